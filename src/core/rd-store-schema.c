@@ -1,0 +1,2 @@
+/* rd-store-schema.c — PLACEHOLDER; replaced by the store work. */
+#include "config.h"
