@@ -257,6 +257,25 @@ test_parse_error_translated (void)
   setlocale (LC_ALL, old_locale);
 }
 
+/* A currency built by the caller, not in the table, formats and parses. */
+static void
+test_parse_custom_currency (void)
+{
+  static const RdCurrency bhd = { "BHD", "BD ", 3 };
+  g_autofree char *formatted = rd_money_format (-1234567, &bhd);
+  g_autoptr(GError) error = NULL;
+  gint64 value = 0;
+
+  g_assert_cmpstr (formatted, ==, "-BD 1,234.567");
+  g_assert_true (rd_money_parse (formatted, &bhd, &value, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (value, ==, -1234567);
+  g_assert_true (rd_money_parse ("bhd 0.5", &bhd, &value, &error));
+  g_assert_cmpint (value, ==, 500);
+  g_assert_false (rd_money_parse ("¥1", &bhd, &value, &error));
+  g_assert_error (error, RD_MONEY_ERROR, RD_MONEY_ERROR_UNKNOWN_CURRENCY);
+}
+
 /* Formatting */
 
 typedef struct
@@ -908,6 +927,7 @@ main (int   argc,
   g_test_add_func ("/rd/money/parse/good", test_parse_good);
   g_test_add_func ("/rd/money/parse/bad", test_parse_bad);
   g_test_add_func ("/rd/money/parse/translated", test_parse_error_translated);
+  g_test_add_func ("/rd/money/parse/custom-currency", test_parse_custom_currency);
   g_test_add_func ("/rd/money/format/table", test_format);
   g_test_add_func ("/rd/money/format/default-currency", test_format_default_currency);
   g_test_add_func ("/rd/money/arithmetic", test_arithmetic);
