@@ -70,7 +70,7 @@ def main():
         else:
             kept.append("msgstr " + quote(new))
         out.append("\n".join(kept))
-    open(po_path, "w", encoding="utf-8").write("\n\n".join(out))
+    open(po_path, "w", encoding="utf-8").write("\n\n".join(out).rstrip("\n") + "\n")
     for m in missing:
         print("untranslated:", json.dumps(m, ensure_ascii=False))
 
