@@ -462,14 +462,20 @@ _rd_calc_convert_and_split (Calc    *calc,
 
   if (n > 1)
     {
+      gint64 largest = g_array_index (result->instalments, gint64, 0);
+      gint64 smallest = g_array_index (result->instalments, gint64, n - 1);
       g_autofree char *value = _rd_calc_money (calc, result->total);
-      g_autofree char *first = _rd_calc_money (calc, g_array_index (result->instalments, gint64, 0));
-      g_autofree char *last = _rd_calc_money (calc, g_array_index (result->instalments, gint64, n - 1));
+      g_autofree char *large = _rd_calc_money (calc, largest);
+      g_autofree char *small = _rd_calc_money (calc, smallest);
       g_autofree char *count = _rd_calc_number (n);
 
-      _rd_calc_add_row (calc, "instalments", 0,
-               g_strdup_printf (_("%s is paid in %s instalments from %s to %s that add up exactly."),
-                                value, count, first, last));
+      if (largest == smallest)
+        _rd_calc_add_row (calc, "instalments", 0,
+                          g_strdup_printf (_("%s is paid in %s instalments of %s."), value, count, large));
+      else
+        _rd_calc_add_row (calc, "instalments", 0,
+                          g_strdup_printf (_("%s is paid in %s instalments of %s or %s, the larger ones first, that add up exactly."),
+                                           value, count, large, small));
     }
 
   return TRUE;
