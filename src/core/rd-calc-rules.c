@@ -133,8 +133,8 @@ explain_goods (Calc             *calc,
       g_autofree char *before = _rd_calc_number (line->refunded_quantity);
       /* Translators: partial refund of a line; the formula makes every
        * sequence of partial refunds add up exactly to the line. */
-      how = g_strdup_printf (_("Refunding %s now, %s before: floor(%s × %s ÷ %s) less what the %s before got = %s, so that partial refunds add up exactly to the line."),
-                             now, before, gross_text, k, quantity, before, refund_text);
+      how = g_strdup_printf (_("Refunding %s now, %s before: floor(%s × %s ÷ %s) − floor(%s × %s ÷ %s) = %s; partial refunds of a line always add up exactly to the line."),
+                             now, before, gross_text, k, quantity, gross_text, before, quantity, refund_text);
     }
 
   return g_strconcat (goods, " ", how, NULL);
