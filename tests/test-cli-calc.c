@@ -274,7 +274,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const char *const fixtures[] = { "taobao", "merchant-fault-usd", "subscription" };
+  static const char *const fixtures[] = { "taobao", "merchant-fault-usd", "subscription", "worked-example" };
 
   g_test_init (&argc, &argv, NULL);
 

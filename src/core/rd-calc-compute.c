@@ -18,21 +18,21 @@
 
 void
 _rd_calc_set_field_error (GError     **error,
-                 RdCalcError  code,
-                 const char  *field,
-                 const char  *message)
+                          RdCalcError  code,
+                          const char  *field,
+                          const char  *message)
 {
   g_set_error (error, RD_CALC_ERROR, code, "%s: %s", field, message);
 }
 
 gboolean
 _rd_calc_check_overflow (gboolean     ok,
-                const char  *field,
-                GError     **error)
+                         const char  *field,
+                         GError     **error)
 {
   if (!ok)
     _rd_calc_set_field_error (error, RD_CALC_ERROR_OVERFLOW, field,
-                     _("the amounts are too large to compute exactly"));
+                              _("the amounts are too large to compute exactly"));
   return ok;
 }
 
@@ -51,7 +51,7 @@ check_not_negative (gint64       value,
 
 char *
 _rd_calc_money (const Calc *calc,
-       gint64      amount)
+                gint64      amount)
 {
   return rd_money_format (amount, calc->currency);
 }
@@ -73,7 +73,7 @@ _rd_calc_date_text (const GDate *date)
 
 char *
 _rd_calc_line_label (const RdCalcLine *line,
-            guint             index)
+                     guint             index)
 {
   if (line->name != NULL && *line->name != '\0')
     return g_strdup_printf ("“%s”", line->name);
@@ -84,9 +84,9 @@ _rd_calc_line_label (const RdCalcLine *line,
 
 void
 _rd_calc_add_row (Calc       *calc,
-         const char *rule,
-         gint64      amount,
-         char       *explanation)   /* (transfer full) */
+                  const char *rule,
+                  gint64      amount,
+                  char       *explanation)   /* (transfer full) */
 {
   RdCalcBreakdownRow *row = g_new0 (RdCalcBreakdownRow, 1);
 
@@ -98,8 +98,8 @@ _rd_calc_add_row (Calc       *calc,
 
 void
 _rd_calc_add_warning (Calc              *calc,
-             RdCalcWarningCode  code,
-             char              *text)     /* (transfer full) */
+                      RdCalcWarningCode  code,
+                      char              *text)     /* (transfer full) */
 {
   RdCalcWarning *warning = g_new0 (RdCalcWarning, 1);
 
@@ -201,7 +201,7 @@ validate_lines (Calc    *calc,
         }
 
       if (!_rd_calc_check_overflow (rd_money_add (calc->goods_gross, goods - line->line_discount,
-                                         &calc->goods_gross, NULL), f_price, error))
+                                                  &calc->goods_gross, NULL), f_price, error))
         return FALSE;
     }
 
@@ -221,7 +221,7 @@ validate_discounts (Calc    *calc,
 
       if (!check_not_negative (discount->amount, field, error) ||
           !_rd_calc_check_overflow (rd_money_add (calc->discounts_total, discount->amount,
-                                         &calc->discounts_total, NULL), field, error))
+                                                  &calc->discounts_total, NULL), field, error))
         return FALSE;
 
       if (calc->discounts_total > calc->goods_gross)
@@ -257,7 +257,7 @@ validate_order (Calc    *calc,
 
       if (!check_not_negative (deduction->amount, field, error) ||
           !_rd_calc_check_overflow (rd_money_add (calc->deductions_total, deduction->amount,
-                                         &calc->deductions_total, NULL), field, error))
+                                                  &calc->deductions_total, NULL), field, error))
         return FALSE;
     }
 
@@ -285,14 +285,14 @@ validate_order (Calc    *calc,
       if (missing != NULL)
         {
           _rd_calc_set_field_error (error, RD_CALC_ERROR_INVALID, missing,
-                           _("a subscription needs a start, an end and a refund date"));
+                                    _("a subscription needs a start, an end and a refund date"));
           return FALSE;
         }
 
       if (g_date_compare (&input->subscription_end, &input->subscription_start) <= 0)
         {
           _rd_calc_set_field_error (error, RD_CALC_ERROR_INVALID, "subscription.end",
-                           _("the end must be after the start"));
+                                    _("the end must be after the start"));
           return FALSE;
         }
     }
@@ -301,7 +301,7 @@ validate_order (Calc    *calc,
       g_date_compare (&input->refund_date, &input->delivered_date) < 0)
     {
       _rd_calc_set_field_error (error, RD_CALC_ERROR_INVALID, "refund_date",
-                       _("the refund date is before the delivery date"));
+                                _("the refund date is before the delivery date"));
       return FALSE;
     }
 
@@ -359,7 +359,7 @@ rd_calc_compute (const RdCalcInput  *input,
     return NULL;
 
   if (!_rd_calc_check_overflow (rd_money_add (result->paid, input->shipping_paid, &result->paid, NULL),
-                       "shipping_paid", error))
+                                "shipping_paid", error))
     return NULL;
 
   if (input->refunded_before > result->paid)
@@ -386,13 +386,13 @@ rd_calc_compute (const RdCalcInput  *input,
 
       /* Each term is at most the order's paid amount or a checked sum. */
       if (!_rd_calc_check_overflow (rd_money_add (result->goods_refund, result->shipping_refund, &subtotal, NULL) &&
-                           rd_money_sub (subtotal, result->deductions_total, &subtotal, NULL),
-                           "deductions", error))
+                                    rd_money_sub (subtotal, result->deductions_total, &subtotal, NULL),
+                                    "deductions", error))
         return NULL;
 
       subtotal = _rd_calc_apply_caps (&calc, subtotal, RD_CALC_WARNING_CAPPED_PAID);
       if (!_rd_calc_check_overflow (rd_money_add (subtotal, _rd_calc_reimburse_return_shipping (&calc), &result->total, NULL),
-                           "return_shipping", error))
+                                    "return_shipping", error))
         return NULL;
     }
 

@@ -51,7 +51,7 @@ policy_amount (const Calc *calc,
 
 gboolean
 _rd_calc_spread_discounts (Calc    *calc,
-                  GError **error)
+                           GError **error)
 {
   const RdCalcInput *input = calc->input;
   guint n = input->lines->len;
@@ -65,7 +65,7 @@ _rd_calc_spread_discounts (Calc    *calc,
     }
 
   if (!_rd_calc_check_overflow (rd_money_allocate (calc->discounts_total, weights, n, shares, NULL),
-                       "discounts", error))
+                                "discounts", error))
     return FALSE;
 
   for (guint i = 0; i < n; i++)
@@ -137,7 +137,8 @@ explain_goods (Calc             *calc,
                              now, before, gross_text, k, quantity, gross_text, before, quantity, refund_text);
     }
 
-  return g_strconcat (goods, " ", how, NULL);
+  /* Translators: two sentences one after the other. */
+  return g_strdup_printf (C_("two sentences", "%s %s"), goods, how);
 }
 
 static char *
@@ -183,7 +184,7 @@ explain_discounts (Calc   *calc,
     {
       g_autofree char *value = _rd_calc_money (calc, platform);
       g_autofree char *more = g_strdup_printf (_("Of the discounts, %s was funded by the platform; the platform takes its share back itself."), value);
-      char *joined = g_strconcat (text, " ", more, NULL);
+      char *joined = g_strdup_printf (C_("two sentences", "%s %s"), text, more);
       g_free (text);
       text = joined;
     }
@@ -193,7 +194,7 @@ explain_discounts (Calc   *calc,
 
 gboolean
 _rd_calc_refund_goods (Calc    *calc,
-              GError **error)
+                       GError **error)
 {
   const RdCalcInput *input = calc->input;
   gint64 gross_total = 0;
@@ -225,12 +226,12 @@ _rd_calc_refund_goods (Calc    *calc,
       out->refund = calc->net_refund[i];
 
       _rd_calc_add_row (calc, "goods", calc->gross_refund[i],
-               explain_goods (calc, line, i, out->gross, calc->gross_refund[i]));
+                        explain_goods (calc, line, i, out->gross, calc->gross_refund[i]));
     }
 
   if (calc->discounts_total > 0 && gross_total > 0)
     _rd_calc_add_row (calc, "order_discount", net_total - gross_total,
-             explain_discounts (calc, net_total - gross_total));
+                      explain_discounts (calc, net_total - gross_total));
 
   calc->result->goods_refund = net_total;
   return TRUE;
@@ -238,7 +239,7 @@ _rd_calc_refund_goods (Calc    *calc,
 
 gboolean
 _rd_calc_prorate_subscription (Calc    *calc,
-                      GError **error)
+                               GError **error)
 {
   const RdCalcInput *input = calc->input;
   RdCalcResult *result = calc->result;
@@ -276,9 +277,9 @@ _rd_calc_prorate_subscription (Calc    *calc,
 
   /* Translators: subscription 2026-01-01 to 2026-12-31 refunded on 2026-07-01. */
   _rd_calc_add_row (calc, "subscription", prorated - result->goods_refund,
-           g_strdup_printf (_("Subscription from %s to %s (%s days), refunded on %s: %s days unused. Refund = %s × %s ÷ %s = %s, rounded half away from zero."),
-                            start, end, period_text, on, unused_text,
-                            goods, unused_text, period_text, prorated_text));
+                    g_strdup_printf (_("Subscription from %s to %s (%s days), refunded on %s: %s days unused. Refund = %s × %s ÷ %s = %s, rounded half away from zero."),
+                                     start, end, period_text, on, unused_text,
+                                     goods, unused_text, period_text, prorated_text));
 
   result->goods_refund = prorated;
   return TRUE;
@@ -314,24 +315,24 @@ _rd_calc_refund_shipping (Calc *calc)
   if (input->shipped && !input->merchant_fault)
     {
       _rd_calc_add_row (calc, "shipping", 0,
-               g_strdup_printf (_("Shipping of %s is not refunded: the order was shipped and it is not the shop’s fault."), paid));
+                        g_strdup_printf (_("Shipping of %s is not refunded: the order was shipped and it is not the shop’s fault."), paid));
       return;
     }
 
   if (!completes_order (input))
     {
       _rd_calc_add_row (calc, "shipping", 0,
-               g_strdup_printf (_("Shipping of %s is refunded with the refund that completes the order; part of the order is not refunded yet."), paid));
+                        g_strdup_printf (_("Shipping of %s is refunded with the refund that completes the order; part of the order is not refunded yet."), paid));
       return;
     }
 
   calc->result->shipping_refund = input->shipping_paid;
   if (!input->shipped)
     _rd_calc_add_row (calc, "shipping", input->shipping_paid,
-             g_strdup_printf (_("The order was not shipped: shipping of %s is refunded."), paid));
+                      g_strdup_printf (_("The order was not shipped: shipping of %s is refunded."), paid));
   else
     _rd_calc_add_row (calc, "shipping", input->shipping_paid,
-             g_strdup_printf (_("It is the shop’s fault: shipping of %s is refunded."), paid));
+                      g_strdup_printf (_("It is the shop’s fault: shipping of %s is refunded."), paid));
 }
 
 void
@@ -345,7 +346,7 @@ _rd_calc_apply_deductions (Calc *calc)
       g_autofree char *value = _rd_calc_money (calc, deduction->amount);
 
       _rd_calc_add_row (calc, "deduction", -deduction->amount,
-               g_strdup_printf (_("Deducted: %s, %s."), deduction->name ? deduction->name : "", value));
+                        g_strdup_printf (_("Deducted: %s, %s."), deduction->name ? deduction->name : "", value));
     }
 
   calc->result->deductions_total = calc->deductions_total;
@@ -354,8 +355,8 @@ _rd_calc_apply_deductions (Calc *calc)
 /* Clamps subtotal to [0, paid − refunded before] and says so. */
 gint64
 _rd_calc_apply_caps (Calc              *calc,
-            gint64             subtotal,
-            RdCalcWarningCode  capped_code)
+                     gint64             subtotal,
+                     RdCalcWarningCode  capped_code)
 {
   const RdCalcInput *input = calc->input;
   gint64 available = calc->result->paid - input->refunded_before;
@@ -365,9 +366,9 @@ _rd_calc_apply_caps (Calc              *calc,
       g_autofree char *value = _rd_calc_money (calc, -subtotal);
 
       _rd_calc_add_row (calc, "cap_zero", -subtotal,
-               g_strdup_printf (_("The deductions are %s more than the refund; a refund is never negative, so it is 0."), value));
+                        g_strdup_printf (_("The deductions are %s more than the refund; a refund is never negative, so it is 0."), value));
       _rd_calc_add_warning (calc, RD_CALC_WARNING_CAPPED_ZERO,
-                   g_strdup (_("The deductions are larger than the refund: nothing is refunded.")));
+                            g_strdup (_("The deductions are larger than the refund: nothing is refunded.")));
       return 0;
     }
 
@@ -379,14 +380,14 @@ _rd_calc_apply_caps (Calc              *calc,
       g_autofree char *cut = _rd_calc_money (calc, subtotal - available);
 
       _rd_calc_add_row (calc, "cap_paid", available - subtotal,
-               g_strdup_printf (_("The buyer paid %s and got %s back before, so at most %s can be refunded: %s less."),
-                                paid, before, left, cut));
+                        g_strdup_printf (_("The buyer paid %s and got %s back before, so at most %s can be refunded: %s less."),
+                                         paid, before, left, cut));
       if (capped_code == RD_CALC_WARNING_CAPPED_COMPENSATION)
         _rd_calc_add_warning (calc, capped_code,
-                     g_strdup_printf (_("The compensation is cut to %s, what is left of the payment."), left));
+                              g_strdup_printf (_("The compensation is cut to %s, what is left of the payment."), left));
       else
         _rd_calc_add_warning (calc, capped_code,
-                     g_strdup_printf (_("The refund is cut to %s, what is left of the payment."), left));
+                              g_strdup_printf (_("The refund is cut to %s, what is left of the payment."), left));
       return available;
     }
 
@@ -406,7 +407,7 @@ _rd_calc_reimburse_return_shipping (Calc *calc)
   if (!input->merchant_fault)
     {
       _rd_calc_add_row (calc, "return_shipping", 0,
-               g_strdup_printf (_("Return shipping of %s is the buyer’s to pay: it is not the shop’s fault."), asked));
+                        g_strdup_printf (_("Return shipping of %s is the buyer’s to pay: it is not the shop’s fault."), asked));
       return 0;
     }
 
@@ -418,15 +419,15 @@ _rd_calc_reimburse_return_shipping (Calc *calc)
       g_autofree char *cap_text = _rd_calc_money (calc, cap);
 
       _rd_calc_add_row (calc, "return_shipping", paid,
-               g_strdup_printf (_("It is the shop’s fault: return shipping of %s is reimbursed up to the cap of %s set in Preferences."),
-                                asked, cap_text));
+                        g_strdup_printf (_("It is the shop’s fault: return shipping of %s is reimbursed up to the cap of %s set in Preferences."),
+                                         asked, cap_text));
       _rd_calc_add_warning (calc, RD_CALC_WARNING_CAPPED_RETURN_SHIPPING,
-                   g_strdup_printf (_("Return shipping is reimbursed only up to the cap of %s."), cap_text));
+                            g_strdup_printf (_("Return shipping is reimbursed only up to the cap of %s."), cap_text));
     }
   else
     {
       _rd_calc_add_row (calc, "return_shipping", paid,
-               g_strdup_printf (_("It is the shop’s fault: return shipping of %s is reimbursed."), asked));
+                        g_strdup_printf (_("It is the shop’s fault: return shipping of %s is reimbursed."), asked));
     }
 
   calc->result->return_shipping_refund = paid;
@@ -435,7 +436,7 @@ _rd_calc_reimburse_return_shipping (Calc *calc)
 
 gboolean
 _rd_calc_convert_and_split (Calc    *calc,
-                   GError **error)
+                            GError **error)
 {
   RdCalcResult *result = calc->result;
   guint n = calc->input->instalments;
@@ -452,8 +453,8 @@ _rd_calc_convert_and_split (Calc    *calc,
 
       /* Translators: at 6.8432 CNY per USD, US$15.80 is ¥108.12. */
       _rd_calc_add_row (calc, "exchange", 0,
-               g_strdup_printf (_("At the recorded rate of %s CNY per %s, %s is %s (rounded half away from zero)."),
-                                calc->input->exchange_rate, calc->currency->code, value, cny));
+                        g_strdup_printf (_("At the recorded rate of %s CNY per %s, %s is %s (rounded half away from zero)."),
+                                         calc->input->exchange_rate, calc->currency->code, value, cny));
     }
 
   g_array_set_size (result->instalments, n);
@@ -503,19 +504,19 @@ _rd_calc_add_policy_warnings (Calc *calc)
           g_autofree char *window = _rd_calc_number (policy->refund_window_days);
 
           _rd_calc_add_warning (calc, RD_CALC_WARNING_OUTSIDE_WINDOW,
-                       g_strdup_printf (_("Outside the refund window: asked %s days after delivery, the window is %s days."),
-                                        days_text, window));
+                                g_strdup_printf (_("Outside the refund window: asked %s days after delivery, the window is %s days."),
+                                                 days_text, window));
         }
     }
 
   if (result->total > 0 && compared >= policy->review_threshold)
     _rd_calc_add_warning (calc, RD_CALC_WARNING_SECOND_APPROVER,
-                 g_strdup (_("At or above the review threshold: a second person must approve this refund.")));
+                          g_strdup (_("At or above the review threshold: a second person must approve this refund.")));
 
   if (result->total > 0 && input->shipped && !input->has_compensation &&
       compared >= policy->high_ticket_threshold)
     _rd_calc_add_warning (calc, RD_CALC_WARNING_HIGH_TICKET,
-                 g_strdup (_("High ticket: wait for the intercept result or the inspection of the returned goods before paying.")));
+                          g_strdup (_("High ticket: wait for the intercept result or the inspection of the returned goods before paying.")));
 }
 
 gint64
@@ -525,7 +526,7 @@ _rd_calc_compensate (Calc *calc)
   g_autofree char *value = _rd_calc_money (calc, input->compensation);
 
   _rd_calc_add_row (calc, "compensation", input->compensation,
-           g_strdup_printf (_("Compensation of %s instead of a refund: the buyer keeps the goods, and nothing else is refunded."), value));
+                    g_strdup_printf (_("Compensation of %s instead of a refund: the buyer keeps the goods, and nothing else is refunded."), value));
 
   return _rd_calc_apply_caps (calc, input->compensation, RD_CALC_WARNING_CAPPED_COMPENSATION);
 }
