@@ -17,6 +17,7 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
+  { "calc", rd_cli_calc, N_("Compute a refund from an order in JSON and print the breakdown") },
   { "check", rd_cli_check, N_("Check the ledger file and print its schema version and number of cases") },
 };
 

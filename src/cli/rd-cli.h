@@ -40,6 +40,8 @@ gboolean  rd_cli_parse_options   (const char   *command,
                                   char       ***argv);
 
 /* Subcommands: each gets argv starting at the subcommand's name. */
+int       rd_cli_calc            (int           argc,
+                                  char        **argv);
 int       rd_cli_check           (int           argc,
                                   char        **argv);
 

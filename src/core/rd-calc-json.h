@@ -1,0 +1,37 @@
+/* rd-calc-json.h
+ *
+ * The calculator's JSON form, used by `refund-desk calc` and by the window
+ * ("Apply to case" stores the result with the case). Amounts are decimal
+ * strings in the major unit ("108.00"); the keys are documented in
+ * docs/calc.md. Errors are RD_CALC_ERROR and name the JSON path:
+ * "lines[1].unit_price: …".
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "rd-calc.h"
+
+G_BEGIN_DECLS
+
+/* Reads one order. When policy is not NULL, the keys of an optional "policy"
+ * object in the input override its fields; without one it is left alone. */
+RdCalcInput  *rd_calc_input_from_json       (JsonNode            *root,
+                                             RdCalcPolicy        *policy,
+                                             GError             **error);
+/* The same from JSON text; a syntax error is reported with its line. */
+RdCalcInput  *rd_calc_input_from_json_data  (const char          *data,
+                                             gssize               length,
+                                             RdCalcPolicy        *policy,
+                                             GError             **error);
+
+JsonNode     *rd_calc_result_to_json        (const RdCalcResult  *result);
+char         *rd_calc_result_to_json_data   (const RdCalcResult  *result,
+                                             gboolean             pretty);
+
+/* The stable id of a warning ("outside_window", "second_approver",
+ * "high_ticket", "capped_paid", "capped_zero", "capped_return_shipping",
+ * "capped_compensation"). */
+const char   *rd_calc_warning_code_to_string (RdCalcWarningCode   code);
+
+G_END_DECLS
