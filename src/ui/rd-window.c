@@ -180,6 +180,10 @@ rd_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
 
+  /* The settings action outlives us otherwise, and keeps telling our action
+   * group about every change of current-operator. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "current-operator");
+
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
