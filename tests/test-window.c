@@ -309,6 +309,7 @@ test_preferences (void)
 
 typedef struct
 {
+  GApplication *app;
   gboolean saw_dialog;
   gboolean saw_window;
 } OpenResult;
@@ -317,6 +318,7 @@ static gboolean
 inspect_and_quit (gpointer user_data)
 {
   OpenResult *result = user_data;
+  GApplication *app = result->app;
 
   iterate ();
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
@@ -330,7 +332,7 @@ inspect_and_quit (gpointer user_data)
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
        l = gtk_application_get_windows (GTK_APPLICATION (app)))
     gtk_window_destroy (l->data);
-  g_application_quit (G_APPLICATION (app));
+  g_application_quit (app);
 
   return G_SOURCE_REMOVE;
 }
@@ -339,7 +341,48 @@ static void
 on_activate_after (GApplication *application,
                    OpenResult   *result)
 {
+  result->app = application;
   g_idle_add (inspect_and_quit, result);
+}
+
+static void
+test_open_new_ledger (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rd-window-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  g_autoptr(RdApplication) other = NULL;
+  OpenResult result = { NULL, FALSE, FALSE };
+  char *argv[] = { (char *) "refund-desk", (char *) "--db", NULL, NULL };
+  int status;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "ledger.db", NULL);
+  argv[2] = path;
+
+  /* A second application object in this process needs its own bus path. */
+  other = rd_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_set_application_id (G_APPLICATION (other), APP_ID ".Test");
+  g_signal_connect_after (other, "activate", G_CALLBACK (on_activate_after), &result);
+  status = g_application_run (G_APPLICATION (other), 3, argv);
+  g_assert_cmpint (status, ==, 0);
+
+  /* A missing file becomes a new ledger and the window opens on it. */
+  g_assert_true (result.saw_window);
+  g_assert_false (result.saw_dialog);
+  g_assert_nonnull (rd_application_get_store (other));
+  g_assert_cmpstr (rd_store_get_path (rd_application_get_store (other)), ==, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_clear_object (&other);
+
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -350,7 +393,7 @@ test_open_not_a_ledger (void)
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
   const char *text = "This is a shopping list, not a ledger.\n";
-  OpenResult result = { FALSE, FALSE };
+  OpenResult result = { NULL, FALSE, FALSE };
   char *argv[] = { (char *) "refund-desk", (char *) "--db", NULL, NULL };
   int status;
 
@@ -394,6 +437,7 @@ main (int   argc,
   g_test_add_func ("/rd/window/pages", test_window_pages);
   g_test_add_func ("/rd/window/operators", test_window_operators);
   g_test_add_func ("/rd/window/preferences", test_preferences);
+  g_test_add_func ("/rd/window/open-new-ledger", test_open_new_ledger);
   /* Last: it runs the application to its end. */
   g_test_add_func ("/rd/window/open-not-a-ledger", test_open_not_a_ledger);
 
