@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rd-application.h"
 #include "rd-preferences-window.h"
@@ -150,8 +151,12 @@ show_open_error (RdApplication *self)
   display_path = g_filename_display_name (self->open_error_path != NULL ? self->open_error_path : "");
   dialog = adw_message_dialog_new (get_main_window (self),
                                    _("Could Not Open the Ledger"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s",
-                                  self->open_error_message, display_path);
+  /* The store's messages usually name the file already. */
+  if (strstr (self->open_error_message, display_path) != NULL)
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), self->open_error_message);
+  else
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s",
+                                    self->open_error_message, display_path);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "quit", _("_Quit"),
                                     "open", _("_Open Another File…"),
