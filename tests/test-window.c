@@ -318,10 +318,10 @@ static gboolean
 inspect_and_quit (gpointer user_data)
 {
   OpenResult *result = user_data;
-  GApplication *app = result->app;
+  GApplication *running = result->app;
 
   iterate ();
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (running)); l != NULL; l = l->next)
     {
       if (ADW_IS_MESSAGE_DIALOG (l->data))
         result->saw_dialog = TRUE;
@@ -329,10 +329,10 @@ inspect_and_quit (gpointer user_data)
         result->saw_window = TRUE;
     }
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
-       l = gtk_application_get_windows (GTK_APPLICATION (app)))
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (running)); l != NULL;
+       l = gtk_application_get_windows (GTK_APPLICATION (running)))
     gtk_window_destroy (l->data);
-  g_application_quit (app);
+  g_application_quit (running);
 
   return G_SOURCE_REMOVE;
 }
