@@ -1,23 +1,412 @@
-/* rd-application.c — PLACEHOLDER window so the skeleton runs; replaced by the UI shell work. */
+/* rd-application.c
+ *
+ * The application: parses --db, opens the ledger on activation (or says in
+ * plain words why it cannot, offering another file), owns the app-wide
+ * actions and their accelerators, and creates the window.
+ */
 #include "config.h"
-#include "rd-application.h"
 
-struct _RdApplication { AdwApplication parent_instance; };
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rd-application.h"
+#include "rd-preferences-window.h"
+#include "rd-window.h"
+
+struct _RdApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *db_path;
+  RdStore        *store;
+  GSettings      *settings;
+
+  /* The message of the last failed open, shown again when the file chooser
+   * is cancelled. */
+  char           *open_error_path;
+  char           *open_error_message;
+};
+
 G_DEFINE_FINAL_TYPE (RdApplication, rd_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the ledger FILE instead of the default one"), N_("FILE") },
+  { NULL }
+};
+
+static void show_open_error (RdApplication *self);
+
+static GtkWindow *
+get_main_window (RdApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (RD_IS_WINDOW (l->data))
+      return GTK_WINDOW (l->data);
+
+  return NULL;
+}
+
+static gboolean
+open_ledger (RdApplication    *self,
+             const char       *path,
+             RdStoreOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+  RdWindow *window;
+
+  store = rd_store_open (path, flags, &error);
+  if (store == NULL)
+    {
+      g_free (self->open_error_path);
+      self->open_error_path = g_strdup (path);
+      g_free (self->open_error_message);
+      self->open_error_message = g_strdup (error != NULL ? error->message : _("Unknown error"));
+      show_open_error (self);
+      return FALSE;
+    }
+
+  g_set_object (&self->store, store);
+  if (g_strcmp0 (self->db_path, path) != 0)
+    {
+      g_free (self->db_path);
+      self->db_path = g_strdup (path);
+    }
+
+  window = rd_window_new (self);
+  gtk_window_present (GTK_WINDOW (window));
+  return TRUE;
+}
+
+static void
+on_file_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          RdApplication   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        open_ledger (self, path, RD_STORE_OPEN_EXISTING);
+      else
+        show_open_error (self);
+    }
+  else
+    {
+      show_open_error (self);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+choose_another_file (RdApplication *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) ledgers = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Ledger"), NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (ledgers, _("Refund Desk ledgers"));
+  gtk_file_filter_add_pattern (ledgers, "*.db");
+  gtk_file_filter_add_pattern (ledgers, "*.sqlite");
+  gtk_file_filter_add_pattern (ledgers, "*.sqlite3");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ledgers);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+
+  /* No window is open while the chooser shows: keep running until it answers. */
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_open_error_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        RdApplication    *self)
+{
+  if (g_strcmp0 (response, "open") == 0)
+    choose_another_file (self);
+  else
+    g_application_quit (G_APPLICATION (self));
+}
+
+static void
+show_open_error (RdApplication *self)
+{
+  GtkWidget *dialog;
+  g_autofree char *display_path = NULL;
+
+  display_path = g_filename_display_name (self->open_error_path != NULL ? self->open_error_path : "");
+  dialog = adw_message_dialog_new (get_main_window (self),
+                                   _("Could Not Open the Ledger"), NULL);
+  /* The store's messages usually name the file already. */
+  if (strstr (self->open_error_message, display_path) != NULL)
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), self->open_error_message);
+  else
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s",
+                                    self->open_error_message, display_path);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "quit", _("_Quit"),
+                                    "open", _("_Open Another File…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_error_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  rd_application_show_preferences (RD_APPLICATION (user_data), NULL);
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  RdApplication *self = RD_APPLICATION (user_data);
+  static const char *developers[] = {
+    "The Refund Desk developers",
+    NULL
+  };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "modal", TRUE,
+                        "application-name", _("Refund Desk"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Refund Desk developers"),
+                        "developers", developers,
+                        /* Translators: your name and e-mail, one translator a line. */
+                        "translator-credits", _("translator-credits"),
+                        "comments", _("Keep a shop's refunds, intercepts and claims in one exact ledger"),
+                        "website", "https://github.com/refunddesk/RefundDesk",
+                        "issue-url", "https://github.com/refunddesk/RefundDesk/issues",
+                        "copyright", "© 2026 The Refund Desk developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  RdApplication *self = RD_APPLICATION (user_data);
+
+  GList *windows;
+
+  /* Closing the windows lets each of them save its state first. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "preferences", preferences_action },
+  { "shortcuts", shortcuts_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static int
+rd_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  RdApplication *self = RD_APPLICATION (app);
+  const char *db = NULL;
+
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db) && db != NULL && *db != '\0')
+    {
+      g_free (self->db_path);
+      self->db_path = g_canonicalize_filename (db, NULL);
+    }
+
+  return -1;
+}
+
+static void
+rd_application_startup (GApplication *app)
+{
+  RdApplication *self = RD_APPLICATION (app);
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.shortcuts", { "<Control>question", "F1", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.show-page::ledger", { "<Control>1", NULL } },
+    { "win.show-page::intake", { "<Control>2", NULL } },
+    { "win.show-page::calculator", { "<Control>3", NULL } },
+    { "win.show-page::intercepts", { "<Control>4", NULL } },
+    { "win.show-page::reports", { "<Control>5", NULL } },
+    /* GtkApplication gives the help overlay Ctrl+? and Ctrl+F1; app.shortcuts
+     * has Ctrl+? and F1 instead. */
+    { "win.show-help-overlay", { NULL } },
+  };
+
+  G_APPLICATION_CLASS (rd_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = g_settings_new (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action, accels[i].accels);
+}
 
 static void
 rd_application_activate (GApplication *app)
 {
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
-  gtk_window_present (GTK_WINDOW (window));
+  RdApplication *self = RD_APPLICATION (app);
+  GtkWindow *window;
+
+  window = get_main_window (self);
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->db_path == NULL)
+    self->db_path = rd_store_default_path ();
+
+  open_ledger (self, self->db_path, RD_STORE_OPEN_DEFAULT);
 }
 
-static void rd_application_class_init (RdApplicationClass *klass) { G_APPLICATION_CLASS (klass)->activate = rd_application_activate; }
-static void rd_application_init (RdApplication *self) {}
+static void
+rd_application_finalize (GObject *object)
+{
+  RdApplication *self = RD_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->open_error_path, g_free);
+  g_clear_pointer (&self->open_error_message, g_free);
+
+  G_OBJECT_CLASS (rd_application_parent_class)->finalize (object);
+}
+
+static void
+rd_application_class_init (RdApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = rd_application_finalize;
+
+  app_class->handle_local_options = rd_application_handle_local_options;
+  app_class->startup = rd_application_startup;
+  app_class->activate = rd_application_activate;
+}
+
+static void
+rd_application_init (RdApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}
 
 RdApplication *
 rd_application_new (GApplicationFlags flags)
 {
-  return g_object_new (RD_TYPE_APPLICATION, "application-id", APP_ID, "flags", flags,
-                       "resource-base-path", RESOURCE_PREFIX, NULL);
+  return g_object_new (RD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", flags,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+RdStore *
+rd_application_get_store (RdApplication *self)
+{
+  g_return_val_if_fail (RD_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+const char *
+rd_application_get_db_path (RdApplication *self)
+{
+  g_return_val_if_fail (RD_IS_APPLICATION (self), NULL);
+
+  return self->db_path;
+}
+
+GSettings *
+rd_application_get_settings (RdApplication *self)
+{
+  g_return_val_if_fail (RD_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+void
+rd_application_show_preferences (RdApplication *self,
+                                 const char    *page)
+{
+  GtkWindow *parent;
+  RdPreferencesWindow *preferences = NULL;
+
+  g_return_if_fail (RD_IS_APPLICATION (self));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (RD_IS_PREFERENCES_WINDOW (l->data))
+      preferences = l->data;
+
+  if (preferences == NULL)
+    {
+      parent = get_main_window (self);
+      preferences = rd_preferences_window_new ();
+      gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+      gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+    }
+
+  if (page != NULL)
+    rd_preferences_window_show_page (preferences, page);
+
+  gtk_window_present (GTK_WINDOW (preferences));
 }

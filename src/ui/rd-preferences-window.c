@@ -1,0 +1,514 @@
+/* rd-preferences-window.c
+ *
+ * The preferences. Simple keys are bound with g_settings_bind; money, the
+ * stall thresholds, the channels' deadlines and the lists are written by hand
+ * so that nothing invalid ever reaches GSettings.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-channels.h"
+#include "rd-money.h"
+#include "rd-money-row.h"
+#include "rd-operators-group.h"
+#include "rd-preferences-window.h"
+#include "rd-provinces-group.h"
+
+struct _RdPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+  GPtrArray            *channel_rows;
+  gboolean              updating;
+
+  /* Template children */
+  AdwEntryRow          *shop_name_row;
+  AdwComboRow          *currency_row;
+  RdMoneyRow           *high_ticket_row;
+  RdMoneyRow           *review_row;
+  RdMoneyRow           *shipping_cap_row;
+  GtkLabel             *money_message;
+  GtkSpinButton        *refund_window_spin;
+  AdwPreferencesGroup  *channels_group;
+  GtkSpinButton        *nudge_spin;
+  GtkSpinButton        *lost_spin;
+  GtkSpinButton        *remote_spin;
+  GtkLabel             *stall_message;
+  AdwPreferencesPage   *logistics_page;
+  AdwPreferencesPage   *people_page;
+};
+
+G_DEFINE_FINAL_TYPE (RdPreferencesWindow, rd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+typedef struct
+{
+  const char *code;
+  const char *name;   /* N_() */
+} CurrencyName;
+
+static const CurrencyName currency_names[] = {
+  { "CNY", N_("Chinese yuan") },
+  { "USD", N_("US dollar") },
+  { "EUR", N_("Euro") },
+  { "HKD", N_("Hong Kong dollar") },
+  { "TWD", N_("New Taiwan dollar") },
+  { "GBP", N_("Pound sterling") },
+  { "KRW", N_("South Korean won") },
+  { "JPY", N_("Japanese yen") },
+  { "KWD", N_("Kuwaiti dinar") },
+};
+
+static const guint standard_deadlines[] = { 24, 48 };
+
+static char *
+describe_currency (const RdCurrency *currency)
+{
+  g_autofree char *symbol = g_strstrip (g_strdup (currency->symbol));
+
+  for (guint i = 0; i < G_N_ELEMENTS (currency_names); i++)
+    if (g_str_equal (currency_names[i].code, currency->code))
+      /* Translators: currency name, ISO code and symbol: "Chinese yuan (CNY, ¥)" */
+      return g_strdup_printf (_("%s (%s, %s)"), _(currency_names[i].name), currency->code, symbol);
+
+  if (g_str_equal (symbol, currency->code))
+    return g_strdup (currency->code);
+
+  return g_strdup_printf ("%s (%s)", currency->code, symbol);
+}
+
+static void
+set_spin_range_from_schema (GtkSpinButton *spin,
+                            GSettings     *settings,
+                            const char    *key_name)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+  g_autoptr(GVariant) range = NULL;
+  g_autoptr(GVariant) limits = NULL;
+  const char *kind;
+  guint32 min = 0;
+  guint32 max = G_MAXINT32;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  key = g_settings_schema_get_key (schema, key_name);
+  range = g_settings_schema_key_get_range (key);
+  g_variant_get (range, "(&sv)", &kind, &limits);
+  if (g_str_equal (kind, "range"))
+    g_variant_get (limits, "(uu)", &min, &max);
+
+  gtk_spin_button_set_range (spin, min, max);
+  gtk_spin_button_set_increments (spin, 1, 12);
+  gtk_spin_button_set_digits (spin, 0);
+}
+
+/* Currency */
+
+static void
+update_currency_row (RdPreferencesWindow *self)
+{
+  g_autofree char *code = g_settings_get_string (self->settings, "default-currency");
+  const RdCurrency *const *list = rd_currency_list ();
+  const RdCurrency *currency = rd_currency_lookup (code);
+
+  for (guint i = 0; list[i] != NULL; i++)
+    if (list[i] == currency)
+      {
+        self->updating = TRUE;
+        adw_combo_row_set_selected (self->currency_row, i);
+        self->updating = FALSE;
+        return;
+      }
+}
+
+static void
+on_currency_row_selected (RdPreferencesWindow *self,
+                          GParamSpec          *pspec,
+                          AdwComboRow         *row)
+{
+  const RdCurrency *const *list = rd_currency_list ();
+  guint selected = adw_combo_row_get_selected (row);
+  g_autofree char *code = NULL;
+
+  if (self->updating || self->settings == NULL)
+    return;
+
+  for (guint i = 0; list[i] != NULL; i++)
+    if (i == selected)
+      {
+        code = g_settings_get_string (self->settings, "default-currency");
+        if (g_strcmp0 (code, list[i]->code) != 0)
+          g_settings_set_string (self->settings, "default-currency", list[i]->code);
+        return;
+      }
+}
+
+/* Money */
+
+static void
+on_money_row_error_changed (RdPreferencesWindow *self,
+                            GParamSpec          *pspec,
+                            RdMoneyRow          *row)
+{
+  RdMoneyRow *rows[] = { self->high_ticket_row, self->review_row, self->shipping_cap_row };
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      const char *error = rows[i] != NULL ? rd_money_row_get_error_message (rows[i]) : NULL;
+
+      if (error == NULL)
+        continue;
+      if (message->len > 0)
+        g_string_append_c (message, '\n');
+      g_string_append (message, error);
+    }
+
+  gtk_label_set_label (self->money_message, message->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->money_message), message->len > 0);
+}
+
+/* Channels */
+
+static GArray *
+deadline_options (guint hours)
+{
+  GArray *options = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean placed = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (standard_deadlines); i++)
+    {
+      if (!placed && hours <= standard_deadlines[i])
+        {
+          if (hours != standard_deadlines[i])
+            g_array_append_val (options, hours);
+          placed = TRUE;
+        }
+      g_array_append_val (options, standard_deadlines[i]);
+    }
+  if (!placed)
+    g_array_append_val (options, hours);
+
+  return options;
+}
+
+static void
+on_channel_row_selected (AdwComboRow         *row,
+                         GParamSpec          *pspec,
+                         RdPreferencesWindow *self)
+{
+  const char *channel_id = g_object_get_data (G_OBJECT (row), "rd-channel");
+  GArray *options = g_object_get_data (G_OBJECT (row), "rd-deadlines");
+  guint selected = adw_combo_row_get_selected (row);
+  g_autoptr(GVariant) channels = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *id;
+  const char *custom;
+  guint hours;
+  gboolean changed = FALSE;
+
+  if (self->updating || selected >= options->len)
+    return;
+
+  channels = g_settings_get_value (self->settings, "channels");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ssu)"));
+  g_variant_iter_init (&iter, channels);
+  while (g_variant_iter_next (&iter, "(&s&su)", &id, &custom, &hours))
+    {
+      if (g_str_equal (id, channel_id) && hours != g_array_index (options, guint, selected))
+        {
+          hours = g_array_index (options, guint, selected);
+          changed = TRUE;
+        }
+      g_variant_builder_add (&builder, "(ssu)", id, custom, hours);
+    }
+
+  if (changed)
+    g_settings_set_value (self->settings, "channels", g_variant_builder_end (&builder));
+  else
+    g_variant_builder_clear (&builder);
+}
+
+static void
+rebuild_channel_rows (RdPreferencesWindow *self)
+{
+  g_autoptr(GVariant) channels = g_settings_get_value (self->settings, "channels");
+  GVariantIter iter;
+  const char *id;
+  const char *custom;
+  guint hours;
+
+  self->updating = TRUE;
+
+  for (guint i = 0; i < self->channel_rows->len; i++)
+    adw_preferences_group_remove (self->channels_group, g_ptr_array_index (self->channel_rows, i));
+  g_ptr_array_set_size (self->channel_rows, 0);
+
+  g_variant_iter_init (&iter, channels);
+  while (g_variant_iter_next (&iter, "(&s&su)", &id, &custom, &hours))
+    {
+      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+      g_autofree char *title = rd_channel_display_name (id, custom);
+      GArray *options = deadline_options (hours);
+      GtkWidget *row = adw_combo_row_new ();
+
+      for (guint i = 0; i < options->len; i++)
+        {
+          guint value = g_array_index (options, guint, i);
+          g_autofree char *label = g_strdup_printf (ngettext ("%u hour", "%u hours", value), value);
+
+          gtk_string_list_append (labels, label);
+        }
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+      for (guint i = 0; i < options->len; i++)
+        if (g_array_index (options, guint, i) == hours)
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+
+      g_object_set_data_full (G_OBJECT (row), "rd-channel", g_strdup (id), g_free);
+      g_object_set_data_full (G_OBJECT (row), "rd-deadlines", options, (GDestroyNotify) g_array_unref);
+      g_signal_connect (row, "notify::selected", G_CALLBACK (on_channel_row_selected), self);
+
+      adw_preferences_group_add (self->channels_group, row);
+      g_ptr_array_add (self->channel_rows, row);
+    }
+
+  self->updating = FALSE;
+}
+
+static void
+on_settings_channels_changed (RdPreferencesWindow *self)
+{
+  g_autoptr(GVariant) channels = g_settings_get_value (self->settings, "channels");
+  gboolean same_rows = g_variant_n_children (channels) == self->channel_rows->len;
+
+  /* A change made from one of our rows: select in place, so that the row the
+   * user is using is not replaced under the pointer. */
+  for (guint i = 0; same_rows && i < self->channel_rows->len; i++)
+    {
+      AdwComboRow *row = g_ptr_array_index (self->channel_rows, i);
+      GArray *options = g_object_get_data (G_OBJECT (row), "rd-deadlines");
+      const char *id;
+      const char *custom;
+      guint hours;
+      guint j;
+
+      g_variant_get_child (channels, i, "(&s&su)", &id, &custom, &hours);
+      same_rows = g_strcmp0 (id, g_object_get_data (G_OBJECT (row), "rd-channel")) == 0;
+      for (j = 0; same_rows && j < options->len; j++)
+        if (g_array_index (options, guint, j) == hours)
+          break;
+      same_rows = same_rows && j < options->len &&
+                  adw_combo_row_get_selected (row) == j;
+    }
+
+  if (!same_rows)
+    rebuild_channel_rows (self);
+}
+
+/* Stalled parcels */
+
+static void
+update_stall_spins (RdPreferencesWindow *self)
+{
+  self->updating = TRUE;
+  gtk_spin_button_set_value (self->nudge_spin, g_settings_get_uint (self->settings, "stall-nudge-hours"));
+  gtk_spin_button_set_value (self->lost_spin, g_settings_get_uint (self->settings, "stall-lost-hours"));
+  gtk_spin_button_set_value (self->remote_spin, g_settings_get_uint (self->settings, "stall-remote-hours"));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->lost_spin), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->remote_spin), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->stall_message), FALSE);
+  self->updating = FALSE;
+}
+
+static void
+on_settings_stall_changed (RdPreferencesWindow *self)
+{
+  if (gtk_spin_button_get_value_as_int (self->nudge_spin) != (int) g_settings_get_uint (self->settings, "stall-nudge-hours") ||
+      gtk_spin_button_get_value_as_int (self->lost_spin) != (int) g_settings_get_uint (self->settings, "stall-lost-hours") ||
+      gtk_spin_button_get_value_as_int (self->remote_spin) != (int) g_settings_get_uint (self->settings, "stall-remote-hours"))
+    update_stall_spins (self);
+}
+
+static void
+write_uint_if_changed (GSettings  *settings,
+                       const char *key,
+                       guint       value)
+{
+  if (g_settings_get_uint (settings, key) != value)
+    g_settings_set_uint (settings, key, value);
+}
+
+static void
+on_stall_spin_changed (RdPreferencesWindow *self,
+                       GtkSpinButton       *spin)
+{
+  guint nudge, lost, remote;
+  g_autofree char *message = NULL;
+  GtkWidget *culprit = NULL;
+
+  if (self->updating || self->settings == NULL)
+    return;
+
+  nudge = gtk_spin_button_get_value_as_int (self->nudge_spin);
+  lost = gtk_spin_button_get_value_as_int (self->lost_spin);
+  remote = gtk_spin_button_get_value_as_int (self->remote_spin);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->lost_spin), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->remote_spin), "error");
+
+  if (lost < nudge)
+    {
+      message = g_strdup_printf (ngettext ("A parcel cannot count as lost before the courier is nudged: “Treat as Lost” must be at least %u hour.",
+                                           "A parcel cannot count as lost before the courier is nudged: “Treat as Lost” must be at least %u hours.",
+                                           nudge), nudge);
+      culprit = GTK_WIDGET (self->lost_spin);
+    }
+  else if (remote < lost)
+    {
+      message = g_strdup_printf (ngettext ("Remote provinces get the longer threshold: it must be at least %u hour.",
+                                           "Remote provinces get the longer threshold: it must be at least %u hours.",
+                                           lost), lost);
+      culprit = GTK_WIDGET (self->remote_spin);
+    }
+
+  gtk_label_set_label (self->stall_message, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->stall_message), message != NULL);
+  if (culprit != NULL)
+    {
+      gtk_widget_add_css_class (culprit, "error");
+      return;
+    }
+
+  write_uint_if_changed (self->settings, "stall-nudge-hours", nudge);
+  write_uint_if_changed (self->settings, "stall-lost-hours", lost);
+  write_uint_if_changed (self->settings, "stall-remote-hours", remote);
+}
+
+static void
+rd_preferences_window_dispose (GObject *object)
+{
+  RdPreferencesWindow *self = RD_PREFERENCES_WINDOW (object);
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_PREFERENCES_WINDOW);
+  g_clear_pointer (&self->channel_rows, g_ptr_array_unref);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rd_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+rd_preferences_window_class_init (RdPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rd_preferences_window_dispose;
+
+  g_type_ensure (RD_TYPE_MONEY_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rd-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, shop_name_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, high_ticket_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, review_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, shipping_cap_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, money_message);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, refund_window_spin);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, channels_group);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, nudge_spin);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, lost_spin);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, remote_spin);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, stall_message);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, logistics_page);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, people_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_currency_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_money_row_error_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stall_spin_changed);
+}
+
+static void
+rd_preferences_window_init (RdPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) currencies = gtk_string_list_new (NULL);
+  const RdCurrency *const *list = rd_currency_list ();
+
+  self->channel_rows = g_ptr_array_new ();
+  self->updating = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->updating = FALSE;
+
+  self->settings = g_settings_new (APP_ID);
+
+  /* Shop */
+  g_settings_bind (self->settings, "shop-name", self->shop_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      g_autofree char *label = describe_currency (list[i]);
+
+      gtk_string_list_append (currencies, label);
+    }
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (currencies));
+  self->updating = FALSE;
+  update_currency_row (self);
+  g_signal_connect_swapped (self->settings, "changed::default-currency",
+                            G_CALLBACK (update_currency_row), self);
+
+  /* Policy */
+  rd_money_row_bind (self->high_ticket_row, self->settings, "high-ticket-threshold");
+  rd_money_row_bind (self->review_row, self->settings, "review-threshold");
+  rd_money_row_bind (self->shipping_cap_row, self->settings, "return-shipping-cap");
+
+  set_spin_range_from_schema (self->refund_window_spin, self->settings, "refund-window-days");
+  g_settings_bind (self->settings, "refund-window-days",
+                   gtk_spin_button_get_adjustment (self->refund_window_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  rebuild_channel_rows (self);
+  g_signal_connect_swapped (self->settings, "changed::channels",
+                            G_CALLBACK (on_settings_channels_changed), self);
+
+  /* Logistics */
+  self->updating = TRUE;
+  set_spin_range_from_schema (self->nudge_spin, self->settings, "stall-nudge-hours");
+  set_spin_range_from_schema (self->lost_spin, self->settings, "stall-lost-hours");
+  set_spin_range_from_schema (self->remote_spin, self->settings, "stall-remote-hours");
+  self->updating = FALSE;
+  update_stall_spins (self);
+  g_signal_connect_swapped (self->settings, "changed::stall-nudge-hours",
+                            G_CALLBACK (on_settings_stall_changed), self);
+  g_signal_connect_swapped (self->settings, "changed::stall-lost-hours",
+                            G_CALLBACK (on_settings_stall_changed), self);
+  g_signal_connect_swapped (self->settings, "changed::stall-remote-hours",
+                            G_CALLBACK (on_settings_stall_changed), self);
+
+  adw_preferences_page_add (self->logistics_page,
+                            ADW_PREFERENCES_GROUP (rd_provinces_group_new (self->settings)));
+
+  /* People */
+  adw_preferences_page_add (self->people_page,
+                            ADW_PREFERENCES_GROUP (rd_operators_group_new (self->settings)));
+}
+
+RdPreferencesWindow *
+rd_preferences_window_new (void)
+{
+  return g_object_new (RD_TYPE_PREFERENCES_WINDOW, NULL);
+}
+
+void
+rd_preferences_window_show_page (RdPreferencesWindow *self,
+                                 const char          *page)
+{
+  g_return_if_fail (RD_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (page != NULL);
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self), page);
+}

@@ -1,0 +1,277 @@
+/* rd-window.c
+ *
+ * The main window. It remembers its size and the page shown, lists the
+ * operators of the `operators` setting in the operator menu, and switches
+ * pages with win.show-page (Ctrl+1…5).
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-calculator-page.h"
+#include "rd-intake-page.h"
+#include "rd-intercepts-page.h"
+#include "rd-ledger-page.h"
+#include "rd-preferences-window.h"
+#include "rd-reports-page.h"
+#include "rd-window.h"
+
+struct _RdWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+
+  /* Template children */
+  AdwViewStack         *stack;
+  GtkMenuButton        *operator_button;
+  GtkLabel             *operator_label;
+};
+
+G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char *const page_names[] = {
+  "ledger", "intake", "calculator", "intercepts", "reports",
+};
+
+static gboolean
+is_page_name (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    if (g_strcmp0 (page_names[i], name) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+update_operator_label (RdWindow *self)
+{
+  g_autofree char *current = g_settings_get_string (self->settings, "current-operator");
+
+  if (*current != '\0')
+    gtk_label_set_label (self->operator_label, current);
+  else
+    gtk_label_set_label (self->operator_label, _("No Operator"));
+}
+
+static void
+rebuild_operator_menu (RdWindow *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) people = g_menu_new ();
+  g_autoptr(GVariant) operators = NULL;
+  GVariantIter iter;
+  const char *name;
+  const char *role;
+
+  operators = g_settings_get_value (self->settings, "operators");
+  g_variant_iter_init (&iter, operators);
+  while (g_variant_iter_next (&iter, "(&s&s)", &name, &role))
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.current-operator", "s", name);
+      g_menu_append_item (people, item);
+    }
+
+  if (g_variant_n_children (operators) == 0)
+    {
+      g_menu_append (menu, _("Add operators in Preferences"), "win.manage-operators");
+    }
+  else
+    {
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (people));
+      g_menu_append (menu, _("_Manage Operators…"), "win.manage-operators");
+    }
+
+  gtk_menu_button_set_menu_model (self->operator_button, G_MENU_MODEL (menu));
+}
+
+static void
+save_window_state (RdWindow *self)
+{
+  int width = 0;
+  int height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static void
+on_settings_operators_changed (RdWindow   *self,
+                               const char *key,
+                               GSettings  *settings)
+{
+  rebuild_operator_menu (self);
+}
+
+static void
+on_settings_current_operator_changed (RdWindow   *self,
+                                      const char *key,
+                                      GSettings  *settings)
+{
+  update_operator_label (self);
+}
+
+static void
+on_stack_visible_child_name_changed (RdWindow   *self,
+                                     GParamSpec *pspec,
+                                     AdwViewStack *stack)
+{
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+  g_autofree char *saved = NULL;
+
+  if (!is_page_name (name) || self->settings == NULL)
+    return;
+
+  saved = g_settings_get_string (self->settings, "last-page");
+  if (g_strcmp0 (saved, name) != 0)
+    g_settings_set_string (self->settings, "last-page", name);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  rd_window_show_page (RD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+manage_operators_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+  RdPreferencesWindow *preferences;
+
+  if (RD_IS_APPLICATION (app))
+    {
+      rd_application_show_preferences (RD_APPLICATION (app), "people");
+      return;
+    }
+
+  preferences = rd_preferences_window_new ();
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (widget));
+  rd_preferences_window_show_page (preferences, "people");
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static gboolean
+rd_window_close_request (GtkWindow *window)
+{
+  save_window_state (RD_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (rd_window_parent_class)->close_request (window);
+}
+
+static void
+rd_window_dispose (GObject *object)
+{
+  RdWindow *self = RD_WINDOW (object);
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+
+  /* The settings action outlives us otherwise, and keeps telling our action
+   * group about every change of current-operator. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "current-operator");
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rd_window_parent_class)->dispose (object);
+}
+
+static void
+rd_window_class_init (RdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = rd_window_dispose;
+  window_class->close_request = rd_window_close_request;
+
+  g_type_ensure (RD_TYPE_LEDGER_PAGE);
+  g_type_ensure (RD_TYPE_INTAKE_PAGE);
+  g_type_ensure (RD_TYPE_CALCULATOR_PAGE);
+  g_type_ensure (RD_TYPE_INTERCEPTS_PAGE);
+  g_type_ensure (RD_TYPE_REPORTS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, operator_button);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, operator_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-operators", NULL, manage_operators_action);
+}
+
+static void
+rd_window_init (RdWindow *self)
+{
+  g_autoptr(GAction) operator_action = NULL;
+  g_autofree char *last_page = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+
+  operator_action = g_settings_create_action (self->settings, "current-operator");
+  g_action_map_add_action (G_ACTION_MAP (self), operator_action);
+
+  g_signal_connect_object (self->settings, "changed::operators",
+                           G_CALLBACK (on_settings_operators_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::current-operator",
+                           G_CALLBACK (on_settings_current_operator_changed), self,
+                           G_CONNECT_SWAPPED);
+  rebuild_operator_menu (self);
+  update_operator_label (self);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  last_page = g_settings_get_string (self->settings, "last-page");
+  rd_window_show_page (self, last_page);
+}
+
+RdWindow *
+rd_window_new (RdApplication *application)
+{
+  return g_object_new (RD_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+void
+rd_window_show_page (RdWindow   *self,
+                     const char *page)
+{
+  g_return_if_fail (RD_IS_WINDOW (self));
+
+  if (!is_page_name (page))
+    return;
+
+  adw_view_stack_set_visible_child_name (self->stack, page);
+}
+
+const char *
+rd_window_get_visible_page (RdWindow *self)
+{
+  g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}

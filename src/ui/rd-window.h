@@ -1,0 +1,25 @@
+/* rd-window.h
+ *
+ * The main window: a header bar with the view switcher, the current operator
+ * and the primary menu, and the five pages in an AdwViewStack.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rd-application.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_WINDOW (rd_window_get_type ())
+G_DECLARE_FINAL_TYPE (RdWindow, rd_window, RD, WINDOW, AdwApplicationWindow)
+
+RdWindow   *rd_window_new              (RdApplication *application);
+
+/* "ledger", "intake", "calculator", "intercepts" or "reports"; the same as
+ * activating win.show-page with that name. Unknown names are ignored. */
+void        rd_window_show_page        (RdWindow      *self,
+                                        const char    *page);
+const char *rd_window_get_visible_page (RdWindow      *self);
+
+G_END_DECLS

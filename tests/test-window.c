@@ -1,0 +1,448 @@
+/* test-window.c
+ *
+ * The window shell under a real display: pages through win.show-page, the
+ * operator menu following the `operators` setting, the preferences window
+ * with its validation, and the error dialog for a file that is not a ledger.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "rd-application.h"
+#include "rd-money-row.h"
+#include "rd-operators-group.h"
+#include "rd-preferences-window.h"
+#include "rd-provinces-group.h"
+#include "rd-window.h"
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* One application for the whole run: it is registered (started up) once, and
+ * the last test runs it with --db. */
+static RdApplication *app;
+
+static void
+test_window_pages (void)
+{
+  static const char *pages[] = { "intake", "calculator", "intercepts", "reports", "ledger" };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) accels = NULL;
+  RdWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 600);
+  g_settings_set_string (settings, "last-page", "calculator");
+
+  window = rd_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  /* Restored from the settings. */
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 600);
+  g_assert_cmpstr (rd_window_get_visible_page (window), ==, "calculator");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *saved = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]));
+      iterate ();
+      g_assert_cmpstr (rd_window_get_visible_page (window), ==, pages[i]);
+      saved = g_settings_get_string (settings, "last-page");
+      g_assert_cmpstr (saved, ==, pages[i]);
+    }
+
+  /* Unknown page names change nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "nowhere"));
+  g_assert_cmpstr (rd_window_get_visible_page (window), ==, "ledger");
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-page::reports");
+  g_assert_cmpstr (accels[0], ==, "<Control>5");
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.shortcuts");
+  g_assert_true (g_strv_contains ((const char *const *) accels, "F1"));
+  g_assert_true (g_strv_contains ((const char *const *) accels, "<Control>question"));
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
+  g_assert_cmpstr (accels[0], ==, "<Control>comma");
+
+  /* Closing saves the size. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  iterate ();
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "last-page");
+}
+
+static GMenuModel *
+operator_menu (RdWindow *window)
+{
+  GtkMenuButton *button;
+
+  button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), RD_TYPE_WINDOW, "operator_button"));
+  return gtk_menu_button_get_menu_model (button);
+}
+
+static char *
+menu_item_string (GMenuModel *model,
+                  int         index,
+                  const char *attribute)
+{
+  char *value = NULL;
+
+  g_menu_model_get_item_attribute (model, index, attribute, "s", &value);
+  return value;
+}
+
+static void
+test_window_operators (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) operators = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *current = NULL;
+  GMenuModel *menu;
+  GMenuModel *section;
+  GtkLabel *operator_label;
+  RdWindow *window;
+
+  g_settings_reset (settings, "operators");
+  g_settings_reset (settings, "current-operator");
+
+  window = rd_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  /* No operators: the menu points to the preferences. */
+  menu = operator_menu (window);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+  action = menu_item_string (menu, 0, G_MENU_ATTRIBUTE_ACTION);
+  g_assert_cmpstr (action, ==, "win.manage-operators");
+  g_clear_pointer (&action, g_free);
+
+  operators = g_variant_ref_sink (g_variant_new_parsed ("[('李娜', 'owner'), ('Wang Fang', 'service')]"));
+  g_settings_set_value (settings, "operators", operators);
+  iterate ();
+
+  menu = operator_menu (window);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 2);
+  label = menu_item_string (section, 1, G_MENU_ATTRIBUTE_LABEL);
+  g_assert_cmpstr (label, ==, "Wang Fang");
+  action = menu_item_string (section, 1, G_MENU_ATTRIBUTE_ACTION);
+  g_assert_cmpstr (action, ==, "win.current-operator");
+  g_object_unref (section);
+
+  /* Choosing an operator sets the setting and the button's label. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.current-operator", "s", "Wang Fang"));
+  iterate ();
+  current = g_settings_get_string (settings, "current-operator");
+  g_assert_cmpstr (current, ==, "Wang Fang");
+  operator_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), RD_TYPE_WINDOW, "operator_label"));
+  g_assert_cmpstr (gtk_label_get_label (operator_label), ==, "Wang Fang");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_settings_reset (settings, "operators");
+  g_settings_reset (settings, "current-operator");
+}
+
+static RdMoneyRow *
+money_row (RdPreferencesWindow *preferences,
+           const char          *name)
+{
+  return RD_MONEY_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                      RD_TYPE_PREFERENCES_WINDOW, name));
+}
+
+static void
+test_preferences (void)
+{
+  static const char *pages[] = { "policy", "logistics", "people", "shop" };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) operators = NULL;
+  g_auto(GStrv) provinces = NULL;
+  g_autofree char *printed = NULL;
+  g_autofree char *current = NULL;
+  RdPreferencesWindow *preferences;
+  RdMoneyRow *high_ticket;
+  GtkSpinButton *lost_spin;
+  GtkLabel *stall_message;
+  RdOperatorsGroup *operators_group;
+  RdProvincesGroup *provinces_group;
+
+  g_settings_reset (settings, "high-ticket-threshold");
+  g_settings_reset (settings, "operators");
+
+  preferences = rd_preferences_window_new ();
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (preferences));
+  iterate ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      rd_preferences_window_show_page (preferences, pages[i]);
+      iterate ();
+      g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (preferences)), ==, pages[i]);
+    }
+
+  /* Money: the stored default shows formatted; only valid amounts are written. */
+  high_ticket = money_row (preferences, "high_ticket_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (high_ticket)), ==, "¥200.00");
+
+  gtk_editable_set_text (GTK_EDITABLE (high_ticket), "two hundred");
+  iterate ();
+  g_assert_cmpint (g_settings_get_int64 (settings, "high-ticket-threshold"), ==, 20000);
+  g_assert_nonnull (rd_money_row_get_error_message (high_ticket));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (high_ticket), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (high_ticket), "0.001");
+  iterate ();
+  g_assert_cmpint (g_settings_get_int64 (settings, "high-ticket-threshold"), ==, 20000);
+
+  gtk_editable_set_text (GTK_EDITABLE (high_ticket), "-5");
+  iterate ();
+  g_assert_cmpint (g_settings_get_int64 (settings, "high-ticket-threshold"), ==, 20000);
+  g_assert_nonnull (rd_money_row_get_error_message (high_ticket));
+
+  gtk_editable_set_text (GTK_EDITABLE (high_ticket), "350.50");
+  iterate ();
+  g_assert_cmpint (g_settings_get_int64 (settings, "high-ticket-threshold"), ==, 35050);
+  g_assert_null (rd_money_row_get_error_message (high_ticket));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (high_ticket), "error"));
+  /* While typing, the text is left as typed. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (high_ticket)), ==, "350.50");
+
+  /* A change from elsewhere shows up formatted. */
+  g_settings_set_int64 (settings, "high-ticket-threshold", 123456);
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (high_ticket)), ==, "¥1,234.56");
+
+  /* Stall thresholds: lost below nudge is refused, inline. */
+  lost_spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                              RD_TYPE_PREFERENCES_WINDOW, "lost_spin"));
+  stall_message = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                            RD_TYPE_PREFERENCES_WINDOW, "stall_message"));
+  gtk_spin_button_set_value (lost_spin, 12);
+  iterate ();
+  g_assert_cmpuint (g_settings_get_uint (settings, "stall-lost-hours"), ==, 48);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (stall_message)));
+  gtk_spin_button_set_value (lost_spin, 60);
+  iterate ();
+  g_assert_cmpuint (g_settings_get_uint (settings, "stall-lost-hours"), ==, 60);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (stall_message)));
+
+  /* Remote provinces: no empty or repeated names. */
+  provinces_group = RD_PROVINCES_GROUP (find_descendant (GTK_WIDGET (preferences), RD_TYPE_PROVINCES_GROUP));
+  g_assert_nonnull (provinces_group);
+  g_assert_false (rd_provinces_group_add (provinces_group, "  "));
+  g_assert_nonnull (rd_provinces_group_get_error_message (provinces_group));
+  g_assert_false (rd_provinces_group_add (provinces_group, "西藏"));
+  g_assert_true (rd_provinces_group_add (provinces_group, "海南"));
+  provinces = g_settings_get_strv (settings, "remote-provinces");
+  g_assert_true (g_strv_contains ((const char *const *) provinces, "海南"));
+  g_assert_cmpuint (g_strv_length (provinces), ==, 7);
+
+  /* Operators: non-empty, unique names; renaming the current one follows. */
+  operators_group = RD_OPERATORS_GROUP (find_descendant (GTK_WIDGET (preferences), RD_TYPE_OPERATORS_GROUP));
+  g_assert_nonnull (operators_group);
+  g_assert_true (rd_operators_group_add (operators_group, "李娜", "owner"));
+  g_assert_false (rd_operators_group_add (operators_group, "", "service"));
+  g_assert_nonnull (rd_operators_group_get_error_message (operators_group));
+  g_assert_false (rd_operators_group_add (operators_group, " 李娜 ", "service"));
+  g_assert_true (rd_operators_group_add (operators_group, "Wang Fang", "warehouse"));
+  g_settings_set_string (settings, "current-operator", "Wang Fang");
+  g_assert_false (rd_operators_group_rename (operators_group, "Wang Fang", "李娜"));
+  g_assert_true (rd_operators_group_rename (operators_group, "Wang Fang", "Wang Fang (仓库)"));
+  iterate ();
+  operators = g_settings_get_value (settings, "operators");
+  printed = g_variant_print (operators, FALSE);
+  g_assert_cmpstr (printed, ==, "[('李娜', 'owner'), ('Wang Fang (仓库)', 'warehouse')]");
+  current = g_settings_get_string (settings, "current-operator");
+  g_assert_cmpstr (current, ==, "Wang Fang (仓库)");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  iterate ();
+
+  g_settings_reset (settings, "high-ticket-threshold");
+  g_settings_reset (settings, "stall-lost-hours");
+  g_settings_reset (settings, "remote-provinces");
+  g_settings_reset (settings, "operators");
+  g_settings_reset (settings, "current-operator");
+}
+
+typedef struct
+{
+  GApplication *app;
+  gboolean saw_dialog;
+  gboolean saw_window;
+} OpenResult;
+
+static gboolean
+inspect_and_quit (gpointer user_data)
+{
+  OpenResult *result = user_data;
+  GApplication *running = result->app;
+
+  iterate ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (running)); l != NULL; l = l->next)
+    {
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        result->saw_dialog = TRUE;
+      if (RD_IS_WINDOW (l->data))
+        result->saw_window = TRUE;
+    }
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (running)); l != NULL;
+       l = gtk_application_get_windows (GTK_APPLICATION (running)))
+    gtk_window_destroy (l->data);
+  g_application_quit (running);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate_after (GApplication *application,
+                   OpenResult   *result)
+{
+  result->app = application;
+  g_idle_add (inspect_and_quit, result);
+}
+
+static void
+test_open_new_ledger (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rd-window-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  g_autoptr(RdApplication) other = NULL;
+  OpenResult result = { NULL, FALSE, FALSE };
+  char *argv[] = { (char *) "refund-desk", (char *) "--db", NULL, NULL };
+  int status;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "ledger.db", NULL);
+  argv[2] = path;
+
+  /* A second application object in this process needs its own bus path. */
+  other = rd_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_set_application_id (G_APPLICATION (other), APP_ID ".Test");
+  g_signal_connect_after (other, "activate", G_CALLBACK (on_activate_after), &result);
+  status = g_application_run (G_APPLICATION (other), 3, argv);
+  g_assert_cmpint (status, ==, 0);
+
+  /* A missing file becomes a new ledger and the window opens on it. */
+  g_assert_true (result.saw_window);
+  g_assert_false (result.saw_dialog);
+  g_assert_nonnull (rd_application_get_store (other));
+  g_assert_cmpstr (rd_store_get_path (rd_application_get_store (other)), ==, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_clear_object (&other);
+
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_open_not_a_ledger (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rd-window-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  const char *text = "This is a shopping list, not a ledger.\n";
+  OpenResult result = { NULL, FALSE, FALSE };
+  char *argv[] = { (char *) "refund-desk", (char *) "--db", NULL, NULL };
+  int status;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "list.db", NULL);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  argv[2] = path;
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_after), &result);
+  status = g_application_run (G_APPLICATION (app), 3, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (rd_application_get_db_path (app), ==, path);
+
+  /* The user is told, no window opens, and the file is left alone. */
+  g_assert_true (result.saw_dialog);
+  g_assert_false (result.saw_window);
+  g_assert_null (rd_application_get_store (app));
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, text);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  app = rd_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/rd/window/pages", test_window_pages);
+  g_test_add_func ("/rd/window/operators", test_window_operators);
+  g_test_add_func ("/rd/window/preferences", test_preferences);
+  g_test_add_func ("/rd/window/open-new-ledger", test_open_new_ledger);
+  /* Last: it runs the application to its end. */
+  g_test_add_func ("/rd/window/open-not-a-ledger", test_open_not_a_ledger);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
