@@ -44,5 +44,7 @@ int       rd_cli_calc            (int           argc,
                                   char        **argv);
 int       rd_cli_check           (int           argc,
                                   char        **argv);
+int       rd_cli_find            (int           argc,
+                                  char        **argv);
 
 G_END_DECLS
