@@ -1,0 +1,431 @@
+/* rd-ledger-model.c
+ *
+ * GListModel over the ids of the ledger query, materialising rows a page at
+ * a time and keeping at most MAX_PAGES pages.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-ledger-model.h"
+
+#define MAX_PAGES 8
+
+struct _RdLedgerModel
+{
+  GObject         parent_instance;
+
+  char           *path;
+  sqlite3        *db;            /* read-only, for the pages */
+  RdLedgerFilter *filter;
+
+  GArray         *ids;           /* gint64 */
+  gint64          total_amount;
+  gint64          total_approved;
+
+  GHashTable     *pages;         /* page number → GPtrArray of RdLedgerRow */
+  GQueue          page_order;    /* page numbers, most recent first */
+
+  GCancellable   *cancellable;
+  guint           generation;
+};
+
+static void rd_ledger_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RdLedgerModel, rd_ledger_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, rd_ledger_model_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  PROP_COUNT,
+  PROP_TOTAL_AMOUNT,
+  PROP_TOTAL_APPROVED,
+  PROP_LOADING,
+  N_PROPS
+};
+
+enum {
+  FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  char           *path;
+  RdLedgerFilter *filter;
+  guint           generation;
+} QueryData;
+
+static void
+query_data_free (QueryData *data)
+{
+  g_free (data->path);
+  rd_ledger_filter_free (data->filter);
+  g_free (data);
+}
+
+static void
+clear_pages (RdLedgerModel *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->page_order);
+}
+
+static GPtrArray *
+get_page (RdLedgerModel *self,
+          guint          page)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+  guint start = page * RD_LEDGER_MODEL_PAGE_SIZE;
+  guint n;
+
+  rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (rows != NULL)
+    {
+      GList *link = g_queue_find (&self->page_order, GUINT_TO_POINTER (page));
+      g_queue_unlink (&self->page_order, link);
+      g_queue_push_head_link (&self->page_order, link);
+      return rows;
+    }
+
+  n = MIN (RD_LEDGER_MODEL_PAGE_SIZE, self->ids->len - start);
+  rows = rd_ledger_row_load (self->db, &g_array_index (self->ids, gint64, start), n, &error);
+  if (rows == NULL)
+    {
+      g_signal_emit (self, signals[FAILED], 0, error->message);
+      return NULL;
+    }
+
+  while (g_queue_get_length (&self->page_order) >= MAX_PAGES)
+    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->page_order));
+
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
+  g_queue_push_head (&self->page_order, GUINT_TO_POINTER (page));
+  return rows;
+}
+
+static void
+run_query_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  QueryData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  RdLedgerResult *result;
+  sqlite3 *db;
+
+  db = rd_ledger_query_open (data->path, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result = rd_ledger_query_run (db, data->filter, cancellable, &error);
+  sqlite3_close (db);
+
+  if (result == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) rd_ledger_result_free);
+}
+
+static void
+on_query_done (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RdLedgerModel *self = RD_LEDGER_MODEL (object);
+  QueryData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(RdLedgerResult) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  guint old_n;
+  gint64 old_amount = self->total_amount;
+  gint64 old_approved = self->total_approved;
+
+  ledger = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A newer query replaced this one: it decides. */
+  if (data->generation != self->generation)
+    return;
+
+  g_clear_object (&self->cancellable);
+
+  if (ledger == NULL)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals[FAILED], 0, error->message);
+      return;
+    }
+
+  old_n = self->ids->len;
+  g_array_unref (self->ids);
+  self->ids = g_steal_pointer (&ledger->ids);
+  self->total_amount = ledger->total_paid;
+  self->total_approved = ledger->total_approved;
+  clear_pages (self);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->ids->len);
+
+  if (old_n != self->ids->len)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
+    }
+  if (old_amount != self->total_amount)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_AMOUNT]);
+  if (old_approved != self->total_approved)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_APPROVED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static GType
+rd_ledger_model_get_item_type (GListModel *model)
+{
+  return RD_TYPE_LEDGER_ROW;
+}
+
+static guint
+rd_ledger_model_get_n_items (GListModel *model)
+{
+  return RD_LEDGER_MODEL (model)->ids->len;
+}
+
+static gpointer
+rd_ledger_model_get_item (GListModel *model,
+                          guint       position)
+{
+  RdLedgerModel *self = RD_LEDGER_MODEL (model);
+  GPtrArray *rows;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  rows = get_page (self, position / RD_LEDGER_MODEL_PAGE_SIZE);
+  if (rows == NULL)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (rows, position % RD_LEDGER_MODEL_PAGE_SIZE));
+}
+
+static void
+rd_ledger_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = rd_ledger_model_get_item_type;
+  iface->get_n_items = rd_ledger_model_get_n_items;
+  iface->get_item = rd_ledger_model_get_item;
+}
+
+static void
+rd_ledger_model_dispose (GObject *object)
+{
+  RdLedgerModel *self = RD_LEDGER_MODEL (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (rd_ledger_model_parent_class)->dispose (object);
+}
+
+static void
+rd_ledger_model_finalize (GObject *object)
+{
+  RdLedgerModel *self = RD_LEDGER_MODEL (object);
+
+  clear_pages (self);
+  g_hash_table_unref (self->pages);
+  g_array_unref (self->ids);
+  rd_ledger_filter_free (self->filter);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (rd_ledger_model_parent_class)->finalize (object);
+}
+
+static void
+rd_ledger_model_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  RdLedgerModel *self = RD_LEDGER_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+    case PROP_COUNT:
+      g_value_set_uint (value, self->ids->len);
+      break;
+    case PROP_TOTAL_AMOUNT:
+      g_value_set_int64 (value, self->total_amount);
+      break;
+    case PROP_TOTAL_APPROVED:
+      g_value_set_int64 (value, self->total_approved);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, rd_ledger_model_get_loading (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_ledger_model_class_init (RdLedgerModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->dispose = rd_ledger_model_dispose;
+  object_class->finalize = rd_ledger_model_finalize;
+  object_class->get_property = rd_ledger_model_get_property;
+
+  properties[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_COUNT] = g_param_spec_uint ("count", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_TOTAL_AMOUNT] = g_param_spec_int64 ("total-amount", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_TOTAL_APPROVED] = g_param_spec_int64 ("total-approved", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* ::failed (const char *message): a query or a page could not be read. */
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+rd_ledger_model_init (RdLedgerModel *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->filter = rd_ledger_filter_new ();
+  g_queue_init (&self->page_order);
+}
+
+RdLedgerModel *
+rd_ledger_model_new (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(RdLedgerModel) self = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  db = rd_ledger_query_open (path, error);
+  if (db == NULL)
+    return NULL;
+
+  self = g_object_new (RD_TYPE_LEDGER_MODEL, NULL);
+  self->db = db;
+  self->path = g_strdup (path);
+  return g_steal_pointer (&self);
+}
+
+void
+rd_ledger_model_set_query (RdLedgerModel        *self,
+                           const RdLedgerFilter *filter)
+{
+  g_autoptr(GTask) task = NULL;
+  QueryData *data;
+  gboolean was_loading;
+
+  g_return_if_fail (RD_IS_LEDGER_MODEL (self));
+  g_return_if_fail (filter != NULL);
+
+  was_loading = rd_ledger_model_get_loading (self);
+
+  if (filter != self->filter)
+    {
+      RdLedgerFilter *copy = rd_ledger_filter_copy (filter);
+      rd_ledger_filter_free (self->filter);
+      self->filter = copy;
+    }
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->generation++;
+
+  data = g_new0 (QueryData, 1);
+  data->path = g_strdup (self->path);
+  data->filter = rd_ledger_filter_copy (self->filter);
+  data->generation = self->generation;
+
+  task = g_task_new (self, self->cancellable, on_query_done, NULL);
+  g_task_set_source_tag (task, rd_ledger_model_set_query);
+  g_task_set_task_data (task, data, (GDestroyNotify) query_data_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, run_query_thread);
+
+  if (!was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+void
+rd_ledger_model_refresh (RdLedgerModel *self)
+{
+  g_return_if_fail (RD_IS_LEDGER_MODEL (self));
+  rd_ledger_model_set_query (self, self->filter);
+}
+
+const RdLedgerFilter *
+rd_ledger_model_get_query (RdLedgerModel *self)
+{
+  g_return_val_if_fail (RD_IS_LEDGER_MODEL (self), NULL);
+  return self->filter;
+}
+
+gboolean
+rd_ledger_model_get_loading (RdLedgerModel *self)
+{
+  g_return_val_if_fail (RD_IS_LEDGER_MODEL (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+guint
+rd_ledger_model_get_count (RdLedgerModel *self)
+{
+  g_return_val_if_fail (RD_IS_LEDGER_MODEL (self), 0);
+  return self->ids->len;
+}
+
+gint64
+rd_ledger_model_get_total_amount (RdLedgerModel *self)
+{
+  g_return_val_if_fail (RD_IS_LEDGER_MODEL (self), 0);
+  return self->total_amount;
+}
+
+gint64
+rd_ledger_model_get_total_approved (RdLedgerModel *self)
+{
+  g_return_val_if_fail (RD_IS_LEDGER_MODEL (self), 0);
+  return self->total_approved;
+}
+
+gint64
+rd_ledger_model_get_id (RdLedgerModel *self,
+                        guint          position)
+{
+  g_return_val_if_fail (RD_IS_LEDGER_MODEL (self), 0);
+  if (position >= self->ids->len)
+    return 0;
+  return g_array_index (self->ids, gint64, position);
+}
+
+int
+rd_ledger_model_find_id (RdLedgerModel *self,
+                         gint64         id)
+{
+  g_return_val_if_fail (RD_IS_LEDGER_MODEL (self), -1);
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return (int) i;
+  return -1;
+}

@@ -1,0 +1,379 @@
+/* rd-ledger-query.c
+ *
+ * Builds the ledger's SELECT from fixed fragments (never from user text;
+ * every value is bound) and collects the ordered ids and the sums.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-ledger-query.h"
+#include "rd-money.h"
+#include "rd-store.h"
+
+G_DEFINE_QUARK (rd-ledger-query-error-quark, rd_ledger_query_error)
+G_DEFINE_BOXED_TYPE (RdLedgerFilter, rd_ledger_filter, rd_ledger_filter_copy, rd_ledger_filter_free)
+
+/* How often (in SQLite VM steps) the cancellable is looked at. */
+#define PROGRESS_STEPS 4000
+
+typedef enum
+{
+  PARAM_INT64,
+  PARAM_TEXT,
+} ParamType;
+
+typedef struct
+{
+  ParamType  type;
+  gint64     number;
+  char      *text;
+} Param;
+
+static void
+param_clear (Param *param)
+{
+  g_free (param->text);
+}
+
+static void
+add_int (GArray *params,
+         gint64  value)
+{
+  Param p = { PARAM_INT64, value, NULL };
+  g_array_append_val (params, p);
+}
+
+static void
+add_text (GArray     *params,
+          const char *value)
+{
+  Param p = { PARAM_TEXT, 0, g_strdup (value) };
+  g_array_append_val (params, p);
+}
+
+static gint64
+local_month_start (int year,
+                   int month)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (year, month, 1, 0, 0, 0);
+
+  return dt != NULL ? g_date_time_to_unix (dt) : 0;
+}
+
+/* The text as stored in case_text: trimmed, ASCII letters lowered (like
+ * SQLite's lower ()), valid UTF-8. NULL when nothing is left. */
+static char *
+normalize_text (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *lowered = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (text, -1);
+  lowered = g_ascii_strdown (g_strstrip (valid), -1);
+  if (*lowered == '\0')
+    return NULL;
+  return g_steal_pointer (&lowered);
+}
+
+/* A GLOB pattern matching text anywhere, every character literal. */
+static char *
+glob_substring (const char *text)
+{
+  GString *pattern = g_string_new ("*");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '*':
+          g_string_append (pattern, "[*]");
+          break;
+        case '?':
+          g_string_append (pattern, "[?]");
+          break;
+        case '[':
+          g_string_append (pattern, "[[]");
+          break;
+        default:
+          g_string_append_c (pattern, *p);
+        }
+    }
+  g_string_append_c (pattern, '*');
+  return g_string_free (pattern, FALSE);
+}
+
+static void
+append_status_list (GString           *sql,
+                    const char *const *ids)
+{
+  g_string_append (sql, "(");
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_string_append_printf (sql, "%s'%s'", i ? ", " : "", ids[i]);
+  g_string_append (sql, ")");
+}
+
+static char *
+build_sql (const RdLedgerFilter *filter,
+           GArray               *params)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT id, amount_paid, approved_amount FROM cases WHERE 1");
+  gint64 now = filter->now != 0 ? filter->now : g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *text = normalize_text (filter->text);
+  const char *direction = filter->ascending ? "ASC" : "DESC";
+
+  if (filter->year > 0 && filter->month >= 1 && filter->month <= 12)
+    {
+      int next_year = filter->month == 12 ? filter->year + 1 : filter->year;
+      int next_month = filter->month == 12 ? 1 : filter->month + 1;
+
+      g_string_append (sql, " AND requested_at >= ? AND requested_at < ?");
+      add_int (params, local_month_start (filter->year, filter->month));
+      add_int (params, local_month_start (next_year, next_month));
+    }
+
+  if (rd_case_status_to_id (filter->status) != NULL)
+    {
+      g_string_append (sql, " AND status = ?");
+      add_text (params, rd_case_status_to_id (filter->status));
+    }
+
+  if (rd_refund_kind_to_id (filter->kind) != NULL)
+    {
+      g_string_append (sql, " AND kind = ?");
+      add_text (params, rd_refund_kind_to_id (filter->kind));
+    }
+
+  if (filter->channel != NULL && *filter->channel != '\0')
+    {
+      g_string_append (sql, " AND channel = ?");
+      add_text (params, filter->channel);
+    }
+
+  if (filter->reason != NULL && *filter->reason != '\0')
+    {
+      g_string_append (sql, " AND reason = ?");
+      add_text (params, filter->reason);
+    }
+
+  if (filter->due_within_hours > 0)
+    {
+      /* Same IN list as the partial index cases_open_deadline. */
+      g_string_append (sql, " AND status IN ");
+      append_status_list (sql, rd_case_status_open_ids ());
+      g_string_append (sql, " AND platform_deadline <= ?");
+      add_int (params, now + (gint64) filter->due_within_hours * 3600);
+    }
+
+  if (filter->follow_up)
+    {
+      g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
+      g_autofree char *date = today != NULL ? g_date_time_format (today, "%Y-%m-%d") : g_strdup ("");
+
+      g_string_append (sql, " AND status = 'paid' AND expected_arrival < ?");
+      add_text (params, date);
+    }
+
+  if (text != NULL)
+    {
+      if (g_utf8_strlen (text, -1) >= 3)
+        {
+          g_autofree char *pattern = glob_substring (text);
+
+          g_string_append (sql, " AND id IN (SELECT rowid FROM case_fts WHERE text GLOB ?)");
+          add_text (params, pattern);
+        }
+      else
+        {
+          g_string_append (sql, " AND id IN (SELECT id FROM case_text WHERE instr (text, ?) > 0)");
+          add_text (params, text);
+        }
+    }
+
+  switch (filter->sort)
+    {
+    case RD_LEDGER_SORT_AMOUNT:
+      g_string_append_printf (sql, " ORDER BY amount_paid %s, requested_at %s, id %s",
+                              direction, direction, direction);
+      break;
+
+    case RD_LEDGER_SORT_STATUS:
+      g_string_append (sql, " ORDER BY CASE status");
+      for (int s = 1; s < RD_CASE_STATUS_LAST; s++)
+        g_string_append_printf (sql, " WHEN '%s' THEN %d", rd_case_status_to_id (s), s);
+      g_string_append_printf (sql, " ELSE 99 END %s, requested_at DESC, id DESC", direction);
+      break;
+
+    case RD_LEDGER_SORT_REQUESTED_AT:
+    default:
+      g_string_append_printf (sql, " ORDER BY requested_at %s, id %s", direction, direction);
+      break;
+    }
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static int
+on_progress (void *data)
+{
+  return g_cancellable_is_cancelled (G_CANCELLABLE (data)) ? 1 : 0;
+}
+
+static void
+set_db_error (sqlite3  *db,
+              int       rc,
+              GError  **error)
+{
+  g_set_error (error, RD_LEDGER_QUERY_ERROR, RD_LEDGER_QUERY_ERROR_FAILED,
+               _("Could not read the ledger: %s"),
+               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
+RdLedgerFilter *
+rd_ledger_filter_new (void)
+{
+  return g_new0 (RdLedgerFilter, 1);
+}
+
+RdLedgerFilter *
+rd_ledger_filter_copy (const RdLedgerFilter *self)
+{
+  RdLedgerFilter *copy = g_memdup2 (self, sizeof *self);
+
+  copy->channel = g_strdup (self->channel);
+  copy->reason = g_strdup (self->reason);
+  copy->text = g_strdup (self->text);
+  return copy;
+}
+
+void
+rd_ledger_filter_free (RdLedgerFilter *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->channel);
+  g_free (self->reason);
+  g_free (self->text);
+  g_free (self);
+}
+
+void
+rd_ledger_filter_set_text (RdLedgerFilter *self,
+                           const char     *text)
+{
+  char *copy = g_strdup (text);
+
+  g_free (self->text);
+  self->text = copy;
+}
+
+void
+rd_ledger_result_free (RdLedgerResult *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_free (self);
+}
+
+RdLedgerResult *
+rd_ledger_query_run (sqlite3               *db,
+                     const RdLedgerFilter  *filter,
+                     GCancellable          *cancellable,
+                     GError               **error)
+{
+  g_autoptr(GArray) params = g_array_new (FALSE, TRUE, sizeof (Param));
+  g_autoptr(RdLedgerResult) result = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  g_array_set_clear_func (params, (GDestroyNotify) param_clear);
+  sql = build_sql (filter, params);
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (db, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < params->len; i++)
+    {
+      const Param *p = &g_array_index (params, Param, i);
+
+      if (p->type == PARAM_INT64)
+        sqlite3_bind_int64 (stmt, i + 1, p->number);
+      else
+        sqlite3_bind_text (stmt, i + 1, p->text, -1, SQLITE_STATIC);
+    }
+
+  result = g_new0 (RdLedgerResult, 1);
+  result->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, PROGRESS_STEPS, on_progress, cancellable);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (result->ids, id);
+      if (!rd_money_add (result->total_paid, sqlite3_column_int64 (stmt, 1),
+                         &result->total_paid, NULL) ||
+          !rd_money_add (result->total_approved, sqlite3_column_int64 (stmt, 2),
+                         &result->total_approved, NULL))
+        {
+          rc = SQLITE_RANGE;
+          break;
+        }
+    }
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+
+  if (rc == SQLITE_RANGE)
+    {
+      g_set_error (error, RD_LEDGER_QUERY_ERROR, RD_LEDGER_QUERY_ERROR_OVERFLOW,
+                   _("The total of these cases is too large to compute."));
+      return NULL;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&result);
+}
+
+sqlite3 *
+rd_ledger_query_open (const char  *path,
+                      GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, RD_LEDGER_QUERY_ERROR, RD_LEDGER_QUERY_ERROR_FAILED,
+                   _("Could not open the ledger “%s”: %s"), path,
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}

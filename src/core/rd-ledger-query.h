@@ -1,0 +1,92 @@
+/* rd-ledger-query.h
+ *
+ * The ledger's filter and sort: which cases, in which order, and their
+ * count and sums. Runs on any SQLite connection to a ledger (the store's, or
+ * a read-only one of a worker thread) and can be cancelled.
+ *
+ * Free text finds any substring of one or more characters of the order
+ * number, after-sales number, return tracking number or buyer name (ASCII
+ * letters case-insensitive). Three characters or more use the trigram index
+ * (case_fts); one or two scan the narrow case_text table. `%`, `_`, `*`,
+ * quotes are ordinary characters.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "rd-case-types.h"
+
+G_BEGIN_DECLS
+
+#define RD_LEDGER_QUERY_ERROR (rd_ledger_query_error_quark ())
+
+typedef enum
+{
+  RD_LEDGER_QUERY_ERROR_FAILED,
+  RD_LEDGER_QUERY_ERROR_OVERFLOW,
+} RdLedgerQueryError;
+
+typedef enum
+{
+  RD_LEDGER_SORT_REQUESTED_AT,   /* default, newest first */
+  RD_LEDGER_SORT_AMOUNT,         /* amount paid */
+  RD_LEDGER_SORT_STATUS,         /* in workflow order */
+} RdLedgerSortKey;
+
+#define RD_TYPE_LEDGER_FILTER (rd_ledger_filter_get_type ())
+
+/* Every criterion set is required (AND); the zero value of each means "any". */
+typedef struct
+{
+  int            year;              /* month filter, local time; 0 = any */
+  int            month;             /* 1–12 */
+  RdCaseStatus   status;
+  RdRefundKind   kind;
+  char          *channel;           /* channel id */
+  char          *reason;            /* reason id */
+  int            due_within_hours;  /* > 0: open cases whose platform deadline is
+                                       at most this many hours after `now`
+                                       (overdue ones included) */
+  gboolean       follow_up;         /* paid cases whose expected arrival date is
+                                       before the local date of `now` */
+  gint64         now;               /* Unix seconds; 0 = the current time */
+  char          *text;              /* free text; NULL or blank = any */
+  RdLedgerSortKey sort;
+  gboolean       ascending;         /* FALSE: descending (the default) */
+} RdLedgerFilter;
+
+GType           rd_ledger_filter_get_type (void) G_GNUC_CONST;
+RdLedgerFilter *rd_ledger_filter_new      (void);
+RdLedgerFilter *rd_ledger_filter_copy     (const RdLedgerFilter *self);
+void            rd_ledger_filter_free     (RdLedgerFilter       *self);
+void            rd_ledger_filter_set_text (RdLedgerFilter       *self,
+                                           const char           *text);
+
+typedef struct
+{
+  GArray *ids;               /* gint64 case ids, in order */
+  gint64  total_paid;        /* Σ amount_paid, minor units (all currencies) */
+  gint64  total_approved;    /* Σ approved_amount of approved cases */
+} RdLedgerResult;
+
+void            rd_ledger_result_free     (RdLedgerResult *self);
+
+GQuark          rd_ledger_query_error_quark (void);
+
+/* Runs the filter on db. G_IO_ERROR_CANCELLED when cancellable fires
+ * (the statement is interrupted through a progress handler). */
+RdLedgerResult *rd_ledger_query_run       (sqlite3              *db,
+                                           const RdLedgerFilter *filter,
+                                           GCancellable         *cancellable,
+                                           GError              **error);
+
+/* Opens a read-only connection to the ledger file for queries (worker
+ * threads, the model); no migration, no integrity check. */
+sqlite3        *rd_ledger_query_open      (const char           *path,
+                                           GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdLedgerFilter, rd_ledger_filter_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdLedgerResult, rd_ledger_result_free)
+
+G_END_DECLS
