@@ -43,19 +43,6 @@ static const struct
 {
   const char *id;
   const char *label;
-} refusal_reasons[RD_REFUSAL_N_REASONS] = {
-  [RD_REFUSAL_NONE]            = { "",                NULL },
-  [RD_REFUSAL_OUTSIDE_WINDOW]  = { "outside_window",  N_("Outside the refund window") },
-  [RD_REFUSAL_ORDER_STATE]     = { "order_state",     N_("The order’s state does not allow it") },
-  [RD_REFUSAL_PAYMENT_DETAILS] = { "payment_details", N_("Payment details are wrong") },
-  [RD_REFUSAL_SIGNED_NO_FAULT] = { "signed_no_fault", N_("Signed for, nothing wrong with the goods") },
-  [RD_REFUSAL_CUSTOM_PRODUCED] = { "custom_produced", N_("Custom goods already produced") },
-};
-
-static const struct
-{
-  const char *id;
-  const char *label;
 } conditions[RD_RETURN_CONDITION_N] = {
   [RD_RETURN_CONDITION_NONE]          = { "",              NULL },
   [RD_RETURN_CONDITION_INTACT]        = { "intact",        N_("Intact") },
@@ -90,7 +77,7 @@ not_now (RdCaseStatus      from,
 {
   g_set_error (error, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_NOT_NOW,
                _("This case is “%s”: “%s” is not possible now."),
-               rd_case_status_to_label (from),
+               rd_case_status_get_name (from),
                rd_workflow_event_to_label (event));
   return FALSE;
 }
@@ -159,13 +146,13 @@ check_ready_for_payout (RdCaseStatus            from,
   switch ((int) from)
     {
     case RD_CASE_STATUS_APPROVED:
-      if (facts->kind == RD_CASE_KIND_RETURN_REFUND)
+      if (facts->kind == RD_REFUND_KIND_RETURN_REFUND)
         {
           g_set_error_literal (error, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_NOT_NOW,
                                _("A return and refund is paid after the buyer sends the goods back: ask for the return first."));
           return FALSE;
         }
-      if (facts->kind == RD_CASE_KIND_REFUND_ONLY_UNSHIPPED && facts->shipped)
+      if (facts->kind == RD_REFUND_KIND_REFUND_ONLY_UNSHIPPED && facts->shipped)
         {
           g_set_error_literal (error, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_NOT_NOW,
                                _("The goods were shipped although the platform does not show it: start an intercept first."));
@@ -264,7 +251,7 @@ check (RdCaseStatus            from,
       if (from != RD_CASE_STATUS_REQUESTED)
         return not_now (from, event, error);
       if (judge_inputs &&
-          (facts->refusal_reason <= RD_REFUSAL_NONE || facts->refusal_reason >= RD_REFUSAL_N_REASONS))
+          (facts->refusal_reason <= RD_REFUSAL_REASON_NONE || facts->refusal_reason >= RD_REFUSAL_REASON_LAST))
         {
           g_set_error_literal (error, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_NEEDS_REASON,
                                _("Choose why the refund is refused; the reason stays with the case."));
@@ -290,13 +277,13 @@ check (RdCaseStatus            from,
     case RD_WORKFLOW_EVENT_START_INTERCEPT:
       if (from != RD_CASE_STATUS_APPROVED)
         return not_now (from, event, error);
-      if (facts->kind == RD_CASE_KIND_RETURN_REFUND)
+      if (facts->kind == RD_REFUND_KIND_RETURN_REFUND)
         {
           g_set_error_literal (error, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_NOT_NOW,
                                _("In a return and refund the buyer sends the goods back; there is no parcel to intercept."));
           return FALSE;
         }
-      if (facts->kind == RD_CASE_KIND_REFUND_ONLY_UNSHIPPED && !facts->shipped)
+      if (facts->kind == RD_REFUND_KIND_REFUND_ONLY_UNSHIPPED && !facts->shipped)
         {
           g_set_error_literal (error, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_NOT_NOW,
                                _("The goods have not been shipped; there is no parcel to intercept."));
@@ -308,7 +295,7 @@ check (RdCaseStatus            from,
     case RD_WORKFLOW_EVENT_REQUEST_RETURN:
       if (from != RD_CASE_STATUS_APPROVED)
         return not_now (from, event, error);
-      if (facts->kind != RD_CASE_KIND_RETURN_REFUND)
+      if (facts->kind != RD_REFUND_KIND_RETURN_REFUND)
         {
           g_set_error_literal (error, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_NOT_NOW,
                                _("Only a return and refund asks the buyer to send the goods back."));
@@ -449,34 +436,6 @@ rd_workflow_event_to_label (RdWorkflowEvent event)
 {
   g_return_val_if_fail ((guint) event < RD_WORKFLOW_N_EVENTS, NULL);
   return _(events[event].label);
-}
-
-const char *
-rd_refusal_reason_to_id (RdRefusalReason reason)
-{
-  g_return_val_if_fail ((guint) reason < RD_REFUSAL_N_REASONS, NULL);
-  return refusal_reasons[reason].id;
-}
-
-gboolean
-rd_refusal_reason_from_id (const char      *id,
-                           RdRefusalReason *reason)
-{
-  for (guint i = RD_REFUSAL_NONE + 1; i < RD_REFUSAL_N_REASONS; i++)
-    if (g_strcmp0 (refusal_reasons[i].id, id) == 0)
-      {
-        if (reason != NULL)
-          *reason = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-rd_refusal_reason_to_label (RdRefusalReason reason)
-{
-  g_return_val_if_fail ((guint) reason < RD_REFUSAL_N_REASONS, NULL);
-  return reason == RD_REFUSAL_NONE ? "" : _(refusal_reasons[reason].label);
 }
 
 const char *

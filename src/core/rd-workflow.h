@@ -42,18 +42,6 @@ typedef enum
   RD_WORKFLOW_N_EVENTS,
 } RdWorkflowEvent;
 
-/* DESIGN.md's refusal reasons. */
-typedef enum
-{
-  RD_REFUSAL_NONE,
-  RD_REFUSAL_OUTSIDE_WINDOW,
-  RD_REFUSAL_ORDER_STATE,
-  RD_REFUSAL_PAYMENT_DETAILS,
-  RD_REFUSAL_SIGNED_NO_FAULT,
-  RD_REFUSAL_CUSTOM_PRODUCED,
-  RD_REFUSAL_N_REASONS,
-} RdRefusalReason;
-
 /* The inspected condition of a returned parcel. */
 typedef enum
 {
@@ -66,7 +54,7 @@ typedef enum
 
 typedef struct
 {
-  RdCaseKind         kind;
+  RdRefundKind       kind;
   gboolean           shipped;            /* the goods left the shop (also when the platform does not know yet) */
   gint64             amount;             /* what the buyer asks for, minor units */
   gint64             approved_amount;    /* what the shop refunds; 0 until approved */
@@ -74,7 +62,7 @@ typedef struct
   const char        *created_by;
   const char        *operator;           /* who acts now */
   const char        *approver;           /* approve: the approving operator; NULL = operator */
-  RdRefusalReason    refusal_reason;     /* refuse */
+  RdRefusalReason    refusal_reason;     /* refuse (rd-case-types.h) */
   RdReturnCondition  return_condition;   /* mark_returned */
   gboolean           return_in_transit;  /* the return parcel is picked up and moving */
   gboolean           intercept_settled;  /* the intercept has a final result */
@@ -108,11 +96,6 @@ gboolean          rd_workflow_event_from_id        (const char             *id,
                                                     RdWorkflowEvent        *event);
 /* Translated button label: "Approve", "Mark returned", … */
 const char       *rd_workflow_event_to_label       (RdWorkflowEvent         event);
-
-const char       *rd_refusal_reason_to_id          (RdRefusalReason         reason);
-gboolean          rd_refusal_reason_from_id        (const char             *id,
-                                                    RdRefusalReason        *reason);
-const char       *rd_refusal_reason_to_label       (RdRefusalReason         reason);
 
 const char       *rd_return_condition_to_id        (RdReturnCondition       condition);
 gboolean          rd_return_condition_from_id      (const char             *id,
