@@ -55,6 +55,10 @@ rd_cli_check (int    argc,
 
   g_print (_("Ledger: %s\n"), rd_store_get_path (store));
   g_print (_("Schema version: %d\n"), rd_store_get_schema_version (store));
+  if (rd_store_get_schema_version (store) < rd_store_get_latest_version ())
+    g_print (_("This ledger will be updated to schema version %d (after a backup copy) "
+               "the next time Refund Desk opens it for writing.\n"),
+             rd_store_get_latest_version ());
   {
     g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, n_cases);
     g_print (_("Cases: %s\n"), count);

@@ -4,6 +4,22 @@
  * migrated forward on open. A file this build cannot use safely (not a
  * database, damaged, locked, read-only, newer schema) is reported with a
  * GError and never modified.
+ *
+ * On open: WAL journal, foreign_keys=ON, synchronous=FULL, a busy timeout
+ * (5 s, or $REFUND_DESK_BUSY_TIMEOUT_MS), extended result codes, and
+ * PRAGMA quick_check on every existing file. The schema version is
+ * PRAGMA user_version; rd-store-schema.c lists the migrations.
+ *
+ * Backups: before migrating a file that already holds a ledger (version 1
+ * or later), the store copies it with SQLite's online backup API to
+ * "<ledger>.backup-v<old version>-<YYYYMMDDHHMMSS>" (local time) in the same
+ * folder; rd_store_get_backup_path() names the copy. Each migration then runs
+ * in one BEGIN IMMEDIATE … COMMIT transaction, so a failure leaves the file
+ * at the version before it.
+ *
+ * Threads: an RdStore (its sqlite3 connection and statements) belongs to the
+ * thread that opened it. Work in another thread (export, import) opens its
+ * own RdStore on the same path; WAL lets it read while the window writes.
  */
 #pragma once
 
@@ -32,7 +48,8 @@ typedef enum
 {
   RD_STORE_OPEN_DEFAULT   = 0,       /* create if missing, migrate forward */
   RD_STORE_OPEN_EXISTING  = 1 << 0,  /* fail with NOT_FOUND if missing */
-  RD_STORE_OPEN_READ_ONLY = 1 << 1,  /* never write; fail if a migration is needed */
+  RD_STORE_OPEN_READ_ONLY = 1 << 1,  /* never write; an older schema is opened as it is,
+                                      * without migrating (get_schema_version tells) */
 } RdStoreOpenFlags;
 
 #define RD_TYPE_STORE (rd_store_get_type ())
@@ -40,18 +57,35 @@ G_DECLARE_FINAL_TYPE (RdStore, rd_store, RD, STORE, GObject)
 
 GQuark      rd_store_error_quark          (void);
 
-/* $XDG_DATA_HOME/refund-desk/ledger.db */
+/* $XDG_DATA_HOME/refund-desk/ledger.db; the folder is created (0700) when
+ * the ledger is opened for writing. */
 char       *rd_store_default_path         (void);
 
+/* Opens (or, without RD_STORE_OPEN_EXISTING, creates) the ledger at `path`.
+ * Refuses with RD_STORE_ERROR_NOT_FOUND, NOT_A_DATABASE (also an SQLite file
+ * of another program), CORRUPT, LOCKED (after the busy timeout), READ_ONLY
+ * (a writable open of a file without write permission or in a folder that is
+ * not writable), TOO_NEW, IO; error->message names the file and says what to
+ * do. A refused file is left byte-identical. */
 RdStore    *rd_store_open                 (const char        *path,
                                            RdStoreOpenFlags   flags,
                                            GError           **error);
 
+/* The absolute path of the ledger file. */
 const char *rd_store_get_path             (RdStore           *self);
 sqlite3    *rd_store_get_db               (RdStore           *self);
 int         rd_store_get_schema_version   (RdStore           *self);
 /* The newest schema version this build knows. */
 int         rd_store_get_latest_version   (void);
+/* The copy made before this open migrated the file, or NULL. */
+const char *rd_store_get_backup_path      (RdStore           *self);
+gboolean    rd_store_is_read_only         (RdStore           *self);
+
+/* How long a statement waits for another program's lock before failing with
+ * RD_STORE_ERROR_LOCKED. Opens use 5000 ms, or the milliseconds in the
+ * environment variable REFUND_DESK_BUSY_TIMEOUT_MS (for tests). */
+void        rd_store_set_busy_timeout     (RdStore           *self,
+                                           guint              timeout_ms);
 
 /* PRAGMA integrity_check and foreign_key_check; RD_STORE_ERROR_CORRUPT with
  * the first problem found. */
@@ -60,12 +94,18 @@ gboolean    rd_store_check_integrity      (RdStore           *self,
 gint64      rd_store_count_cases          (RdStore           *self,
                                            GError           **error);
 
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK with errors mapped to RD_STORE_ERROR. */
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK with errors mapped to RD_STORE_ERROR;
+ * rd_store_begin fails with READ_ONLY on a store opened read-only. */
 gboolean    rd_store_begin                (RdStore           *self,
                                            GError           **error);
 gboolean    rd_store_commit               (RdStore           *self,
                                            GError           **error);
 void        rd_store_rollback             (RdStore           *self);
+
+/* Runs SQL without parameters (several statements allowed). */
+gboolean    rd_store_exec                 (RdStore           *self,
+                                           const char        *sql,
+                                           GError           **error);
 
 /* Prepares SQL on the store's connection; a failure becomes a GError. */
 sqlite3_stmt *rd_store_prepare            (RdStore           *self,

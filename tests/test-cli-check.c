@@ -1,0 +1,188 @@
+/* test-cli-check.c
+ *
+ * `refund-desk check --db FILE`, run as a user runs it: the built executable
+ * (its path is the first argument after the test options), its exit status,
+ * what it prints, and that it never changes the file.
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "rd-store.h"
+#include "rd-test-ledger.h"
+
+static const char *refund_desk;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+static void
+run_check (const char *db_path,
+           const char *locale,
+           Run        *run)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *argv[] = { refund_desk, "check", "--db", db_path, NULL };
+  int wait_status;
+
+  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", locale, TRUE);
+
+  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+test_new_ledger (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autofree char *version_line = NULL;
+  g_autofree char *ledger_line = NULL;
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  RdTestFingerprint before = { 0 };
+  Run run = { 0 };
+
+  store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  rd_test_insert_case (rd_store_get_db (store), "RF-2026-000001", "七天无理由退货", 12900, 1767225600);
+  rd_test_insert_case (rd_store_get_db (store), "RF-2026-000002", "商品破损", 4550, 1767225700);
+  rd_test_insert_case (rd_store_get_db (store), "RF-2026-000003", "发错货", 8800, 1767225800);
+  g_clear_object (&store);
+  rd_test_fingerprint (path, &before);
+
+  run_check (path, "C", &run);
+  g_assert_cmpint (run.status, ==, 0);
+  version_line = g_strdup_printf ("Schema version: %d\n", rd_store_get_latest_version ());
+  ledger_line = g_strdup_printf ("Ledger: %s\n", path);
+  g_assert_nonnull (strstr (run.out, ledger_line));
+  g_assert_nonnull (strstr (run.out, version_line));
+  g_assert_nonnull (strstr (run.out, "Cases: 3\n"));
+  g_assert_nonnull (strstr (run.out, "Integrity: ok\n"));
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+
+  rd_test_assert_unchanged (path, &before);
+  rd_test_fingerprint_clear (&before);
+  rd_test_remove_tree (dir);
+}
+
+static void
+test_older_ledger (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  RdTestFingerprint before = { 0 };
+  g_autoptr(GDir) listing = NULL;
+  Run run = { 0 };
+
+  /* check reads an older ledger as it is: no migration, no backup. */
+  rd_test_build_from_fixture (path, "ledger-v1.sql");
+  rd_test_fingerprint (path, &before);
+
+  run_check (path, "C", &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Schema version: 1\n"));
+  g_assert_nonnull (strstr (run.out, "Cases: 7\n"));
+  g_assert_nonnull (strstr (run.out, "updated"));
+  run_clear (&run);
+
+  rd_test_assert_unchanged (path, &before);
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "ledger.db");
+  g_assert_null (g_dir_read_name (listing));
+
+  rd_test_fingerprint_clear (&before);
+  rd_test_remove_tree (dir);
+}
+
+static void
+test_text_file (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autoptr(GError) error = NULL;
+  RdTestFingerprint before = { 0 };
+  Run run = { 0 };
+
+  g_file_set_contents (path, "订单号,退款金额\n3871204459120,129.00\n", -1, &error);
+  g_assert_no_error (error);
+  rd_test_fingerprint (path, &before);
+
+  run_check (path, "C", &run);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, path));
+  g_assert_nonnull (strstr (run.err, "is not a Refund Desk ledger"));
+  run_clear (&run);
+
+  /* A Chinese desktop gets the message in Chinese. */
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") != NULL)
+    {
+      setlocale (LC_ALL, "C");
+      run_check (path, "zh_CN.UTF-8", &run);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, path));
+      g_assert_nonnull (strstr (run.err, "台账"));
+      run_clear (&run);
+    }
+
+  rd_test_assert_unchanged (path, &before);
+  rd_test_fingerprint_clear (&before);
+  rd_test_remove_tree (dir);
+}
+
+static void
+test_missing (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  Run run = { 0 };
+
+  run_check (path, "C", &run);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, path));
+  g_assert_nonnull (strstr (run.err, "There is no ledger"));
+  run_clear (&run);
+
+  /* check never creates a ledger. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  rd_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s [TEST OPTIONS] PATH-TO-refund-desk\n", argv[0]);
+      return 2;
+    }
+  refund_desk = argv[1];
+
+  g_test_add_func ("/rd/cli/check/new-ledger", test_new_ledger);
+  g_test_add_func ("/rd/cli/check/older-ledger", test_older_ledger);
+  g_test_add_func ("/rd/cli/check/text-file", test_text_file);
+  g_test_add_func ("/rd/cli/check/missing", test_missing);
+
+  return g_test_run ();
+}
