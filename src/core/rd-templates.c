@@ -1,7 +1,7 @@
 /* rd-templates.c
  *
- * Table reply_templates (id, title, body, situation, sort_order). The flag
- * "templates-installed" in workflow_flags remembers that the defaults were
+ * Table reply_templates (id, title, body, situation, sort_order). The key
+ * "templates-installed" in meta remembers that the defaults were
  * written once, so that a shop that deletes them does not get them back.
  */
 #include "config.h"
@@ -171,7 +171,7 @@ rd_templates_install_defaults (RdStore  *store,
   if (!_rd_txn_begin (store, &owned, error))
     return -1;
 
-  flag = rd_store_prepare (store, "SELECT 1 FROM workflow_flags WHERE name = 'templates-installed'", error);
+  flag = rd_store_prepare (store, "SELECT 1 FROM meta WHERE key = 'templates-installed'", error);
   if (flag == NULL)
     goto fail;
   rc = sqlite3_step (flag);
@@ -200,7 +200,7 @@ rd_templates_install_defaults (RdStore  *store,
         goto fail;
     }
 
-  mark = rd_store_prepare (store, "INSERT INTO workflow_flags (name, value) VALUES ('templates-installed', 1)", error);
+  mark = rd_store_prepare (store, "INSERT INTO meta (key, value) VALUES ('templates-installed', '1')", error);
   if (mark == NULL || !step_done (store, mark, error))
     goto fail;
 

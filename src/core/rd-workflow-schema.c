@@ -137,7 +137,4 @@ const char rd_workflow_schema_sql[] =
   "  form TEXT PRIMARY KEY,"
   "  json TEXT NOT NULL,"
   "  updated_at INTEGER NOT NULL"
-  ") STRICT;"
-
-  "CREATE TABLE workflow_flags (name TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT;"
-  "CREATE INDEX cases_due_deadline ON cases (platform_deadline) WHERE platform_deadline > 0;";
+  ") STRICT;";

@@ -203,25 +203,29 @@ check_record_payout (const RdWorkflowFacts  *facts,
                      RdCaseStatus           *to,
                      GError                **error)
 {
-  if (facts->payouts_sum <= 0)
+  gint64 sum;
+
+  if (facts->payout_amount <= 0)
     {
       g_set_error_literal (error, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_AMOUNT,
                            _("A payout must be more than zero."));
       return FALSE;
     }
 
-  if (facts->payouts_sum > facts->approved_amount)
+  if (!rd_money_add (facts->payouts_sum, facts->payout_amount, &sum, NULL) ||
+      sum > facts->approved_amount)
     {
-      g_autofree char *sum = format_amount (facts, facts->payouts_sum);
+      g_autofree char *paid = format_amount (facts, facts->payouts_sum);
+      g_autofree char *amount = format_amount (facts, facts->payout_amount);
       g_autofree char *approved = format_amount (facts, facts->approved_amount);
 
       g_set_error (error, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_AMOUNT,
-                   _("Payouts of %s would be more than the approved %s."),
-                   sum, approved);
+                   _("Paying %s would pass the approved %s: %s is paid already."),
+                   amount, approved, paid);
       return FALSE;
     }
 
-  *to = facts->payouts_sum == facts->approved_amount
+  *to = sum == facts->approved_amount
         ? RD_CASE_STATUS_PAID
         : RD_CASE_STATUS_AWAITING_PAYOUT;
   return TRUE;

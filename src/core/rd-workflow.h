@@ -67,7 +67,8 @@ typedef struct
   gboolean           return_in_transit;  /* the return parcel is picked up and moving */
   gboolean           intercept_settled;  /* the intercept has a final result */
   gboolean           evidence_complete;  /* close: no required evidence item missing */
-  gint64             payouts_sum;        /* record_payout: sum including the new instalment */
+  gint64             payouts_sum;        /* the payouts recorded so far */
+  gint64             payout_amount;      /* record_payout: the new instalment */
 } RdWorkflowFacts;
 
 GQuark            rd_workflow_error_quark          (void);
