@@ -6,7 +6,9 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <unistd.h>
 
 #include "rd-store.h"
 #include "rd-test-ledger.h"
@@ -27,24 +29,43 @@ run_clear (Run *run)
   g_clear_pointer (&run->err, g_free);
 }
 
+/* Runs `refund-desk check --db db_path`, after `prefix` (a command that
+ * runs another, or NULL). */
+static void
+run_check_with (const char * const *prefix,
+                const char         *db_path,
+                const char         *locale,
+                Run                *run)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  int wait_status;
+
+  for (guint i = 0; prefix != NULL && prefix[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) prefix[i]);
+  g_ptr_array_add (argv, (gpointer) refund_desk);
+  g_ptr_array_add (argv, (gpointer) "check");
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, (gpointer) db_path);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", locale, TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
 static void
 run_check (const char *db_path,
            const char *locale,
            Run        *run)
 {
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  const char *argv[] = { refund_desk, "check", "--db", db_path, NULL };
-  int wait_status;
-
-  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
-  envp = g_environ_setenv (envp, "LANGUAGE", locale, TRUE);
-
-  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  run_check_with (NULL, db_path, locale, run);
 }
 
 static void
@@ -108,6 +129,53 @@ test_older_ledger (void)
   g_assert_cmpstr (g_dir_read_name (listing), ==, "ledger.db");
   g_assert_null (g_dir_read_name (listing));
 
+  rd_test_fingerprint_clear (&before);
+  rd_test_remove_tree (dir);
+}
+
+/* A ledger the user may read but whose folder they may not write (a
+ * colleague's folder, a read-only share): SQLite cannot create the WAL's
+ * -shm file there, and check must still read it. Root may write anywhere,
+ * so this runs check as the unprivileged user "nobody". */
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *shm = NULL;
+  g_autofree char *setpriv = g_find_program_in_path ("setpriv");
+  const char *as_nobody[] = { "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", NULL };
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  RdTestFingerprint before = { 0 };
+  Run run = { 0 };
+
+  if (getuid () != 0 || setpriv == NULL)
+    {
+      g_test_skip ("needs root and setpriv to run check as another user");
+      return;
+    }
+
+  dir = rd_test_make_tmp_dir ();
+  path = g_build_filename (dir, "ledger.db", NULL);
+  shm = g_build_filename (dir, "ledger.db-shm", NULL);
+  store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  rd_test_insert_case (rd_store_get_db (store), "RF-2026-000001", "七天无理由退货", 12900, 1767225600);
+  rd_test_insert_case (rd_store_get_db (store), "RF-2026-000002", "商品破损", 4550, 1767225700);
+  g_clear_object (&store);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  rd_test_fingerprint (path, &before);
+
+  run_check_with (as_nobody, path, "C", &run);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Cases: 2\n"));
+  run_clear (&run);
+
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  rd_test_assert_unchanged (path, &before);
   rd_test_fingerprint_clear (&before);
   rd_test_remove_tree (dir);
 }
@@ -181,6 +249,7 @@ main (int   argc,
 
   g_test_add_func ("/rd/cli/check/new-ledger", test_new_ledger);
   g_test_add_func ("/rd/cli/check/older-ledger", test_older_ledger);
+  g_test_add_func ("/rd/cli/check/read-only-folder", test_read_only_folder);
   g_test_add_func ("/rd/cli/check/text-file", test_text_file);
   g_test_add_func ("/rd/cli/check/missing", test_missing);
 

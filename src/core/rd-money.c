@@ -70,7 +70,6 @@ static const CurrencyMarker markers[] = {
   { "¥", "JPY" },
   { "￥", "JPY" },
   { "円", "JPY" },
-  { "KWD", "KWD" },
 };
 
 static guint64
@@ -337,6 +336,7 @@ read_marker (const char        **p,
   gsize best_len = 0;
   gboolean best_matches = FALSE;
   gsize avail = end - *p;
+  gsize own_len;
 
   for (gsize i = 0; i < G_N_ELEMENTS (markers); i++)
     {
@@ -352,6 +352,17 @@ read_marker (const char        **p,
         }
       else if (len == best_len && same)
         best_matches = TRUE;
+    }
+
+  /* @currency's own symbol, for a currency the tables do not know. */
+  own_len = strlen (currency->symbol);
+  while (own_len > 0 && currency->symbol[own_len - 1] == ' ')
+    own_len--;
+  if (own_len > 0 && own_len <= avail && own_len >= best_len
+      && strncmp (*p, currency->symbol, own_len) == 0)
+    {
+      best_len = own_len;
+      best_matches = TRUE;
     }
 
   /* ISO codes, in any case, of every known currency and of @currency. */

@@ -76,20 +76,30 @@ gboolean rd_money_mul_div  (gint64       a,
                             GError     **error);
 
 /* Parses a decimal amount in the major unit into minor units, exactly.
- * Accepts an optional sign, the currency's symbol or code ("¥", "￥", "CNY"),
- * thousands separators in the right places ("1,234.50"), and surrounding
- * white space. Rejects more decimals than the currency has, exponents,
- * empty text and anything else, with a reason in the user's language.
- * currency NULL means CNY. */
+ * Accepts an optional sign ("-", "+", "−") before or after the currency's
+ * symbol or code ("-¥3.00" and "¥-3.00"; "¥", "￥", "RMB", "CNY" in any
+ * case; "JP¥"/"¥" for JPY, "KWD" for KWD), or the code after the number
+ * ("12.00 CNY", and "12元" for CNY); thousands separators in the right places
+ * ("1,234.50"); a bare fraction (".5" is 0.50); decimals beyond the
+ * currency's exponent when they are zeros ("1.500" is 150 fen); and
+ * surrounding white space, Unicode included. Rejects, with a reason in the
+ * user's language that quotes the text: more decimals than the currency has
+ * (PRECISION, "0.001"), exponents, empty text, misplaced separators
+ * ("1,23.4"), "1.2.3", "12." and anything else (INVALID), a value beyond
+ * gint64 (OVERFLOW), and another currency's symbol or code ("$12" for CNY:
+ * UNKNOWN_CURRENCY). On failure *out is left alone. currency NULL means CNY. */
 gboolean rd_money_parse    (const char        *text,
                             const RdCurrency  *currency,
                             gint64            *out,
                             GError           **error);
 
-/* "¥1,234.50", "-¥3.00", "¥0.00"; JPY "¥1,235", KWD "KWD 1.234". */
+/* "¥1,234.50", "-¥3.00", "¥0.00"; JPY "JP¥1,235", KWD "KWD 1.234".
+ * currency NULL means CNY. Every gint64 formats, G_MININT64 included, and
+ * rd_money_parse() reads the result back to the same amount. */
 char    *rd_money_format   (gint64             amount,
                             const RdCurrency  *currency);
-/* The bare decimal: "1234.50", "-3.00" (JSON, CSV, the command line). */
+/* The bare decimal: "1234.50", "-3.00", JPY "1235" (JSON, CSV, the command
+ * line): no symbol, no grouping. */
 char    *rd_money_format_plain (gint64            amount,
                                 const RdCurrency *currency);
 
@@ -98,7 +108,9 @@ char    *rd_money_format_plain (gint64            amount,
  * exactly to total, and ties go to the lower index. Weights must be ≥ 0 and
  * not all zero unless total is 0. A negative total is allocated as its
  * absolute value and negated. When |total| ≤ Σweights, no |share| exceeds its
- * weight. */
+ * weight; a zero weight gets zero. Errors: a negative weight (NEGATIVE),
+ * Σweights beyond G_MAXINT64 (OVERFLOW), n == 0 or all weights zero with a
+ * nonzero total (DIVISION_BY_ZERO); shares is not written on failure. */
 gboolean rd_money_allocate (gint64        total,
                             const gint64 *weights,
                             gsize         n,
@@ -106,7 +118,9 @@ gboolean rd_money_allocate (gint64        total,
                             GError      **error);
 
 /* Splits total into n parts that sum exactly and differ by at most one minor
- * unit, the larger parts first (100.00 / 3 → 33.34, 33.33, 33.33). */
+ * unit, the larger parts first (100.00 / 3 → 33.34, 33.33, 33.33; a negative
+ * total mirrors it: -33.34, -33.33, -33.33). n == 0 is an error
+ * (DIVISION_BY_ZERO) unless total is 0. */
 gboolean rd_money_split    (gint64        total,
                             guint         n,
                             gint64       *parts,

@@ -403,7 +403,8 @@ open_and_read_version (RdStore   *self,
   wal_path = g_strconcat (self->path, "-wal", NULL);
   folder = g_path_get_dirname (self->path);
   if (self->read_only &&
-      g_error_matches (local_error, RD_STORE_ERROR, RD_STORE_ERROR_IO) &&
+      (g_error_matches (local_error, RD_STORE_ERROR, RD_STORE_ERROR_IO) ||
+       g_error_matches (local_error, RD_STORE_ERROR, RD_STORE_ERROR_READ_ONLY)) &&
       !folder_is_writable (folder) &&
       !g_file_test (wal_path, G_FILE_TEST_EXISTS))
     return reopen_immutable (self, error);

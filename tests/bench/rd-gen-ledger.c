@@ -1,0 +1,347 @@
+/* rd-gen-ledger.c
+ *
+ * `rd-gen-ledger --cases N [--seed S] DB`: writes N realistic refund cases
+ * spread over the last 36 months into the ledger DB (created if missing)
+ * through rd_case_store_insert_many (), in big transactions, and prints the
+ * rate in cases per second.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "rd-case-store.h"
+#include "rd-store.h"
+
+#define BATCH 20000
+
+typedef struct
+{
+  const char *id;
+  guint       weight;
+} Weighted;
+
+static const Weighted channels[] = {
+  { "taobao", 34 }, { "pinduoduo", 24 }, { "douyin", 16 }, { "jd", 10 }, { "kuaishou", 5 },
+  { "wechat", 4 }, { "offline", 3 }, { "website", 2 }, { "other", 2 },
+};
+
+static const Weighted reasons[] = {
+  { "changed_mind", 30 }, { "quality_problem", 14 }, { "wrong_item", 5 }, { "not_as_described", 10 },
+  { "damaged_in_transit", 6 }, { "parcel_lost", 2 }, { "not_received", 6 }, { "missing_parts", 5 },
+  { "size_not_fit", 14 }, { "ordered_by_mistake", 8 },
+};
+
+static const guint kind_weights[] = { 0, 35, 25, 40 };
+static const guint goods_weights[] = { 0, 80, 5, 3, 5, 5, 2 };
+static const guint payment_weights[] = { 0, 45, 35, 6, 3, 4, 2, 2, 1, 2 };
+
+/* Final statuses of cases older than a month, and statuses of recent ones. */
+static const guint old_status_weights[] = { 0, 0, 0, 8, 5, 0, 0, 0, 0, 2, 12, 73 };
+static const guint new_status_weights[] = { 0, 18, 10, 6, 4, 10, 4, 6, 8, 14, 10, 10 };
+
+static const char surnames[] =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+static const char given[] =
+  "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文辉力斌宇浩凯健俊帆鹏飞晨欣怡婷雪琳晶倩雯佳颖子轩梓涵一诺小宁波海燕峰亮春梅兰云凤";
+static const char *const handlers[] = { "小王", "小李", "阿珍", "店长", "老陈", "Lily" };
+static const char *const couriers[] = { "SF", "YT", "JT", "ZTO", "YD", "JD" };
+
+static guint
+pick (GRand       *rand,
+      const guint *weights,
+      guint        n)
+{
+  guint total = 0, r;
+
+  for (guint i = 0; i < n; i++)
+    total += weights[i];
+  r = g_rand_int_range (rand, 0, total);
+  for (guint i = 0; i < n; i++)
+    {
+      if (r < weights[i])
+        return i;
+      r -= weights[i];
+    }
+  return n - 1;
+}
+
+static const char *
+pick_weighted (GRand          *rand,
+               const Weighted *table,
+               guint           n)
+{
+  guint weights[32];
+
+  for (guint i = 0; i < n; i++)
+    weights[i] = table[i].weight;
+  return table[pick (rand, weights, n)].id;
+}
+
+static void
+append_digits (GString *s,
+               GRand   *rand,
+               guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    g_string_append_c (s, '0' + g_rand_int_range (rand, i == 0 ? 1 : 0, 10));
+}
+
+/* The n-th UTF-8 character (3 bytes) of a string of Chinese characters. */
+static void
+append_han (GString    *s,
+            const char *chars,
+            GRand      *rand)
+{
+  guint n = strlen (chars) / 3;
+  guint i = g_rand_int_range (rand, 0, n);
+
+  g_string_append_len (s, chars + 3 * i, 3);
+}
+
+static char *
+make_order_no (GRand      *rand,
+               const char *channel,
+               gint64      ordered_at)
+{
+  GString *s = g_string_new (NULL);
+
+  if (g_str_equal (channel, "taobao") || g_str_equal (channel, "douyin"))
+    append_digits (s, rand, 19);
+  else if (g_str_equal (channel, "pinduoduo"))
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (ordered_at);
+      g_autofree char *date = g_date_time_format (dt, "%y%m%d");
+      g_string_append_printf (s, "%s-", date);
+      append_digits (s, rand, 15);
+    }
+  else if (g_str_equal (channel, "jd"))
+    append_digits (s, rand, 12);
+  else if (g_str_equal (channel, "kuaishou"))
+    append_digits (s, rand, 16);
+  else if (g_str_equal (channel, "wechat"))
+    {
+      g_string_append_c (s, '3');
+      append_digits (s, rand, 18);
+    }
+  else if (g_str_equal (channel, "offline"))
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (ordered_at);
+      g_autofree char *date = g_date_time_format (dt, "%Y%m%d");
+      g_string_append_printf (s, "POS%s-", date);
+      append_digits (s, rand, 4);
+    }
+  else if (g_str_equal (channel, "website"))
+    {
+      g_string_append (s, "W");
+      append_digits (s, rand, 10);
+    }
+  else
+    append_digits (s, rand, 14);
+
+  return g_string_free (s, FALSE);
+}
+
+static char *
+make_tracking (GRand *rand)
+{
+  GString *s = g_string_new (couriers[g_rand_int_range (rand, 0, G_N_ELEMENTS (couriers))]);
+
+  append_digits (s, rand, g_rand_int_range (rand, 7, 16));
+  return g_string_free (s, FALSE);
+}
+
+static char *
+make_name (GRand *rand)
+{
+  GString *s = g_string_new (NULL);
+
+  append_han (s, surnames, rand);
+  append_han (s, given, rand);
+  if (g_rand_int_range (rand, 0, 100) < 60)
+    append_han (s, given, rand);
+  return g_string_free (s, FALSE);
+}
+
+static char *
+date_after (gint64 t,
+            int    days)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (t + (gint64) days * 86400);
+
+  return g_date_time_format (dt, "%Y-%m-%d");
+}
+
+static RdCase *
+make_case (GRand  *rand,
+           gint64  requested_at,
+           gint64  now)
+{
+  RdCase *c = rd_case_new ();
+  gboolean old = now - requested_at > 30 * 86400;
+  gint64 decided_at;
+  int arrival_days;
+
+  c->channel = g_strdup (pick_weighted (rand, channels, G_N_ELEMENTS (channels)));
+  c->order_no = make_order_no (rand, c->channel, requested_at - g_rand_int_range (rand, 3600, 20 * 86400));
+  if (!g_str_equal (c->channel, "offline") && g_rand_int_range (rand, 0, 100) < 70)
+    {
+      GString *s = g_string_new (NULL);
+      append_digits (s, rand, g_rand_int_range (rand, 15, 20));
+      c->after_sales_no = g_string_free (s, FALSE);
+    }
+  c->buyer_name = make_name (rand);
+  c->buyer_contact = g_strdup_printf ("1%d%d%08d", g_rand_int_range (rand, 3, 10),
+                                      g_rand_int_range (rand, 0, 10), g_rand_int_range (rand, 0, 100000000));
+  c->kind = pick (rand, kind_weights, G_N_ELEMENTS (kind_weights));
+  c->goods_kind = pick (rand, goods_weights, G_N_ELEMENTS (goods_weights));
+  c->order_state = g_strdup (c->kind == RD_REFUND_KIND_REFUND_ONLY_UNSHIPPED ? "paid, not shipped" :
+                             g_rand_boolean (rand) ? "shipped" : "signed for");
+  c->reason = g_strdup (pick_weighted (rand, reasons, G_N_ELEMENTS (reasons)));
+  c->payment_method = pick (rand, payment_weights, G_N_ELEMENTS (payment_weights));
+  c->refund_route = g_rand_int_range (rand, 0, 100) < 92 ? RD_REFUND_ROUTE_ORIGINAL :
+                    g_rand_boolean (rand) ? RD_REFUND_ROUTE_TRANSFER : RD_REFUND_ROUTE_STORE_BALANCE;
+  if (c->payment_method == RD_PAYMENT_METHOD_PAYPAL || c->payment_method == RD_PAYMENT_METHOD_STRIPE)
+    {
+      g_free (c->currency);
+      c->currency = g_strdup ("USD");
+      c->exchange_rate = g_strdup_printf ("7.%04d", g_rand_int_range (rand, 500, 3000));
+    }
+  /* Mostly ¥10–¥300, a long tail up to ¥5,000. */
+  c->amount_paid = g_rand_int_range (rand, 0, 100) < 90 ? g_rand_int_range (rand, 990, 30000)
+                                                        : g_rand_int_range (rand, 30000, 500000);
+  c->requested_at = requested_at;
+  c->platform_deadline = requested_at + (g_rand_boolean (rand) ? 24 : 48) * 3600;
+  c->created_at = requested_at + g_rand_int_range (rand, 0, 1800);
+  c->handler = g_strdup (handlers[g_rand_int_range (rand, 0, G_N_ELEMENTS (handlers))]);
+  c->created_by = g_strdup (c->handler);
+
+  c->status = old ? pick (rand, old_status_weights, G_N_ELEMENTS (old_status_weights))
+                  : pick (rand, new_status_weights, G_N_ELEMENTS (new_status_weights));
+  if (c->kind != RD_REFUND_KIND_RETURN_REFUND &&
+      (c->status == RD_CASE_STATUS_AWAITING_RETURN || c->status == RD_CASE_STATUS_RETURNED))
+    c->status = RD_CASE_STATUS_APPROVED;
+  if (c->kind != RD_REFUND_KIND_REFUND_ONLY_SHIPPED && c->status == RD_CASE_STATUS_INTERCEPTING)
+    c->status = RD_CASE_STATUS_APPROVED;
+
+  decided_at = c->created_at + g_rand_int_range (rand, 600, 20 * 3600);
+  c->updated_at = decided_at;
+
+  switch (c->status)
+    {
+    case RD_CASE_STATUS_REFUSED:
+      c->resolution = RD_RESOLUTION_REFUSED;
+      c->refusal_reason = g_rand_int_range (rand, 1, RD_REFUSAL_REASON_LAST);
+      c->closed_at = decided_at;
+      break;
+    case RD_CASE_STATUS_WITHDRAWN:
+      c->resolution = RD_RESOLUTION_WITHDRAWN;
+      c->closed_at = decided_at;
+      break;
+    case RD_CASE_STATUS_REQUESTED:
+      c->updated_at = c->created_at;
+      break;
+    default:
+      /* Approved or later. */
+      c->approved_amount = g_rand_int_range (rand, 0, 100) < 85 ? c->amount_paid
+                                                                 : c->amount_paid * g_rand_int_range (rand, 30, 95) / 100;
+      c->resolution = c->approved_amount == c->amount_paid ? RD_RESOLUTION_REFUND : RD_RESOLUTION_PARTIAL_REFUND;
+      if (c->kind == RD_REFUND_KIND_REFUND_ONLY_SHIPPED && g_rand_int_range (rand, 0, 100) < 20)
+        c->resolution = RD_RESOLUTION_REFUND_WITHOUT_RETURN;
+      if (g_rand_int_range (rand, 0, 100) < 5)
+        c->resolution = RD_RESOLUTION_COMPENSATION;
+      c->approved_by = g_strdup (c->amount_paid >= 100000 ? "店长" : c->handler);
+      if (c->kind == RD_REFUND_KIND_RETURN_REFUND && c->status != RD_CASE_STATUS_APPROVED &&
+          c->status != RD_CASE_STATUS_AWAITING_RETURN)
+        c->return_tracking = make_tracking (rand);
+      if (c->status >= RD_CASE_STATUS_PAID)
+        {
+          c->paid_at = decided_at + g_rand_int_range (rand, 600, 4 * 86400);
+          arrival_days = c->payment_method == RD_PAYMENT_METHOD_CREDIT_CARD ? 7 :
+                         c->payment_method == RD_PAYMENT_METHOD_STORE_BALANCE ? 0 : 3;
+          c->expected_arrival = date_after (c->paid_at, arrival_days);
+          c->updated_at = c->paid_at;
+        }
+      if (c->status == RD_CASE_STATUS_CLOSED)
+        {
+          c->closed_at = c->paid_at + g_rand_int_range (rand, 86400, 10 * 86400);
+          c->updated_at = c->closed_at;
+        }
+      break;
+    }
+
+  return c;
+}
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("DB");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GRand) rand = NULL;
+  g_autofree gint64 *times = NULL;
+  gint64 n_cases = 0, seed = 1, now, start, elapsed;
+  GOptionEntry entries[] = {
+    { "cases", 0, 0, G_OPTION_ARG_INT64, &n_cases, "Number of cases to write", "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Random seed (default 1)", "S" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || n_cases <= 0)
+    {
+      g_printerr ("usage: rd-gen-ledger --cases N [--seed S] DB%s%s\n",
+                  error ? ": " : "", error ? error->message : "");
+      return 2;
+    }
+
+  store = rd_store_open (argv[1], RD_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    {
+      g_printerr ("rd-gen-ledger: %s\n", error->message);
+      return 1;
+    }
+
+  rand = g_rand_new_with_seed ((guint32) seed);
+  now = g_get_real_time () / G_USEC_PER_SEC;
+  if (g_getenv ("RD_GEN_NOW") != NULL)
+    now = g_ascii_strtoll (g_getenv ("RD_GEN_NOW"), NULL, 10);
+
+  /* Request times over the last 36 months, inserted oldest first so that
+   * case numbers follow time. */
+  times = g_new (gint64, n_cases);
+  for (gint64 i = 0; i < n_cases; i++)
+    times[i] = now - (gint64) (g_rand_double (rand) * 36 * 30.44 * 86400);
+  qsort (times, n_cases, sizeof (gint64), compare_int64);
+
+  start = g_get_monotonic_time ();
+  for (gint64 done = 0; done < n_cases; )
+    {
+      guint n = (guint) MIN (BATCH, n_cases - done);
+      g_autoptr(GPtrArray) batch = g_ptr_array_new_full (n, (GDestroyNotify) rd_case_free);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (batch, make_case (rand, times[done + i], now));
+
+      if (!rd_case_store_insert_many (store, (RdCase **) batch->pdata, n, "rd-gen-ledger", &error))
+        {
+          g_printerr ("rd-gen-ledger: %s\n", error->message);
+          return 1;
+        }
+      done += n;
+    }
+  elapsed = g_get_monotonic_time () - start;
+
+  g_print ("%" G_GINT64_FORMAT " cases in %.2f s: %.0f cases/s\n", n_cases,
+           elapsed / 1e6, n_cases / (elapsed / 1e6));
+  return 0;
+}
