@@ -26,6 +26,7 @@
 
 #include "rd-store.h"
 #include "rd-store-private.h"
+#include "rd-workflow-schema.h"
 
 static const char * const migrations[] = {
   /* Version 1: settings and a minimal case table. */
@@ -65,6 +66,10 @@ static const char * const migrations[] = {
   "CREATE INDEX cases_requested_at ON cases (requested_at);",
 
   /* Append version 3 here. */
+
+  /* Workflow: audit log, payouts, holidays, evidence, attachments, reply
+   * templates, drafts (rd-workflow-schema.c). */
+  rd_workflow_schema_sql,
 };
 
 /* Tests replace the list to exercise a failing migration. */
