@@ -42,6 +42,8 @@ gboolean  rd_cli_parse_options   (const char   *command,
 /* Subcommands: each gets argv starting at the subcommand's name. */
 int       rd_cli_check           (int           argc,
                                   char        **argv);
+int       rd_cli_verify          (int           argc,
+                                  char        **argv);
 int       rd_cli_find            (int           argc,
                                   char        **argv);
 
