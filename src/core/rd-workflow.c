@@ -14,7 +14,7 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "rd-money.h"
 #include "rd-workflow.h"
