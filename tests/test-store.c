@@ -248,9 +248,8 @@ test_migrate_from_v1 (void)
   g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM case_numbers"), ==, 2);
   g_assert_cmpint (rd_test_raw_int (db, "SELECT last FROM case_numbers WHERE year = 2025"), ==, 12);
   g_assert_cmpint (rd_test_raw_int (db, "SELECT last FROM case_numbers WHERE year = 2026"), ==, 2);
-  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM sqlite_master"
-                                        " WHERE type = 'index' AND tbl_name = 'cases'"
-                                        " AND sql LIKE '%requested_at%'"), ==, 1);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM pragma_index_info ('cases_requested_at')"
+                                        " WHERE name = 'requested_at'"), ==, 1);
   g_assert_true (rd_store_check_integrity (store, &error));
   g_assert_no_error (error);
 

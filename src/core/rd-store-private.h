@@ -5,6 +5,9 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
+
+#include "rd-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +19,20 @@ const char *_rd_store_schema_get_migration        (int                 version);
  * the override. */
 void        _rd_store_schema_override_for_testing (const char * const *sqls,
                                                    int                 n_sqls);
+
+/* rd-store-error.c: the one place the store's errors are worded. `detail`
+ * (may be NULL) is the technical reason; `sqlite_rc` picks among the IO
+ * messages (disk full, cannot open). */
+RdStoreError _rd_store_error_code_from_sqlite (int                 rc);
+void        _rd_store_set_error                   (GError            **error,
+                                                   RdStoreError        code,
+                                                   int                 sqlite_rc,
+                                                   const char         *path,
+                                                   const char         *detail);
+/* Maps rc (or the connection's extended code for it) to a GError. */
+void        _rd_store_set_error_from_sqlite       (GError            **error,
+                                                   const char         *path,
+                                                   sqlite3            *db,
+                                                   int                 rc);
 
 G_END_DECLS

@@ -4,7 +4,8 @@
  * refuses a file it cannot use safely without writing a byte to it, makes a
  * backup copy and migrates an older schema forward. Also the small helpers
  * every other core module uses on that connection (transactions, prepared
- * statements, errors in the user's words).
+ * statements). rd-store-error.c words the errors, rd-store-schema.c holds
+ * the migrations.
  */
 #include "config.h"
 
@@ -30,128 +31,6 @@ struct _RdStore
 };
 
 G_DEFINE_FINAL_TYPE (RdStore, rd_store, G_TYPE_OBJECT)
-G_DEFINE_QUARK (rd-store-error-quark, rd_store_error)
-
-static RdStoreError
-code_from_sqlite (int rc)
-{
-  switch (rc & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return RD_STORE_ERROR_LOCKED;
-
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      return RD_STORE_ERROR_READ_ONLY;
-
-    case SQLITE_NOTADB:
-      return RD_STORE_ERROR_NOT_A_DATABASE;
-
-    case SQLITE_CORRUPT:
-      return RD_STORE_ERROR_CORRUPT;
-
-    case SQLITE_IOERR:
-    case SQLITE_FULL:
-    case SQLITE_CANTOPEN:
-      return RD_STORE_ERROR_IO;
-
-    default:
-      return RD_STORE_ERROR_FAILED;
-    }
-}
-
-/* The one place that words the store's errors: the file's name, what is
- * wrong, what to do. `detail` (may be NULL) is the technical reason. */
-static void
-set_store_error (GError       **error,
-                 RdStoreError   code,
-                 int            sqlite_rc,
-                 const char    *path,
-                 const char    *detail)
-{
-  const char *reason = detail != NULL ? detail : "";
-
-  switch (code)
-    {
-    case RD_STORE_ERROR_NOT_A_DATABASE:
-      g_set_error (error, RD_STORE_ERROR, code,
-                   _("“%s” is not a Refund Desk ledger. Open the ledger file itself "
-                     "(its name usually ends in .db), or restore it from a backup copy."),
-                   path);
-      break;
-
-    case RD_STORE_ERROR_CORRUPT:
-      g_set_error (error, RD_STORE_ERROR, code,
-                   _("The ledger “%s” is damaged (%s). It was left as it is. Restore the "
-                     "latest backup copy, or ask for help before entering more refunds."),
-                   path, reason);
-      break;
-
-    case RD_STORE_ERROR_LOCKED:
-      g_set_error (error, RD_STORE_ERROR, code,
-                   _("The ledger “%s” is in use by another program. Close the other "
-                     "program or the other Refund Desk window, then try again."),
-                   path);
-      break;
-
-    case RD_STORE_ERROR_READ_ONLY:
-      g_set_error (error, RD_STORE_ERROR, code,
-                   _("The ledger “%s” cannot be changed: the file or its folder is "
-                     "read-only. Allow writing to it, or copy it to a folder of your own "
-                     "and open the copy."),
-                   path);
-      break;
-
-    case RD_STORE_ERROR_NOT_FOUND:
-      g_set_error (error, RD_STORE_ERROR, code,
-                   _("There is no ledger at “%s”. Check the file name and the folder."),
-                   path);
-      break;
-
-    case RD_STORE_ERROR_IO:
-      if ((sqlite_rc & 0xff) == SQLITE_FULL)
-        g_set_error (error, RD_STORE_ERROR, code,
-                     _("The disk that holds the ledger “%s” is full. Free some space, "
-                       "then try again."),
-                     path);
-      else if ((sqlite_rc & 0xff) == SQLITE_CANTOPEN)
-        g_set_error (error, RD_STORE_ERROR, code,
-                     _("The ledger “%s” could not be opened (%s). Check that the file and "
-                       "its folder exist and that you may read them."),
-                     path, reason);
-      else
-        g_set_error (error, RD_STORE_ERROR, code,
-                     _("The ledger “%s” could not be read or written (%s). Check the "
-                       "disk, then try again."),
-                     path, reason);
-      break;
-
-    case RD_STORE_ERROR_TOO_NEW:    /* worded where the versions are known */
-    case RD_STORE_ERROR_FAILED:
-    default:
-      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_FAILED,
-                   _("The ledger “%s” could not be used (%s)."),
-                   path, reason);
-      break;
-    }
-}
-
-static void
-set_error_from_sqlite (GError     **error,
-                       const char  *path,
-                       sqlite3     *db,
-                       int          rc)
-{
-  int extended = rc;
-
-  /* Callers often pass the primary code; the connection knows the rest. */
-  if (db != NULL && (sqlite3_extended_errcode (db) & 0xff) == (rc & 0xff))
-    extended = sqlite3_extended_errcode (db);
-
-  set_store_error (error, code_from_sqlite (extended), extended, path,
-                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-}
 
 static guint
 busy_timeout_from_environment (void)
@@ -198,20 +77,20 @@ check_location (const char        *path,
     {
       if (!S_ISREG (st.st_mode))
         {
-          set_store_error (error, RD_STORE_ERROR_NOT_A_DATABASE, 0, path, NULL);
+          _rd_store_set_error (error, RD_STORE_ERROR_NOT_A_DATABASE, 0, path, NULL);
           return FALSE;
         }
 
       if (access (path, R_OK) != 0)
         {
-          set_store_error (error, RD_STORE_ERROR_IO, SQLITE_CANTOPEN, path, g_strerror (errno));
+          _rd_store_set_error (error, RD_STORE_ERROR_IO, SQLITE_CANTOPEN, path, g_strerror (errno));
           return FALSE;
         }
 
       if (!read_only &&
           ((st.st_mode & 0222) == 0 || access (path, W_OK) != 0 || !folder_is_writable (folder)))
         {
-          set_store_error (error, RD_STORE_ERROR_READ_ONLY, 0, path, NULL);
+          _rd_store_set_error (error, RD_STORE_ERROR_READ_ONLY, 0, path, NULL);
           return FALSE;
         }
 
@@ -222,13 +101,13 @@ check_location (const char        *path,
   saved_errno = errno;
   if (saved_errno != ENOENT)
     {
-      set_store_error (error, RD_STORE_ERROR_IO, SQLITE_CANTOPEN, path, g_strerror (saved_errno));
+      _rd_store_set_error (error, RD_STORE_ERROR_IO, SQLITE_CANTOPEN, path, g_strerror (saved_errno));
       return FALSE;
     }
 
   if ((flags & (RD_STORE_OPEN_EXISTING | RD_STORE_OPEN_READ_ONLY)) != 0)
     {
-      set_store_error (error, RD_STORE_ERROR_NOT_FOUND, 0, path, NULL);
+      _rd_store_set_error (error, RD_STORE_ERROR_NOT_FOUND, 0, path, NULL);
       return FALSE;
     }
 
@@ -236,15 +115,15 @@ check_location (const char        *path,
     {
       saved_errno = errno;
       if (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS)
-        set_store_error (error, RD_STORE_ERROR_READ_ONLY, 0, path, NULL);
+        _rd_store_set_error (error, RD_STORE_ERROR_READ_ONLY, 0, path, NULL);
       else
-        set_store_error (error, RD_STORE_ERROR_IO, SQLITE_CANTOPEN, path, g_strerror (saved_errno));
+        _rd_store_set_error (error, RD_STORE_ERROR_IO, SQLITE_CANTOPEN, path, g_strerror (saved_errno));
       return FALSE;
     }
 
   if (!folder_is_writable (folder))
     {
-      set_store_error (error, RD_STORE_ERROR_READ_ONLY, 0, path, NULL);
+      _rd_store_set_error (error, RD_STORE_ERROR_READ_ONLY, 0, path, NULL);
       return FALSE;
     }
 
@@ -265,7 +144,7 @@ open_connection (RdStore     *self,
   rc = sqlite3_open_v2 (filename, &self->db, sqlite_flags, NULL);
   if (rc != SQLITE_OK)
     {
-      set_error_from_sqlite (error, self->path, self->db, rc);
+      _rd_store_set_error_from_sqlite (error, self->path, self->db, rc);
       g_clear_pointer (&self->db, sqlite3_close_v2);
       return FALSE;
     }
@@ -326,7 +205,7 @@ run_check_pragma (RdStore     *self,
   result = (const char *) sqlite3_column_text (stmt, 0);
   if (g_strcmp0 (result, "ok") != 0)
     {
-      set_store_error (error, RD_STORE_ERROR_CORRUPT, 0, self->path, result);
+      _rd_store_set_error (error, RD_STORE_ERROR_CORRUPT, 0, self->path, result);
       return FALSE;
     }
 
@@ -362,7 +241,7 @@ reopen_immutable (RdStore  *self,
   uri = g_filename_to_uri (self->path, NULL, &local_error);
   if (uri == NULL)
     {
-      set_store_error (error, RD_STORE_ERROR_IO, SQLITE_CANTOPEN, self->path, local_error->message);
+      _rd_store_set_error (error, RD_STORE_ERROR_IO, SQLITE_CANTOPEN, self->path, local_error->message);
       return FALSE;
     }
 
@@ -393,7 +272,7 @@ open_and_read_version (RdStore   *self,
   /* SQLite quietly opens a file it may not write read-only. */
   if (!self->read_only && sqlite3_db_readonly (self->db, "main") == 1)
     {
-      set_store_error (error, RD_STORE_ERROR_READ_ONLY, 0, self->path, NULL);
+      _rd_store_set_error (error, RD_STORE_ERROR_READ_ONLY, 0, self->path, NULL);
       return FALSE;
     }
 
@@ -451,7 +330,7 @@ inspect (RdStore  *self,
       (self->schema_version == 0 && (n_tables > 0 || self->read_only)) ||
       (self->schema_version >= 1 && n_ledger_tables != 2))
     {
-      set_store_error (error, RD_STORE_ERROR_NOT_A_DATABASE, 0, self->path, NULL);
+      _rd_store_set_error (error, RD_STORE_ERROR_NOT_A_DATABASE, 0, self->path, NULL);
       return FALSE;
     }
 
@@ -570,7 +449,7 @@ check_foreign_keys (RdStore  *self,
                             row,
                             (const char *) sqlite3_column_text (stmt, 0),
                             (const char *) sqlite3_column_text (stmt, 2));
-  set_store_error (error, RD_STORE_ERROR_CORRUPT, 0, self->path, detail);
+  _rd_store_set_error (error, RD_STORE_ERROR_CORRUPT, 0, self->path, detail);
   return FALSE;
 }
 
@@ -627,7 +506,7 @@ apply_migration (RdStore  *self,
   if (rc != SQLITE_OK)
     {
       g_autofree char *reason = NULL;
-      RdStoreError code = code_from_sqlite (rc);
+      RdStoreError code = _rd_store_error_code_from_sqlite (rc);
 
       reason = g_strdup (local_error != NULL ? local_error->message : sqlite3_errmsg (self->db));
       rd_store_rollback (self);
@@ -635,7 +514,7 @@ apply_migration (RdStore  *self,
       if (local_error == NULL &&
           (code == RD_STORE_ERROR_LOCKED || code == RD_STORE_ERROR_IO ||
            code == RD_STORE_ERROR_READ_ONLY))
-        set_error_from_sqlite (error, self->path, self->db, rc);
+        _rd_store_set_error_from_sqlite (error, self->path, self->db, rc);
       else
         g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_FAILED,
                      _("The ledger “%s” could not be updated from version %d to version %d "
@@ -700,9 +579,9 @@ use_wal (RdStore  *self,
 
   if (g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") != 0)
     {
-      set_store_error (error, RD_STORE_ERROR_IO, SQLITE_IOERR, self->path,
-                       _("this disk does not support write-ahead logging; "
-                         "keep the ledger on a local disk"));
+      _rd_store_set_error (error, RD_STORE_ERROR_IO, SQLITE_IOERR, self->path,
+                           _("this disk does not support write-ahead logging; "
+                             "keep the ledger on a local disk"));
       return FALSE;
     }
 
@@ -878,7 +757,7 @@ rd_store_begin (RdStore  *self,
    * and fail only at the first write. */
   if (self->read_only)
     {
-      set_store_error (error, RD_STORE_ERROR_READ_ONLY, SQLITE_READONLY, self->path, NULL);
+      _rd_store_set_error (error, RD_STORE_ERROR_READ_ONLY, SQLITE_READONLY, self->path, NULL);
       return FALSE;
     }
 
@@ -930,5 +809,5 @@ rd_store_set_error_from_db (RdStore  *self,
 {
   g_return_if_fail (RD_IS_STORE (self));
 
-  set_error_from_sqlite (error, self->path, self->db, rc);
+  _rd_store_set_error_from_sqlite (error, self->path, self->db, rc);
 }

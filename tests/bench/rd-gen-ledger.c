@@ -162,11 +162,14 @@ make_name (GRand *rand)
   return g_string_free (s, FALSE);
 }
 
+static GTimeZone *local_tz;
+
 static char *
 date_after (gint64 t,
             int    days)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (t + (gint64) days * 86400);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t + (gint64) days * 86400);
+  g_autoptr(GDateTime) dt = g_date_time_to_timezone (utc, local_tz);
 
   return g_date_time_format (dt, "%Y-%m-%d");
 }
@@ -311,6 +314,9 @@ main (int    argc,
       return 1;
     }
 
+  /* Big transactions: keep their pages in memory, not spilled to the WAL. */
+  sqlite3_exec (rd_store_get_db (store), "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+  local_tz = g_time_zone_new_local ();
   rand = g_rand_new_with_seed ((guint32) seed);
   now = g_get_real_time () / G_USEC_PER_SEC;
   if (g_getenv ("RD_GEN_NOW") != NULL)
