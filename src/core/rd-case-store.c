@@ -10,7 +10,9 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "rd-case-audit-private.h"
 #include "rd-case-store.h"
+#include "rd-case-store-private.h"
 
 G_DEFINE_QUARK (rd-case-store-error-quark, rd_case_store_error)
 
@@ -303,7 +305,7 @@ insert_one (RdStore           *store,
   c->id = sqlite3_last_insert_rowid (rd_store_get_db (store));
   g_free (c->case_no);
   c->case_no = g_steal_pointer (&case_no);
-  return TRUE;
+  return _rd_case_audit_insert (store, c, operator, error);
 }
 
 static gboolean
@@ -395,7 +397,6 @@ rd_case_store_update (RdStore     *store,
                       const char  *operator,
                       GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 previous_updated_at = rcase->updated_at;
 
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
@@ -407,37 +408,51 @@ rd_case_store_update (RdStore     *store,
   if (!begin_write (store, error))
     return FALSE;
 
-  stmt = rd_store_prepare (store, update_sql, error);
-  if (stmt == NULL)
-    goto failed;
-
-  rcase->updated_at = g_get_real_time () / G_USEC_PER_SEC;
-  bind_case (stmt, rcase);
-  sqlite3_bind_int64 (stmt, N_CASE_COLUMNS + 1, rcase->id);
-  if (!step_done (store, stmt, error))
-    goto failed;
-
-  if (sqlite3_changes (rd_store_get_db (store)) != 1)
+  if (!_rd_case_store_write (store, rcase, operator, "update", error))
     {
-      g_set_error (error, RD_CASE_STORE_ERROR, RD_CASE_STORE_ERROR_NOT_FOUND,
-                   _("Case %s no longer exists in the ledger."),
-                   rcase->case_no ? rcase->case_no : "?");
-      goto failed;
+      rd_store_rollback (store);
+      rcase->updated_at = previous_updated_at;
+      return FALSE;
     }
 
-  g_clear_pointer (&stmt, sqlite3_finalize);
   if (!rd_store_commit (store, error))
     {
       rcase->updated_at = previous_updated_at;
       return FALSE;
     }
   return TRUE;
+}
 
-failed:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  rd_store_rollback (store);
-  rcase->updated_at = previous_updated_at;
-  return FALSE;
+gboolean
+_rd_case_store_write (RdStore     *store,
+                      RdCase      *rcase,
+                      const char  *operator,
+                      const char  *action,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RdCase) before = NULL;
+
+  before = rd_case_store_get (store, rcase->id, NULL);
+  if (before == NULL)
+    {
+      g_set_error (error, RD_CASE_STORE_ERROR, RD_CASE_STORE_ERROR_NOT_FOUND,
+                   _("Case %s no longer exists in the ledger."),
+                   rcase->case_no ? rcase->case_no : "?");
+      return FALSE;
+    }
+
+  stmt = rd_store_prepare (store, update_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rcase->updated_at = g_get_real_time () / G_USEC_PER_SEC;
+  bind_case (stmt, rcase);
+  sqlite3_bind_int64 (stmt, N_CASE_COLUMNS + 1, rcase->id);
+  if (!step_done (store, stmt, error))
+    return FALSE;
+
+  return _rd_case_audit_changes (store, before, rcase, operator, action, error);
 }
 
 static RdCase *
