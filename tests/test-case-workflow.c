@@ -156,6 +156,18 @@ test_full_route (Fixture       *f,
   g_assert_cmpstr (saved->expected_arrival, ==, "2026-10-10");
   g_clear_pointer (&saved, rd_case_free);
 
+  /* Past its latest arrival date and still not confirmed: follow up. */
+  {
+    g_autoptr(GPtrArray) late = rd_case_store_list_follow_up (f->store, "2026-10-10", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (late->len, ==, 0);
+    g_clear_pointer (&late, g_ptr_array_unref);
+    late = rd_case_store_list_follow_up (f->store, "2026-10-11", &error);
+    g_assert_cmpuint (late->len, ==, 1);
+    g_assert_cmpint (((RdCase *) late->pdata[0])->id, ==, rcase->id);
+  }
+
   g_assert_true (rd_case_store_transition (f->store, rcase->id, RD_WORKFLOW_EVENT_CONFIRM_ARRIVAL,
                                            &facts, &f->policy, "Wang Wei", &error));
 

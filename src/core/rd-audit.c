@@ -118,6 +118,120 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
 }
 
+/* The three statements of a record, prepared once per store: a bulk import
+ * records one entry per case. */
+typedef struct
+{
+  sqlite3_stmt *head;
+  sqlite3_stmt *insert;
+  sqlite3_stmt *update;
+} RecordStatements;
+
+static void
+record_statements_free (gpointer data)
+{
+  RecordStatements *s = data;
+
+  g_clear_pointer (&s->head, sqlite3_finalize);
+  g_clear_pointer (&s->insert, sqlite3_finalize);
+  g_clear_pointer (&s->update, sqlite3_finalize);
+  g_free (s);
+}
+
+static RecordStatements *
+get_record_statements (RdStore  *store,
+                       GError  **error)
+{
+  RecordStatements *s = g_object_get_data (G_OBJECT (store), "rd-audit-record-statements");
+
+  if (s != NULL)
+    return s;
+
+  s = g_new0 (RecordStatements, 1);
+  s->head = rd_store_prepare (store,
+                              "SELECT last_hash, n_entries,"
+                              " (SELECT COALESCE (MAX (id), 0) FROM audit_log)"
+                              " FROM audit_head WHERE id = 1", error);
+  if (s->head != NULL)
+    s->insert = rd_store_prepare (store,
+                                  "INSERT INTO audit_log (" ENTRY_COLUMNS ")"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+  if (s->insert != NULL)
+    s->update = rd_store_prepare (store,
+                                  "UPDATE audit_head SET last_id = ?1, last_hash = ?2, n_entries = ?3"
+                                  " WHERE id = 1", error);
+  if (s->update == NULL)
+    {
+      record_statements_free (s);
+      return NULL;
+    }
+
+  g_object_set_data_full (G_OBJECT (store), "rd-audit-record-statements", s, record_statements_free);
+  return s;
+}
+
+static gboolean
+record_locked (RdStore           *store,
+               RecordStatements  *s,
+               RdAuditEntry      *entry,
+               GError           **error)
+{
+  g_autofree char *prev_hash = NULL;
+  g_autofree char *hash = NULL;
+  gint64 n_entries;
+  int rc;
+
+  rc = sqlite3_step (s->head);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, RD_AUDIT_ERROR, RD_AUDIT_ERROR_FAILED,
+                             _("The audit log of this ledger is damaged: its head record is missing."));
+      else
+        rd_store_set_error_from_db (store, rc, error);
+      return FALSE;
+    }
+
+  prev_hash = g_strdup ((const char *) sqlite3_column_text (s->head, 0));
+  n_entries = sqlite3_column_int64 (s->head, 1);
+  entry->id = sqlite3_column_int64 (s->head, 2) + 1;
+  entry->prev_hash = prev_hash;
+  hash = rd_audit_compute_hash (entry);
+  entry->prev_hash = NULL;
+
+  sqlite3_bind_int64 (s->insert, 1, entry->id);
+  if (entry->case_id > 0)
+    sqlite3_bind_int64 (s->insert, 2, entry->case_id);
+  else
+    sqlite3_bind_null (s->insert, 2);
+  sqlite3_bind_int64 (s->insert, 3, entry->at);
+  sqlite3_bind_text (s->insert, 4, entry->operator, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s->insert, 5, entry->action, -1, SQLITE_STATIC);
+  bind_text_or_null (s->insert, 6, entry->field);
+  bind_text_or_null (s->insert, 7, entry->old_value);
+  bind_text_or_null (s->insert, 8, entry->new_value);
+  sqlite3_bind_text (s->insert, 9, prev_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s->insert, 10, hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step (s->insert);
+  if (rc != SQLITE_DONE)
+    {
+      rd_store_set_error_from_db (store, rc, error);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (s->update, 1, entry->id);
+  sqlite3_bind_text (s->update, 2, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (s->update, 3, n_entries + 1);
+  rc = sqlite3_step (s->update);
+  if (rc != SQLITE_DONE)
+    {
+      rd_store_set_error_from_db (store, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 rd_audit_record (RdStore     *store,
                  gint64       case_id,
@@ -128,13 +242,9 @@ rd_audit_record (RdStore     *store,
                  const char  *new_value,
                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) head = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
-  g_autofree char *hash = NULL;
+  RecordStatements *s;
   RdAuditEntry entry = { 0 };
-  gint64 n_entries;
-  int rc;
+  gboolean ok;
 
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
   g_return_val_if_fail (action != NULL, FALSE);
@@ -147,26 +257,10 @@ rd_audit_record (RdStore     *store,
       return FALSE;
     }
 
-  head = rd_store_prepare (store,
-                           "SELECT last_hash, n_entries,"
-                           " (SELECT COALESCE (MAX (id), 0) FROM audit_log)"
-                           " FROM audit_head WHERE id = 1", error);
-  if (head == NULL)
+  s = get_record_statements (store, error);
+  if (s == NULL)
     return FALSE;
-  rc = sqlite3_step (head);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error_literal (error, RD_AUDIT_ERROR, RD_AUDIT_ERROR_FAILED,
-                             _("The audit log of this ledger is damaged: its head record is missing."));
-      else
-        rd_store_set_error_from_db (store, rc, error);
-      return FALSE;
-    }
 
-  entry.prev_hash = (char *) sqlite3_column_text (head, 0);
-  n_entries = sqlite3_column_int64 (head, 1);
-  entry.id = sqlite3_column_int64 (head, 2) + 1;
   entry.case_id = case_id > 0 ? case_id : 0;
   entry.at = g_get_real_time () / G_USEC_PER_SEC;
   entry.operator = (char *) (operator != NULL ? operator : "");
@@ -174,49 +268,15 @@ rd_audit_record (RdStore     *store,
   entry.field = (char *) field;
   entry.old_value = (char *) old_value;
   entry.new_value = (char *) new_value;
-  hash = rd_audit_compute_hash (&entry);
 
-  insert = rd_store_prepare (store,
-                             "INSERT INTO audit_log (" ENTRY_COLUMNS ")"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
-  if (insert == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (insert, 1, entry.id);
-  if (entry.case_id > 0)
-    sqlite3_bind_int64 (insert, 2, entry.case_id);
-  else
-    sqlite3_bind_null (insert, 2);
-  sqlite3_bind_int64 (insert, 3, entry.at);
-  sqlite3_bind_text (insert, 4, entry.operator, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 5, entry.action, -1, SQLITE_STATIC);
-  bind_text_or_null (insert, 6, field);
-  bind_text_or_null (insert, 7, old_value);
-  bind_text_or_null (insert, 8, new_value);
-  sqlite3_bind_text (insert, 9, entry.prev_hash, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 10, hash, -1, SQLITE_STATIC);
-  rc = sqlite3_step (insert);
-  if (rc != SQLITE_DONE)
-    {
-      rd_store_set_error_from_db (store, rc, error);
-      return FALSE;
-    }
+  ok = record_locked (store, s, &entry, error);
 
-  update = rd_store_prepare (store,
-                             "UPDATE audit_head SET last_id = ?1, last_hash = ?2, n_entries = ?3"
-                             " WHERE id = 1", error);
-  if (update == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (update, 1, entry.id);
-  sqlite3_bind_text (update, 2, hash, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (update, 3, n_entries + 1);
-  rc = sqlite3_step (update);
-  if (rc != SQLITE_DONE)
-    {
-      rd_store_set_error_from_db (store, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  sqlite3_reset (s->head);
+  sqlite3_reset (s->insert);
+  sqlite3_reset (s->update);
+  sqlite3_clear_bindings (s->insert);
+  sqlite3_clear_bindings (s->update);
+  return ok;
 }
 
 static char *

@@ -279,3 +279,40 @@ rd_case_store_list_due (RdStore  *store,
 
   return g_steal_pointer (&due);
 }
+
+GPtrArray *
+rd_case_store_list_follow_up (RdStore     *store,
+                              const char  *today,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) late = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_case_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  stmt = rd_store_prepare (store,
+                           "SELECT id FROM cases WHERE status = ?1 AND expected_arrival IS NOT NULL"
+                           " AND expected_arrival < ?2 ORDER BY expected_arrival, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, rd_case_status_to_id (RD_CASE_STATUS_PAID), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RdCase *rcase = rd_case_store_get (store, sqlite3_column_int64 (stmt, 0), error);
+
+      if (rcase == NULL)
+        return NULL;
+      g_ptr_array_add (late, rcase);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rd_store_set_error_from_db (store, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&late);
+}

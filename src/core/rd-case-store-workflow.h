@@ -56,4 +56,11 @@ GPtrArray *rd_case_store_list_due        (RdStore                *store,
                                           gint64                  within_seconds,
                                           GError                **error);
 
+/* Paid cases whose expected arrival (latest day) is before today
+ * (YYYY-MM-DD): follow up with the buyer or the bank. Oldest first.
+ * Array of RdCase*. */
+GPtrArray *rd_case_store_list_follow_up  (RdStore                *store,
+                                          const char             *today,
+                                          GError                **error);
+
 G_END_DECLS
