@@ -47,6 +47,14 @@ rd_cli_find (int    argc,
       return RD_CLI_PROBLEM;
     }
 
+  if (rd_store_get_schema_version (store) < 3)
+    {
+      g_printerr ("refund-desk find: %s\n",
+                  _("This ledger was written by an older version of Refund Desk and cannot be searched yet. "
+                    "Open it once in Refund Desk to update it."));
+      return RD_CLI_PROBLEM;
+    }
+
   filter = rd_ledger_filter_new ();
   rd_ledger_filter_set_text (filter, argv[1]);
   result = rd_ledger_query_run (rd_store_get_db (store), filter, NULL, &error);

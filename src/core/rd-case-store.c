@@ -26,10 +26,11 @@ G_DEFINE_QUARK (rd-case-store-error-quark, rd_case_store_error)
   "closed_at"
 #define N_CASE_COLUMNS 29
 
-static const char insert_sql[] =
-  "INSERT INTO cases (" CASE_COLUMNS ", case_no, created_at, created_by) VALUES ("
-  "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-  "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)";
+/* Rows per INSERT statement. FTS5 flushes its pending terms at the end of
+ * every statement, so one statement for many rows makes bulk inserts
+ * several times faster than one per row. */
+#define ROWS_PER_INSERT 50
+#define PARAMS_PER_ROW (N_CASE_COLUMNS + 3)
 
 static const char update_sql[] =
   "UPDATE cases SET channel = ?1, order_no = ?2, after_sales_no = ?3, buyer_name = ?4, "
@@ -42,14 +43,6 @@ static const char update_sql[] =
 
 static const char select_sql[] =
   "SELECT " CASE_COLUMNS ", id, case_no, created_at, created_by FROM cases ";
-
-/* New rows of case_text enter the trigram index once per transaction: one
- * statement for the whole batch is several times faster than one per row
- * (FTS5 flushes its pending terms at every statement). Updates and deletes
- * are kept in step by the triggers of case_text. */
-static const char index_new_sql[] =
-  "INSERT INTO case_fts (rowid, text) "
-  "SELECT id, text FROM case_text WHERE id IN (SELECT value FROM json_each (?1))";
 
 static const char next_number_sql[] =
   "INSERT INTO case_numbers (year, last) VALUES (?1, 1) "
@@ -77,43 +70,44 @@ bind_time (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, value);
 }
 
-/* Binds parameters 1 … N_CASE_COLUMNS. */
+/* Binds parameters base + 1 … base + N_CASE_COLUMNS. */
 static void
 bind_case (sqlite3_stmt *stmt,
-           const RdCase *c)
+           const RdCase *c,
+           int           base)
 {
-  bind_text (stmt, 1, c->channel);
-  bind_text (stmt, 2, c->order_no);
-  bind_text (stmt, 3, c->after_sales_no);
-  bind_text (stmt, 4, c->buyer_name);
-  bind_text (stmt, 5, c->buyer_contact);
-  bind_text (stmt, 6, rd_refund_kind_to_id (c->kind));
-  bind_text (stmt, 7, rd_goods_kind_to_id (c->goods_kind) ? rd_goods_kind_to_id (c->goods_kind) : "standard");
-  bind_text (stmt, 8, c->order_state);
-  bind_text (stmt, 9, c->reason);
-  bind_text (stmt, 10, rd_payment_method_to_id (c->payment_method));
-  bind_text (stmt, 11, rd_refund_route_to_id (c->refund_route));
-  bind_text (stmt, 12, c->currency ? c->currency : "CNY");
-  bind_text (stmt, 13, c->exchange_rate);
-  sqlite3_bind_int64 (stmt, 14, c->amount_paid);
+  bind_text (stmt, base + 1, c->channel);
+  bind_text (stmt, base + 2, c->order_no);
+  bind_text (stmt, base + 3, c->after_sales_no);
+  bind_text (stmt, base + 4, c->buyer_name);
+  bind_text (stmt, base + 5, c->buyer_contact);
+  bind_text (stmt, base + 6, rd_refund_kind_to_id (c->kind));
+  bind_text (stmt, base + 7, rd_goods_kind_to_id (c->goods_kind) ? rd_goods_kind_to_id (c->goods_kind) : "standard");
+  bind_text (stmt, base + 8, c->order_state);
+  bind_text (stmt, base + 9, c->reason);
+  bind_text (stmt, base + 10, rd_payment_method_to_id (c->payment_method));
+  bind_text (stmt, base + 11, rd_refund_route_to_id (c->refund_route));
+  bind_text (stmt, base + 12, c->currency ? c->currency : "CNY");
+  bind_text (stmt, base + 13, c->exchange_rate);
+  sqlite3_bind_int64 (stmt, base + 14, c->amount_paid);
   if (c->approved_amount < 0)
     sqlite3_bind_null (stmt, 15);
   else
-    sqlite3_bind_int64 (stmt, 15, c->approved_amount);
-  bind_text (stmt, 16, c->breakdown);
-  sqlite3_bind_int64 (stmt, 17, c->requested_at);
-  bind_time (stmt, 18, c->platform_deadline);
-  bind_text (stmt, 19, c->expected_arrival);
-  bind_text (stmt, 20, c->handler);
-  bind_text (stmt, 21, c->approved_by);
-  bind_text (stmt, 22, c->notes);
-  bind_text (stmt, 23, c->return_tracking);
-  bind_text (stmt, 24, rd_resolution_to_id (c->resolution));
-  bind_text (stmt, 25, rd_refusal_reason_to_id (c->refusal_reason));
-  bind_text (stmt, 26, rd_case_status_to_id (c->status));
-  sqlite3_bind_int64 (stmt, 27, c->updated_at);
-  bind_time (stmt, 28, c->paid_at);
-  bind_time (stmt, 29, c->closed_at);
+    sqlite3_bind_int64 (stmt, base + 15, c->approved_amount);
+  bind_text (stmt, base + 16, c->breakdown);
+  sqlite3_bind_int64 (stmt, base + 17, c->requested_at);
+  bind_time (stmt, base + 18, c->platform_deadline);
+  bind_text (stmt, base + 19, c->expected_arrival);
+  bind_text (stmt, base + 20, c->handler);
+  bind_text (stmt, base + 21, c->approved_by);
+  bind_text (stmt, base + 22, c->notes);
+  bind_text (stmt, base + 23, c->return_tracking);
+  bind_text (stmt, base + 24, rd_resolution_to_id (c->resolution));
+  bind_text (stmt, base + 25, rd_refusal_reason_to_id (c->refusal_reason));
+  bind_text (stmt, base + 26, rd_case_status_to_id (c->status));
+  sqlite3_bind_int64 (stmt, base + 27, c->updated_at);
+  bind_time (stmt, base + 28, c->paid_at);
+  bind_time (stmt, base + 29, c->closed_at);
 }
 
 static char *
@@ -243,39 +237,55 @@ local_year (GTimeZone *tz,
   return dt != NULL ? g_date_time_get_year (dt) : 1970;
 }
 
+static char *
+build_insert_sql (guint n_rows)
+{
+  GString *sql = g_string_new ("INSERT INTO cases (" CASE_COLUMNS ", case_no, created_at, created_by) VALUES ");
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_string_append (sql, r ? ", (" : "(");
+      for (guint p = 1; p <= PARAMS_PER_ROW; p++)
+        g_string_append_printf (sql, "%s?%u", p > 1 ? ", " : "", r * PARAMS_PER_ROW + p);
+      g_string_append_c (sql, ')');
+    }
+  g_string_append (sql, " RETURNING id, case_no");
+  return g_string_free (sql, FALSE);
+}
+
 typedef struct
 {
   sqlite3_stmt *number;
-  sqlite3_stmt *insert;
+  sqlite3_stmt *insert;       /* ROWS_PER_INSERT rows */
   GTimeZone    *tz;
-} InsertStatements;
+  gint64        now;
+} Inserter;
 
 static void
-insert_statements_clear (InsertStatements *s)
+inserter_clear (Inserter *s)
 {
   g_clear_pointer (&s->tz, g_time_zone_unref);
   g_clear_pointer (&s->number, sqlite3_finalize);
   g_clear_pointer (&s->insert, sqlite3_finalize);
 }
 
-/* Inside a transaction: allocates the case number and inserts one case. */
+/* Inside a transaction: validates the case, fills what the store sets and
+ * allocates its case number (c->case_no; c->id stays 0 until inserted). */
 static gboolean
-insert_one (RdStore           *store,
-            InsertStatements  *s,
-            RdCase            *c,
-            const char        *operator,
-            gint64             now,
-            GError           **error)
+prepare_case (RdStore     *store,
+              Inserter    *s,
+              RdCase      *c,
+              const char  *operator,
+              GError     **error)
 {
+  int rc;
   int year;
-  gint64 last;
-  g_autofree char *case_no = NULL;
 
   if (!rd_case_validate (c, error))
     return FALSE;
 
   if (c->created_at == 0)
-    c->created_at = now;
+    c->created_at = s->now;
   if (c->updated_at == 0)
     c->updated_at = c->created_at;
   if (c->created_by == NULL)
@@ -284,49 +294,62 @@ insert_one (RdStore           *store,
   year = local_year (s->tz, c->created_at);
   sqlite3_reset (s->number);
   sqlite3_bind_int (s->number, 1, year);
-  if (sqlite3_step (s->number) != SQLITE_ROW)
+  rc = sqlite3_step (s->number);
+  if (rc != SQLITE_ROW)
     {
-      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
+      rd_store_set_error_from_db (store, rc, error);
+      sqlite3_reset (s->number);
       return FALSE;
     }
-  last = sqlite3_column_int64 (s->number, 0);
-  sqlite3_reset (s->number);
-  case_no = g_strdup_printf ("RF-%04d-%06" G_GINT64_FORMAT, year, last);
-
-  sqlite3_reset (s->insert);
-  bind_case (s->insert, c);
-  sqlite3_bind_text (s->insert, N_CASE_COLUMNS + 1, case_no, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (s->insert, N_CASE_COLUMNS + 2, c->created_at);
-  bind_text (s->insert, N_CASE_COLUMNS + 3, c->created_by);
-  if (!step_done (store, s->insert, error))
-    return FALSE;
-  sqlite3_reset (s->insert);
-
-  c->id = sqlite3_last_insert_rowid (rd_store_get_db (store));
   g_free (c->case_no);
-  c->case_no = g_steal_pointer (&case_no);
-  return _rd_case_audit_insert (store, c, operator, error);
+  c->case_no = g_strdup_printf ("RF-%04d-%06" G_GINT64_FORMAT, year,
+                                (gint64) sqlite3_column_int64 (s->number, 0));
+  sqlite3_reset (s->number);
+  return TRUE;
 }
 
+/* Inserts n_rows prepared cases with one statement and sets their ids. */
 static gboolean
-index_new_cases (RdStore  *store,
-                 RdCase  **cases,
-                 guint     n,
-                 GError  **error)
+insert_rows (RdStore       *store,
+             sqlite3_stmt  *stmt,
+             RdCase       **cases,
+             guint          n_rows,
+             GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GString) ids = g_string_sized_new (n * 8 + 2);
+  int rc;
 
-  g_string_append_c (ids, '[');
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? "," : "", cases[i]->id);
-  g_string_append_c (ids, ']');
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      int base = r * PARAMS_PER_ROW;
 
-  stmt = rd_store_prepare (store, index_new_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, ids->str, ids->len, SQLITE_STATIC);
-  return step_done (store, stmt, error);
+      bind_case (stmt, cases[r], base);
+      bind_text (stmt, base + N_CASE_COLUMNS + 1, cases[r]->case_no);
+      sqlite3_bind_int64 (stmt, base + N_CASE_COLUMNS + 2, cases[r]->created_at);
+      bind_text (stmt, base + N_CASE_COLUMNS + 3, cases[r]->created_by);
+    }
+
+  /* RETURNING gives no promise of order: match by case number. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *case_no = (const char *) sqlite3_column_text (stmt, 1);
+
+      for (guint r = 0; r < n_rows; r++)
+        if (g_strcmp0 (cases[r]->case_no, case_no) == 0)
+          {
+            cases[r]->id = sqlite3_column_int64 (stmt, 0);
+            break;
+          }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rd_store_set_error_from_db (store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -336,40 +359,68 @@ rd_case_store_insert_many (RdStore     *store,
                            const char  *operator,
                            GError     **error)
 {
-  InsertStatements s = { NULL, NULL, NULL };
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  Inserter s = { NULL, NULL, NULL, g_get_real_time () / G_USEC_PER_SEC };
   g_autofree gint64 *saved_ids = g_new0 (gint64, n + 1);
+  g_autofree char *full_sql = NULL;
 
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
   g_return_val_if_fail (operator != NULL, FALSE);
+
+  for (guint i = 0; i < n; i++)
+    saved_ids[i] = cases[i]->id;
 
   if (!begin_write (store, error))
     return FALSE;
 
   s.tz = g_time_zone_new_local ();
   s.number = rd_store_prepare (store, next_number_sql, error);
-  if (s.number != NULL)
-    s.insert = rd_store_prepare (store, insert_sql, error);
-  if (s.insert == NULL)
+  if (s.number == NULL)
     goto failed;
 
-  for (guint i = 0; i < n; i++)
+  for (guint start = 0; start < n; start += ROWS_PER_INSERT)
     {
-      saved_ids[i] = cases[i]->id;
-      if (!insert_one (store, &s, cases[i], operator, now, error))
+      guint n_rows = MIN (ROWS_PER_INSERT, n - start);
+      g_autoptr(sqlite3_stmt) partial = NULL;
+      sqlite3_stmt *stmt;
+
+      for (guint r = 0; r < n_rows; r++)
+        if (!prepare_case (store, &s, cases[start + r], operator, error))
+          goto failed;
+
+      if (n_rows == ROWS_PER_INSERT)
+        {
+          if (s.insert == NULL)
+            {
+              full_sql = build_insert_sql (ROWS_PER_INSERT);
+              s.insert = rd_store_prepare (store, full_sql, error);
+              if (s.insert == NULL)
+                goto failed;
+            }
+          stmt = s.insert;
+        }
+      else
+        {
+          g_autofree char *sql = build_insert_sql (n_rows);
+          partial = rd_store_prepare (store, sql, error);
+          if (partial == NULL)
+            goto failed;
+          stmt = partial;
+        }
+
+      if (!insert_rows (store, stmt, cases + start, n_rows, error))
         goto failed;
+      for (guint r = 0; r < n_rows; r++)
+        if (!_rd_case_audit_insert (store, cases[start + r], operator, error))
+          goto failed;
     }
 
-  if (!index_new_cases (store, cases, n, error))
-    goto failed;
-
-  insert_statements_clear (&s);
+  inserter_clear (&s);
   if (!rd_store_commit (store, error))
     goto rolled_back;
   return TRUE;
 
 failed:
-  insert_statements_clear (&s);
+  inserter_clear (&s);
   rd_store_rollback (store);
 rolled_back:
   /* Nothing was saved: the cases must not look saved either. */
@@ -423,6 +474,8 @@ rd_case_store_update (RdStore     *store,
   return TRUE;
 }
 
+/* Inside the caller's transaction: the UPDATE of rd_case_store_update and
+ * its audit entries (rd-case-store-private.h). */
 gboolean
 _rd_case_store_write (RdStore     *store,
                       RdCase      *rcase,
@@ -447,7 +500,7 @@ _rd_case_store_write (RdStore     *store,
     return FALSE;
 
   rcase->updated_at = g_get_real_time () / G_USEC_PER_SEC;
-  bind_case (stmt, rcase);
+  bind_case (stmt, rcase, 0);
   sqlite3_bind_int64 (stmt, N_CASE_COLUMNS + 1, rcase->id);
   if (!step_done (store, stmt, error))
     return FALSE;

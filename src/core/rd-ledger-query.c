@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rd-ledger-query.h"
 #include "rd-money.h"
@@ -179,7 +180,11 @@ build_sql (const RdLedgerFilter *filter,
 
   if (text != NULL)
     {
-      if (g_utf8_strlen (text, -1) >= 3)
+      /* The fields are separated by newlines in case_text: a text with a
+       * newline in it would match across two fields. No field has one. */
+      if (strchr (text, '\n') != NULL)
+        g_string_append (sql, " AND 0");
+      else if (g_utf8_strlen (text, -1) >= 3)
         {
           g_autofree char *pattern = glob_substring (text);
 
@@ -209,7 +214,11 @@ build_sql (const RdLedgerFilter *filter,
 
     case RD_LEDGER_SORT_REQUESTED_AT:
     default:
-      g_string_append_printf (sql, " ORDER BY requested_at %s, id %s", direction, direction);
+      /* The order of the covering indexes (filter column, requested_at,
+       * amount_paid, approved_amount, id): no sorting step. Ties of the same
+       * second go by amount, then id. */
+      g_string_append_printf (sql, " ORDER BY requested_at %s, amount_paid %s, approved_amount %s, id %s",
+                              direction, direction, direction, direction);
       break;
     }
 
@@ -279,20 +288,17 @@ rd_ledger_result_free (RdLedgerResult *self)
   g_free (self);
 }
 
-RdLedgerResult *
-rd_ledger_query_run (sqlite3               *db,
-                     const RdLedgerFilter  *filter,
-                     GCancellable          *cancellable,
-                     GError               **error)
+static gboolean
+run_part (sqlite3               *db,
+          const RdLedgerFilter  *filter,
+          GCancellable          *cancellable,
+          RdLedgerResult        *result,
+          GError               **error)
 {
   g_autoptr(GArray) params = g_array_new (FALSE, TRUE, sizeof (Param));
-  g_autoptr(RdLedgerResult) result = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
   int rc;
-
-  g_return_val_if_fail (db != NULL, NULL);
-  g_return_val_if_fail (filter != NULL, NULL);
 
   g_array_set_clear_func (params, (GDestroyNotify) param_clear);
   sql = build_sql (filter, params);
@@ -301,7 +307,7 @@ rd_ledger_query_run (sqlite3               *db,
   if (rc != SQLITE_OK)
     {
       set_db_error (db, rc, error);
-      return NULL;
+      return FALSE;
     }
 
   for (guint i = 0; i < params->len; i++)
@@ -313,9 +319,6 @@ rd_ledger_query_run (sqlite3               *db,
       else
         sqlite3_bind_text (stmt, i + 1, p->text, -1, SQLITE_STATIC);
     }
-
-  result = g_new0 (RdLedgerResult, 1);
-  result->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
 
   if (cancellable != NULL)
     sqlite3_progress_handler (db, PROGRESS_STEPS, on_progress, cancellable);
@@ -342,18 +345,44 @@ rd_ledger_query_run (sqlite3               *db,
     {
       g_set_error (error, RD_LEDGER_QUERY_ERROR, RD_LEDGER_QUERY_ERROR_OVERFLOW,
                    _("The total of these cases is too large to compute."));
-      return NULL;
+      return FALSE;
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
+    return FALSE;
 
   if (rc != SQLITE_DONE)
     {
       set_db_error (db, rc, error);
-      return NULL;
+      return FALSE;
     }
 
+  return TRUE;
+}
+
+static RdLedgerResult *
+result_new (void)
+{
+  RdLedgerResult *result = g_new0 (RdLedgerResult, 1);
+
+  result->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
+  return result;
+}
+
+RdLedgerResult *
+rd_ledger_query_run (sqlite3               *db,
+                     const RdLedgerFilter  *filter,
+                     GCancellable          *cancellable,
+                     GError               **error)
+{
+  g_autoptr(RdLedgerResult) result = NULL;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  result = result_new ();
+  if (!run_part (db, filter, cancellable, result, error))
+    return NULL;
   return g_steal_pointer (&result);
 }
 

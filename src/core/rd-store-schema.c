@@ -65,10 +65,82 @@ static const char * const migrations[] = {
   "  GROUP BY 1;"
   "CREATE INDEX cases_requested_at ON cases (requested_at);",
 
-  /* Append version 3 here. */
+  /* Version 3: the full refund case (rd-case.h documents every field).
+   * Times are INTEGER Unix seconds UTC (NULL = not set); expected_arrival is
+   * a TEXT date YYYY-MM-DD; exchange_rate exact decimal TEXT; money INTEGER
+   * minor units; approved_amount NULL until approved. The enumerations are
+   * stored as their stable ids (rd-case-types.h).
+   * Indexes: one covering index (filter column, requested_at, amounts) per
+   * ledger filter, so that a filter and its count and sums read one index
+   * in the ledger's order; the intake's duplicate guard; the open cases by
+   * platform deadline.
+   * Search: case_text holds, per case, the lowercased order number,
+   * after-sales number, return tracking number and buyer name separated by
+   * newlines, and case_fts its trigram index, both kept by triggers in the
+   * transaction of the write (FTS5 flushes at every statement: bulk inserts
+   * use multi-row statements, see rd-case-store.c). */
+  "ALTER TABLE cases ADD COLUMN after_sales_no TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN buyer_name TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN buyer_contact TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN goods_kind TEXT NOT NULL DEFAULT 'standard';\n"
+  "ALTER TABLE cases ADD COLUMN order_state TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN refund_route TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN exchange_rate TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN approved_amount INTEGER CHECK (approved_amount >= 0);\n"
+  "ALTER TABLE cases ADD COLUMN breakdown TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN platform_deadline INTEGER;\n"
+  "ALTER TABLE cases ADD COLUMN expected_arrival TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN handler TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN created_by TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN approved_by TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN notes TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN return_tracking TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN resolution TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN refusal_reason TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE cases ADD COLUMN paid_at INTEGER;\n"
+  "ALTER TABLE cases ADD COLUMN closed_at INTEGER;\n"
+  "UPDATE cases SET updated_at = created_at;\n"
+  "CREATE INDEX cases_ledger ON cases (requested_at, amount_paid, approved_amount);\n"
+  "CREATE INDEX cases_status_ledger ON cases (status, requested_at, amount_paid, approved_amount);\n"
+  "CREATE INDEX cases_kind_ledger ON cases (kind, requested_at, amount_paid, approved_amount);\n"
+  "CREATE INDEX cases_channel_ledger ON cases (channel, requested_at, amount_paid, approved_amount);\n"
+  "CREATE INDEX cases_reason_ledger ON cases (reason, requested_at, amount_paid, approved_amount);\n"
+  "CREATE INDEX cases_channel_order ON cases (channel, order_no);\n"
+  "CREATE INDEX cases_open_deadline ON cases (platform_deadline)\n"
+  "  WHERE status IN ('requested', 'approved', 'awaiting_return', 'returned', 'intercepting', 'awaiting_payout');\n"
+  "CREATE TABLE case_text (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT;\n"
+  "CREATE VIRTUAL TABLE case_fts USING fts5 (text, content = 'case_text', content_rowid = 'id',\n"
+  "  tokenize = 'trigram', detail = none);\n"
+  "CREATE TRIGGER case_text_ai AFTER INSERT ON case_text BEGIN\n"
+  "  INSERT INTO case_fts (rowid, text) VALUES (new.id, new.text);\n"
+  "END;\n"
+  "CREATE TRIGGER case_text_ad AFTER DELETE ON case_text BEGIN\n"
+  "  INSERT INTO case_fts (case_fts, rowid, text) VALUES ('delete', old.id, old.text);\n"
+  "END;\n"
+  "CREATE TRIGGER case_text_au AFTER UPDATE ON case_text BEGIN\n"
+  "  INSERT INTO case_fts (case_fts, rowid, text) VALUES ('delete', old.id, old.text);\n"
+  "  INSERT INTO case_fts (rowid, text) VALUES (new.id, new.text);\n"
+  "END;\n"
+  "CREATE TRIGGER cases_search_ai AFTER INSERT ON cases BEGIN\n"
+  "  INSERT INTO case_text (id, text) VALUES (new.id,\n"
+  "    lower (new.order_no) || char (10) || lower (coalesce (new.after_sales_no, '')) || char (10) ||\n"
+  "    lower (coalesce (new.return_tracking, '')) || char (10) || lower (coalesce (new.buyer_name, '')));\n"
+  "END;\n"
+  "CREATE TRIGGER cases_search_au AFTER UPDATE OF order_no, after_sales_no, return_tracking, buyer_name ON cases BEGIN\n"
+  "  UPDATE case_text SET text =\n"
+  "    lower (new.order_no) || char (10) || lower (coalesce (new.after_sales_no, '')) || char (10) ||\n"
+  "    lower (coalesce (new.return_tracking, '')) || char (10) || lower (coalesce (new.buyer_name, ''))\n"
+  "  WHERE id = new.id;\n"
+  "END;\n"
+  "CREATE TRIGGER cases_search_ad AFTER DELETE ON cases BEGIN\n"
+  "  DELETE FROM case_text WHERE id = old.id;\n"
+  "END;\n"
+  "INSERT INTO case_text (id, text)\n"
+  "  SELECT id, lower (order_no) || char (10) || char (10) || char (10) FROM cases;",
 
-  /* Workflow: audit log, payouts, holidays, evidence, attachments, reply
-   * templates, drafts (rd-workflow-schema.c). */
+  /* Version 4: the workflow — audit log, payouts, holidays, evidence,
+   * attachments, reply templates, drafts (rd-workflow-schema.c). */
   rd_workflow_schema_sql,
 };
 

@@ -3,7 +3,7 @@
  * `rd-bench-ledger DB`: times the ledger on an existing (generated) ledger
  * and prints one JSON line, in milliseconds: open + first page, a month +
  * status filter, a search for one order number, a search for a two-character
- * name, count + sum of a filter; and the peak resident memory in MB.
+ * name, count + sum of a month + channel filter; and the peak resident memory in MB.
  */
 #include "config.h"
 
@@ -136,9 +136,10 @@ main (int    argc,
   t_name = time_query (model, filter, loop);
   n_name = rd_ledger_model_get_count (model);
 
-  /* Count and sum alone, on the caller's connection. */
+  /* Count and sum of a month's Taobao cases alone, on one connection. */
   rd_ledger_filter_set_text (filter, NULL);
-  filter->kind = RD_REFUND_KIND_RETURN_REFUND;
+  filter->year = atoi (month);
+  filter->month = atoi (month + 5);
   filter->channel = g_strdup ("taobao");
   db = rd_ledger_query_open (argv[1], &error);
   start = g_get_monotonic_time ();

@@ -1,0 +1,269 @@
+/* test-ledger-model.c
+ *
+ * RdLedgerModel driven by a GMainLoop: one items-changed per completed
+ * query, pages of rows read on demand, a superseded query never shows,
+ * refresh after a write, and the count and total.
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "rd-case-store.h"
+#include "rd-ledger-model.h"
+#include "rd-store.h"
+#include "rd-test-ledger.h"
+
+#define N_CASES 250
+/* 2026-01-01 00:00 UTC */
+#define T0 G_GINT64_CONSTANT (1767225600)
+
+typedef struct
+{
+  char      *dir;
+  char      *path;
+  RdStore   *store;
+  GMainLoop *loop;
+  guint      n_changes;
+  guint      last_removed;
+  guint      last_added;
+  gint64     total;
+} Fixture;
+
+static RdCase *
+make_case (guint i)
+{
+  RdCase *c = rd_case_new ();
+
+  c->channel = g_strdup (i % 2 ? "taobao" : "jd");
+  c->order_no = g_strdup_printf ("ORDER-%04u", i);
+  c->kind = RD_REFUND_KIND_RETURN_REFUND;
+  c->reason = g_strdup ("changed_mind");
+  c->payment_method = RD_PAYMENT_METHOD_ALIPAY;
+  c->amount_paid = 100 + i;
+  c->requested_at = T0 + i * 3600;
+  c->created_at = T0 + i * 3600;
+  c->status = i % 5 == 0 ? RD_CASE_STATUS_CLOSED : RD_CASE_STATUS_REQUESTED;
+  return c;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_case_free);
+
+  f->dir = rd_test_make_tmp_dir ();
+  f->path = g_build_filename (f->dir, "ledger.db", NULL);
+  f->store = rd_store_open (f->path, RD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->loop = g_main_loop_new (NULL, FALSE);
+
+  for (guint i = 0; i < N_CASES; i++)
+    {
+      g_ptr_array_add (cases, make_case (i));
+      f->total += 100 + i;
+    }
+  g_assert_true (rd_case_store_insert_many (f->store, (RdCase **) cases->pdata, cases->len, "tester", &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  g_main_loop_unref (f->loop);
+  rd_test_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Fixture    *f)
+{
+  g_assert_cmpuint (position, ==, 0);
+  f->n_changes++;
+  f->last_removed = removed;
+  f->last_added = added;
+}
+
+static void
+on_loading (RdLedgerModel *model,
+            GParamSpec    *pspec,
+            Fixture       *f)
+{
+  if (!rd_ledger_model_get_loading (model))
+    g_main_loop_quit (f->loop);
+}
+
+static RdLedgerModel *
+new_model (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  RdLedgerModel *model = rd_ledger_model_new (f->path, &error);
+
+  g_assert_no_error (error);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), f);
+  g_signal_connect (model, "notify::loading", G_CALLBACK (on_loading), f);
+  return model;
+}
+
+static void
+wait_loaded (Fixture       *f,
+             RdLedgerModel *model)
+{
+  g_assert_true (rd_ledger_model_get_loading (model));
+  g_main_loop_run (f->loop);
+  g_assert_false (rd_ledger_model_get_loading (model));
+}
+
+static void
+test_paging (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(RdLedgerModel) model = new_model (f);
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  g_autoptr(RdLedgerRow) first = NULL;
+  g_autoptr(RdLedgerRow) middle = NULL;
+  g_autoptr(RdLedgerRow) last = NULL;
+  guint n_items = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == RD_TYPE_LEDGER_ROW);
+
+  rd_ledger_model_set_query (model, filter);
+  wait_loaded (f, model);
+
+  g_assert_cmpuint (f->n_changes, ==, 1);
+  g_assert_cmpuint (f->last_removed, ==, 0);
+  g_assert_cmpuint (f->last_added, ==, N_CASES);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CASES);
+  g_object_get (model, "n-items", &n_items, NULL);
+  g_assert_cmpuint (n_items, ==, N_CASES);
+  g_assert_cmpuint (rd_ledger_model_get_count (model), ==, N_CASES);
+  g_assert_cmpint (rd_ledger_model_get_total_amount (model), ==, f->total);
+
+  /* Newest first, rows from three different pages. */
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (rd_ledger_row_get_order_no (first), ==, "ORDER-0249");
+  g_assert_cmpint (rd_ledger_row_get_requested_at (first), ==, T0 + 249 * 3600);
+  g_assert_cmpint (rd_ledger_row_get_amount_paid (first), ==, 349);
+  g_assert_cmpstr (rd_ledger_row_get_channel (first), ==, "taobao");
+  g_assert_cmpint (rd_ledger_row_get_kind (first), ==, RD_REFUND_KIND_RETURN_REFUND);
+  g_assert_cmpint (rd_ledger_row_get_status (first), ==, RD_CASE_STATUS_REQUESTED);
+  g_assert_cmpstr (rd_ledger_row_get_currency (first), ==, "CNY");
+  g_assert_true (g_str_has_prefix (rd_ledger_row_get_case_no (first), "RF-2026-"));
+
+  middle = g_list_model_get_item (G_LIST_MODEL (model), 150);
+  g_assert_cmpstr (rd_ledger_row_get_order_no (middle), ==, "ORDER-0099");
+  g_assert_cmpint (rd_ledger_row_get_id (middle), ==, rd_ledger_model_get_id (model, 150));
+  g_assert_cmpint (rd_ledger_model_find_id (model, rd_ledger_row_get_id (middle)), ==, 150);
+
+  last = g_list_model_get_item (G_LIST_MODEL (model), N_CASES - 1);
+  g_assert_cmpstr (rd_ledger_row_get_order_no (last), ==, "ORDER-0000");
+  g_assert_cmpint (rd_ledger_row_get_status (last), ==, RD_CASE_STATUS_CLOSED);
+
+  /* Walking the whole list reads every row once per page, in order. */
+  for (guint i = 0; i < N_CASES; i++)
+    {
+      g_autoptr(RdLedgerRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autofree char *expected = g_strdup_printf ("ORDER-%04u", N_CASES - 1 - i);
+
+      g_assert_cmpstr (rd_ledger_row_get_order_no (row), ==, expected);
+    }
+
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), N_CASES));
+  g_assert_cmpuint (f->n_changes, ==, 1);
+}
+
+static void
+test_superseded (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RdLedgerModel) model = new_model (f);
+  g_autoptr(RdLedgerFilter) closed = rd_ledger_filter_new ();
+  g_autoptr(RdLedgerFilter) taobao = rd_ledger_filter_new ();
+  g_autoptr(RdLedgerRow) row = NULL;
+
+  closed->status = RD_CASE_STATUS_CLOSED;
+  taobao->channel = g_strdup ("taobao");
+
+  /* The first query is replaced before it could be shown: only the
+   * second one ever reaches the list. */
+  rd_ledger_model_set_query (model, closed);
+  rd_ledger_model_set_query (model, taobao);
+  wait_loaded (f, model);
+
+  g_assert_cmpuint (f->n_changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CASES / 2);
+  g_assert_cmpstr (rd_ledger_model_get_query (model)->channel, ==, "taobao");
+  row = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (rd_ledger_row_get_channel (row), ==, "taobao");
+
+  /* A new query replaces all rows at once; the cancelled task, whenever
+   * it finishes, changes nothing. */
+  rd_ledger_model_set_query (model, closed);
+  wait_loaded (f, model);
+  g_assert_cmpuint (f->n_changes, ==, 2);
+  g_assert_cmpuint (f->last_removed, ==, N_CASES / 2);
+  g_assert_cmpuint (f->last_added, ==, N_CASES / 5);
+}
+
+static void
+test_refresh (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(RdLedgerModel) model = new_model (f);
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  g_autoptr(RdCase) c = make_case (N_CASES);
+  g_autoptr(RdLedgerRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rd_ledger_filter_set_text (filter, "order-02");
+  rd_ledger_model_set_query (model, filter);
+  wait_loaded (f, model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 50);
+
+  g_assert_true (rd_case_store_insert (f->store, c, "tester", &error));
+  g_assert_no_error (error);
+
+  rd_ledger_model_refresh (model);
+  wait_loaded (f, model);
+  g_assert_cmpuint (f->n_changes, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 51);
+  row = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (rd_ledger_row_get_case_no (row), ==, c->case_no);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdLedgerModel) model = rd_ledger_model_new ("/nonexistent/folder/ledger.db", &error);
+
+  g_assert_null (model);
+  g_assert_error (error, RD_LEDGER_QUERY_ERROR, RD_LEDGER_QUERY_ERROR_FAILED);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/rd/ledger-model/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("paging", test_paging);
+  ADD ("superseded", test_superseded);
+  ADD ("refresh", test_refresh);
+#undef ADD
+  g_test_add_func ("/rd/ledger-model/missing-file", test_missing_file);
+
+  return g_test_run ();
+}

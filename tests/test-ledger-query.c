@@ -1,0 +1,324 @@
+/* test-ledger-query.c
+ *
+ * The ledger's filters, sorts, free-text search, count and sums on a small
+ * ledger whose answer is known case by case.
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "rd-case-store.h"
+#include "rd-ledger-query.h"
+#include "rd-store.h"
+#include "rd-test-ledger.h"
+
+typedef struct
+{
+  char    *dir;
+  RdStore *store;
+  gint64   ids[6];   /* ids[1] … ids[5]: the cases below */
+} Fixture;
+
+/* 2026-03-06 12:00 UTC */
+#define NOW G_GINT64_CONSTANT (1772798400)
+#define DAY 86400
+
+typedef struct
+{
+  const char     *channel;
+  const char     *order_no;
+  const char     *after_sales_no;
+  const char     *return_tracking;
+  const char     *buyer;
+  RdRefundKind    kind;
+  const char     *reason;
+  RdCaseStatus    status;
+  const char     *requested;   /* UTC ISO 8601 */
+  gint64          amount;
+  gint64          approved;
+  int             deadline_hours;
+  const char     *expected_arrival;
+} Row;
+
+static const Row rows[] = {
+  { NULL },
+  { "taobao", "4508123456789", NULL, NULL, "张小明", RD_REFUND_KIND_RETURN_REFUND, "quality_problem",
+    RD_CASE_STATUS_REQUESTED, "2026-03-05T10:00:00Z", 1000, -1, 24, NULL },
+  { "pinduoduo", "231122-100%_off", NULL, NULL, "王小", RD_REFUND_KIND_REFUND_ONLY_UNSHIPPED, "changed_mind",
+    RD_CASE_STATUS_PAID, "2026-02-20T08:00:00Z", 2500, 2000, 48, "2026-03-01" },
+  { "jd", "100200300400", NULL, "SF1234567", "李明", RD_REFUND_KIND_REFUND_ONLY_SHIPPED, "parcel_lost",
+    RD_CASE_STATUS_CLOSED, "2026-01-10T08:00:00Z", 300, 300, 48, "2026-01-15" },
+  { "douyin", "6912345678901234567", "AS-9876", NULL, "Alice", RD_REFUND_KIND_RETURN_REFUND, "changed_mind",
+    RD_CASE_STATUS_APPROVED, "2026-03-06T09:00:00Z", 5000, -1, 100, NULL },
+  { "taobao", "a_b", NULL, NULL, "赵六", RD_REFUND_KIND_REFUND_ONLY_UNSHIPPED, "size_not_fit",
+    RD_CASE_STATUS_PAID, "2026-03-01T08:00:00Z", 700, 0, 24, "2026-03-20" },
+};
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = rd_test_make_tmp_dir ();
+  path = g_build_filename (f->dir, "ledger.db", NULL);
+  f->store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 1; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(RdCase) c = rd_case_new ();
+      g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (rows[i].requested, NULL);
+
+      c->channel = g_strdup (rows[i].channel);
+      c->order_no = g_strdup (rows[i].order_no);
+      c->after_sales_no = g_strdup (rows[i].after_sales_no);
+      c->return_tracking = g_strdup (rows[i].return_tracking);
+      c->buyer_name = g_strdup (rows[i].buyer);
+      c->kind = rows[i].kind;
+      c->reason = g_strdup (rows[i].reason);
+      c->payment_method = RD_PAYMENT_METHOD_WECHAT_PAY;
+      c->status = rows[i].status;
+      c->requested_at = g_date_time_to_unix (dt);
+      c->amount_paid = rows[i].amount;
+      c->approved_amount = rows[i].approved;
+      c->platform_deadline = c->requested_at + rows[i].deadline_hours * 3600;
+      c->expected_arrival = g_strdup (rows[i].expected_arrival);
+      g_assert_true (rd_case_store_insert (f->store, c, "tester", &error));
+      g_assert_no_error (error);
+      f->ids[i] = c->id;
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  rd_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* Runs the filter and compares the ids with `expected`, case numbers 1–5
+ * in order, terminated by 0. */
+static RdLedgerResult *
+assert_finds (Fixture              *f,
+              const RdLedgerFilter *filter,
+              const int            *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdLedgerResult) result = NULL;
+  g_autoptr(GString) want = g_string_new (NULL);
+  g_autoptr(GString) got = g_string_new (NULL);
+
+  result = rd_ledger_query_run (rd_store_get_db (f->store), filter, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; expected[i] != 0; i++)
+    g_string_append_printf (want, "%d ", expected[i]);
+  for (guint i = 0; i < result->ids->len; i++)
+    for (guint k = 1; k < G_N_ELEMENTS (f->ids); k++)
+      if (f->ids[k] == g_array_index (result->ids, gint64, i))
+        g_string_append_printf (got, "%u ", k);
+
+  g_assert_cmpuint (result->ids->len, ==, got->len / 2);
+  g_assert_cmpstr (got->str, ==, want->str);
+  return g_steal_pointer (&result);
+}
+
+#define FINDS(filter, ...) G_STMT_START { \
+    const int expected_[] = { __VA_ARGS__, 0 }; \
+    rd_ledger_result_free (assert_finds (f, filter, expected_)); \
+  } G_STMT_END
+#define FINDS_NONE(filter) G_STMT_START { \
+    const int expected_[] = { 0 }; \
+    rd_ledger_result_free (assert_finds (f, filter, expected_)); \
+  } G_STMT_END
+
+static void
+test_all_and_sums (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  const int expected[] = { 4, 1, 5, 2, 3, 0 };
+  g_autoptr(RdLedgerResult) result = assert_finds (f, filter, expected);
+
+  g_assert_cmpint (result->total_paid, ==, 1000 + 2500 + 300 + 5000 + 700);
+  g_assert_cmpint (result->total_approved, ==, 2000 + 300 + 0);
+
+  g_clear_pointer (&result, rd_ledger_result_free);
+  filter->status = RD_CASE_STATUS_PAID;
+  {
+    const int paid[] = { 5, 2, 0 };
+    result = assert_finds (f, filter, paid);
+  }
+  g_assert_cmpint (result->total_paid, ==, 3200);
+  g_assert_cmpint (result->total_approved, ==, 2000);
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+
+  filter->now = NOW;
+  filter->year = 2026;
+  filter->month = 3;
+  FINDS (filter, 4, 1, 5);
+  filter->month = 2;
+  FINDS (filter, 2);
+  filter->year = 2025;
+  FINDS_NONE (filter);
+  filter->year = filter->month = 0;
+
+  filter->status = RD_CASE_STATUS_CLOSED;
+  FINDS (filter, 3);
+  filter->status = RD_CASE_STATUS_NONE;
+
+  filter->kind = RD_REFUND_KIND_RETURN_REFUND;
+  FINDS (filter, 4, 1);
+  filter->kind = RD_REFUND_KIND_NONE;
+
+  filter->channel = g_strdup ("taobao");
+  FINDS (filter, 1, 5);
+  g_clear_pointer (&filter->channel, g_free);
+
+  filter->reason = g_strdup ("changed_mind");
+  FINDS (filter, 4, 2);
+  g_clear_pointer (&filter->reason, g_free);
+
+  /* Due within 48 h of NOW: open cases only, the overdue one included. */
+  filter->due_within_hours = 48;
+  FINDS (filter, 1);
+  filter->due_within_hours = 24 * 5;
+  FINDS (filter, 4, 1);
+  filter->due_within_hours = 0;
+
+  /* Paid and past the expected arrival date. */
+  filter->follow_up = TRUE;
+  FINDS (filter, 2);
+  filter->now = NOW + 20 * DAY;
+  FINDS (filter, 5, 2);
+  filter->follow_up = FALSE;
+
+  /* Criteria combine. */
+  filter->year = 2026;
+  filter->month = 3;
+  filter->channel = g_strdup ("taobao");
+  filter->status = RD_CASE_STATUS_PAID;
+  FINDS (filter, 5);
+}
+
+static void
+test_sorts (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+
+  filter->ascending = TRUE;
+  FINDS (filter, 3, 2, 5, 1, 4);
+
+  filter->sort = RD_LEDGER_SORT_AMOUNT;
+  FINDS (filter, 3, 5, 1, 2, 4);
+  filter->ascending = FALSE;
+  FINDS (filter, 4, 2, 1, 5, 3);
+
+  /* Workflow order: requested, approved, paid, closed. */
+  filter->sort = RD_LEDGER_SORT_STATUS;
+  filter->ascending = TRUE;
+  FINDS (filter, 1, 4, 5, 2, 3);
+  filter->ascending = FALSE;
+  FINDS (filter, 3, 5, 2, 4, 1);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  struct { const char *text; int expected[6]; } cases[] = {
+    { "张",          { 1 } },
+    { "小",          { 1, 2 } },
+    { "小明",        { 1 } },
+    { "张小明",      { 1 } },
+    { "4508",        { 1 } },
+    { "45",          { 4, 1, 3 } },
+    { "4",           { 4, 1, 3 } },
+    { "%",           { 2 } },
+    { "_",           { 5, 2 } },
+    { "%_",          { 2 } },
+    { "0%_",         { 2 } },
+    { "100%_off",    { 2 } },
+    { "a_b",         { 5 } },
+    { "a%b",         { 0 } },
+    { "*",           { 0 } },
+    { "1*1",         { 0 } },
+    { "[1]",         { 0 } },
+    { "'",           { 0 } },
+    { "sf123",       { 3 } },
+    { "SF1234567",   { 3 } },
+    { "as-98",       { 4 } },
+    { "ALICE",       { 4 } },
+    { "  李明  ",    { 3 } },
+    { "789张",       { 0 } },   /* never across two fields */
+    { "9\n\n\n张",     { 0 } },
+    { "231122-100",  { 2 } },
+    { "",            { 4, 1, 5, 2, 3 } },
+    { "   ",         { 4, 1, 5, 2, 3 } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("search “%s”", cases[i].text);
+      rd_ledger_filter_set_text (filter, cases[i].text);
+      rd_ledger_result_free (assert_finds (f, filter, cases[i].expected));
+    }
+
+  /* Text combines with the other criteria. */
+  rd_ledger_filter_set_text (filter, "小");
+  filter->year = 2026;
+  filter->month = 3;
+  FINDS (filter, 1);
+}
+
+static void
+test_cancelled (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdLedgerResult) result = NULL;
+
+  g_cancellable_cancel (cancellable);
+  result = rd_ledger_query_run (rd_store_get_db (f->store), filter, cancellable, &error);
+  g_assert_null (result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* The connection is usable afterwards. */
+  result = rd_ledger_query_run (rd_store_get_db (f->store), filter, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->ids->len, ==, 5);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/rd/ledger-query/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("all-and-sums", test_all_and_sums);
+  ADD ("filters", test_filters);
+  ADD ("sorts", test_sorts);
+  ADD ("search", test_search);
+  ADD ("cancelled", test_cancelled);
+#undef ADD
+
+  return g_test_run ();
+}
