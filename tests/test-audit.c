@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include "rd-audit.h"
+#include "rd-case-store.h"
 #include "rd-test-ledger.h"
 
 static const char *refund_desk;
@@ -248,6 +249,42 @@ test_cli (Fixture       *f,
     g_error ("verify said: %s", err);
 }
 
+/* A ledger of version 1 migrates to an empty, valid log, and its old
+ * cases are audited from their first change on. */
+static void
+test_migrated_ledger (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(RdCase) rcase = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  gint64 n = -1;
+
+  rd_test_build_from_fixture (path, "ledger-v1.sql");
+  store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_audit_verify (store, &n, NULL, &error));
+  g_assert_cmpint (n, ==, 0);
+
+  rcase = rd_case_store_get (store, 2, &error);
+  g_assert_no_error (error);
+  g_free (rcase->notes);
+  rcase->notes = g_strdup ("called the buyer");
+  g_assert_true (rd_case_store_update (store, rcase, "Li Na", &error));
+  g_assert_no_error (error);
+
+  timeline = rd_audit_list_for_case (store, 2, &error);
+  g_assert_cmpuint (timeline->len, ==, 1);
+  g_assert_cmpstr (((RdAuditEntry *) timeline->pdata[0])->field, ==, "notes");
+  g_assert_true (rd_audit_verify (store, &n, NULL, &error));
+  g_assert_cmpint (n, ==, 1);
+
+  g_clear_object (&store);
+  rd_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -270,6 +307,7 @@ main (int argc, char **argv)
   ADD ("/rd/audit/tamper/inserted-row", test_inserted_row);
   ADD ("/rd/audit/tamper/inserted-row-between", test_inserted_row_between);
   ADD ("/rd/audit/cli-verify", test_cli);
+  g_test_add_func ("/rd/audit/migrated-ledger", test_migrated_ledger);
 #undef ADD
 
   return g_test_run ();
