@@ -477,6 +477,54 @@ test_file_read_only (Fixture       *f,
   g_assert_cmpint (count_cases (f), ==, 2);
 }
 
+/* A version 1 ledger migrated to the current schema: its cases read as
+ * cases, are found by the search, and the counter continues. */
+static void
+test_migrated_v1 (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) old = NULL;
+  g_autoptr(RdCase) c = new_case ("taobao", "1", 100);
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  const char *texts[] = { "DY588", "门店", "3871204459", "jd884512" };
+  const guint found[] = { 1, 1, 2, 1 };
+
+  rd_test_build_from_fixture (path, "ledger-v1.sql");
+  store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  old = rd_case_store_get_by_case_no (store, "RF-2026-000001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (old->channel, ==, "wechat_shop");
+  g_assert_cmpstr (old->order_no, ==, "WX-20260103-17");
+  g_assert_cmpint (old->kind, ==, RD_REFUND_KIND_RETURN_REFUND);
+  g_assert_cmpint (old->status, ==, RD_CASE_STATUS_REQUESTED);
+  g_assert_cmpint (old->updated_at, ==, old->created_at);
+  g_assert_cmpint (old->approved_amount, ==, -1);
+  g_assert_cmpint (old->goods_kind, ==, RD_GOODS_KIND_STANDARD);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(RdLedgerResult) result = NULL;
+
+      rd_ledger_filter_set_text (filter, texts[i]);
+      result = rd_ledger_query_run (rd_store_get_db (store), filter, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (result->ids->len, ==, found[i]);
+    }
+
+  c->created_at = 1767700000;   /* 2026-01-06 */
+  g_assert_true (rd_case_store_insert (store, c, "alice", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (c->case_no, ==, "RF-2026-000003");
+
+  g_clear_object (&store);
+  rd_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -495,6 +543,7 @@ main (int    argc,
   ADD ("file-deleted", test_file_deleted);
   ADD ("file-read-only", test_file_read_only);
 #undef ADD
+  g_test_add_func ("/rd/case-store/migrated-v1", test_migrated_v1);
 
   return g_test_run ();
 }
