@@ -19,6 +19,7 @@ typedef struct
 static const Command commands[] = {
   { "calc", rd_cli_calc, N_("Compute a refund from an order in JSON and print the breakdown") },
   { "check", rd_cli_check, N_("Check the ledger file and print its schema version and number of cases") },
+  { "verify", rd_cli_verify, N_("Verify the audit log’s hash chain and name the first entry edited behind the app’s back") },
   { "find", rd_cli_find, N_("Print the case numbers whose order, after-sales or tracking number or buyer name contains a text") },
 };
 

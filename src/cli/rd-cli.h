@@ -44,6 +44,8 @@ int       rd_cli_calc            (int           argc,
                                   char        **argv);
 int       rd_cli_check           (int           argc,
                                   char        **argv);
+int       rd_cli_verify          (int           argc,
+                                  char        **argv);
 int       rd_cli_find            (int           argc,
                                   char        **argv);
 

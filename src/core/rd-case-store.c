@@ -10,7 +10,9 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "rd-case-audit-private.h"
 #include "rd-case-store.h"
+#include "rd-case-store-private.h"
 
 G_DEFINE_QUARK (rd-case-store-error-quark, rd_case_store_error)
 
@@ -407,6 +409,9 @@ rd_case_store_insert_many (RdStore     *store,
 
       if (!insert_rows (store, stmt, cases + start, n_rows, error))
         goto failed;
+      for (guint r = 0; r < n_rows; r++)
+        if (!_rd_case_audit_insert (store, cases[start + r], operator, error))
+          goto failed;
     }
 
   inserter_clear (&s);
@@ -443,7 +448,6 @@ rd_case_store_update (RdStore     *store,
                       const char  *operator,
                       GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 previous_updated_at = rcase->updated_at;
 
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
@@ -455,37 +459,53 @@ rd_case_store_update (RdStore     *store,
   if (!begin_write (store, error))
     return FALSE;
 
-  stmt = rd_store_prepare (store, update_sql, error);
-  if (stmt == NULL)
-    goto failed;
-
-  rcase->updated_at = g_get_real_time () / G_USEC_PER_SEC;
-  bind_case (stmt, rcase, 0);
-  sqlite3_bind_int64 (stmt, N_CASE_COLUMNS + 1, rcase->id);
-  if (!step_done (store, stmt, error))
-    goto failed;
-
-  if (sqlite3_changes (rd_store_get_db (store)) != 1)
+  if (!_rd_case_store_write (store, rcase, operator, "update", error))
     {
-      g_set_error (error, RD_CASE_STORE_ERROR, RD_CASE_STORE_ERROR_NOT_FOUND,
-                   _("Case %s no longer exists in the ledger."),
-                   rcase->case_no ? rcase->case_no : "?");
-      goto failed;
+      rd_store_rollback (store);
+      rcase->updated_at = previous_updated_at;
+      return FALSE;
     }
 
-  g_clear_pointer (&stmt, sqlite3_finalize);
   if (!rd_store_commit (store, error))
     {
       rcase->updated_at = previous_updated_at;
       return FALSE;
     }
   return TRUE;
+}
 
-failed:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  rd_store_rollback (store);
-  rcase->updated_at = previous_updated_at;
-  return FALSE;
+/* Inside the caller's transaction: the UPDATE of rd_case_store_update and
+ * its audit entries (rd-case-store-private.h). */
+gboolean
+_rd_case_store_write (RdStore     *store,
+                      RdCase      *rcase,
+                      const char  *operator,
+                      const char  *action,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RdCase) before = NULL;
+
+  before = rd_case_store_get (store, rcase->id, NULL);
+  if (before == NULL)
+    {
+      g_set_error (error, RD_CASE_STORE_ERROR, RD_CASE_STORE_ERROR_NOT_FOUND,
+                   _("Case %s no longer exists in the ledger."),
+                   rcase->case_no ? rcase->case_no : "?");
+      return FALSE;
+    }
+
+  stmt = rd_store_prepare (store, update_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rcase->updated_at = g_get_real_time () / G_USEC_PER_SEC;
+  bind_case (stmt, rcase, 0);
+  sqlite3_bind_int64 (stmt, N_CASE_COLUMNS + 1, rcase->id);
+  if (!step_done (store, stmt, error))
+    return FALSE;
+
+  return _rd_case_audit_changes (store, before, rcase, operator, action, error);
 }
 
 static RdCase *

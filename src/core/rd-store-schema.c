@@ -26,6 +26,7 @@
 
 #include "rd-store.h"
 #include "rd-store-private.h"
+#include "rd-workflow-schema.h"
 
 static const char * const migrations[] = {
   /* Version 1: settings and a minimal case table. */
@@ -137,6 +138,10 @@ static const char * const migrations[] = {
   "END;\n"
   "INSERT INTO case_text (id, text)\n"
   "  SELECT id, lower (order_no) || char (10) || char (10) || char (10) FROM cases;",
+
+  /* Version 4: the workflow — audit log, payouts, holidays, evidence,
+   * attachments, reply templates, drafts (rd-workflow-schema.c). */
+  rd_workflow_schema_sql,
 };
 
 /* Tests replace the list to exercise a failing migration. */

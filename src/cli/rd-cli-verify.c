@@ -1,0 +1,60 @@
+/* rd-cli-verify.c
+ *
+ * `refund-desk verify [--db FILE]`: walks the audit log's hash chain without
+ * changing the file. Prints "ok, N entries", or names the first entry that
+ * does not match and exits with RD_CLI_PROBLEM.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-audit.h"
+#include "rd-cli.h"
+
+int
+rd_cli_verify (int    argc,
+               char **argv)
+{
+  g_autofree char *db_path = NULL;
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n_entries = 0;
+  gint64 first_bad = 0;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Ledger file (default: the ledger in your data folder)"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!rd_cli_parse_options ("verify", NULL,
+                             _("Verify the audit log: every change recorded, none edited, removed or added behind the app’s back."),
+                             entries, &argc, &argv))
+    return RD_CLI_USAGE;
+
+  if (argc > 1)
+    {
+      g_printerr ("refund-desk verify: %s\n", _("Unexpected argument. Use --db FILE to name the ledger."));
+      return RD_CLI_USAGE;
+    }
+
+  store = rd_cli_open_store (db_path, RD_STORE_OPEN_EXISTING | RD_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    {
+      g_printerr ("refund-desk verify: %s\n", error->message);
+      return RD_CLI_PROBLEM;
+    }
+
+  if (!rd_audit_verify (store, &n_entries, &first_bad, &error))
+    {
+      g_printerr ("refund-desk verify: %s\n", error->message);
+      return RD_CLI_PROBLEM;
+    }
+
+  {
+    g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, n_entries);
+
+    /* Translators: %s is a number of audit log entries. */
+    g_print (ngettext ("ok, %s entry\n", "ok, %s entries\n", (gulong) n_entries), count);
+  }
+
+  return RD_CLI_OK;
+}

@@ -1,0 +1,83 @@
+/* rd-audit.h
+ *
+ * The audit log: who changed what, when, from what to what. Each entry is
+ * chained to the one before by a SHA-256 hash, so that a row edited, deleted
+ * or inserted behind the app's back breaks the chain and rd_audit_verify
+ * names the first entry that does not match.
+ *
+ * The chain detects edits made without recomputing the hashes (a sqlite3
+ * shell, a spreadsheet tool). Someone who knows the algorithm can rewrite the
+ * whole chain; the log is evidence, not a lock.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rd-store.h"
+
+G_BEGIN_DECLS
+
+#define RD_AUDIT_ERROR (rd_audit_error_quark ())
+
+typedef enum
+{
+  RD_AUDIT_ERROR_FAILED,
+  RD_AUDIT_ERROR_NO_TRANSACTION,   /* rd_audit_record outside a transaction */
+  RD_AUDIT_ERROR_TAMPERED,         /* rd_audit_verify found a broken chain */
+} RdAuditError;
+
+typedef struct
+{
+  gint64  id;
+  gint64  case_id;        /* 0: not about one case (settings, holidays, …) */
+  gint64  at;             /* seconds since the epoch, UTC */
+  char   *operator;
+  char   *action;         /* "create", "update", "approve", "payout", … */
+  char   *field;          /* NULL when the entry is not about one field */
+  char   *old_value;      /* NULL: there was none */
+  char   *new_value;
+  char   *prev_hash;      /* 64 hex digits; "" for the first entry */
+  char   *hash;
+} RdAuditEntry;
+
+GQuark         rd_audit_error_quark      (void);
+
+void           rd_audit_entry_free       (RdAuditEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdAuditEntry, rd_audit_entry_free)
+
+/* Appends one entry. Must run inside the caller's transaction
+ * (rd_store_begin), so that the change and its record commit together.
+ * case_id 0 means no case. */
+gboolean       rd_audit_record           (RdStore      *store,
+                                          gint64        case_id,
+                                          const char   *operator,
+                                          const char   *action,
+                                          const char   *field,
+                                          const char   *old_value,
+                                          const char   *new_value,
+                                          GError      **error);
+
+/* Walks the whole chain. TRUE when every entry matches; *n_entries then
+ * holds their number. Otherwise RD_AUDIT_ERROR_TAMPERED naming the first
+ * entry that does not match (its id in *first_bad_id, or -1 when entries
+ * at the end were removed), or a database error (*first_bad_id = 0). */
+gboolean       rd_audit_verify           (RdStore      *store,
+                                          gint64       *n_entries,
+                                          gint64       *first_bad_id,
+                                          GError      **error);
+
+/* The case's entries, oldest first: its timeline. Array of RdAuditEntry*. */
+GPtrArray     *rd_audit_list_for_case    (RdStore      *store,
+                                          gint64        case_id,
+                                          GError      **error);
+
+/* The entry with this id, or NULL (no error) when there is none. */
+RdAuditEntry  *rd_audit_get              (RdStore      *store,
+                                          gint64        id,
+                                          GError      **error);
+
+/* SHA-256 (hex) of prev_hash and the entry's fields, each length-prefixed so
+ * that no two different entries encode alike. Exposed for the tests. */
+char          *rd_audit_compute_hash     (const RdAuditEntry *entry);
+
+G_END_DECLS

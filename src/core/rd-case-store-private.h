@@ -1,0 +1,21 @@
+/* rd-case-store-private.h
+ *
+ * For the case store's own modules (rd-case-store-workflow.c).
+ */
+#pragma once
+
+#include "rd-case.h"
+#include "rd-store.h"
+
+G_BEGIN_DECLS
+
+/* Inside the caller's transaction: writes every field of rcase like
+ * rd_case_store_update and records what changed in the audit log under
+ * action. NOT_FOUND when the case is gone. */
+gboolean _rd_case_store_write (RdStore     *store,
+                               RdCase      *rcase,
+                               const char  *operator,
+                               const char  *action,
+                               GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,155 @@
+/* rd-policy.c
+ *
+ * Defaults here must equal the schema's; test-policy compares them.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "rd-policy.h"
+
+static const struct
+{
+  const char *id;
+  guint       hours;
+} default_channels[] = {
+  { "taobao", 48 }, { "pinduoduo", 48 }, { "douyin", 48 }, { "jd", 24 },
+  { "kuaishou", 48 }, { "wechat", 48 }, { "offline", 24 }, { "website", 48 },
+  { "other", 48 },
+};
+
+static const char *const default_remote_provinces[] = {
+  "新疆", "西藏", "甘肃", "青海", "内蒙古", "宁夏", NULL,
+};
+
+static void
+add_channel (RdPolicy   *policy,
+             const char *id,
+             guint       hours)
+{
+  RdPolicyChannel *channel;
+
+  if (policy->n_channels >= RD_POLICY_MAX_CHANNELS || id == NULL || *id == '\0')
+    return;
+
+  channel = &policy->channels[policy->n_channels++];
+  g_strlcpy (channel->id, id, sizeof channel->id);
+  channel->auto_refund_hours = hours;
+}
+
+void
+rd_policy_init_defaults (RdPolicy *policy)
+{
+  g_return_if_fail (policy != NULL);
+
+  memset (policy, 0, sizeof *policy);
+  policy->high_ticket_threshold = 20000;
+  policy->review_threshold = 100000;
+  policy->return_shipping_cap = 1500;
+  policy->refund_window_days = 7;
+  policy->stall_nudge_hours = 24;
+  policy->stall_lost_hours = 48;
+  policy->stall_remote_hours = 72;
+  for (guint i = 0; i < G_N_ELEMENTS (default_channels); i++)
+    add_channel (policy, default_channels[i].id, default_channels[i].hours);
+  policy->remote_provinces = g_strdupv ((char **) default_remote_provinces);
+}
+
+void
+rd_policy_load_from_settings (RdPolicy  *policy,
+                              GSettings *settings)
+{
+  g_autoptr(GVariant) channels = NULL;
+  GVariantIter iter;
+  const char *id;
+  const char *name;
+  guint32 hours;
+
+  g_return_if_fail (policy != NULL);
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  memset (policy, 0, sizeof *policy);
+  policy->high_ticket_threshold = g_settings_get_int64 (settings, "high-ticket-threshold");
+  policy->review_threshold = g_settings_get_int64 (settings, "review-threshold");
+  policy->return_shipping_cap = g_settings_get_int64 (settings, "return-shipping-cap");
+  policy->refund_window_days = g_settings_get_uint (settings, "refund-window-days");
+  policy->stall_nudge_hours = g_settings_get_uint (settings, "stall-nudge-hours");
+  policy->stall_lost_hours = g_settings_get_uint (settings, "stall-lost-hours");
+  policy->stall_remote_hours = g_settings_get_uint (settings, "stall-remote-hours");
+  policy->remote_provinces = g_settings_get_strv (settings, "remote-provinces");
+
+  channels = g_settings_get_value (settings, "channels");
+  g_variant_iter_init (&iter, channels);
+  while (g_variant_iter_next (&iter, "(&s&su)", &id, &name, &hours))
+    add_channel (policy, id, hours);
+}
+
+void
+rd_policy_clear (RdPolicy *policy)
+{
+  g_return_if_fail (policy != NULL);
+
+  g_clear_pointer (&policy->remote_provinces, g_strfreev);
+  policy->n_channels = 0;
+}
+
+guint
+rd_policy_get_auto_refund_hours (const RdPolicy *policy,
+                                 const char     *channel_id)
+{
+  g_return_val_if_fail (policy != NULL, RD_POLICY_DEFAULT_AUTO_REFUND_HOURS);
+
+  for (guint i = 0; i < policy->n_channels; i++)
+    if (g_strcmp0 (policy->channels[i].id, channel_id) == 0)
+      return policy->channels[i].auto_refund_hours;
+
+  return RD_POLICY_DEFAULT_AUTO_REFUND_HOURS;
+}
+
+gboolean
+rd_policy_is_high_ticket (const RdPolicy *policy,
+                          gint64          amount)
+{
+  g_return_val_if_fail (policy != NULL, TRUE);
+
+  return amount >= policy->high_ticket_threshold;
+}
+
+gboolean
+rd_policy_needs_review (const RdPolicy *policy,
+                        gint64          amount)
+{
+  g_return_val_if_fail (policy != NULL, TRUE);
+
+  return amount >= policy->review_threshold;
+}
+
+gboolean
+rd_policy_is_remote_province (const RdPolicy *policy,
+                              const char     *province)
+{
+  g_return_val_if_fail (policy != NULL, FALSE);
+
+  if (province == NULL || *province == '\0' || policy->remote_provinces == NULL)
+    return FALSE;
+
+  /* "新疆维吾尔自治区" is 新疆: match on the listed name as a prefix. */
+  for (guint i = 0; policy->remote_provinces[i] != NULL; i++)
+    if (*policy->remote_provinces[i] != '\0' &&
+        g_str_has_prefix (province, policy->remote_provinces[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+guint
+rd_policy_get_lost_hours (const RdPolicy *policy,
+                          const char     *province)
+{
+  g_return_val_if_fail (policy != NULL, 48);
+
+  if (rd_policy_is_remote_province (policy, province))
+    return MAX (policy->stall_remote_hours, policy->stall_lost_hours);
+
+  return policy->stall_lost_hours;
+}
