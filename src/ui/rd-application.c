@@ -11,6 +11,7 @@
 
 #include "rd-application.h"
 #include "rd-preferences-window.h"
+#include "rd-templates.h"
 #include "rd-window.h"
 
 struct _RdApplication
@@ -47,6 +48,19 @@ get_main_window (RdApplication *self)
   return NULL;
 }
 
+/* The reply templates are written once, in the UI language of the first
+ * start; a failure leaves the ledger usable without them. */
+static void
+install_templates (RdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (rd_store_is_read_only (store))
+    return;
+  if (rd_templates_install_defaults (store, &error) < 0)
+    g_warning ("Could not write the default reply templates: %s", error->message);
+}
+
 static gboolean
 open_ledger (RdApplication    *self,
              const char       *path,
@@ -68,6 +82,7 @@ open_ledger (RdApplication    *self,
     }
 
   g_set_object (&self->store, store);
+  install_templates (self->store);
   if (g_strcmp0 (self->db_path, path) != 0)
     {
       g_free (self->db_path);
