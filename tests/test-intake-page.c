@@ -1,0 +1,522 @@
+/* test-intake-page.c
+ *
+ * The Intake page under a real display, on a scratch ledger: Save follows
+ * the form's validity, a saved case holds every field, bad input gets a
+ * message and saves nothing, the duplicate guard needs a reason to create
+ * another case, the draft survives a closed page, and Esc asks first.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+
+#include "rd-case-store.h"
+#include "rd-drafts.h"
+#include "rd-evidence.h"
+#include "rd-intake-page.h"
+#include "rd-test-ledger.h"
+
+typedef struct
+{
+  char      *dir;
+  RdStore   *store;
+  GSettings *settings;
+  GtkWindow *window;
+  RdIntakePage *page;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gpointer
+child (RdIntakePage *page,
+       const char   *name)
+{
+  gpointer widget = gtk_widget_get_template_child (GTK_WIDGET (page), RD_TYPE_INTAKE_PAGE, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+set_text (RdIntakePage *page,
+          const char   *row,
+          const char   *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (page, row)), text);
+  iterate ();
+}
+
+static void
+select_id (RdIntakePage *page,
+           const char   *row,
+           const char   *id)
+{
+  const char *const *ids = g_object_get_data (G_OBJECT (child (page, row)), "rd-ids");
+
+  g_assert_nonnull (ids);
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_str_equal (ids[i], id))
+      {
+        adw_combo_row_set_selected (child (page, row), i);
+        iterate ();
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+static gboolean
+save_sensitive (RdIntakePage *page)
+{
+  return gtk_widget_is_sensitive (child (page, "save_button"));
+}
+
+static RdIntakePage *
+open_page (Fixture *fixture)
+{
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  fixture->page = RD_INTAKE_PAGE (rd_intake_page_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  gtk_window_set_default_size (fixture->window, 800, 900);
+  gtk_window_present (fixture->window);
+  rd_intake_page_set_store (fixture->page, fixture->store);
+  iterate ();
+  return fixture->page;
+}
+
+static void
+close_page (Fixture *fixture)
+{
+  gtk_window_destroy (fixture->window);
+  fixture->window = NULL;
+  fixture->page = NULL;
+  iterate ();
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = rd_test_make_tmp_dir ();
+  path = g_build_filename (fixture->dir, "ledger.db", NULL);
+  fixture->store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  fixture->settings = g_settings_new (APP_ID);
+  g_settings_set_string (fixture->settings, "current-operator", "Alice");
+  g_settings_reset (fixture->settings, "channels");
+  g_settings_reset (fixture->settings, "reasons");
+  g_settings_reset (fixture->settings, "payment-methods");
+  open_page (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  /* Destroying a window may destroy its dialogs: hold them all first. */
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free_full (toplevels, g_object_unref);
+  iterate ();
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->settings);
+  rd_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  AdwMessageDialog *found = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static void
+fill_required (RdIntakePage *page,
+               const char   *order_no)
+{
+  select_id (page, "channel_row", "jd");
+  set_text (page, "order_row", order_no);
+  select_id (page, "kind_row", "return_refund");
+  select_id (page, "reason_row", "quality_problem");
+  set_text (page, "amount_row", "128.50");
+  select_id (page, "payment_row", "alipay");
+}
+
+static gint64
+count_cases (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = rd_store_count_cases (fixture->store, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static RdCase *
+only_open_case (Fixture    *fixture,
+                const char *order_no)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = rd_case_store_find_open_duplicates (fixture->store, "jd", order_no, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  return rd_case_copy (g_ptr_array_index (found, 0));
+}
+
+static void
+test_save (Fixture       *fixture,
+           gconstpointer  data)
+{
+  RdIntakePage *page = fixture->page;
+  g_autoptr(RdCase) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *draft = NULL;
+  g_autoptr(GDateTime) requested = g_date_time_new_local (2026, 11, 20, 9, 30, 0);
+  GtkCheckButton *first_item;
+  guint ticked = 0;
+
+  /* Nothing typed: Save is off and the bar says what is needed. */
+  g_assert_false (save_sensitive (page));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (page, "status_label")), "Channel"));
+
+  fill_required (page, "JD-2026-0001");
+  g_assert_true (save_sensitive (page));
+
+  /* Taking the reason away makes the form incomplete again. */
+  adw_combo_row_set_selected (child (page, "reason_row"), 0);
+  iterate ();
+  g_assert_false (save_sensitive (page));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (page, "status_label")), "Reason"));
+  select_id (page, "reason_row", "quality_problem");
+  g_assert_true (save_sensitive (page));
+
+  set_text (page, "after_sales_row", "AS-77");
+  set_text (page, "requested_row", "2026-11-20 09:30");
+  select_id (page, "goods_row", "perishable");
+  set_text (page, "order_state_row", "已签收");
+  set_text (page, "tracking_row", "SF1234567890");
+  set_text (page, "buyer_name_row", "王小明");
+  set_text (page, "buyer_contact_row", "13800001234");
+  select_id (page, "route_row", "store_balance");
+  set_text (page, "handler_row", "Bob");
+  set_text (page, "notes_row", "Box crushed, photos in chat");
+  /* The deadline is shown from the request time and JD's 24 hours. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (child (page, "deadline_row")), "2026-11-21 09:30"));
+  /* The return kind lists its evidence; tick the first item (order number). */
+  g_assert_true (gtk_widget_get_visible (child (page, "evidence_group")));
+  first_item = GTK_CHECK_BUTTON (find_descendant (GTK_WIDGET (child (page, "evidence_group")), GTK_TYPE_CHECK_BUTTON));
+  gtk_check_button_set_active (first_item, TRUE);
+  iterate ();
+  g_assert_true (save_sensitive (page));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL));
+  iterate ();
+  g_assert_null (find_dialog ());
+
+  saved = only_open_case (fixture, "JD-2026-0001");
+  g_assert_cmpstr (saved->channel, ==, "jd");
+  g_assert_cmpstr (saved->order_no, ==, "JD-2026-0001");
+  g_assert_cmpint (saved->kind, ==, RD_REFUND_KIND_RETURN_REFUND);
+  g_assert_cmpstr (saved->reason, ==, "quality_problem");
+  g_assert_cmpint (saved->amount_paid, ==, 12850);
+  g_assert_cmpint (saved->payment_method, ==, RD_PAYMENT_METHOD_ALIPAY);
+  g_assert_cmpstr (saved->after_sales_no, ==, "AS-77");
+  g_assert_cmpint (saved->requested_at, ==, g_date_time_to_unix (requested));
+  g_assert_cmpint (saved->platform_deadline, ==, g_date_time_to_unix (requested) + 24 * 3600);
+  g_assert_cmpint (saved->goods_kind, ==, RD_GOODS_KIND_PERISHABLE);
+  g_assert_cmpstr (saved->order_state, ==, "已签收");
+  g_assert_cmpstr (saved->return_tracking, ==, "SF1234567890");
+  g_assert_cmpstr (saved->buyer_name, ==, "王小明");
+  g_assert_cmpstr (saved->buyer_contact, ==, "13800001234");
+  g_assert_cmpstr (saved->currency, ==, "CNY");
+  g_assert_cmpint (saved->refund_route, ==, RD_REFUND_ROUTE_STORE_BALANCE);
+  g_assert_cmpstr (saved->handler, ==, "Bob");
+  g_assert_cmpstr (saved->notes, ==, "Box crushed, photos in chat");
+  g_assert_cmpstr (saved->created_by, ==, "Alice");
+  g_assert_cmpint (saved->status, ==, RD_CASE_STATUS_REQUESTED);
+  g_assert_true (g_str_has_prefix (saved->case_no, "RF-"));
+  g_assert_true (rd_evidence_get_ticked (fixture->store, saved->id, &ticked, &error));
+  g_assert_cmpuint (ticked, ==, 1u << RD_EVIDENCE_ORDER_NUMBER);
+
+  /* The form is empty again, ready for the next case, and the draft gone. */
+  g_assert_cmpstr (gtk_editable_get_text (child (page, "order_row")), ==, "");
+  g_assert_false (save_sensitive (page));
+  g_assert_false (rd_intake_page_is_dirty (page));
+  draft = rd_drafts_load (fixture->store, "intake", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (draft);
+}
+
+static void
+test_bad_input (Fixture       *fixture,
+                gconstpointer  data)
+{
+  RdIntakePage *page = fixture->page;
+  g_autofree char *huge = g_strnfill (10000, '7');
+  g_autoptr(RdCase) kept = NULL;
+  static const char *amounts[] = { "12.345", "-5", "100000000000", "abc", "12元5" };
+  const char *orders[] = { "12'34", "50%", "1; DROP TABLE cases; --", "订单😀", NULL };
+  GtkLabel *message = child (page, "required_message");
+
+  /* A case already in the ledger, which nothing below may touch. */
+  fill_required (page, "KEEP-1");
+  gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
+  iterate ();
+  g_assert_cmpint (count_cases (fixture), ==, 1);
+
+  fill_required (page, "NEW-1");
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      set_text (page, "amount_row", amounts[i]);
+      g_assert_false (save_sensitive (page));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+      g_assert_cmpstr (gtk_label_get_label (message), !=, "");
+      g_assert_true (gtk_widget_has_css_class (child (page, "amount_row"), "error"));
+      /* Ctrl+S does nothing either. */
+      gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
+      iterate ();
+    }
+  set_text (page, "amount_row", "12.345");
+  g_assert_nonnull (strstr (gtk_label_get_label (message), "decimals"));
+  set_text (page, "amount_row", "-5");
+  g_assert_nonnull (strstr (gtk_label_get_label (message), "negative"));
+  set_text (page, "amount_row", "100000000000");
+  g_assert_nonnull (strstr (gtk_label_get_label (message), "too large"));
+  set_text (page, "amount_row", "128.50");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_true (save_sensitive (page));
+
+  orders[4] = huge;
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      set_text (page, "order_row", orders[i]);
+      g_assert_false (save_sensitive (page));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+      g_assert_nonnull (strstr (gtk_label_get_label (message), "Order number"));
+      /* The message never repeats a pasted page back. */
+      g_assert_cmpint (strlen (gtk_label_get_label (message)), <, 200);
+      gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
+      iterate ();
+    }
+  g_assert_nonnull (strstr (gtk_label_get_label (message), "10000 characters"));
+
+  /* Nothing was saved and the earlier case is intact. */
+  g_assert_cmpint (count_cases (fixture), ==, 1);
+  kept = only_open_case (fixture, "KEEP-1");
+  g_assert_cmpint (kept->amount_paid, ==, 12850);
+}
+
+static void
+test_duplicate (Fixture       *fixture,
+                gconstpointer  data)
+{
+  RdIntakePage *page = fixture->page;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  RdCase *second;
+
+  fill_required (page, "DUP-9");
+  gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
+  iterate ();
+  g_assert_cmpint (count_cases (fixture), ==, 1);
+
+  /* Same channel and order: the open case is shown before saving. */
+  fill_required (page, "DUP-9");
+  gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "RF-"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "open"));
+  g_assert_cmpint (count_cases (fixture), ==, 1);
+
+  /* "Create anyway" needs a reason. */
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_ENTRY (entry));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Buyer sent a second parcel");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+  adw_message_dialog_response (dialog, "create");
+  iterate ();
+
+  g_assert_cmpint (count_cases (fixture), ==, 2);
+  found = rd_case_store_find_open_duplicates (fixture->store, "jd", "DUP-9", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 2);
+  second = g_ptr_array_index (found, 0);   /* newest first */
+  g_assert_nonnull (second->notes);
+  g_assert_nonnull (strstr (second->notes, "Buyer sent a second parcel"));
+  g_assert_nonnull (strstr (second->notes, ((RdCase *) g_ptr_array_index (found, 1))->case_no));
+
+  /* Cancelling the question saves nothing. */
+  fill_required (page, "DUP-9");
+  gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  iterate ();
+  g_assert_cmpint (count_cases (fixture), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (child (page, "order_row")), ==, "DUP-9");
+}
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_draft (Fixture       *fixture,
+            gconstpointer  data)
+{
+  RdIntakePage *page = fixture->page;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *draft = NULL;
+  guint wake;
+
+  select_id (page, "channel_row", "pinduoduo");
+  set_text (page, "order_row", "PDD-555");
+  set_text (page, "amount_row", "99.9");
+  set_text (page, "buyer_name_row", "李雷");
+
+  /* Saved after the typing pause, with no Save. */
+  wake = g_timeout_add (50, wake_up, NULL);
+  while ((draft = rd_drafts_load (fixture->store, "intake", NULL, &error)) == NULL)
+    {
+      g_assert_no_error (error);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+  g_assert_nonnull (strstr (draft, "PDD-555"));
+  g_clear_pointer (&draft, g_free);
+
+  /* Typed just before the window closes: kept too. */
+  set_text (page, "notes_row", "closing now");
+  close_page (fixture);
+
+  page = open_page (fixture);
+  g_assert_cmpstr (gtk_editable_get_text (child (page, "order_row")), ==, "PDD-555");
+  g_assert_cmpstr (gtk_editable_get_text (child (page, "amount_row")), ==, "99.9");
+  g_assert_cmpstr (gtk_editable_get_text (child (page, "buyer_name_row")), ==, "李雷");
+  g_assert_cmpstr (gtk_editable_get_text (child (page, "notes_row")), ==, "closing now");
+  g_assert_cmpuint (adw_combo_row_get_selected (child (page, "channel_row")), ==, 2);
+  g_assert_true (rd_intake_page_is_dirty (page));
+  g_assert_cmpint (count_cases (fixture), ==, 0);
+}
+
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  RdIntakePage *page = fixture->page;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *draft = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Nothing typed: Esc has nothing to ask. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "intake.cancel", NULL));
+  iterate ();
+  g_assert_null (find_dialog ());
+
+  set_text (page, "order_row", "TB-1");
+  rd_intake_page_flush_draft (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "intake.cancel", NULL));
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "keep");
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (child (page, "order_row")), ==, "TB-1");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "intake.cancel", NULL);
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (child (page, "order_row")), ==, "");
+  g_assert_false (rd_intake_page_is_dirty (page));
+  draft = rd_drafts_load (fixture->store, "intake", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (draft);
+}
+
+static void
+test_no_operator (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  RdIntakePage *page = fixture->page;
+
+  g_settings_set_string (fixture->settings, "current-operator", "");
+  fill_required (page, "OP-1");
+  g_assert_true (save_sensitive (page));
+  gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
+  iterate ();
+
+  g_assert_cmpint (count_cases (fixture), ==, 0);
+  g_assert_nonnull (strstr (gtk_label_get_label (child (page, "status_label")), "operator menu"));
+  g_assert_cmpstr (gtk_editable_get_text (child (page, "order_row")), ==, "OP-1");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/rd/intake-page/save", Fixture, NULL, fixture_set_up, test_save, fixture_tear_down);
+  g_test_add ("/rd/intake-page/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
+  g_test_add ("/rd/intake-page/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
+  g_test_add ("/rd/intake-page/draft", Fixture, NULL, fixture_set_up, test_draft, fixture_tear_down);
+  g_test_add ("/rd/intake-page/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/rd/intake-page/no-operator", Fixture, NULL, fixture_set_up, test_no_operator, fixture_tear_down);
+
+  return g_test_run ();
+}
