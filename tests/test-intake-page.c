@@ -14,6 +14,7 @@
 #include "rd-drafts.h"
 #include "rd-evidence.h"
 #include "rd-intake-page.h"
+#include "rd-preferences-lists.h"
 #include "rd-test-ledger.h"
 
 typedef struct
@@ -134,6 +135,7 @@ fixture_set_up (Fixture       *fixture,
   g_settings_reset (fixture->settings, "channels");
   g_settings_reset (fixture->settings, "reasons");
   g_settings_reset (fixture->settings, "payment-methods");
+  g_settings_reset (fixture->settings, "couriers");
   open_page (fixture);
 }
 
@@ -503,6 +505,67 @@ test_no_operator (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (child (page, "order_row")), ==, "OP-1");
 }
 
+static AdwEntryRow *
+first_entry_row (GtkWidget *group)
+{
+  return ADW_ENTRY_ROW (find_descendant (group, ADW_TYPE_ENTRY_ROW));
+}
+
+static void
+test_preference_lists (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  RdIntakePage *page = fixture->page;
+  GtkWidget *prefs = gtk_window_new ();
+  GtkWidget *channels = rd_list_group_new (fixture->settings, RD_LIST_CHANNELS);
+  GtkWidget *reasons = rd_list_group_new (fixture->settings, RD_LIST_REASONS);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  AdwEntryRow *add;
+
+  gtk_box_append (GTK_BOX (box), channels);
+  gtk_box_append (GTK_BOX (box), reasons);
+  gtk_window_set_child (GTK_WINDOW (prefs), box);
+  gtk_window_present (GTK_WINDOW (prefs));
+  iterate ();
+
+  /* A channel added in the preferences is offered by the form at once. */
+  add = first_entry_row (channels);
+  gtk_editable_set_text (GTK_EDITABLE (add), "小红书");
+  g_signal_emit_by_name (add, "apply");
+  iterate ();
+  g_assert_null (rd_list_group_get_error_message (RD_LIST_GROUP (channels)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "");
+
+  /* A name already there is refused with a message. */
+  gtk_editable_set_text (GTK_EDITABLE (add), "JD");
+  g_signal_emit_by_name (add, "apply");
+  iterate ();
+  g_assert_nonnull (rd_list_group_get_error_message (RD_LIST_GROUP (channels)));
+
+  /* A reason of the shop's own, saved with a case by its text. */
+  add = first_entry_row (reasons);
+  gtk_editable_set_text (GTK_EDITABLE (add), "Late delivery");
+  g_signal_emit_by_name (add, "apply");
+  iterate ();
+  g_assert_null (rd_list_group_get_error_message (RD_LIST_GROUP (reasons)));
+
+  fill_required (page, "XHS-1");
+  select_id (page, "channel_row", "小红书");
+  select_id (page, "reason_row", "Late delivery");
+  g_assert_true (save_sensitive (page));
+  gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
+  iterate ();
+  g_assert_cmpint (count_cases (fixture), ==, 1);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) found = rd_case_store_find_open_duplicates (fixture->store, "小红书", "XHS-1", 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpstr (((RdCase *) g_ptr_array_index (found, 0))->reason, ==, "Late delivery");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +579,7 @@ main (int   argc,
   g_test_add ("/rd/intake-page/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
   g_test_add ("/rd/intake-page/draft", Fixture, NULL, fixture_set_up, test_draft, fixture_tear_down);
   g_test_add ("/rd/intake-page/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/rd/intake-page/preference-lists", Fixture, NULL, fixture_set_up, test_preference_lists, fixture_tear_down);
   g_test_add ("/rd/intake-page/no-operator", Fixture, NULL, fixture_set_up, test_no_operator, fixture_tear_down);
 
   return g_test_run ();

@@ -115,10 +115,11 @@ item_new (RdListKind  kind,
   item->tag = g_strdup (tag);
   item->hours = hours;
   item->builtin = is_builtin (kind, id);
+  item->builtin_name = item->builtin ? builtin_name (kind, id) : NULL;
   if (*trimmed != '\0')
     item->name = g_steal_pointer (&trimmed);
   else if (item->builtin)
-    item->name = builtin_name (kind, id);
+    item->name = g_strdup (item->builtin_name);
   else
     item->name = g_strdup (id);
 
@@ -252,6 +253,7 @@ rd_list_item_free (RdListItem *item)
   g_free (item->id);
   g_free (item->name);
   g_free (item->custom_name);
+  g_free (item->builtin_name);
   g_free (item->tag);
   g_free (item);
 }

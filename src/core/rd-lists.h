@@ -43,6 +43,7 @@ typedef struct
   char     *id;
   char     *name;          /* what to show: the custom name, the translated built-in name, or the id */
   char     *custom_name;   /* "" when not renamed */
+  char     *builtin_name;  /* the translated built-in name; NULL for the shop's own */
   char     *tag;           /* reasons: fault id; payment methods: built-in method id; else NULL */
   guint     hours;         /* channels: platform auto-refund hours */
   gboolean  builtin;

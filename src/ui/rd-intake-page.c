@@ -490,7 +490,8 @@ check_form (RdIntakePage *self)
    * is kept in the notes. */
   if (g_strcmp0 (combo_get_id (self->payment_row), payment) != 0)
     {
-      g_autofree char *line = g_strdup_printf (_("Payment method: %s"), combo_get_id (self->payment_row));
+      GtkStringObject *name = adw_combo_row_get_selected_item (self->payment_row);
+      g_autofree char *line = g_strdup_printf (_("Payment method: %s"), gtk_string_object_get_string (name));
 
       append_note (rcase, line);
     }

@@ -12,6 +12,7 @@
 #include "rd-money.h"
 #include "rd-money-row.h"
 #include "rd-operators-group.h"
+#include "rd-preferences-lists.h"
 #include "rd-preferences-window.h"
 #include "rd-provinces-group.h"
 
@@ -495,6 +496,10 @@ rd_preferences_window_init (RdPreferencesWindow *self)
   /* People */
   adw_preferences_page_add (self->people_page,
                             ADW_PREFERENCES_GROUP (rd_operators_group_new (self->settings)));
+
+  /* Lists */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (rd_preferences_lists_page_new (self->settings)));
 }
 
 RdPreferencesWindow *
