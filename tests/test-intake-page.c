@@ -15,6 +15,9 @@
 #include "rd-evidence.h"
 #include "rd-intake-page.h"
 #include "rd-preferences-lists.h"
+#include "rd-preferences-templates.h"
+#include "rd-templates.h"
+#include "rd-working-days.h"
 #include "rd-test-ledger.h"
 
 typedef struct
@@ -566,6 +569,99 @@ test_preference_lists (Fixture       *fixture,
   }
 }
 
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *property,
+             const char *value)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      g_autofree char *got = NULL;
+
+      g_object_get (widget, property, &got, NULL);
+      if (g_strcmp0 (got, value) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type, property, value);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_templates_page (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page;
+  GtkWidget *add;
+  GtkWidget *day_row;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (rd_templates_install_defaults (fixture->store, &error), ==, 8);
+  page = rd_templates_page_new (fixture->store, fixture->settings);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  before = rd_templates_list (fixture->store, &error);
+  add = find_widget (page, GTK_TYPE_BUTTON, "icon-name", "list-add-symbolic");
+  g_assert_nonnull (add);
+
+  /* Without an operator nothing is written, and the page says why. */
+  g_settings_set_string (fixture->settings, "current-operator", "");
+  g_signal_emit_by_name (add, "clicked");
+  iterate ();
+  g_assert_nonnull (strstr (rd_templates_page_get_error_message (RD_TEMPLATES_PAGE (page)), "operator menu"));
+  after = rd_templates_list (fixture->store, &error);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  g_settings_set_string (fixture->settings, "current-operator", "Alice");
+  g_signal_emit_by_name (add, "clicked");
+  iterate ();
+  g_assert_null (rd_templates_page_get_error_message (RD_TEMPLATES_PAGE (page)));
+  after = rd_templates_list (fixture->store, &error);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  g_assert_nonnull (strstr (((RdTemplate *) g_ptr_array_index (after, after->len - 1))->body, "{order}"));
+
+  /* A day added to the holiday table; a bad date is refused. */
+  day_row = find_widget (page, ADW_TYPE_ENTRY_ROW, "title", "Add a Day: Date and Name");
+  g_assert_nonnull (day_row);
+  gtk_editable_set_text (GTK_EDITABLE (day_row), "2027-02-30 Nothing");
+  g_signal_emit_by_name (day_row, "apply");
+  iterate ();
+  g_assert_nonnull (rd_templates_page_get_error_message (RD_TEMPLATES_PAGE (page)));
+  gtk_editable_set_text (GTK_EDITABLE (day_row), "2027-03-03 Shop closed");
+  g_signal_emit_by_name (day_row, "apply");
+  iterate ();
+  g_assert_null (rd_templates_page_get_error_message (RD_TEMPLATES_PAGE (page)));
+  days = rd_holidays_list (fixture->store, 2027, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < days->len; i++)
+    {
+      RdHoliday *day = g_ptr_array_index (days, i);
+
+      if (g_date_get_month (&day->date) == 3 && g_date_get_day (&day->date) == 3)
+        {
+          g_assert_cmpstr (day->name, ==, "Shop closed");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +676,7 @@ main (int   argc,
   g_test_add ("/rd/intake-page/draft", Fixture, NULL, fixture_set_up, test_draft, fixture_tear_down);
   g_test_add ("/rd/intake-page/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/rd/intake-page/preference-lists", Fixture, NULL, fixture_set_up, test_preference_lists, fixture_tear_down);
+  g_test_add ("/rd/intake-page/templates-page", Fixture, NULL, fixture_set_up, test_templates_page, fixture_tear_down);
   g_test_add ("/rd/intake-page/no-operator", Fixture, NULL, fixture_set_up, test_no_operator, fixture_tear_down);
 
   return g_test_run ();

@@ -418,6 +418,8 @@ rd_application_show_preferences (RdApplication *self,
       preferences = rd_preferences_window_new ();
       gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
       gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+      if (self->store != NULL)
+        rd_preferences_window_set_store (preferences, self->store);
     }
 
   if (page != NULL)

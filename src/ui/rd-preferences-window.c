@@ -13,6 +13,7 @@
 #include "rd-money-row.h"
 #include "rd-operators-group.h"
 #include "rd-preferences-lists.h"
+#include "rd-preferences-templates.h"
 #include "rd-preferences-window.h"
 #include "rd-provinces-group.h"
 
@@ -516,4 +517,20 @@ rd_preferences_window_show_page (RdPreferencesWindow *self,
   g_return_if_fail (page != NULL);
 
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self), page);
+}
+
+void
+rd_preferences_window_set_store (RdPreferencesWindow *self,
+                                 RdStore             *store)
+{
+  g_return_if_fail (RD_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (RD_IS_STORE (store));
+
+  /* Once: the templates and holidays live in the ledger. */
+  if (g_object_get_data (G_OBJECT (self), "rd-templates-page") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (self), "rd-templates-page", GINT_TO_POINTER (TRUE));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (rd_templates_page_new (store, self->settings)));
 }
