@@ -1073,6 +1073,22 @@ rd_intake_page_unroot (GtkWidget *widget)
 }
 
 static void
+rd_intake_page_map (GtkWidget *widget)
+{
+  RdIntakePage *self = RD_INTAKE_PAGE (widget);
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  GTK_WIDGET_CLASS (rd_intake_page_parent_class)->map (widget);
+
+  /* Shown from the view switcher or Ctrl+2: start typing at once. */
+  root = gtk_widget_get_root (widget);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
+    gtk_widget_grab_focus (GTK_WIDGET (self->channel_row));
+}
+
+static void
 rd_intake_page_dispose (GObject *object)
 {
   RdIntakePage *self = RD_INTAKE_PAGE (object);
@@ -1103,6 +1119,7 @@ rd_intake_page_class_init (RdIntakePageClass *klass)
   object_class->dispose = rd_intake_page_dispose;
   widget_class->root = rd_intake_page_root;
   widget_class->unroot = rd_intake_page_unroot;
+  widget_class->map = rd_intake_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rd-intake-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RdIntakePage, toast_overlay);
