@@ -1,0 +1,92 @@
+/* rd-intake-page-private.h
+ *
+ * What the files of the Intake page share: rd-intake-page.c (the widget,
+ * its drafts and derived rows), rd-intake-page-checks.c (the form's checks)
+ * and rd-intake-page-save.c (saving, the duplicate guard, cancelling).
+ */
+#pragma once
+
+#include "rd-case.h"
+#include "rd-evidence.h"
+#include "rd-intake-page.h"
+
+G_BEGIN_DECLS
+
+struct _RdIntakePage
+{
+  AdwBin               parent_instance;
+
+  RdStore             *store;
+  GSettings           *settings;
+  GtkWindow           *window;
+  gulong               close_handler;
+  gulong               application_handler;
+  guint                draft_timeout;
+  gboolean             loading;
+  char                *blank_json;
+  GtkCheckButton      *evidence_checks[RD_EVIDENCE_N_ITEMS];
+  GtkWidget           *evidence_rows[RD_EVIDENCE_N_ITEMS];
+
+  /* Template children */
+  AdwToastOverlay     *toast_overlay;
+  GtkScrolledWindow   *scrolled;
+  AdwComboRow         *channel_row;
+  AdwEntryRow         *order_row;
+  AdwComboRow         *kind_row;
+  AdwComboRow         *reason_row;
+  AdwEntryRow         *amount_row;
+  AdwComboRow         *payment_row;
+  GtkLabel            *required_message;
+  AdwEntryRow         *after_sales_row;
+  AdwEntryRow         *requested_row;
+  AdwActionRow        *deadline_row;
+  AdwComboRow         *goods_row;
+  AdwEntryRow         *order_state_row;
+  AdwActionRow        *shipped_offline_row;
+  GtkSwitch           *shipped_offline_switch;
+  AdwEntryRow         *tracking_row;
+  GtkLabel            *request_message;
+  AdwPreferencesGroup *evidence_group;
+  AdwPreferencesGroup *steps_group;
+  GtkLabel            *steps_label;
+  AdwEntryRow         *buyer_name_row;
+  AdwEntryRow         *buyer_contact_row;
+  AdwComboRow         *currency_row;
+  AdwEntryRow         *rate_row;
+  AdwComboRow         *route_row;
+  GtkLabel            *money_message;
+  AdwEntryRow         *handler_row;
+  AdwEntryRow         *notes_row;
+  GtkLabel            *status_label;
+  GtkButton           *save_button;
+};
+
+static inline const char *
+entry_row_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+/* The case the form describes when it can be saved, else NULL; shows
+ * what is missing or wrong and sets intake.save's sensitivity. */
+RdCase *_rd_intake_page_check_form        (RdIntakePage *self);
+/* Adds a line to the case's notes. */
+void    _rd_intake_append_note            (RdCase       *rcase,
+                                           const char   *line);
+/* The current operator, NULL when none is chosen. */
+char   *_rd_intake_page_get_operator      (RdIntakePage *self);
+void    _rd_intake_page_show_toast        (RdIntakePage *self,
+                                           const char   *title);
+void    _rd_intake_page_discard_draft     (RdIntakePage *self);
+void    _rd_intake_page_clear_form        (RdIntakePage *self);
+void    _rd_intake_page_focus_first_field (RdIntakePage *self);
+
+/* intake.save and intake.cancel. */
+void    _rd_intake_page_save_action       (GtkWidget    *widget,
+                                           const char   *action_name,
+                                           GVariant     *parameter);
+void    _rd_intake_page_cancel_action     (GtkWidget    *widget,
+                                           const char   *action_name,
+                                           GVariant     *parameter);
+
+G_END_DECLS
