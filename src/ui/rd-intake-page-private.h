@@ -21,6 +21,7 @@ struct _RdIntakePage
   GtkWindow           *window;
   gulong               close_handler;
   gulong               application_handler;
+  GtkEventController  *new_shortcut;
   guint                draft_timeout;
   gboolean             loading;
   char                *blank_json;

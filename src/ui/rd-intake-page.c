@@ -412,7 +412,7 @@ on_new_shortcut (GtkWidget *widget,
                  GVariant  *args,
                  gpointer   user_data)
 {
-  new_action (widget, "intake.new", NULL);
+  new_action (GTK_WIDGET (user_data), "intake.new", NULL);
   return TRUE;
 }
 
@@ -441,6 +441,15 @@ rd_intake_page_root (GtkWidget *widget)
                                                   G_CALLBACK (on_window_close_request), self);
   self->application_handler = g_signal_connect_swapped (root, "notify::application",
                                                         G_CALLBACK (on_window_application_changed), self);
+  /* Ctrl+N from any page: the window holds the shortcut, since a page that
+   * is not shown gets no key events. */
+  self->new_shortcut = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (self->new_shortcut), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (self->new_shortcut),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (on_new_shortcut, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (root), self->new_shortcut);
+
   take_application_store (self);
 }
 
@@ -453,6 +462,8 @@ rd_intake_page_unroot (GtkWidget *widget)
     {
       g_clear_signal_handler (&self->close_handler, self->window);
       g_clear_signal_handler (&self->application_handler, self->window);
+      if (self->new_shortcut != NULL)
+        gtk_widget_remove_controller (GTK_WIDGET (self->window), g_steal_pointer (&self->new_shortcut));
       self->window = NULL;
     }
 
@@ -552,8 +563,6 @@ rd_intake_page_class_init (RdIntakePageClass *klass)
 static void
 rd_intake_page_init (RdIntakePage *self)
 {
-  GtkEventController *shortcuts;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -588,14 +597,6 @@ rd_intake_page_init (RdIntakePage *self)
   g_signal_connect_swapped (self->settings, "changed::payment-methods", G_CALLBACK (on_lists_changed), self);
   g_signal_connect_swapped (self->settings, "changed::current-operator", G_CALLBACK (on_settings_changed), self);
   g_signal_connect_swapped (self->settings, "changed::high-ticket-threshold", G_CALLBACK (on_settings_changed), self);
-
-  /* Ctrl+N from any page of the window. */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
-                                                          gtk_callback_action_new (on_new_shortcut, NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   _rd_intake_page_clear_form (self);
 }
