@@ -662,6 +662,48 @@ test_templates_page (Fixture       *fixture,
   g_assert_true (found);
 }
 
+static void
+on_show_case (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  *(gint64 *) user_data = g_variant_get_int64 (parameter);
+}
+
+static void
+test_show_saved_case (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  RdIntakePage *page = fixture->page;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) show_case = g_simple_action_new ("show-case", G_VARIANT_TYPE_INT64);
+  g_autoptr(RdCase) saved = NULL;
+  GtkWidget *button;
+  gint64 shown = 0;
+
+  /* The ledger page's win.show-case, as the window will have it. */
+  g_signal_connect (show_case, "activate", G_CALLBACK (on_show_case), &shown);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (show_case));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
+
+  fill_required (page, "SHOW-1");
+  gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
+  iterate ();
+  saved = only_open_case (fixture, "SHOW-1");
+
+  /* The toast's Show button opens the saved case. */
+  button = find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "label", "_Show");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  g_assert_cmpint (shown, ==, saved->id);
+
+  /* Focus is back on the first field for the next case. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         GTK_WIDGET (child (page, "channel_row"))) ||
+                 gtk_root_get_focus (GTK_ROOT (fixture->window)) == child (page, "channel_row"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -677,6 +719,7 @@ main (int   argc,
   g_test_add ("/rd/intake-page/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/rd/intake-page/preference-lists", Fixture, NULL, fixture_set_up, test_preference_lists, fixture_tear_down);
   g_test_add ("/rd/intake-page/templates-page", Fixture, NULL, fixture_set_up, test_templates_page, fixture_tear_down);
+  g_test_add ("/rd/intake-page/show-saved-case", Fixture, NULL, fixture_set_up, test_show_saved_case, fixture_tear_down);
   g_test_add ("/rd/intake-page/no-operator", Fixture, NULL, fixture_set_up, test_no_operator, fixture_tear_down);
 
   return g_test_run ();
