@@ -746,7 +746,9 @@ window_has_action (GtkWidget  *widget,
                    const char *name)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
-  const char *action_name;
+  const char *action_name, *property_name;
+  const GVariantType *parameter_type;
+  GType owner;
   GtkWidgetClass *klass;
 
   if (root == NULL)
@@ -756,7 +758,8 @@ window_has_action (GtkWidget  *widget,
     return TRUE;
 
   klass = GTK_WIDGET_GET_CLASS (root);
-  for (guint i = 0; gtk_widget_class_query_action (klass, i, NULL, &action_name, NULL, NULL); i++)
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &action_name,
+                                                  &parameter_type, &property_name); i++)
     if (g_str_has_prefix (action_name, "win.") && g_strcmp0 (action_name + 4, name) == 0)
       return TRUE;
 

@@ -123,9 +123,17 @@ add_info_row (RdCasePane          *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (info == INFO_NOTES)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (label), 20);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   adw_preferences_group_add (group, row);
@@ -692,12 +700,13 @@ rd_case_pane_init (RdCasePane *self)
     }
 
   group = add_group (self, _("Attachments"));
-  button = gtk_button_new_from_icon_name ("list-add-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Add Attachment"));
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.add-attachment");
-  adw_preferences_group_set_header_suffix (group, button);
   self->attachments_list = add_list (group);
+  /* Not a header suffix: libadwaita 1.2 unparents that twice on dispose. */
+  button = gtk_button_new_with_mnemonic (_("_Add Attachment…"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 6);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.add-attachment");
+  adw_preferences_group_add (group, button);
 
   group = add_group (self, _("Payouts"));
   self->payouts_list = add_list (group);

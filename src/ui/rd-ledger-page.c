@@ -282,7 +282,8 @@ read_column_sort (RdLedgerPage    *self,
     return FALSE;
 
   probe_hit = FALSE;
-  ordering = gtk_sorter_compare (sorter, self, self);
+  /* Two distinct objects: the sorter takes identical items as equal. */
+  ordering = gtk_sorter_compare (sorter, self, self->column_view);
   if (!probe_hit)
     return FALSE;
 
@@ -307,7 +308,7 @@ filter_is_empty (const RdLedgerFilter *filter)
   return filter->year == 0 && filter->status == RD_CASE_STATUS_NONE &&
          filter->kind == RD_REFUND_KIND_NONE && filter->channel == NULL &&
          filter->reason == NULL && filter->due_within_hours == 0 &&
-         !filter->follow_up && filter->text == NULL;
+         !filter->follow_up && (filter->text == NULL || *filter->text == '\0');
 }
 
 static RdLedgerFilter *
@@ -371,7 +372,7 @@ run_query (RdLedgerPage *self)
 {
   g_autoptr(RdLedgerFilter) filter = NULL;
 
-  if (self->model == NULL)
+  if (self->model == NULL || self->month_dropdown == NULL)
     return;
 
   filter = build_filter (self);
@@ -625,7 +626,12 @@ rd_ledger_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  g_clear_object (&self->model);
 
+  /* The bin's child is a named template child: unparent it once, here. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), RD_TYPE_LEDGER_PAGE);
 
   g_clear_object (&self->selection);
