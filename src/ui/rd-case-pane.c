@@ -196,18 +196,16 @@ update_countdown (RdCasePane *self)
     text = g_strdup (when);
   else if (left >= 0)
     {
-      gint64 hours = left / 3600, minutes = (left % 3600) / 60;
+      int hours = (int) MIN (left / 3600, G_MAXINT), minutes = (int) ((left % 3600) / 60);
 
       /* Translators: the platform deadline, then the time left: "2026-05-01 14:05 (in 3 h 20 min)". */
-      text = g_strdup_printf (_("%s (in %" G_GINT64_FORMAT " h %" G_GINT64_FORMAT " min)"),
-                              when, hours, minutes);
+      text = g_strdup_printf (_("%s (in %d h %d min)"), when, hours, minutes);
     }
   else
     {
-      gint64 hours = -left / 3600, minutes = (-left % 3600) / 60;
+      int hours = (int) MIN (-left / 3600, G_MAXINT), minutes = (int) ((-left % 3600) / 60);
 
-      text = g_strdup_printf (_("%s (overdue by %" G_GINT64_FORMAT " h %" G_GINT64_FORMAT " min)"),
-                              when, hours, minutes);
+      text = g_strdup_printf (_("%s (overdue by %d h %d min)"), when, hours, minutes);
     }
 
   set_info (self, INFO_DEADLINE, text);
