@@ -657,7 +657,7 @@ rd_case_pane_init (RdCasePane *self)
   add_info_row (self, group, INFO_REASON, _("Reason"));
   add_info_row (self, group, INFO_PAYMENT, _("Payment method"));
   add_info_row (self, group, INFO_ROUTE, _("Refund route"));
-  add_info_row (self, group, INFO_REQUESTED, _("Requested"));
+  add_info_row (self, group, INFO_REQUESTED, _("Requested at"));
   add_info_row (self, group, INFO_DEADLINE, _("Platform deadline"));
   add_info_row (self, group, INFO_HANDLER, _("Handler"));
   add_info_row (self, group, INFO_CREATED_BY, _("Taken in by"));
