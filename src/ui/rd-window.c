@@ -24,6 +24,7 @@ struct _RdWindow
 
   /* Template children */
   AdwViewStack         *stack;
+  RdLedgerPage         *ledger_page;
   GtkMenuButton        *operator_button;
   GtkLabel             *operator_label;
 };
@@ -164,6 +165,17 @@ manage_operators_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+static void
+show_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+
+  rd_window_show_page (self, "ledger");
+  rd_ledger_page_show_case (self->ledger_page, g_variant_get_int64 (parameter));
+}
+
 static gboolean
 rd_window_close_request (GtkWindow *window)
 {
@@ -208,12 +220,14 @@ rd_window_class_init (RdWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RdWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, ledger_page);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, operator_button);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, operator_label);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.manage-operators", NULL, manage_operators_action);
+  gtk_widget_class_install_action (widget_class, "win.show-case", "x", show_case_action);
 }
 
 static void
@@ -251,9 +265,16 @@ rd_window_init (RdWindow *self)
 RdWindow *
 rd_window_new (RdApplication *application)
 {
-  return g_object_new (RD_TYPE_WINDOW,
+  g_autoptr(GError) error = NULL;
+  RdWindow *self;
+
+  self = g_object_new (RD_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  if (!rd_ledger_page_set_store (self->ledger_page, rd_application_get_store (application), &error))
+    g_warning ("The ledger list cannot read the file: %s", error->message);
+
+  return self;
 }
 
 void
