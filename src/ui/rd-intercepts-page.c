@@ -33,8 +33,9 @@ struct _RdInterceptsPage
   GtkSingleSelection *claim_selection;
   guint               tick_id;
 
-  /* Template children */
   AdwToastOverlay    *toast_overlay;
+
+  /* Template children */
   GtkStack           *mode_stack;
   GtkToggleButton    *due_button;
   GtkToggleButton    *stalled_button;
@@ -755,7 +756,6 @@ rd_intercepts_page_class_init (RdInterceptsPageClass *klass)
   g_type_ensure (RD_TYPE_SCAN_MODE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rd-intercepts-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, due_button);
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, stalled_button);
@@ -782,6 +782,9 @@ rd_intercepts_page_init (RdInterceptsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The bin's own child: not a bound template child, which dispose_template
+   * would unparent behind AdwBin's back. */
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
   self->settings = g_settings_new (APP_ID);
   self->view = RD_INTERCEPTS_VIEW_DUE;
 
