@@ -383,6 +383,117 @@ test_page_scan_mode (void)
   g_rmdir (dir);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_dialog (gpointer skip)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && window != skip && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* "Create intercept" from a case (what win.create-intercept runs): the
+ * dialog comes prefilled, the tracking number typed, Create; the same number
+ * a second time opens the existing row instead of making another. */
+static void
+test_page_create_for_case (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rd-scan-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(RdStore) store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  RdInterceptsPage *page = RD_INTERCEPTS_PAGE (rd_intercepts_page_new ());
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(GPtrArray) linked = NULL;
+  g_autoptr(RdCase) after = NULL;
+  RdWorkflowFacts facts = { .approved_amount = 15000 };
+  g_auto(RdPolicy) policy = { 0 };
+
+  g_assert_no_error (error);
+  rd_policy_init_defaults (&policy);
+  rcase->channel = g_strdup ("jd");
+  rcase->order_no = g_strdup ("3100200");
+  rcase->kind = RD_REFUND_KIND_REFUND_ONLY_SHIPPED;
+  rcase->reason = g_strdup ("changed_mind");
+  rcase->payment_method = RD_PAYMENT_METHOD_ALIPAY;
+  rcase->amount_paid = 15000;
+  rcase->requested_at = g_get_real_time () / G_USEC_PER_SEC;
+  rd_case_store_insert (store, rcase, "alice", &error);
+  g_assert_no_error (error);
+  rd_case_store_transition (store, rcase->id, RD_WORKFLOW_EVENT_APPROVE, &facts, &policy, "alice", &error);
+  g_assert_no_error (error);
+
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  rd_intercepts_page_set_store (page, store);
+  gtk_window_present (window);
+  iterate ();
+
+  for (guint round = 0; round < 2; round++)
+    {
+      AdwMessageDialog *dialog;
+      GtkWidget *entry;
+
+      rd_intercepts_page_create_for_case (page, rcase->id);
+      iterate ();
+      dialog = find_dialog (NULL);
+      g_assert_nonnull (dialog);
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), rcase->case_no));
+      g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+      entry = find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
+      gtk_editable_set_text (GTK_EDITABLE (entry), " jd0012345 ");
+      g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+      /* What the Create button does: the response, then the dialog closes. */
+      adw_message_dialog_response (dialog, "create");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      iterate ();
+    }
+
+  linked = rd_intercepts_list_for_case (store, rcase->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linked->len, ==, 1);
+  g_assert_cmpstr (((RdIntercept *) linked->pdata[0])->tracking_no, ==, "JD0012345");
+  g_assert_cmpint (((RdIntercept *) linked->pdata[0])->amount, ==, 15000);
+  g_assert_cmpint (((RdIntercept *) linked->pdata[0])->status, ==, RD_INTERCEPT_STATUS_REQUESTED);
+  /* Below the high-ticket threshold: refunded as soon as it is requested. */
+  after = rd_case_store_get (store, rcase->id, &error);
+  g_assert_cmpint (after->status, ==, RD_CASE_STATUS_AWAITING_PAYOUT);
+  /* The existing row is shown, selected, in the full register. */
+  g_assert_cmpuint (rd_intercepts_page_get_n_rows (page), ==, 1);
+
+  gtk_window_destroy (window);
+  iterate ();
+  g_clear_object (&store);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +511,7 @@ main (int   argc,
   ADD ("escape-leaves", test_escape_leaves);
 #undef ADD
   g_test_add_func ("/rd/scan-mode/page", test_page_scan_mode);
+  g_test_add_func ("/rd/intercepts-page/create-for-case", test_page_create_for_case);
 
   return g_test_run ();
 }
