@@ -1,7 +1,8 @@
 /* rd-intercept-lists.c
  *
  * The register's views (due, stalled, losses), their counts, and the claims
- * against couriers: list, settle, totals.
+ * against couriers: file (with the remedy for the linked case), list,
+ * settle, totals.
  */
 #include "config.h"
 
@@ -9,6 +10,8 @@
 
 #include "rd-audit.h"
 #include "rd-case.h"
+#include "rd-case-store.h"
+#include "rd-case-store-private.h"
 #include "rd-intercepts.h"
 #include "rd-intercepts-private.h"
 #include "rd-txn-private.h"
@@ -338,6 +341,107 @@ rd_claims_list_filed_between (RdStore  *store,
   sqlite3_bind_int64 (stmt, 1, from);
   sqlite3_bind_int64 (stmt, 2, to);
   return collect_claims (store, stmt, error);
+}
+
+static gboolean
+file_claim_locked (RdStore             *store,
+                   gint64               id,
+                   gint64               amount_claimed,
+                   RdLostRemedy         remedy,
+                   const RdPolicy      *policy,
+                   const char          *operator,
+                   gint64               now,
+                   gint64              *claim_id,
+                   RdInterceptOutcome  *outcome,
+                   GError             **error)
+{
+  g_autoptr(RdIntercept) intercept = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RdCase) rcase = NULL;
+  g_autofree char *amount_text = NULL;
+
+  intercept = rd_intercepts_get (store, id, error);
+  if (intercept == NULL)
+    return FALSE;
+  if (!_rd_intercepts_transition_locked (store, intercept, RD_INTERCEPT_EVENT_FILE_CLAIM, RD_PARCEL_CONDITION_NONE,
+                                         policy, operator, now, outcome, error))
+    return FALSE;
+
+  stmt = rd_store_prepare (store,
+                           "INSERT INTO claims (intercept_id, amount_claimed, filed_at, status, operator)"
+                           " VALUES (?1, ?2, ?3, 'filed', ?4) RETURNING id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, amount_claimed);
+  sqlite3_bind_int64 (stmt, 3, now);
+  sqlite3_bind_text (stmt, 4, operator, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
+      return FALSE;
+    }
+  if (claim_id != NULL)
+    *claim_id = sqlite3_column_int64 (stmt, 0);
+
+  amount_text = g_strdup_printf ("%" G_GINT64_FORMAT, amount_claimed);
+  if (!_rd_intercepts_audit (store, intercept, operator, "claim_file", "claim", NULL, amount_text, error))
+                             return FALSE;
+
+  if (remedy == RD_LOST_REMEDY_REFUND)
+    return _rd_intercepts_apply_case_step (store, intercept, RD_INTERCEPT_STATUS_CLAIM, policy, operator, outcome, error);
+
+  if (intercept->case_id == 0)
+    return TRUE;
+  rcase = rd_case_store_get (store, intercept->case_id, error);
+  if (rcase == NULL)
+    return FALSE;
+  outcome->case_from = outcome->case_to = rcase->status;
+  if (!rd_case_status_is_open (rcase->status))
+    return TRUE;
+  rcase->resolution = RD_RESOLUTION_RESEND;
+  return _rd_case_store_write (store, rcase, operator, "resend", error);
+}
+
+gboolean
+rd_intercepts_file_claim (RdStore             *store,
+                          gint64               id,
+                          gint64               amount_claimed,
+                          RdLostRemedy         remedy,
+                          const RdPolicy      *policy,
+                          const char          *operator,
+                          gint64               now,
+                          gint64              *claim_id,
+                          RdInterceptOutcome  *outcome,
+                          GError             **error)
+{
+  RdInterceptOutcome local_outcome = { 0 };
+  gboolean owned;
+
+  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (policy != NULL && operator != NULL, FALSE);
+
+  if (amount_claimed <= 0 || amount_claimed >= RD_CASE_AMOUNT_LIMIT)
+    {
+      g_set_error_literal (error, RD_INTERCEPT_ERROR, RD_INTERCEPT_ERROR_INVALID,
+                           _("Enter the amount to claim from the courier."));
+      return FALSE;
+    }
+
+  if (!_rd_txn_begin (store, &owned, error))
+    return FALSE;
+  if (!file_claim_locked (store, id, amount_claimed, remedy, policy, operator, now, claim_id,
+                          &local_outcome, error))
+    {
+      _rd_txn_rollback (store, owned);
+      return FALSE;
+    }
+  if (!_rd_txn_commit (store, owned, error))
+    return FALSE;
+
+  if (outcome != NULL)
+    *outcome = local_outcome;
+  return TRUE;
 }
 
 static gboolean

@@ -28,4 +28,34 @@ GPtrArray   *_rd_intercepts_collect     (RdStore       *store,
                                          sqlite3_stmt  *stmt,
                                          GError       **error);
 
+/* rd-intercepts.c, inside the caller's transaction: an event applied,
+ * stamped, audited and the linked case moved (not for FILE_CLAIM). */
+gboolean     _rd_intercepts_transition_locked (RdStore             *store,
+                                               RdIntercept         *intercept,
+                                               RdInterceptEvent     event,
+                                               RdParcelCondition    condition,
+                                               const RdPolicy      *policy,
+                                               const char          *operator,
+                                               gint64               now,
+                                               RdInterceptOutcome  *outcome,
+                                               GError             **error);
+/* The policy on the linked case for the intercept's new status `to`
+ * (rd_intercept_case_step), inside the caller's transaction. */
+gboolean     _rd_intercepts_apply_case_step   (RdStore             *store,
+                                               const RdIntercept   *intercept,
+                                               RdInterceptStatus    to,
+                                               const RdPolicy      *policy,
+                                               const char          *operator,
+                                               RdInterceptOutcome  *outcome,
+                                               GError             **error);
+/* An audit entry about the parcel: field "intercept <tracking> <what>". */
+gboolean     _rd_intercepts_audit             (RdStore             *store,
+                                               const RdIntercept   *intercept,
+                                               const char          *operator,
+                                               const char          *action,
+                                               const char          *what,
+                                               const char          *old_value,
+                                               const char          *new_value,
+                                               GError             **error);
+
 G_END_DECLS

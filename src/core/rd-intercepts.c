@@ -1,9 +1,10 @@
 /* rd-intercepts.c
  *
- * Writes to the intercept register: create, transitions, claims filed,
- * tracking movements and warehouse scans — each in one transaction with its
+ * Writes to the intercept register: create, transitions and tracking
+ * movements — each in one transaction with its
  * audit entries and the step of the linked case (rd_intercept_case_step).
- * Reads by id and tracking number. Views and claims: rd-intercept-lists.c.
+ * Reads by id and tracking number. Views and claims (filed and settled): rd-intercept-lists.c;
+ * warehouse scans: rd-intercept-scans.c.
  */
 #include "config.h"
 
@@ -61,15 +62,15 @@ format_time (gint64 at)
   return time != NULL ? g_date_time_format_iso8601 (time) : g_strdup_printf ("%" G_GINT64_FORMAT, at);
 }
 
-static gboolean
-audit (RdStore            *store,
-       const RdIntercept  *intercept,
-       const char         *operator,
-       const char         *action,
-       const char         *what,
-       const char         *old_value,
-       const char         *new_value,
-       GError            **error)
+gboolean
+_rd_intercepts_audit (RdStore            *store,
+                      const RdIntercept  *intercept,
+                      const char         *operator,
+                      const char         *action,
+                      const char         *what,
+                      const char         *old_value,
+                      const char         *new_value,
+                      GError            **error)
 {
   g_autofree char *field = g_strdup_printf ("intercept %s %s", intercept->tracking_no, what);
 
@@ -156,14 +157,14 @@ move_case (RdStore          *store,
 
 /* Inside the transaction: the policy on the linked case for the
  * intercept's new status `to`. */
-static gboolean
-apply_case_step (RdStore             *store,
-                 const RdIntercept   *intercept,
-                 RdInterceptStatus    to,
-                 const RdPolicy      *policy,
-                 const char          *operator,
-                 RdInterceptOutcome  *outcome,
-                 GError             **error)
+gboolean
+_rd_intercepts_apply_case_step (RdStore             *store,
+                                const RdIntercept   *intercept,
+                                RdInterceptStatus    to,
+                                const RdPolicy      *policy,
+                                const char          *operator,
+                                RdInterceptOutcome  *outcome,
+                                GError             **error)
 {
   g_autoptr(RdCase) rcase = NULL;
   gboolean settled = rd_intercept_status_is_settled (to);
@@ -365,28 +366,28 @@ create_locked (RdStore             *store,
   intercept->id = sqlite3_column_int64 (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!audit (store, intercept, operator, "intercept_create", "status", NULL,
-              rd_intercept_status_to_id (intercept->status), error))
+  if (!_rd_intercepts_audit (store, intercept, operator, "intercept_create", "status", NULL,
+                             rd_intercept_status_to_id (intercept->status), error))
     return FALSE;
 
   outcome->from = RD_INTERCEPT_STATUS_NONE;
   outcome->to = intercept->status;
   if (intercept->status == RD_INTERCEPT_STATUS_REQUESTED)
-    return apply_case_step (store, intercept, intercept->status, policy, operator, outcome, error);
+    return _rd_intercepts_apply_case_step (store, intercept, intercept->status, policy, operator, outcome, error);
   return TRUE;
 }
 
 /* Inside the transaction. */
-static gboolean
-transition_locked (RdStore             *store,
-                   RdIntercept         *intercept,
-                   RdInterceptEvent     event,
-                   RdParcelCondition    condition,
-                   const RdPolicy      *policy,
-                   const char          *operator,
-                   gint64               now,
-                   RdInterceptOutcome  *outcome,
-                   GError             **error)
+gboolean
+_rd_intercepts_transition_locked (RdStore             *store,
+                                  RdIntercept         *intercept,
+                                  RdInterceptEvent     event,
+                                  RdParcelCondition    condition,
+                                  const RdPolicy      *policy,
+                                  const char          *operator,
+                                  gint64               now,
+                                  RdInterceptOutcome  *outcome,
+                                  GError             **error)
 {
   RdInterceptStatus from = intercept->status;
   RdParcelCondition old_condition = intercept->condition;
@@ -414,20 +415,20 @@ transition_locked (RdStore             *store,
 
   action = g_strconcat ("intercept_", rd_intercept_event_to_id (event), NULL);
   if (from != to &&
-      !audit (store, intercept, operator, action, "status",
-              rd_intercept_status_to_id (from), rd_intercept_status_to_id (to), error))
+      !_rd_intercepts_audit (store, intercept, operator, action, "status",
+                             rd_intercept_status_to_id (from), rd_intercept_status_to_id (to), error))
     return FALSE;
   if (old_condition != intercept->condition &&
-      !audit (store, intercept, operator, "intercept_condition", "condition",
-              rd_parcel_condition_to_id (old_condition),
-              rd_parcel_condition_to_id (intercept->condition), error))
+      !_rd_intercepts_audit (store, intercept, operator, "intercept_condition", "condition",
+                             rd_parcel_condition_to_id (old_condition),
+                             rd_parcel_condition_to_id (intercept->condition), error))
     return FALSE;
 
   if (from == to)
     return TRUE;
   if (event == RD_INTERCEPT_EVENT_FILE_CLAIM)
     return TRUE;   /* the remedy decides: rd_intercepts_file_claim */
-  return apply_case_step (store, intercept, to, policy, operator, outcome, error);
+  return _rd_intercepts_apply_case_step (store, intercept, to, policy, operator, outcome, error);
 }
 
 /* callbacks */
@@ -748,109 +749,8 @@ rd_intercepts_transition (RdStore             *store,
 
   intercept = rd_intercepts_get (store, id, error);
   if (intercept == NULL ||
-      !transition_locked (store, intercept, event, condition, policy, operator, now,
-                          &local_outcome, error))
-    {
-      _rd_txn_rollback (store, owned);
-      return FALSE;
-    }
-  if (!_rd_txn_commit (store, owned, error))
-    return FALSE;
-
-  if (outcome != NULL)
-    *outcome = local_outcome;
-  return TRUE;
-}
-
-static gboolean
-file_claim_locked (RdStore             *store,
-                   gint64               id,
-                   gint64               amount_claimed,
-                   RdLostRemedy         remedy,
-                   const RdPolicy      *policy,
-                   const char          *operator,
-                   gint64               now,
-                   gint64              *claim_id,
-                   RdInterceptOutcome  *outcome,
-                   GError             **error)
-{
-  g_autoptr(RdIntercept) intercept = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(RdCase) rcase = NULL;
-  g_autofree char *amount_text = NULL;
-
-  intercept = rd_intercepts_get (store, id, error);
-  if (intercept == NULL)
-    return FALSE;
-  if (!transition_locked (store, intercept, RD_INTERCEPT_EVENT_FILE_CLAIM, RD_PARCEL_CONDITION_NONE,
-                          policy, operator, now, outcome, error))
-    return FALSE;
-
-  stmt = rd_store_prepare (store,
-                           "INSERT INTO claims (intercept_id, amount_claimed, filed_at, status, operator)"
-                           " VALUES (?1, ?2, ?3, 'filed', ?4) RETURNING id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, amount_claimed);
-  sqlite3_bind_int64 (stmt, 3, now);
-  sqlite3_bind_text (stmt, 4, operator, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
-      return FALSE;
-    }
-  if (claim_id != NULL)
-    *claim_id = sqlite3_column_int64 (stmt, 0);
-
-  amount_text = g_strdup_printf ("%" G_GINT64_FORMAT, amount_claimed);
-  if (!audit (store, intercept, operator, "claim_file", "claim", NULL, amount_text, error))
-    return FALSE;
-
-  if (remedy == RD_LOST_REMEDY_REFUND)
-    return apply_case_step (store, intercept, RD_INTERCEPT_STATUS_CLAIM, policy, operator, outcome, error);
-
-  if (intercept->case_id == 0)
-    return TRUE;
-  rcase = rd_case_store_get (store, intercept->case_id, error);
-  if (rcase == NULL)
-    return FALSE;
-  outcome->case_from = outcome->case_to = rcase->status;
-  if (!rd_case_status_is_open (rcase->status))
-    return TRUE;
-  rcase->resolution = RD_RESOLUTION_RESEND;
-  return _rd_case_store_write (store, rcase, operator, "resend", error);
-}
-
-gboolean
-rd_intercepts_file_claim (RdStore             *store,
-                          gint64               id,
-                          gint64               amount_claimed,
-                          RdLostRemedy         remedy,
-                          const RdPolicy      *policy,
-                          const char          *operator,
-                          gint64               now,
-                          gint64              *claim_id,
-                          RdInterceptOutcome  *outcome,
-                          GError             **error)
-{
-  RdInterceptOutcome local_outcome = { 0 };
-  gboolean owned;
-
-  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
-  g_return_val_if_fail (policy != NULL && operator != NULL, FALSE);
-
-  if (amount_claimed <= 0 || amount_claimed >= RD_CASE_AMOUNT_LIMIT)
-    {
-      g_set_error_literal (error, RD_INTERCEPT_ERROR, RD_INTERCEPT_ERROR_INVALID,
-                           _("Enter the amount to claim from the courier."));
-      return FALSE;
-    }
-
-  if (!_rd_txn_begin (store, &owned, error))
-    return FALSE;
-  if (!file_claim_locked (store, id, amount_claimed, remedy, policy, operator, now, claim_id,
-                          &local_outcome, error))
+      !_rd_intercepts_transition_locked (store, intercept, event, condition, policy, operator, now,
+                                         &local_outcome, error))
     {
       _rd_txn_rollback (store, owned);
       return FALSE;
@@ -924,8 +824,8 @@ rd_intercepts_record_movement (RdStore     *store,
 
       old_text = intercept->last_movement_at != 0 ? format_time (intercept->last_movement_at) : NULL;
       new_text = format_time (at);
-      if (!audit (store, intercept, operator, "intercept_movement", "last_movement",
-                  old_text, new_text, error))
+      if (!_rd_intercepts_audit (store, intercept, operator, "intercept_movement", "last_movement",
+                                 old_text, new_text, error))
         goto fail;
     }
 
@@ -934,186 +834,4 @@ rd_intercepts_record_movement (RdStore     *store,
 fail:
   _rd_txn_rollback (store, owned);
   return FALSE;
-}
-
-static gboolean
-find_scan (RdStore            *store,
-           gint64              intercept_id,
-           RdParcelCondition   outcome,
-           RdScanResult       *result,
-           GError            **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = rd_store_prepare (store, "SELECT id, at FROM scans WHERE intercept_id = ?1 AND outcome = ?2",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, intercept_id);
-  sqlite3_bind_text (stmt, 2, rd_parcel_condition_to_id (outcome), -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      result->already = TRUE;
-      result->scan_id = sqlite3_column_int64 (stmt, 0);
-      result->at = sqlite3_column_int64 (stmt, 1);
-      return TRUE;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      rd_store_set_error_from_db (store, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-record_scan_locked (RdStore            *store,
-                    RdIntercept        *intercept,
-                    RdParcelCondition   outcome,
-                    const char         *operator,
-                    const RdPolicy     *policy,
-                    gint64              now,
-                    RdScanResult       *result,
-                    GError            **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!find_scan (store, intercept->id, outcome, result, error))
-    return FALSE;
-  if (result->already)
-    return TRUE;
-
-  stmt = rd_store_prepare (store,
-                           "INSERT INTO scans (intercept_id, tracking_no, outcome, at, operator)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, intercept->id);
-  sqlite3_bind_text (stmt, 2, intercept->tracking_no, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, rd_parcel_condition_to_id (outcome), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, now);
-  sqlite3_bind_text (stmt, 5, operator, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
-      return FALSE;
-    }
-  result->scan_id = sqlite3_column_int64 (stmt, 0);
-  result->at = now;
-
-  if (!audit (store, intercept, operator, "scan", "scan", NULL,
-              rd_parcel_condition_to_id (outcome), error))
-    return FALSE;
-
-  result->outcome.from = result->outcome.to = intercept->status;
-  if (outcome == RD_PARCEL_CONDITION_NOT_OURS)
-    return TRUE;
-
-  /* A condition already set by hand with this value: the scan is kept, the
-   * parcel has nothing new to record. */
-  if (!rd_intercept_apply (intercept->status, RD_INTERCEPT_EVENT_BACK_IN_WAREHOUSE,
-                           intercept->condition, outcome, NULL, NULL))
-    return TRUE;
-
-  return transition_locked (store, intercept, RD_INTERCEPT_EVENT_BACK_IN_WAREHOUSE, outcome,
-                            policy, operator, now, &result->outcome, error);
-}
-
-gboolean
-rd_intercepts_record_scan (RdStore            *store,
-                           const char         *tracking_no,
-                           RdParcelCondition   outcome,
-                           const char         *operator,
-                           const RdPolicy     *policy,
-                           gint64              now,
-                           RdScanResult       *result,
-                           GError            **error)
-{
-  g_autoptr(RdIntercept) intercept = NULL;
-
-  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
-  g_return_val_if_fail (policy != NULL && operator != NULL && result != NULL, FALSE);
-  g_return_val_if_fail (outcome > RD_PARCEL_CONDITION_NONE && outcome < RD_PARCEL_CONDITION_LAST, FALSE);
-  /* The scan must be on disk when this returns: never inside a caller's
-   * transaction, whose commit would come later. */
-  g_return_val_if_fail (sqlite3_get_autocommit (rd_store_get_db (store)), FALSE);
-
-  memset (result, 0, sizeof *result);
-
-  if (!rd_store_begin (store, error))
-    return FALSE;
-
-  intercept = rd_intercepts_find_by_tracking (store, tracking_no, error);
-  if (intercept == NULL ||
-      !record_scan_locked (store, intercept, outcome, operator, policy, now, result, error))
-    {
-      rd_store_rollback (store);
-      memset (result, 0, sizeof *result);
-      return FALSE;
-    }
-
-  if (result->already)
-    rd_store_rollback (store);   /* nothing was written */
-  else if (!rd_store_commit (store, error))
-    {
-      rd_store_rollback (store);
-      memset (result, 0, sizeof *result);
-      return FALSE;
-    }
-
-  result->intercept = rd_intercepts_get (store, intercept->id, error);
-  return result->intercept != NULL;
-}
-
-gboolean
-rd_intercepts_get_last_scan (RdStore            *store,
-                             gint64              intercept_id,
-                             RdParcelCondition  *outcome,
-                             gint64             *at,
-                             GError            **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
-
-  stmt = rd_store_prepare (store,
-                           "SELECT outcome, at FROM scans WHERE intercept_id = ?1 ORDER BY id DESC LIMIT 1",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, intercept_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      if (outcome != NULL)
-        *outcome = rd_parcel_condition_from_id ((const char *) sqlite3_column_text (stmt, 0));
-      if (at != NULL)
-        *at = sqlite3_column_int64 (stmt, 1);
-      return TRUE;
-    }
-  if (rc != SQLITE_DONE)
-    rd_store_set_error_from_db (store, rc, error);
-  return FALSE;
-}
-
-gint64
-rd_intercepts_count_scans (RdStore  *store,
-                           GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (RD_IS_STORE (store), -1);
-
-  stmt = rd_store_prepare (store, "SELECT count(*) FROM scans", error);
-  if (stmt == NULL)
-    return -1;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
-      return -1;
-    }
-  return sqlite3_column_int64 (stmt, 0);
 }

@@ -1,6 +1,7 @@
 /* rd-intercept-item.c
  *
- * One row of the Intercepts page (see rd-intercept-item.h).
+ * One row of the Intercepts page and the cells that show it (see
+ * rd-intercept-item.h).
  */
 #include "config.h"
 
@@ -200,4 +201,147 @@ rd_intercept_item_get_text (RdInterceptItem   *self,
   if (self->intercept != NULL)
     return intercept_text (self, column);
   return claim_text (self, column);
+}
+
+char *
+rd_intercept_item_get_hint (RdInterceptItem *item)
+{
+  const RdIntercept *parcel;
+  gint64 quiet_hours;
+
+  g_return_val_if_fail (RD_IS_INTERCEPT_ITEM (item), NULL);
+
+  parcel = item->intercept;
+  if (parcel == NULL)
+    return NULL;
+  quiet_hours = (item->now - rd_intercept_get_quiet_since (parcel)) / 3600;
+
+  if (parcel->status == RD_INTERCEPT_STATUS_DELIVERED)
+    return g_strdup (_("Delivered: find out whether the buyer really has it. If so, refuse the refund with the courier’s signing proof as evidence; if not, file a claim."));
+
+  switch (rd_intercept_item_get_stall (item))
+    {
+    case RD_INTERCEPT_STALL_LOST:
+      return g_strdup_printf (ngettext ("No tracking movement for %d hour: treat the parcel as lost — refund or resend, and file a claim.",
+                                        "No tracking movement for %d hours: treat the parcel as lost — refund or resend, and file a claim.",
+                                        (gulong) quiet_hours), (int) quiet_hours);
+    case RD_INTERCEPT_STALL_NUDGE:
+      return g_strdup_printf (ngettext ("No tracking movement for %d hour: nudge the courier.",
+                                        "No tracking movement for %d hours: nudge the courier.",
+                                        (gulong) quiet_hours), (int) quiet_hours);
+    case RD_INTERCEPT_STALL_NONE:
+    default:
+      break;
+    }
+
+  if (rd_intercept_item_is_urgent (item))
+    {
+      g_autofree char *left = rd_intercept_format_time_left (parcel->platform_deadline, item->now);
+      return g_strdup_printf (_("Less than 2 hours before the platform refunds by itself (%s): settle the case now."), left);
+    }
+  return NULL;
+}
+
+/* Widths in characters, so that a column shows its usual content whole. */
+static guint
+column_chars (RdInterceptColumn column)
+{
+  switch (column)
+    {
+    case RD_INTERCEPT_COLUMN_TRACKING:
+    case RD_CLAIM_COLUMN_TRACKING:
+      return 15;
+    case RD_INTERCEPT_COLUMN_CASE:
+      return 16;
+    case RD_INTERCEPT_COLUMN_COURIER:
+    case RD_CLAIM_COLUMN_COURIER:
+      return 11;
+    case RD_INTERCEPT_COLUMN_TIME_LEFT:
+      return 14;
+    case RD_INTERCEPT_COLUMN_STATUS:
+    case RD_CLAIM_COLUMN_STATUS:
+      return 14;
+    case RD_INTERCEPT_COLUMN_REQUESTED:
+    case RD_INTERCEPT_COLUMN_DEADLINE:
+    case RD_CLAIM_COLUMN_FILED:
+      return 16;
+    case RD_INTERCEPT_COLUMN_MOVEMENT:
+      return 16;
+    case RD_INTERCEPT_COLUMN_AMOUNT:
+    case RD_INTERCEPT_COLUMN_LOSS:
+    case RD_CLAIM_COLUMN_CLAIMED:
+    case RD_CLAIM_COLUMN_RECOVERED:
+      return 10;
+    case RD_INTERCEPT_COLUMN_TICKET:
+      return 6;
+    case RD_INTERCEPT_COLUMN_PROVINCE:
+    case RD_INTERCEPT_COLUMN_OPERATOR:
+    default:
+      return 5;
+    }
+}
+
+static void
+on_cell_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  data)
+{
+  RdInterceptColumn column = GPOINTER_TO_INT (data);
+  GtkWidget *cell = gtk_inscription_new (NULL);
+
+  if (column == RD_INTERCEPT_COLUMN_AMOUNT || column == RD_INTERCEPT_COLUMN_LOSS ||
+      column == RD_CLAIM_COLUMN_CLAIMED || column == RD_CLAIM_COLUMN_RECOVERED)
+    {
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1);
+      gtk_widget_add_css_class (cell, "numeric");
+    }
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), column_chars (column));
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), column_chars (column));
+  gtk_list_item_set_child (list_item, cell);
+}
+
+static void
+on_cell_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  data)
+{
+  RdInterceptColumn column = GPOINTER_TO_INT (data);
+  RdInterceptItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  g_autofree char *text = rd_intercept_item_get_text (item, column);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  if (column == RD_INTERCEPT_COLUMN_TIME_LEFT && rd_intercept_item_is_urgent (item))
+    gtk_widget_add_css_class (cell, "time-left-urgent");
+  else
+    gtk_widget_remove_css_class (cell, "time-left-urgent");
+  if (column == RD_INTERCEPT_COLUMN_MOVEMENT && rd_intercept_item_get_stall (item) != RD_INTERCEPT_STALL_NONE)
+    {
+      gtk_widget_add_css_class (cell, "warning");
+      gtk_widget_set_tooltip_text (cell, rd_intercept_item_get_stall (item) == RD_INTERCEPT_STALL_LOST
+                                         ? _("Stalled: treat as lost") : _("Stalled: nudge the courier"));
+    }
+  else if (column == RD_INTERCEPT_COLUMN_MOVEMENT)
+    {
+      gtk_widget_remove_css_class (cell, "warning");
+      gtk_widget_set_tooltip_text (cell, NULL);
+    }
+}
+
+void
+rd_intercept_column_view_add (GtkColumnView     *view,
+                              const char        *title,
+                              RdInterceptColumn  column,
+                              gboolean           expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind), GINT_TO_POINTER (column));
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_append_column (view, view_column);
+  g_object_unref (view_column);
 }

@@ -504,39 +504,6 @@ add_action_button (RdInterceptsPage *self,
   return button;
 }
 
-static char *
-parcel_hint (RdInterceptsPage  *self,
-             RdInterceptItem   *item,
-             const RdIntercept *parcel)
-{
-  gint64 quiet_hours = (now_seconds () - rd_intercept_get_quiet_since (parcel)) / 3600;
-
-  if (parcel->status == RD_INTERCEPT_STATUS_DELIVERED)
-    return g_strdup (_("Delivered: find out whether the buyer really has it. If so, refuse the refund with the courier’s signing proof as evidence; if not, file a claim."));
-
-  switch (rd_intercept_item_get_stall (item))
-    {
-    case RD_INTERCEPT_STALL_LOST:
-      return g_strdup_printf (ngettext ("No tracking movement for %d hour: treat the parcel as lost — refund or resend, and file a claim.",
-                                        "No tracking movement for %d hours: treat the parcel as lost — refund or resend, and file a claim.",
-                                        (gulong) quiet_hours), (int) quiet_hours);
-    case RD_INTERCEPT_STALL_NUDGE:
-      return g_strdup_printf (ngettext ("No tracking movement for %d hour: nudge the courier.",
-                                        "No tracking movement for %d hours: nudge the courier.",
-                                        (gulong) quiet_hours), (int) quiet_hours);
-    case RD_INTERCEPT_STALL_NONE:
-    default:
-      break;
-    }
-
-  if (rd_intercept_item_is_urgent (item))
-    {
-      g_autofree char *left = rd_intercept_format_time_left (parcel->platform_deadline, now_seconds ());
-      return g_strdup_printf (_("Less than 2 hours before the platform refunds by itself (%s): settle the case now."), left);
-    }
-  return NULL;
-}
-
 static void
 update_actions (RdInterceptsPage *self)
 {
@@ -572,7 +539,7 @@ update_actions (RdInterceptsPage *self)
           if (i + 1 == events->len && event != RD_INTERCEPT_EVENT_FILE_CLAIM)
             gtk_widget_add_css_class (button, "suggested-action");
         }
-      hint = parcel_hint (self, item, parcel);
+      hint = rd_intercept_item_get_hint (item);
     }
   else if (item != NULL && rd_intercept_item_get_claim (item)->status == RD_CLAIM_STATUS_FILED)
     {
@@ -617,110 +584,6 @@ on_scan_mode_leave (RdInterceptsPage *self,
                     RdScanMode       *scan_mode)
 {
   rd_intercepts_page_leave_scan_mode (self);
-}
-
-/* Widths in characters, so that a column shows its usual content whole. */
-static guint
-column_chars (RdInterceptColumn column)
-{
-  switch (column)
-    {
-    case RD_INTERCEPT_COLUMN_TRACKING:
-    case RD_CLAIM_COLUMN_TRACKING:
-      return 15;
-    case RD_INTERCEPT_COLUMN_CASE:
-      return 16;
-    case RD_INTERCEPT_COLUMN_COURIER:
-    case RD_CLAIM_COLUMN_COURIER:
-      return 11;
-    case RD_INTERCEPT_COLUMN_TIME_LEFT:
-      return 14;
-    case RD_INTERCEPT_COLUMN_STATUS:
-    case RD_CLAIM_COLUMN_STATUS:
-      return 14;
-    case RD_INTERCEPT_COLUMN_REQUESTED:
-    case RD_INTERCEPT_COLUMN_DEADLINE:
-    case RD_CLAIM_COLUMN_FILED:
-      return 16;
-    case RD_INTERCEPT_COLUMN_MOVEMENT:
-      return 16;
-    case RD_INTERCEPT_COLUMN_AMOUNT:
-    case RD_INTERCEPT_COLUMN_LOSS:
-    case RD_CLAIM_COLUMN_CLAIMED:
-    case RD_CLAIM_COLUMN_RECOVERED:
-      return 10;
-    case RD_INTERCEPT_COLUMN_TICKET:
-      return 6;
-    case RD_INTERCEPT_COLUMN_PROVINCE:
-    case RD_INTERCEPT_COLUMN_OPERATOR:
-    default:
-      return 5;
-    }
-}
-
-static void
-on_cell_setup (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  data)
-{
-  RdInterceptColumn column = GPOINTER_TO_INT (data);
-  GtkWidget *cell = gtk_inscription_new (NULL);
-
-  if (column == RD_INTERCEPT_COLUMN_AMOUNT || column == RD_INTERCEPT_COLUMN_LOSS ||
-      column == RD_CLAIM_COLUMN_CLAIMED || column == RD_CLAIM_COLUMN_RECOVERED)
-    {
-      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1);
-      gtk_widget_add_css_class (cell, "numeric");
-    }
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), column_chars (column));
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), column_chars (column));
-  gtk_list_item_set_child (list_item, cell);
-}
-
-static void
-on_cell_bind (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  data)
-{
-  RdInterceptColumn column = GPOINTER_TO_INT (data);
-  RdInterceptItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-  g_autofree char *text = rd_intercept_item_get_text (item, column);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-  if (column == RD_INTERCEPT_COLUMN_TIME_LEFT && rd_intercept_item_is_urgent (item))
-    gtk_widget_add_css_class (cell, "time-left-urgent");
-  else
-    gtk_widget_remove_css_class (cell, "time-left-urgent");
-  if (column == RD_INTERCEPT_COLUMN_MOVEMENT && rd_intercept_item_get_stall (item) != RD_INTERCEPT_STALL_NONE)
-    {
-      gtk_widget_add_css_class (cell, "warning");
-      gtk_widget_set_tooltip_text (cell, rd_intercept_item_get_stall (item) == RD_INTERCEPT_STALL_LOST
-                                         ? _("Stalled: treat as lost") : _("Stalled: nudge the courier"));
-    }
-  else if (column == RD_INTERCEPT_COLUMN_MOVEMENT)
-    {
-      gtk_widget_remove_css_class (cell, "warning");
-      gtk_widget_set_tooltip_text (cell, NULL);
-    }
-}
-
-static void
-add_column (GtkColumnView     *view,
-            const char        *title,
-            RdInterceptColumn  column,
-            gboolean           expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind), GINT_TO_POINTER (column));
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_append_column (view, view_column);
-  g_object_unref (view_column);
 }
 
 static gboolean
@@ -849,26 +712,26 @@ rd_intercepts_page_init (RdInterceptsPage *self)
   gtk_column_view_set_model (self->claims_view, GTK_SELECTION_MODEL (self->claim_selection));
   g_signal_connect_swapped (self->claim_selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
 
-  add_column (self->parcels_view, _("Tracking No."), RD_INTERCEPT_COLUMN_TRACKING, TRUE);
-  add_column (self->parcels_view, _("Courier"), RD_INTERCEPT_COLUMN_COURIER, FALSE);
-  add_column (self->parcels_view, _("Case · Order"), RD_INTERCEPT_COLUMN_CASE, TRUE);
-  add_column (self->parcels_view, _("Amount"), RD_INTERCEPT_COLUMN_AMOUNT, FALSE);
-  add_column (self->parcels_view, _("Ticket"), RD_INTERCEPT_COLUMN_TICKET, FALSE);
-  add_column (self->parcels_view, _("Destination"), RD_INTERCEPT_COLUMN_PROVINCE, FALSE);
-  add_column (self->parcels_view, _("Requested"), RD_INTERCEPT_COLUMN_REQUESTED, FALSE);
-  add_column (self->parcels_view, _("Platform Deadline"), RD_INTERCEPT_COLUMN_DEADLINE, FALSE);
-  add_column (self->parcels_view, _("Time Left"), RD_INTERCEPT_COLUMN_TIME_LEFT, FALSE);
-  add_column (self->parcels_view, _("Last Movement"), RD_INTERCEPT_COLUMN_MOVEMENT, FALSE);
-  add_column (self->parcels_view, _("Status"), RD_INTERCEPT_COLUMN_STATUS, FALSE);
-  add_column (self->parcels_view, _("Operator"), RD_INTERCEPT_COLUMN_OPERATOR, FALSE);
+  rd_intercept_column_view_add (self->parcels_view, _("Tracking No."), RD_INTERCEPT_COLUMN_TRACKING, TRUE);
+  rd_intercept_column_view_add (self->parcels_view, _("Courier"), RD_INTERCEPT_COLUMN_COURIER, FALSE);
+  rd_intercept_column_view_add (self->parcels_view, _("Case · Order"), RD_INTERCEPT_COLUMN_CASE, TRUE);
+  rd_intercept_column_view_add (self->parcels_view, _("Amount"), RD_INTERCEPT_COLUMN_AMOUNT, FALSE);
+  rd_intercept_column_view_add (self->parcels_view, _("Ticket"), RD_INTERCEPT_COLUMN_TICKET, FALSE);
+  rd_intercept_column_view_add (self->parcels_view, _("Destination"), RD_INTERCEPT_COLUMN_PROVINCE, FALSE);
+  rd_intercept_column_view_add (self->parcels_view, _("Requested"), RD_INTERCEPT_COLUMN_REQUESTED, FALSE);
+  rd_intercept_column_view_add (self->parcels_view, _("Platform Deadline"), RD_INTERCEPT_COLUMN_DEADLINE, FALSE);
+  rd_intercept_column_view_add (self->parcels_view, _("Time Left"), RD_INTERCEPT_COLUMN_TIME_LEFT, FALSE);
+  rd_intercept_column_view_add (self->parcels_view, _("Last Movement"), RD_INTERCEPT_COLUMN_MOVEMENT, FALSE);
+  rd_intercept_column_view_add (self->parcels_view, _("Status"), RD_INTERCEPT_COLUMN_STATUS, FALSE);
+  rd_intercept_column_view_add (self->parcels_view, _("Operator"), RD_INTERCEPT_COLUMN_OPERATOR, FALSE);
 
-  add_column (self->claims_view, _("Tracking No."), RD_CLAIM_COLUMN_TRACKING, TRUE);
-  add_column (self->claims_view, _("Courier"), RD_CLAIM_COLUMN_COURIER, FALSE);
-  add_column (self->claims_view, _("Case"), RD_CLAIM_COLUMN_CASE, TRUE);
-  add_column (self->claims_view, _("Claimed"), RD_CLAIM_COLUMN_CLAIMED, FALSE);
-  add_column (self->claims_view, _("Filed"), RD_CLAIM_COLUMN_FILED, FALSE);
-  add_column (self->claims_view, _("Status"), RD_CLAIM_COLUMN_STATUS, FALSE);
-  add_column (self->claims_view, _("Recovered"), RD_CLAIM_COLUMN_RECOVERED, FALSE);
+  rd_intercept_column_view_add (self->claims_view, _("Tracking No."), RD_CLAIM_COLUMN_TRACKING, TRUE);
+  rd_intercept_column_view_add (self->claims_view, _("Courier"), RD_CLAIM_COLUMN_COURIER, FALSE);
+  rd_intercept_column_view_add (self->claims_view, _("Case"), RD_CLAIM_COLUMN_CASE, TRUE);
+  rd_intercept_column_view_add (self->claims_view, _("Claimed"), RD_CLAIM_COLUMN_CLAIMED, FALSE);
+  rd_intercept_column_view_add (self->claims_view, _("Filed"), RD_CLAIM_COLUMN_FILED, FALSE);
+  rd_intercept_column_view_add (self->claims_view, _("Status"), RD_CLAIM_COLUMN_STATUS, FALSE);
+  rd_intercept_column_view_add (self->claims_view, _("Recovered"), RD_CLAIM_COLUMN_RECOVERED, FALSE);
 
   set_button_label (self->due_button, _("Due First"), 0);
   set_button_label (self->stalled_button, _("Stalled"), 0);
