@@ -1,0 +1,197 @@
+/* rd-intercept-scans.c
+ *
+ * The warehouse's scans (rd_intercepts_record_scan): one transaction that
+ * looks the parcel up, refuses a repeated scan of the same parcel and
+ * outcome without writing, records the scan and its audit entry, moves the
+ * parcel back to the warehouse with the scanned condition (and its case by
+ * the policy), and commits — with the store's synchronous=FULL, on disk
+ * before the function returns.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "rd-intercepts.h"
+#include "rd-intercepts-private.h"
+
+static gboolean
+find_scan (RdStore            *store,
+           gint64              intercept_id,
+           RdParcelCondition   outcome,
+           RdScanResult       *result,
+           GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = rd_store_prepare (store, "SELECT id, at FROM scans WHERE intercept_id = ?1 AND outcome = ?2",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, intercept_id);
+  sqlite3_bind_text (stmt, 2, rd_parcel_condition_to_id (outcome), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      result->already = TRUE;
+      result->scan_id = sqlite3_column_int64 (stmt, 0);
+      result->at = sqlite3_column_int64 (stmt, 1);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rd_store_set_error_from_db (store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+record_scan_locked (RdStore            *store,
+                    RdIntercept        *intercept,
+                    RdParcelCondition   outcome,
+                    const char         *operator,
+                    const RdPolicy     *policy,
+                    gint64              now,
+                    RdScanResult       *result,
+                    GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!find_scan (store, intercept->id, outcome, result, error))
+    return FALSE;
+  if (result->already)
+    return TRUE;
+
+  stmt = rd_store_prepare (store,
+                           "INSERT INTO scans (intercept_id, tracking_no, outcome, at, operator)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, intercept->id);
+  sqlite3_bind_text (stmt, 2, intercept->tracking_no, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, rd_parcel_condition_to_id (outcome), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, now);
+  sqlite3_bind_text (stmt, 5, operator, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
+      return FALSE;
+    }
+  result->scan_id = sqlite3_column_int64 (stmt, 0);
+  result->at = now;
+
+  if (!_rd_intercepts_audit (store, intercept, operator, "scan", "scan", NULL,
+                             rd_parcel_condition_to_id (outcome), error))
+    return FALSE;
+
+  result->outcome.from = result->outcome.to = intercept->status;
+  if (outcome == RD_PARCEL_CONDITION_NOT_OURS)
+    return TRUE;
+
+  /* A condition already set by hand with this value: the scan is kept, the
+   * parcel has nothing new to record. */
+  if (!rd_intercept_apply (intercept->status, RD_INTERCEPT_EVENT_BACK_IN_WAREHOUSE,
+                           intercept->condition, outcome, NULL, NULL))
+    return TRUE;
+
+  return _rd_intercepts_transition_locked (store, intercept, RD_INTERCEPT_EVENT_BACK_IN_WAREHOUSE, outcome,
+                                           policy, operator, now, &result->outcome, error);
+}
+
+gboolean
+rd_intercepts_record_scan (RdStore            *store,
+                           const char         *tracking_no,
+                           RdParcelCondition   outcome,
+                           const char         *operator,
+                           const RdPolicy     *policy,
+                           gint64              now,
+                           RdScanResult       *result,
+                           GError            **error)
+{
+  g_autoptr(RdIntercept) intercept = NULL;
+
+  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (policy != NULL && operator != NULL && result != NULL, FALSE);
+  g_return_val_if_fail (outcome > RD_PARCEL_CONDITION_NONE && outcome < RD_PARCEL_CONDITION_LAST, FALSE);
+  /* The scan must be on disk when this returns: never inside a caller's
+   * transaction, whose commit would come later. */
+  g_return_val_if_fail (sqlite3_get_autocommit (rd_store_get_db (store)), FALSE);
+
+  memset (result, 0, sizeof *result);
+
+  if (!rd_store_begin (store, error))
+    return FALSE;
+
+  intercept = rd_intercepts_find_by_tracking (store, tracking_no, error);
+  if (intercept == NULL ||
+      !record_scan_locked (store, intercept, outcome, operator, policy, now, result, error))
+    {
+      rd_store_rollback (store);
+      memset (result, 0, sizeof *result);
+      return FALSE;
+    }
+
+  if (result->already)
+    rd_store_rollback (store);   /* nothing was written */
+  else if (!rd_store_commit (store, error))
+    {
+      rd_store_rollback (store);
+      memset (result, 0, sizeof *result);
+      return FALSE;
+    }
+
+  result->intercept = rd_intercepts_get (store, intercept->id, error);
+  return result->intercept != NULL;
+}
+
+gboolean
+rd_intercepts_get_last_scan (RdStore            *store,
+                             gint64              intercept_id,
+                             RdParcelCondition  *outcome,
+                             gint64             *at,
+                             GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
+
+  stmt = rd_store_prepare (store,
+                           "SELECT outcome, at FROM scans WHERE intercept_id = ?1 ORDER BY id DESC LIMIT 1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, intercept_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (outcome != NULL)
+        *outcome = rd_parcel_condition_from_id ((const char *) sqlite3_column_text (stmt, 0));
+      if (at != NULL)
+        *at = sqlite3_column_int64 (stmt, 1);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    rd_store_set_error_from_db (store, rc, error);
+  return FALSE;
+}
+
+gint64
+rd_intercepts_count_scans (RdStore  *store,
+                           GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (RD_IS_STORE (store), -1);
+
+  stmt = rd_store_prepare (store, "SELECT count(*) FROM scans", error);
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
