@@ -26,6 +26,7 @@ struct _RdWindow
   AdwViewStack         *stack;
   GtkMenuButton        *operator_button;
   GtkLabel             *operator_label;
+  RdCalculatorPage     *calculator_page;
 };
 
 G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -144,6 +145,18 @@ show_page_action (GtkWidget  *widget,
   rd_window_show_page (RD_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* win.open-calculator (x): the Calculator page, prefilled from that case. */
+static void
+open_calculator_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+
+  rd_window_show_page (self, "calculator");
+  rd_calculator_page_load_case (self->calculator_page, g_variant_get_int64 (parameter));
+}
+
 static void
 manage_operators_action (GtkWidget  *widget,
                          const char *action_name,
@@ -210,10 +223,12 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, operator_button);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, operator_label);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, calculator_page);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.manage-operators", NULL, manage_operators_action);
+  gtk_widget_class_install_action (widget_class, "win.open-calculator", "x", open_calculator_action);
 }
 
 static void
