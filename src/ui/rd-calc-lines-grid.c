@@ -41,11 +41,11 @@ static const struct
   int         width_chars;
   gboolean    numeric;
 } columns[RD_CALC_N_COLUMNS] = {
-  { N_("Name"), "name", 10, FALSE },
-  { N_("SKU"), "sku", 6, FALSE },
-  { N_("Unit Price"), "unit_price", 7, TRUE },
+  { N_("Item"), "name", 8, FALSE },
+  { N_("SKU"), "sku", 5, FALSE },
+  { N_("Unit Price"), "unit_price", 6, TRUE },
   { N_("Qty"), "quantity", 3, TRUE },
-  { N_("Line Discount"), "line_discount", 6, TRUE },
+  { N_("Line Discount"), "line_discount", 5, TRUE },
   { N_("Refunded Before"), "refunded_quantity", 3, TRUE },
   { N_("Refund Now"), "refund_quantity", 3, TRUE },
 };
@@ -260,7 +260,9 @@ rd_calc_lines_grid_add_line (RdCalcLinesGrid  *self,
 
   line->remove_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_add_css_class (line->remove_button, "flat");
-  gtk_widget_set_valign (line->remove_button, GTK_ALIGN_CENTER);
+  /* Same height as the entries: Tab sorts by the centre of each cell, and
+   * a button centred a pixel higher would come before its own line. */
+  gtk_widget_set_valign (line->remove_button, GTK_ALIGN_FILL);
   gtk_widget_set_tooltip_text (line->remove_button, _("Remove Line"));
   gtk_grid_attach (self->grid, line->remove_button, RD_CALC_N_COLUMNS, row, 1, 1);
   g_signal_connect_object (line->remove_button, "clicked",
