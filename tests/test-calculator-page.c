@@ -16,6 +16,7 @@
 #include "rd-calculator-page.h"
 #include "rd-case-store.h"
 #include "rd-test-ledger.h"
+#include "rd-window.h"
 
 static void
 iterate (void)
@@ -415,6 +416,69 @@ test_apply_to_case (Fixture       *f,
   rd_test_remove_tree (dir);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The ledger's case pane opens the calculator with win.open-calculator. */
+static void
+test_window_action (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(GError) error = NULL;
+  RdCalculatorPage *page;
+  RdWindow *window;
+
+  store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  rcase->channel = g_strdup ("jd");
+  rcase->order_no = g_strdup ("JD-77");
+  rcase->kind = RD_REFUND_KIND_REFUND_ONLY_UNSHIPPED;
+  rcase->reason = g_strdup ("quality_problem");
+  rcase->payment_method = RD_PAYMENT_METHOD_WECHAT_PAY;
+  rcase->amount_paid = 4550;
+  rcase->requested_at = 1772359200;
+  g_assert_true (rd_case_store_insert (store, rcase, "Lin", &error));
+  g_assert_no_error (error);
+
+  window = rd_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_window_show_page (window, "ledger");
+  page = RD_CALCULATOR_PAGE (find_descendant (GTK_WIDGET (window), RD_TYPE_CALCULATOR_PAGE));
+  g_assert_nonnull (page);
+  rd_calculator_page_set_store (page, store);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-calculator", "x", rcase->id));
+  iterate ();
+  g_assert_cmpstr (rd_window_get_visible_page (window), ==, "calculator");
+  g_assert_cmpint (rd_calculator_page_get_case_id (page), ==, rcase->id);
+  g_assert_cmpstr (rd_calc_result_view_get_total_text (rd_calculator_page_get_result_view (page)), ==, "¥45.50");
+
+  rd_calculator_page_set_store (page, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_clear_object (&store);
+  rd_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -433,6 +497,7 @@ main (int    argc,
   ADD ("paste", test_paste);
   ADD ("apply-to-case", test_apply_to_case);
 #undef ADD
+  g_test_add_func ("/rd/calculator-page/window-action", test_window_action);
 
   return g_test_run ();
 }

@@ -525,6 +525,33 @@ test_migrated_v1 (void)
   rd_test_remove_tree (dir);
 }
 
+/* Several cases in one statement keep each its own approved amount (an
+ * unapproved case later in the batch must not clear an earlier one's). */
+static void
+test_insert_many_approved (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) a = new_case ("taobao", "TB-MANY-1", 10000);
+  g_autoptr(RdCase) b = new_case ("taobao", "TB-MANY-2", 20000);
+  g_autoptr(RdCase) read_a = NULL;
+  g_autoptr(RdCase) read_b = NULL;
+  RdCase *both[2];
+
+  a->approved_amount = 7000;
+  both[0] = a;
+  both[1] = b;
+  g_assert_true (rd_case_store_insert_many (f->store, both, 2, "Lin", &error));
+  g_assert_no_error (error);
+
+  read_a = rd_case_store_get (f->store, a->id, &error);
+  g_assert_no_error (error);
+  read_b = rd_case_store_get (f->store, b->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read_a->approved_amount, ==, 7000);
+  g_assert_cmpint (read_b->approved_amount, ==, -1);
+}
+
 /* The calculator's Apply to case: the breakdown and its total are stored
  * together and audited; an amount above what was paid, or a case already
  * approved, changes nothing. */
@@ -595,6 +622,7 @@ main (int    argc,
   ADD ("file-deleted", test_file_deleted);
   ADD ("file-read-only", test_file_read_only);
   ADD ("apply-breakdown", test_apply_breakdown);
+  ADD ("insert-many-approved", test_insert_many_approved);
 #undef ADD
   g_test_add_func ("/rd/case-store/migrated-v1", test_migrated_v1);
 

@@ -91,7 +91,7 @@ bind_case (sqlite3_stmt *stmt,
   bind_text (stmt, base + 13, c->exchange_rate);
   sqlite3_bind_int64 (stmt, base + 14, c->amount_paid);
   if (c->approved_amount < 0)
-    sqlite3_bind_null (stmt, 15);
+    sqlite3_bind_null (stmt, base + 15);
   else
     sqlite3_bind_int64 (stmt, base + 15, c->approved_amount);
   bind_text (stmt, base + 16, c->breakdown);

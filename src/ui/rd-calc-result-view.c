@@ -18,6 +18,8 @@ struct _RdCalcResultView
   GtkWidget  *problem_label;
   GtkWidget  *warnings_box;
   GtkWidget  *warnings_list;
+  GtkWidget  *total_box;
+  GtkWidget  *breakdown_title;
   GtkWidget  *total_label;
   GtkWidget  *cny_label;
   GtkWidget  *instalments_label;
@@ -180,10 +182,12 @@ rd_calc_result_view_init (RdCalcResultView *self)
   self->instalments_label = new_label (NULL, "dim-label");
   gtk_box_append (GTK_BOX (total_box), self->instalments_label);
   gtk_box_append (GTK_BOX (self->result_box), total_box);
+  self->total_box = total_box;
 
   breakdown_title = new_label (_("How It Is Worked Out"), "heading");
   gtk_widget_set_margin_top (breakdown_title, 6);
   gtk_box_append (GTK_BOX (self->result_box), breakdown_title);
+  self->breakdown_title = breakdown_title;
   self->breakdown_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->breakdown_list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->breakdown_list), "boxed-list");
@@ -266,6 +270,9 @@ rd_calc_result_view_show_result (RdCalcResultView   *self,
                          new_breakdown_row (g_ptr_array_index (result->breakdown, i), result->currency));
 
   gtk_widget_set_visible (self->problem_label, FALSE);
+  gtk_widget_set_visible (self->total_box, TRUE);
+  gtk_widget_set_visible (self->breakdown_title, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->breakdown_list), TRUE);
   gtk_widget_remove_css_class (self->result_box, "rd-calc-stale");
   gtk_stack_set_visible_child_name (self->stack, "result");
 }
@@ -287,6 +294,9 @@ rd_calc_result_view_show_problem (RdCalcResultView *self,
 
   /* With no earlier result, only the message. */
   gtk_widget_set_visible (self->warnings_box, had_result && gtk_widget_get_visible (self->warnings_box));
+  gtk_widget_set_visible (self->total_box, had_result);
+  gtk_widget_set_visible (self->breakdown_title, had_result);
+  gtk_widget_set_visible (GTK_WIDGET (self->breakdown_list), had_result);
   gtk_stack_set_visible_child_name (self->stack, "result");
 }
 
