@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rd-application.h"
+#include "rd-deadline-monitor.h"
 #include "rd-preferences-window.h"
 #include "rd-window.h"
 
@@ -20,6 +21,7 @@ struct _RdApplication
   char           *db_path;
   RdStore        *store;
   GSettings      *settings;
+  RdDeadlineMonitor *deadline_monitor;
 
   /* The message of the last failed open, shown again when the file chooser
    * is cancelled. */
@@ -76,6 +78,10 @@ open_ledger (RdApplication    *self,
 
   window = rd_window_new (self);
   gtk_window_present (GTK_WINDOW (window));
+
+  /* Two-hour warnings for the platform deadlines of this ledger. */
+  g_clear_object (&self->deadline_monitor);
+  self->deadline_monitor = rd_deadline_monitor_new (G_APPLICATION (self), self->store);
   return TRUE;
 }
 
@@ -322,6 +328,7 @@ rd_application_finalize (GObject *object)
 {
   RdApplication *self = RD_APPLICATION (object);
 
+  g_clear_object (&self->deadline_monitor);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->db_path, g_free);

@@ -1,25 +1,656 @@
 /* rd-ledger-page.c
  *
- * The Ledger page. Until its content is built it says, in its empty state,
- * what the page is for.
+ * The Ledger page: the filter bar, the column view over RdLedgerModel, the
+ * footer with the count and the sum, and the selected case in RdCasePane.
+ *
+ * The model runs every filter and sort on its worker thread; this page only
+ * builds an RdLedgerFilter from the widgets and hands it over. Clicking a
+ * column header does not sort anything here either: the column view's sorter
+ * is read (see read_column_sort) and becomes the query's sort key.
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "rd-case-pane.h"
+#include "rd-channels.h"
+#include "rd-ledger-model.h"
 #include "rd-ledger-page.h"
+#include "rd-money.h"
+
+/* "Due soon": open cases whose platform deadline is within this many hours. */
+#define DUE_SOON_HOURS 24
+/* The month filter offers this many months back from the current one. */
+#define N_MONTHS 24
+/* A deadline closer than this is shown in red. */
+#define DEADLINE_WARNING_SECONDS (2 * 60 * 60)
 
 struct _RdLedgerPage
 {
-  AdwBin parent_instance;
+  AdwBin               parent_instance;
+
+  RdStore             *store;
+  RdLedgerModel       *model;
+  GtkSingleSelection  *selection;
+  GSettings           *settings;
+
+  /* Parallel to the drop-downs' string lists; entry 0 is "any". */
+  GPtrArray           *channel_ids;      /* char* */
+  GArray              *months;           /* int, year * 100 + month */
+
+  /* A case asked for by show_case that the list has not loaded yet. */
+  gint64               pending_case_id;
+  gboolean             selecting;
+
+  /* Template children */
+  AdwToastOverlay     *toast_overlay;
+  AdwLeaflet          *leaflet;
+  GtkSearchEntry      *search_entry;
+  GtkToggleButton     *due_soon_button;
+  GtkToggleButton     *follow_up_button;
+  GtkDropDown         *month_dropdown;
+  GtkDropDown         *status_dropdown;
+  GtkDropDown         *kind_dropdown;
+  GtkDropDown         *channel_dropdown;
+  GtkDropDown         *reason_dropdown;
+  GtkStack            *list_stack;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *requested_at_column;
+  GtkColumnViewColumn *amount_column;
+  GtkColumnViewColumn *status_column;
+  GtkLabel            *count_label;
+  GtkLabel            *sum_label;
+  GtkSpinner          *spinner;
+  RdCasePane          *case_pane;
 };
 
 G_DEFINE_FINAL_TYPE (RdLedgerPage, rd_ledger_page, ADW_TYPE_BIN)
 
+/* The column that a probe comparison reached first (see read_column_sort). */
+static RdLedgerSortKey probed_sort_key;
+static gboolean        probe_hit;
+
+/* Cell formatting: closures of the list item templates. The first argument
+ * is the list item. */
+
+static char *
+format_text (gpointer    item,
+             const char *text)
+{
+  return g_strdup (text != NULL ? text : "");
+}
+
+static char *
+format_time (gpointer item,
+             gint64   unix_time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (unix_time <= 0)
+    return g_strdup ("");
+
+  utc = g_date_time_new_from_unix_utc (unix_time);
+  if (utc == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (utc);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static char *
+format_channel (gpointer    item,
+                const char *channel)
+{
+  if (channel == NULL)
+    return g_strdup ("");
+
+  return rd_channel_display_name (channel, NULL);
+}
+
+static char *
+format_kind (gpointer item,
+             int      kind)
+{
+  return g_strdup (rd_refund_kind_get_name (kind));
+}
+
+static char *
+format_reason (gpointer    item,
+               const char *reason)
+{
+  return g_strdup (reason != NULL ? rd_refund_reason_get_name (reason) : "");
+}
+
+static char *
+format_amount (gpointer    item,
+               gint64      amount,
+               const char *currency_code)
+{
+  const RdCurrency *currency = NULL;
+
+  if (currency_code != NULL)
+    currency = rd_currency_lookup (currency_code);
+  if (currency == NULL)
+    currency = rd_currency_default ();
+
+  return rd_money_format (amount, currency);
+}
+
+static char *
+format_status (gpointer item,
+               int      status)
+{
+  return g_strdup (rd_case_status_get_name (status));
+}
+
+static GStrv
+status_classes (gpointer item,
+                int      status)
+{
+  const char *class_name = rd_case_pane_status_style_class (status);
+  GStrv classes = g_new0 (char *, 2);
+
+  classes[0] = g_strdup (class_name);
+
+  return classes;
+}
+
+static char *
+format_deadline (gpointer item,
+                 gint64   deadline,
+                 int      status)
+{
+  if (deadline <= 0 || !rd_case_status_is_open (status))
+    return g_strdup ("");
+
+  return format_time (item, deadline);
+}
+
+static GStrv
+deadline_classes (gpointer item,
+                  gint64   deadline,
+                  int      status)
+{
+  GStrv classes = g_new0 (char *, 2);
+
+  if (deadline > 0 && rd_case_status_is_open (status) &&
+      deadline - g_get_real_time () / G_USEC_PER_SEC < DEADLINE_WARNING_SECONDS)
+    classes[0] = g_strdup ("error");
+
+  return classes;
+}
+
+/* Helpers */
+
+static void
+fill_dropdowns (RdLedgerPage *self)
+{
+  g_autoptr(GtkStringList) months = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) reasons = gtk_string_list_new (NULL);
+  g_autoptr(GVariant) channel_setting = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const RdRefundReason *reason_list;
+  GVariantIter iter;
+  const char *id, *custom_name;
+  guint32 hours;
+  int year, month, any = 0;
+
+  gtk_string_list_append (months, _("All Months"));
+  g_array_set_size (self->months, 0);
+  g_array_append_val (self->months, any);
+  year = g_date_time_get_year (now);
+  month = g_date_time_get_month (now);
+  for (guint i = 0; i < N_MONTHS; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%04d-%02d", year, month);
+      int key = year * 100 + month;
+
+      gtk_string_list_append (months, label);
+      g_array_append_val (self->months, key);
+      if (--month == 0)
+        {
+          month = 12;
+          year--;
+        }
+    }
+
+  gtk_string_list_append (statuses, _("All Statuses"));
+  for (int s = RD_CASE_STATUS_NONE + 1; s < RD_CASE_STATUS_LAST; s++)
+    gtk_string_list_append (statuses, rd_case_status_get_name (s));
+
+  gtk_string_list_append (kinds, _("All Kinds"));
+  for (int k = RD_REFUND_KIND_NONE + 1; k < RD_REFUND_KIND_LAST; k++)
+    gtk_string_list_append (kinds, rd_refund_kind_get_name (k));
+
+  gtk_string_list_append (channels, _("All Channels"));
+  g_ptr_array_set_size (self->channel_ids, 0);
+  g_ptr_array_add (self->channel_ids, NULL);
+  channel_setting = g_settings_get_value (self->settings, "channels");
+  g_variant_iter_init (&iter, channel_setting);
+  while (g_variant_iter_next (&iter, "(&s&su)", &id, &custom_name, &hours))
+    {
+      g_autofree char *name = rd_channel_display_name (id, custom_name);
+
+      gtk_string_list_append (channels, name);
+      g_ptr_array_add (self->channel_ids, g_strdup (id));
+    }
+
+  gtk_string_list_append (reasons, _("All Reasons"));
+  reason_list = rd_refund_reason_list ();
+  for (guint i = 0; reason_list[i].id != NULL; i++)
+    gtk_string_list_append (reasons, rd_refund_reason_get_name (reason_list[i].id));
+
+  gtk_drop_down_set_model (self->month_dropdown, G_LIST_MODEL (months));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  gtk_drop_down_set_model (self->channel_dropdown, G_LIST_MODEL (channels));
+  gtk_drop_down_set_model (self->reason_dropdown, G_LIST_MODEL (reasons));
+}
+
+/* Which column the user sorted by, and in which direction. GTK 4.8 has no
+ * getter for the column view sorter's primary column, so each sortable
+ * column gets its own sorter whose compare function notes who it is; one
+ * comparison through the column view's sorter reaches the primary column
+ * first, and the sign of its result tells the direction. */
+static GtkOrdering
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  if (!probe_hit)
+    {
+      probed_sort_key = GPOINTER_TO_INT (user_data);
+      probe_hit = TRUE;
+    }
+
+  return GTK_ORDERING_SMALLER;
+}
+
+static gboolean
+read_column_sort (RdLedgerPage    *self,
+                  RdLedgerSortKey *key,
+                  gboolean        *ascending)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkOrdering ordering;
+
+  if (sorter == NULL)
+    return FALSE;
+
+  probe_hit = FALSE;
+  /* Two distinct objects: the sorter takes identical items as equal. */
+  ordering = gtk_sorter_compare (sorter, self, self->column_view);
+  if (!probe_hit)
+    return FALSE;
+
+  *key = probed_sort_key;
+  *ascending = ordering == GTK_ORDERING_SMALLER;
+  return TRUE;
+}
+
+static void
+set_column_sorter (GtkColumnViewColumn *column,
+                   RdLedgerSortKey      key)
+{
+  g_autoptr(GtkSorter) sorter = NULL;
+
+  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (key), NULL));
+  gtk_column_view_column_set_sorter (column, sorter);
+}
+
+static gboolean
+filter_is_empty (const RdLedgerFilter *filter)
+{
+  return filter->year == 0 && filter->status == RD_CASE_STATUS_NONE &&
+         filter->kind == RD_REFUND_KIND_NONE && filter->channel == NULL &&
+         filter->reason == NULL && filter->due_within_hours == 0 &&
+         !filter->follow_up && (filter->text == NULL || *filter->text == '\0');
+}
+
+static RdLedgerFilter *
+build_filter (RdLedgerPage *self)
+{
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  const RdRefundReason *reasons = rd_refund_reason_list ();
+  guint selected;
+  RdLedgerSortKey key;
+  gboolean ascending;
+
+  selected = gtk_drop_down_get_selected (self->month_dropdown);
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected < self->months->len)
+    {
+      int ym = g_array_index (self->months, int, selected);
+
+      filter->year = ym / 100;
+      filter->month = ym % 100;
+    }
+
+  selected = gtk_drop_down_get_selected (self->status_dropdown);
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected < RD_CASE_STATUS_LAST)
+    filter->status = (RdCaseStatus) selected;
+
+  selected = gtk_drop_down_get_selected (self->kind_dropdown);
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected < RD_REFUND_KIND_LAST)
+    filter->kind = (RdRefundKind) selected;
+
+  selected = gtk_drop_down_get_selected (self->channel_dropdown);
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected < self->channel_ids->len)
+    filter->channel = g_strdup (g_ptr_array_index (self->channel_ids, selected));
+
+  selected = gtk_drop_down_get_selected (self->reason_dropdown);
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+    {
+      guint n = 0;
+
+      while (reasons[n].id != NULL)
+        n++;
+      if (selected <= n)
+        filter->reason = g_strdup (reasons[selected - 1].id);
+    }
+
+  if (gtk_toggle_button_get_active (self->due_soon_button))
+    filter->due_within_hours = DUE_SOON_HOURS;
+  filter->follow_up = gtk_toggle_button_get_active (self->follow_up_button);
+
+  rd_ledger_filter_set_text (filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  if (read_column_sort (self, &key, &ascending))
+    {
+      filter->sort = key;
+      filter->ascending = ascending;
+    }
+
+  return g_steal_pointer (&filter);
+}
+
+static void
+run_query (RdLedgerPage *self)
+{
+  g_autoptr(RdLedgerFilter) filter = NULL;
+
+  if (self->model == NULL || self->month_dropdown == NULL)
+    return;
+
+  filter = build_filter (self);
+  rd_ledger_model_set_query (self->model, filter);
+}
+
+static void
+update_footer (RdLedgerPage *self)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *sum_text = NULL;
+  const RdLedgerFilter *filter;
+  gboolean loading;
+  guint n;
+
+  if (self->model == NULL)
+    {
+      gtk_label_set_label (self->count_label, "");
+      gtk_label_set_label (self->sum_label, "");
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+      return;
+    }
+
+  loading = rd_ledger_model_get_loading (self->model);
+  n = rd_ledger_model_get_count (self->model);
+  gtk_spinner_set_spinning (self->spinner, loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
+
+  count = g_strdup_printf (ngettext ("%u case", "%u cases", n), n);
+  gtk_label_set_label (self->count_label, count);
+
+  sum = rd_money_format (rd_ledger_model_get_total_amount (self->model), rd_currency_default ());
+  /* Translators: the sum of the amounts paid of the cases listed. */
+  sum_text = g_strdup_printf (_("Total %s"), sum);
+  gtk_label_set_label (self->sum_label, sum_text);
+
+  if (loading)
+    return;
+
+  filter = rd_ledger_model_get_query (self->model);
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (filter == NULL || filter_is_empty (filter))
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "no-match");
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Selects the row of the case shown in the pane, if the list has it. */
+static void
+select_shown_case (RdLedgerPage *self,
+                   gboolean      scroll)
+{
+  gint64 id = self->pending_case_id != 0 ? self->pending_case_id
+                                         : rd_case_pane_get_case_id (self->case_pane);
+  int position;
+
+  if (self->model == NULL || id == 0)
+    return;
+
+  position = rd_ledger_model_find_id (self->model, id);
+  self->selecting = TRUE;
+  if (position >= 0)
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      if (scroll)
+        {
+          GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
+
+          if (list_view != NULL)
+            gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", (guint) position);
+        }
+    }
+  else
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+    }
+  self->selecting = FALSE;
+
+  if (!rd_ledger_model_get_loading (self->model))
+    self->pending_case_id = 0;
+}
+
+/* Callbacks */
+
+static void
+on_filter_changed (RdLedgerPage *self)
+{
+  run_query (self);
+}
+
+static void
+on_search_stop (RdLedgerPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+on_sorter_changed (RdLedgerPage *self,
+                   GtkSorterChange change,
+                   GtkSorter    *sorter)
+{
+  run_query (self);
+}
+
+static void
+on_model_notify (RdLedgerPage *self)
+{
+  update_footer (self);
+}
+
+static void
+on_model_items_changed (RdLedgerPage *self,
+                        guint         position,
+                        guint         removed,
+                        guint         added,
+                        GListModel   *model)
+{
+  select_shown_case (self, self->pending_case_id != 0);
+}
+
+static void
+on_model_failed (RdLedgerPage *self,
+                 const char   *message,
+                 RdLedgerModel *model)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+on_selection_changed (RdLedgerPage       *self,
+                      GParamSpec         *pspec,
+                      GtkSingleSelection *selection)
+{
+  guint position = gtk_single_selection_get_selected (selection);
+  gint64 id;
+
+  if (self->selecting || position == GTK_INVALID_LIST_POSITION || self->model == NULL)
+    return;
+
+  id = rd_ledger_model_get_id (self->model, position);
+  if (id != 0 && id != rd_case_pane_get_case_id (self->case_pane))
+    rd_case_pane_show_case (self->case_pane, id);
+}
+
+static void
+on_column_view_activate (RdLedgerPage  *self,
+                         guint          position,
+                         GtkColumnView *column_view)
+{
+  gint64 id;
+
+  if (self->model == NULL)
+    return;
+
+  id = rd_ledger_model_get_id (self->model, position);
+  if (id == 0)
+    return;
+
+  rd_case_pane_show_case (self->case_pane, id);
+  adw_leaflet_set_visible_child_name (self->leaflet, "case");
+}
+
+static void
+on_leaflet_folded_changed (RdLedgerPage *self)
+{
+  rd_case_pane_set_show_back (self->case_pane, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+on_case_pane_back (RdLedgerPage *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+on_case_pane_case_changed (RdLedgerPage *self,
+                           gint64        id)
+{
+  if (self->model != NULL)
+    rd_ledger_model_refresh (self->model);
+}
+
+static void
+on_settings_channels_changed (RdLedgerPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->channel_dropdown);
+  g_autofree char *selected_id = NULL;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected < self->channel_ids->len)
+    selected_id = g_strdup (g_ptr_array_index (self->channel_ids, selected));
+
+  fill_dropdowns (self);
+
+  for (guint i = 1; selected_id != NULL && i < self->channel_ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->channel_ids, i), selected_id) == 0)
+      gtk_drop_down_set_selected (self->channel_dropdown, i);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RdLedgerPage *self = RD_LEDGER_PAGE (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static gboolean
+on_ctrl_f (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  /* The shortcut is global to the window: only the visible page takes it. */
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, "ledger.focus-search", NULL);
+}
+
+/* Overrides */
+
 static void
 rd_ledger_page_dispose (GObject *object)
 {
+  RdLedgerPage *self = RD_LEDGER_PAGE (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  g_clear_object (&self->model);
+
+  /* The bin's child is a named template child: unparent it once, here. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), RD_TYPE_LEDGER_PAGE);
 
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
   G_OBJECT_CLASS (rd_ledger_page_parent_class)->dispose (object);
+}
+
+static void
+rd_ledger_page_finalize (GObject *object)
+{
+  RdLedgerPage *self = RD_LEDGER_PAGE (object);
+
+  g_clear_pointer (&self->channel_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->months, g_array_unref);
+
+  G_OBJECT_CLASS (rd_ledger_page_parent_class)->finalize (object);
 }
 
 static void
@@ -29,18 +660,172 @@ rd_ledger_page_class_init (RdLedgerPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rd_ledger_page_dispose;
+  object_class->finalize = rd_ledger_page_finalize;
+
+  g_type_ensure (RD_TYPE_CASE_PANE);
+  g_type_ensure (RD_TYPE_LEDGER_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rd-ledger-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, due_soon_button);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, follow_up_button);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, month_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, channel_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, reason_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, requested_at_column);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, amount_column);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, sum_label);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, case_pane);
+
+  gtk_widget_class_bind_template_callback (widget_class, format_text);
+  gtk_widget_class_bind_template_callback (widget_class, format_time);
+  gtk_widget_class_bind_template_callback (widget_class, format_channel);
+  gtk_widget_class_bind_template_callback (widget_class, format_kind);
+  gtk_widget_class_bind_template_callback (widget_class, format_reason);
+  gtk_widget_class_bind_template_callback (widget_class, format_amount);
+  gtk_widget_class_bind_template_callback (widget_class, format_status);
+  gtk_widget_class_bind_template_callback (widget_class, status_classes);
+  gtk_widget_class_bind_template_callback (widget_class, format_deadline);
+  gtk_widget_class_bind_template_callback (widget_class, deadline_classes);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_pane_back);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_pane_case_changed);
+
+  gtk_widget_class_install_action (widget_class, "ledger.focus-search", NULL, focus_search_action);
 }
 
 static void
 rd_ledger_page_init (RdLedgerPage *self)
 {
+  GtkEventController *controller;
+  GtkShortcut *shortcut;
+
+  self->channel_ids = g_ptr_array_new_with_free_func (g_free);
+  self->months = g_array_new (FALSE, FALSE, sizeof (int));
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::channels",
+                           G_CALLBACK (on_settings_channels_changed), self, G_CONNECT_SWAPPED);
+
+  fill_dropdowns (self);
+
+  set_column_sorter (self->requested_at_column, RD_LEDGER_SORT_REQUESTED_AT);
+  set_column_sorter (self->amount_column, RD_LEDGER_SORT_AMOUNT);
+  set_column_sorter (self->status_column, RD_LEDGER_SORT_STATUS);
+  gtk_column_view_sort_by_column (self->column_view, self->requested_at_column, GTK_SORT_DESCENDING);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                               gtk_callback_action_new (on_ctrl_f, NULL, NULL));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  rd_case_pane_set_show_back (self->case_pane, adw_leaflet_get_folded (self->leaflet));
+  update_footer (self);
 }
 
 GtkWidget *
 rd_ledger_page_new (void)
 {
   return g_object_new (RD_TYPE_LEDGER_PAGE, NULL);
+}
+
+gboolean
+rd_ledger_page_set_store (RdLedgerPage  *self,
+                          RdStore       *store,
+                          GError       **error)
+{
+  g_autoptr(RdLedgerModel) model = NULL;
+
+  g_return_val_if_fail (RD_IS_LEDGER_PAGE (self), FALSE);
+  g_return_val_if_fail (store == NULL || RD_IS_STORE (store), FALSE);
+
+  if (store != NULL)
+    {
+      model = rd_ledger_model_new (rd_store_get_path (store), error);
+      if (model == NULL)
+        return FALSE;
+    }
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->model, model);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+  rd_case_pane_set_store (self->case_pane, store);
+
+  if (self->model != NULL)
+    {
+      g_signal_connect_object (self->model, "notify::count", G_CALLBACK (on_model_notify), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->model, "notify::total-amount", G_CALLBACK (on_model_notify), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_model_notify), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_items_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->model, "failed", G_CALLBACK (on_model_failed), self, G_CONNECT_SWAPPED);
+      run_query (self);
+    }
+
+  update_footer (self);
+  return TRUE;
+}
+
+RdLedgerModel *
+rd_ledger_page_get_model (RdLedgerPage *self)
+{
+  g_return_val_if_fail (RD_IS_LEDGER_PAGE (self), NULL);
+
+  return self->model;
+}
+
+RdCasePane *
+rd_ledger_page_get_case_pane (RdLedgerPage *self)
+{
+  g_return_val_if_fail (RD_IS_LEDGER_PAGE (self), NULL);
+
+  return self->case_pane;
+}
+
+void
+rd_ledger_page_show_case (RdLedgerPage *self,
+                          gint64        id)
+{
+  g_return_if_fail (RD_IS_LEDGER_PAGE (self));
+
+  if (id <= 0)
+    return;
+
+  rd_case_pane_show_case (self->case_pane, id);
+  adw_leaflet_set_visible_child_name (self->leaflet, "case");
+
+  /* A case just taken in may not be in the list yet: refresh, and select it
+   * when the new rows arrive. */
+  self->pending_case_id = id;
+  if (self->model != NULL && rd_ledger_model_find_id (self->model, id) < 0)
+    rd_ledger_model_refresh (self->model);
+  else
+    select_shown_case (self, TRUE);
 }

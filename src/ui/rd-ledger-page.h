@@ -1,16 +1,34 @@
 /* rd-ledger-page.h
  *
- * The Ledger page of the window: the filtered list of every refund case with the selected case beside it.
+ * The Ledger page of the window: the filtered list of every refund case with
+ * the selected case beside it.
  */
 #pragma once
 
 #include <adwaita.h>
+
+#include "rd-case-pane.h"
+#include "rd-ledger-model.h"
+#include "rd-store.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_LEDGER_PAGE (rd_ledger_page_get_type ())
 G_DECLARE_FINAL_TYPE (RdLedgerPage, rd_ledger_page, RD, LEDGER_PAGE, AdwBin)
 
-GtkWidget *rd_ledger_page_new (void);
+GtkWidget     *rd_ledger_page_new           (void);
+
+/* Lists the cases of store (NULL: none) through an RdLedgerModel on the
+ * same file; fails when the file cannot be opened for reading. */
+gboolean       rd_ledger_page_set_store     (RdLedgerPage  *self,
+                                             RdStore       *store,
+                                             GError       **error);
+
+/* Opens the case in the pane and selects its row once the list has it. */
+void           rd_ledger_page_show_case     (RdLedgerPage  *self,
+                                             gint64         id);
+
+RdLedgerModel *rd_ledger_page_get_model     (RdLedgerPage  *self);
+RdCasePane    *rd_ledger_page_get_case_pane (RdLedgerPage  *self);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ struct _RdWindow
 
   /* Template children */
   AdwViewStack         *stack;
+  RdLedgerPage         *ledger_page;
   GtkMenuButton        *operator_button;
   GtkLabel             *operator_label;
   RdCalculatorPage     *calculator_page;
@@ -157,6 +158,21 @@ open_calculator_action (GtkWidget  *widget,
   rd_calculator_page_load_case (self->calculator_page, g_variant_get_int64 (parameter));
 }
 
+/* What the calculator stored shows at once in the ledger and the case pane. */
+static void
+on_calculator_case_applied (RdWindow         *self,
+                            gint64            case_id,
+                            RdCalculatorPage *page)
+{
+  RdCasePane *pane = rd_ledger_page_get_case_pane (self->ledger_page);
+  RdLedgerModel *model = rd_ledger_page_get_model (self->ledger_page);
+
+  if (rd_case_pane_get_case_id (pane) == case_id)
+    rd_case_pane_reload (pane);
+  if (model != NULL)
+    rd_ledger_model_refresh (model);
+}
+
 static void
 manage_operators_action (GtkWidget  *widget,
                          const char *action_name,
@@ -175,6 +191,17 @@ manage_operators_action (GtkWidget  *widget,
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (widget));
   rd_preferences_window_show_page (preferences, "people");
   gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+show_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+
+  rd_window_show_page (self, "ledger");
+  rd_ledger_page_show_case (self->ledger_page, g_variant_get_int64 (parameter));
 }
 
 static gboolean
@@ -221,6 +248,7 @@ rd_window_class_init (RdWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RdWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, ledger_page);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, operator_button);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, operator_label);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, calculator_page);
@@ -229,6 +257,7 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.manage-operators", NULL, manage_operators_action);
   gtk_widget_class_install_action (widget_class, "win.open-calculator", "x", open_calculator_action);
+  gtk_widget_class_install_action (widget_class, "win.show-case", "x", show_case_action);
 }
 
 static void
@@ -238,6 +267,8 @@ rd_window_init (RdWindow *self)
   g_autofree char *last_page = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->calculator_page, "case-applied",
+                           G_CALLBACK (on_calculator_case_applied), self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APP_ID);
 
@@ -266,9 +297,16 @@ rd_window_init (RdWindow *self)
 RdWindow *
 rd_window_new (RdApplication *application)
 {
-  return g_object_new (RD_TYPE_WINDOW,
+  g_autoptr(GError) error = NULL;
+  RdWindow *self;
+
+  self = g_object_new (RD_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  if (!rd_ledger_page_set_store (self->ledger_page, rd_application_get_store (application), &error))
+    g_warning ("The ledger list cannot read the file: %s", error->message);
+
+  return self;
 }
 
 void

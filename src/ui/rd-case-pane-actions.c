@@ -1,0 +1,850 @@
+/* rd-case-pane-actions.c
+ *
+ * The top of the case pane: one button per workflow step that the case's
+ * state allows (rd_workflow_available_events), the dialogs that ask what a
+ * step needs (approved amount and second approver, refusal reason, return
+ * condition, payout), the reply templates menu, attachments and the jump to
+ * the calculator. Every step is written by rd_case_store_transition or
+ * rd_case_store_record_payout; what the core refuses is shown in its words.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "rd-case-pane-private.h"
+#include "rd-case-store.h"
+#include "rd-case-store-workflow.h"
+#include "rd-evidence.h"
+#include "rd-money.h"
+#include "rd-templates.h"
+#include "rd-working-days.h"
+
+typedef struct
+{
+  RdCasePane      *pane;
+  gint64           case_id;
+  RdWorkflowEvent  event;
+  GtkEntry        *amount_entry;
+  GtkDropDown     *dropdown;
+  GtkEntry        *date_entry;
+  GtkLabel        *arrival_label;
+  GStrv            operators;     /* the approver drop-down's names */
+} StepDialog;
+
+static const RdRefundRoute payout_routes[] = {
+  RD_REFUND_ROUTE_ORIGINAL,
+  RD_REFUND_ROUTE_TRANSFER,
+  RD_REFUND_ROUTE_STORE_BALANCE,
+};
+
+static void
+step_dialog_free (gpointer  data,
+                  GClosure *closure)
+{
+  StepDialog *step = data;
+
+  g_clear_object (&step->pane);
+  g_clear_pointer (&step->operators, g_strfreev);
+  g_free (step);
+}
+
+static const RdCurrency *
+case_currency (const RdCase *rcase)
+{
+  const RdCurrency *currency = NULL;
+
+  if (rcase != NULL && rcase->currency != NULL)
+    currency = rd_currency_lookup (rcase->currency);
+
+  return currency != NULL ? currency : rd_currency_default ();
+}
+
+static void
+fill_facts (RdCasePane      *self,
+            RdWorkflowFacts *facts)
+{
+  const RdCase *c = self->rcase;
+
+  memset (facts, 0, sizeof *facts);
+  facts->kind = c->kind;
+  facts->shipped = c->kind != RD_REFUND_KIND_REFUND_ONLY_UNSHIPPED;
+  facts->amount = c->amount_paid;
+  facts->approved_amount = c->approved_amount > 0 ? c->approved_amount : 0;
+  facts->currency = c->currency;
+  facts->created_by = c->created_by;
+  facts->operator = _rd_case_pane_get_operator (self);
+  facts->return_in_transit = c->return_tracking != NULL && *c->return_tracking != '\0';
+  facts->payouts_sum = self->payouts_sum;
+}
+
+static char *
+missing_evidence_message (RdCasePane *self)
+{
+  g_autoptr(GArray) missing = NULL;
+  GString *message;
+
+  missing = rd_evidence_missing_required (self->store, self->rcase->id, self->rcase->kind,
+                                          self->rcase->status, NULL);
+  if (missing == NULL || missing->len == 0)
+    return NULL;
+
+  message = g_string_new (_("Tick these required evidence items before closing the case:"));
+  for (guint i = 0; i < missing->len; i++)
+    g_string_append_printf (message, "\n• %s",
+                            rd_evidence_item_get_name (g_array_index (missing, RdEvidenceItem, i)));
+
+  return g_string_free (message, FALSE);
+}
+
+static gboolean
+run_transition (RdCasePane            *self,
+                RdWorkflowEvent        event,
+                const RdWorkflowFacts *facts)
+{
+  g_auto(RdPolicy) policy = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+
+  _rd_case_pane_load_policy (self, &policy);
+
+  if (rd_case_store_transition (self->store, self->rcase->id, event, facts, &policy,
+                                _rd_case_pane_get_operator (self), &error))
+    {
+      _rd_case_pane_changed (self);
+      return TRUE;
+    }
+
+  /* Translators: %s is a workflow step: "Could Not Approve", shown as "Approve" on its button. */
+  heading = g_strdup_printf (_("Not Done: %s"), rd_workflow_event_to_label (event));
+
+  if (g_error_matches (error, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_NEEDS_EVIDENCE))
+    {
+      g_autofree char *message = missing_evidence_message (self);
+
+      _rd_case_pane_show_error (self, heading, message != NULL ? message : error->message);
+    }
+  else
+    {
+      _rd_case_pane_show_error (self, heading, error->message);
+    }
+
+  /* Someone else may have changed the case meanwhile. */
+  if (g_error_matches (error, RD_CASE_STORE_ERROR, RD_CASE_STORE_ERROR_CONFLICT))
+    _rd_case_pane_changed (self);
+
+  return FALSE;
+}
+
+static GtkWidget *
+new_step_dialog (RdCasePane *self,
+                 const char *heading,
+                 const char *body,
+                 const char *response_id,
+                 const char *response_label,
+                 gboolean    destructive)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    response_id, response_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response_id,
+                                              destructive ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), response_id);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  return dialog;
+}
+
+static GtkWidget *
+labelled (GtkWidget  *box,
+          const char *label_text,
+          GtkWidget  *widget)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), widget);
+
+  return widget;
+}
+
+static GtkEntry *
+new_amount_entry (gint64            amount,
+                  const RdCurrency *currency)
+{
+  g_autofree char *text = rd_money_format_plain (amount, currency);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_widget_set_name (entry, "amount-entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+
+  return GTK_ENTRY (entry);
+}
+
+static gboolean
+read_amount (StepDialog *step,
+             gint64     *amount)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (step->amount_entry));
+
+  if (rd_money_parse (text, case_currency (step->pane->rcase), amount, &error))
+    return TRUE;
+
+  _rd_case_pane_show_error (step->pane, _("Not an Amount"), error->message);
+  return FALSE;
+}
+
+/* The calculator's total when the case has one, else the amount paid. */
+static gint64
+suggested_refund (const RdCase *rcase)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *total;
+  gint64 amount;
+
+  if (rcase->breakdown != NULL &&
+      json_parser_load_from_data (parser, rcase->breakdown, -1, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      total = json_object_get_string_member_with_default (json_node_get_object (json_parser_get_root (parser)),
+                                                          "total", NULL);
+      if (total != NULL && rd_money_parse (total, case_currency (rcase), &amount, NULL) &&
+          amount > 0 && amount <= rcase->amount_paid)
+        return amount;
+    }
+
+  return rcase->amount_paid;
+}
+
+static void
+on_step_dialog_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         StepDialog       *step)
+{
+  RdCasePane *self = step->pane;
+  RdWorkflowFacts facts;
+  guint selected;
+
+  if (g_strcmp0 (response, "cancel") == 0 || self->rcase == NULL ||
+      self->rcase->id != step->case_id || self->store == NULL)
+    return;
+
+  fill_facts (self, &facts);
+  selected = step->dropdown != NULL ? gtk_drop_down_get_selected (step->dropdown) : GTK_INVALID_LIST_POSITION;
+
+  switch ((int) step->event)
+    {
+    case RD_WORKFLOW_EVENT_APPROVE:
+      if (!read_amount (step, &facts.approved_amount))
+        return;
+      if (step->operators != NULL && selected < g_strv_length (step->operators))
+        facts.approver = step->operators[selected];
+      run_transition (self, step->event, &facts);
+      break;
+
+    case RD_WORKFLOW_EVENT_REFUSE:
+      if (selected != GTK_INVALID_LIST_POSITION)
+        facts.refusal_reason = (RdRefusalReason) (selected + 1);
+      run_transition (self, step->event, &facts);
+      break;
+
+    case RD_WORKFLOW_EVENT_MARK_RETURNED:
+      if (selected != GTK_INVALID_LIST_POSITION)
+        facts.return_condition = (RdReturnCondition) (selected + 1);
+      run_transition (self, step->event, &facts);
+      break;
+
+    case RD_WORKFLOW_EVENT_READY_FOR_PAYOUT:
+      /* Asked again after "wait for the intercept result". */
+      facts.intercept_settled = TRUE;
+      run_transition (self, step->event, &facts);
+      break;
+
+    case RD_WORKFLOW_EVENT_RECORD_PAYOUT:
+      {
+        g_auto(RdPolicy) policy = { 0 };
+        g_autoptr(GError) error = NULL;
+        gint64 amount;
+        const char *route;
+
+        if (!read_amount (step, &amount))
+          return;
+        route = rd_refund_route_to_id (payout_routes[selected < G_N_ELEMENTS (payout_routes) ? selected : 0]);
+        _rd_case_pane_load_policy (self, &policy);
+        if (!rd_case_store_record_payout (self->store, self->rcase->id, amount, route,
+                                          gtk_editable_get_text (GTK_EDITABLE (step->date_entry)),
+                                          &policy, _rd_case_pane_get_operator (self), &error))
+          {
+            _rd_case_pane_show_error (self, _("Payout Not Recorded"), error->message);
+            return;
+          }
+        _rd_case_pane_changed (self);
+      }
+      break;
+
+    default:
+      run_transition (self, step->event, &facts);
+      break;
+    }
+}
+
+static void
+present_step_dialog (GtkWidget  *dialog,
+                     StepDialog *step,
+                     GtkWidget  *extra)
+{
+  if (extra != NULL)
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), extra);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_step_dialog_response), step,
+                         step_dialog_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static StepDialog *
+step_dialog_new (RdCasePane      *self,
+                 RdWorkflowEvent  event)
+{
+  StepDialog *step = g_new0 (StepDialog, 1);
+
+  step->pane = g_object_ref (self);
+  step->case_id = self->rcase->id;
+  step->event = event;
+
+  return step;
+}
+
+static GtkWidget *
+new_form_box (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  return box;
+}
+
+static void
+ask_approve (RdCasePane *self)
+{
+  g_auto(RdPolicy) policy = { 0 };
+  g_autoptr(GVariant) operators = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autofree char *body = NULL;
+  g_autofree char *paid = _rd_case_pane_format_money (self, self->rcase->amount_paid);
+  StepDialog *step = step_dialog_new (self, RD_WORKFLOW_EVENT_APPROVE);
+  gint64 suggested = suggested_refund (self->rcase);
+  GtkWidget *dialog, *box;
+  GVariantIter iter;
+  const char *name, *role;
+
+  _rd_case_pane_load_policy (self, &policy);
+
+  body = g_strdup_printf (_("The buyer paid %s. How much does the shop refund?"), paid);
+  dialog = new_step_dialog (self, _("Approve Refund"), body, "approve", _("_Approve"), FALSE);
+  box = new_form_box ();
+  step->amount_entry = GTK_ENTRY (labelled (box, _("Approved _amount"),
+                                            GTK_WIDGET (new_amount_entry (suggested, case_currency (self->rcase)))));
+
+  if (rd_policy_needs_review (&policy, suggested) || rd_policy_needs_review (&policy, self->rcase->amount_paid))
+    {
+      g_autofree char *threshold = _rd_case_pane_format_money (self, policy.review_threshold);
+      g_autofree char *note = NULL;
+      GtkWidget *dropdown, *label;
+      guint n = 0, preferred = 0;
+      gboolean found = FALSE;
+
+      operators = g_settings_get_value (self->settings, "operators");
+      g_variant_iter_init (&iter, operators);
+      while (g_variant_iter_next (&iter, "(&s&s)", &name, &role))
+        {
+          g_strv_builder_add (names, name);
+          if (!found && g_strcmp0 (name, self->rcase->created_by) != 0)
+            {
+              preferred = n;
+              found = TRUE;
+            }
+          n++;
+        }
+      step->operators = g_strv_builder_end (names);
+
+      /* Translators: %s is the review threshold, %s the operator who took the case in. */
+      note = g_strdup_printf (_("Refunds of %s or more need a second person: someone other than %s, who took the case in."),
+                              threshold, self->rcase->created_by != NULL ? self->rcase->created_by : "");
+      label = gtk_label_new (note);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_box_append (GTK_BOX (box), label);
+
+      dropdown = gtk_drop_down_new_from_strings ((const char * const *) step->operators);
+      gtk_widget_set_name (dropdown, "approver-dropdown");
+      if (n > 0)
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), preferred);
+      step->dropdown = GTK_DROP_DOWN (labelled (box, _("Approved _by"), dropdown));
+      if (n == 0)
+        {
+          GtkWidget *hint = gtk_label_new (_("Add the shop's operators in Preferences to choose the second approver."));
+
+          gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (hint), 0);
+          gtk_widget_add_css_class (hint, "dim-label");
+          gtk_box_append (GTK_BOX (box), hint);
+        }
+    }
+
+  present_step_dialog (dialog, step, box);
+}
+
+static void
+ask_choice (RdCasePane      *self,
+            RdWorkflowEvent  event,
+            const char      *heading,
+            const char      *body,
+            const char      *label,
+            const char      *name,
+            const char     **choices,
+            const char      *response_label,
+            gboolean         destructive)
+{
+  StepDialog *step = step_dialog_new (self, event);
+  GtkWidget *dialog, *box, *dropdown;
+
+  dialog = new_step_dialog (self, heading, body, "apply", response_label, destructive);
+  box = new_form_box ();
+  dropdown = gtk_drop_down_new_from_strings (choices);
+  gtk_widget_set_name (dropdown, name);
+  step->dropdown = GTK_DROP_DOWN (labelled (box, label, dropdown));
+
+  present_step_dialog (dialog, step, box);
+}
+
+static void
+ask_refuse (RdCasePane *self)
+{
+  const char *reasons[RD_REFUSAL_REASON_LAST];
+
+  for (int r = RD_REFUSAL_REASON_NONE + 1; r < RD_REFUSAL_REASON_LAST; r++)
+    reasons[r - 1] = rd_refusal_reason_get_name (r);
+  reasons[RD_REFUSAL_REASON_LAST - 1] = NULL;
+
+  ask_choice (self, RD_WORKFLOW_EVENT_REFUSE, _("Refuse Refund"),
+              _("The reason stays with the case and goes into the reply to the buyer."),
+              _("_Reason"), "reason-dropdown", reasons, _("_Refuse"), TRUE);
+}
+
+static void
+ask_condition (RdCasePane *self)
+{
+  const char *conditions[RD_RETURN_CONDITION_N];
+
+  for (int c = RD_RETURN_CONDITION_NONE + 1; c < RD_RETURN_CONDITION_N; c++)
+    conditions[c - 1] = rd_return_condition_to_label (c);
+  conditions[RD_RETURN_CONDITION_N - 1] = NULL;
+
+  ask_choice (self, RD_WORKFLOW_EVENT_MARK_RETURNED, _("Returned Parcel"),
+              _("How did the goods come back?"),
+              _("_Condition"), "condition-dropdown", conditions, _("_Mark Returned"), FALSE);
+}
+
+static void
+update_expected_arrival (StepDialog *step)
+{
+  g_autoptr(RdWorkCalendar) calendar = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (step->date_entry));
+  GDate paid_on, earliest, latest;
+  char from[16], to[16];
+  g_autofree char *message = NULL;
+
+  g_date_clear (&paid_on, 1);
+  g_date_set_parse (&paid_on, text);
+  if (!g_date_valid (&paid_on) || strlen (text) != 10)
+    {
+      gtk_label_set_label (step->arrival_label, _("Enter the date as YYYY-MM-DD."));
+      return;
+    }
+
+  calendar = rd_work_calendar_load (step->pane->store, NULL);
+  if (calendar == NULL)
+    calendar = rd_work_calendar_new ();
+  rd_expected_arrival (calendar, &paid_on, step->pane->rcase->payment_method, &earliest, &latest);
+  g_date_strftime (from, sizeof from, "%Y-%m-%d", &earliest);
+  g_date_strftime (to, sizeof to, "%Y-%m-%d", &latest);
+
+  if (g_date_compare (&earliest, &latest) == 0)
+    message = g_strdup_printf (_("Expected to arrive on %s."), from);
+  else
+    /* Translators: two dates, the earliest and the latest arrival of the refund. */
+    message = g_strdup_printf (_("Expected to arrive between %s and %s."), from, to);
+  gtk_label_set_label (step->arrival_label, message);
+}
+
+static void
+ask_payout (RdCasePane *self)
+{
+  const char *routes[G_N_ELEMENTS (payout_routes) + 1];
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *body = NULL;
+  g_autofree char *approved = NULL;
+  g_autofree char *paid_out = NULL;
+  StepDialog *step = step_dialog_new (self, RD_WORKFLOW_EVENT_RECORD_PAYOUT);
+  GtkWidget *dialog, *box, *dropdown, *date, *arrival;
+  gint64 remaining = 0;
+  guint route_index = 0;
+
+  if (self->rcase->approved_amount > 0)
+    rd_money_sub (self->rcase->approved_amount, self->payouts_sum, &remaining, NULL);
+  approved = _rd_case_pane_format_money (self, MAX (self->rcase->approved_amount, 0));
+  paid_out = _rd_case_pane_format_money (self, self->payouts_sum);
+  /* Translators: the approved amount and what was paid out of it so far. */
+  body = g_strdup_printf (_("Approved %s, paid out so far %s."), approved, paid_out);
+
+  dialog = new_step_dialog (self, _("Add Payout"), body, "add", _("_Add Payout"), FALSE);
+  box = new_form_box ();
+  step->amount_entry = GTK_ENTRY (labelled (box, _("_Amount"),
+                                            GTK_WIDGET (new_amount_entry (MAX (remaining, 0), case_currency (self->rcase)))));
+
+  for (guint i = 0; i < G_N_ELEMENTS (payout_routes); i++)
+    {
+      routes[i] = rd_refund_route_get_name (payout_routes[i]);
+      if (payout_routes[i] == self->rcase->refund_route)
+        route_index = i;
+    }
+  routes[G_N_ELEMENTS (payout_routes)] = NULL;
+  dropdown = gtk_drop_down_new_from_strings (routes);
+  gtk_widget_set_name (dropdown, "route-dropdown");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), route_index);
+  step->dropdown = GTK_DROP_DOWN (labelled (box, _("_Route"), dropdown));
+
+  date = gtk_entry_new ();
+  gtk_widget_set_name (date, "date-entry");
+  gtk_editable_set_text (GTK_EDITABLE (date), today);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (date), "YYYY-MM-DD");
+  gtk_entry_set_activates_default (GTK_ENTRY (date), TRUE);
+  step->date_entry = GTK_ENTRY (labelled (box, _("Paid _on"), date));
+
+  arrival = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (arrival), 0);
+  gtk_label_set_wrap (GTK_LABEL (arrival), TRUE);
+  gtk_widget_add_css_class (arrival, "dim-label");
+  gtk_box_append (GTK_BOX (box), arrival);
+  step->arrival_label = GTK_LABEL (arrival);
+  g_signal_connect_swapped (date, "changed", G_CALLBACK (update_expected_arrival), step);
+  update_expected_arrival (step);
+
+  present_step_dialog (dialog, step, box);
+}
+
+/* A high-ticket intercept waits for its result; the intercept register
+ * keeps that result, and until it is linked here the user confirms it. */
+static void
+ask_intercept_settled (RdCasePane *self,
+                       const char *message)
+{
+  StepDialog *step = step_dialog_new (self, RD_WORKFLOW_EVENT_READY_FOR_PAYOUT);
+  GtkWidget *dialog;
+
+  dialog = new_step_dialog (self, _("Wait for the Intercept?"), message,
+                            "settled", _("It Has a _Result"), FALSE);
+  present_step_dialog (dialog, step, NULL);
+}
+
+static void
+event_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RdCasePane *self = RD_CASE_PANE (widget);
+  RdWorkflowEvent event = g_variant_get_int32 (parameter);
+  RdWorkflowFacts facts;
+
+  if (self->rcase == NULL || self->store == NULL || (int) event < 0 || event >= RD_WORKFLOW_N_EVENTS)
+    return;
+
+  switch ((int) event)
+    {
+    case RD_WORKFLOW_EVENT_APPROVE:
+      ask_approve (self);
+      break;
+
+    case RD_WORKFLOW_EVENT_REFUSE:
+      ask_refuse (self);
+      break;
+
+    case RD_WORKFLOW_EVENT_MARK_RETURNED:
+      ask_condition (self);
+      break;
+
+    case RD_WORKFLOW_EVENT_RECORD_PAYOUT:
+      ask_payout (self);
+      break;
+
+    case RD_WORKFLOW_EVENT_READY_FOR_PAYOUT:
+      {
+        g_auto(RdPolicy) policy = { 0 };
+        g_autoptr(GError) error = NULL;
+        RdCaseStatus to;
+
+        fill_facts (self, &facts);
+        _rd_case_pane_load_policy (self, &policy);
+        if (self->rcase->status == RD_CASE_STATUS_INTERCEPTING &&
+            !rd_workflow_apply (self->rcase->status, event, &facts, &policy, &to, &error) &&
+            g_error_matches (error, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_WAIT_FOR_RESULT))
+          ask_intercept_settled (self, error->message);
+        else
+          run_transition (self, event, &facts);
+      }
+      break;
+
+    case RD_WORKFLOW_EVENT_START_INTERCEPT:
+      /* Asking to stop the parcel says that it left the shop. */
+      fill_facts (self, &facts);
+      facts.shipped = TRUE;
+      run_transition (self, event, &facts);
+      break;
+
+    default:
+      fill_facts (self, &facts);
+      run_transition (self, event, &facts);
+      break;
+    }
+}
+
+static void
+copy_template_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RdCasePane *self = RD_CASE_PANE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (self->rcase == NULL || self->store == NULL)
+    return;
+
+  templates = rd_templates_list (self->store, &error);
+  if (templates == NULL)
+    {
+      _rd_case_pane_toast (self, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < templates->len; i++)
+    {
+      RdTemplate *tmpl = g_ptr_array_index (templates, i);
+      g_autofree char *amount = NULL;
+      g_autofree char *deadline = NULL;
+      g_autofree char *shop = NULL;
+      g_autofree char *text = NULL;
+      RdTemplateValues values = { 0 };
+
+      if (tmpl->id != id)
+        continue;
+
+      amount = _rd_case_pane_format_money (self, self->rcase->approved_amount > 0
+                                                 ? self->rcase->approved_amount
+                                                 : self->rcase->amount_paid);
+      if (self->rcase->platform_deadline > 0)
+        {
+          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (self->rcase->platform_deadline);
+          g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+          deadline = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : NULL;
+        }
+      shop = g_settings_get_string (self->settings, "shop-name");
+
+      values.order = self->rcase->order_no;
+      values.amount = amount;
+      values.tracking = self->rcase->return_tracking;
+      values.deadline = deadline;
+      values.shop = *shop != '\0' ? shop : NULL;
+      if (self->rcase->refusal_reason != RD_REFUSAL_REASON_NONE)
+        values.reason = rd_refusal_reason_get_name (self->rcase->refusal_reason);
+
+      text = rd_template_fill (tmpl->body, &values);
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+      _rd_case_pane_toast (self, _("Copied"));
+      return;
+    }
+}
+
+static void
+on_attachment_chooser_response (GtkNativeDialog *chooser,
+                                int              response,
+                                RdCasePane      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->rcase != NULL && self->store != NULL)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *data_dir = _rd_case_pane_get_data_dir (self);
+      guint added = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_autoptr(RdAttachment) attachment = NULL;
+          g_autoptr(GError) error = NULL;
+
+          attachment = rd_attachment_add (self->store, self->rcase->id, file, data_dir,
+                                          _rd_case_pane_get_operator (self), NULL, &error);
+          if (attachment == NULL)
+            _rd_case_pane_show_error (self, _("Could Not Attach the File"), error->message);
+          else
+            added++;
+        }
+
+      if (added > 0)
+        _rd_case_pane_changed (self);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+add_attachment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RdCasePane *self = RD_CASE_PANE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->rcase == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Add Attachment"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Add"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Images and PDF"));
+  gtk_file_filter_add_mime_type (filter, "image/*");
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_attachment_chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+window_has_action (GtkWidget  *widget,
+                   const char *name)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const char *action_name, *property_name;
+  const GVariantType *parameter_type;
+  GType owner;
+  GtkWidgetClass *klass;
+
+  if (root == NULL)
+    return FALSE;
+
+  if (G_IS_ACTION_GROUP (root) && g_action_group_has_action (G_ACTION_GROUP (root), name))
+    return TRUE;
+
+  klass = GTK_WIDGET_GET_CLASS (root);
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &action_name,
+                                                  &parameter_type, &property_name); i++)
+    if (g_str_has_prefix (action_name, "win.") && g_strcmp0 (action_name + 4, name) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+open_calculator_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RdCasePane *self = RD_CASE_PANE (widget);
+
+  if (self->rcase != NULL)
+    gtk_widget_activate_action (widget, "win.open-calculator", "x", self->rcase->id);
+}
+
+static void
+update_templates_menu (RdCasePane *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GPtrArray) templates = NULL;
+
+  if (self->store != NULL)
+    templates = rd_templates_list (self->store, NULL);
+
+  for (guint i = 0; templates != NULL && i < templates->len; i++)
+    {
+      RdTemplate *tmpl = g_ptr_array_index (templates, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (tmpl->title, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "case.copy-template", g_variant_new_int64 (tmpl->id));
+      g_menu_append_item (menu, item);
+    }
+
+  gtk_menu_button_set_menu_model (self->templates_button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (GTK_WIDGET (self->templates_button),
+                          self->rcase != NULL && templates != NULL && templates->len > 0);
+}
+
+void
+_rd_case_pane_update_actions (RdCasePane *self)
+{
+  g_auto(RdPolicy) policy = { 0 };
+  g_autoptr(GArray) events = NULL;
+  RdWorkflowFacts facts;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box))) != NULL)
+    gtk_flow_box_remove (self->actions_box, child);
+
+  update_templates_menu (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->calculator_button),
+                          self->rcase != NULL && window_has_action (GTK_WIDGET (self), "open-calculator"));
+  gtk_widget_set_visible (GTK_WIDGET (self->actions_box), self->rcase != NULL);
+
+  if (self->rcase == NULL)
+    return;
+
+  fill_facts (self, &facts);
+  _rd_case_pane_load_policy (self, &policy);
+  events = rd_workflow_available_events (self->rcase->status, &facts, &policy);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      RdWorkflowEvent event = g_array_index (events, RdWorkflowEvent, i);
+      GtkWidget *button = gtk_button_new_with_label (rd_workflow_event_to_label (event));
+      g_autofree char *name = g_strdup_printf ("event-%s", rd_workflow_event_to_id (event));
+
+      gtk_widget_set_name (button, name);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.event");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int32 (event));
+      if (event == RD_WORKFLOW_EVENT_REFUSE || event == RD_WORKFLOW_EVENT_WITHDRAW)
+        gtk_widget_add_css_class (button, "destructive-action");
+      else if (i == 0)
+        gtk_widget_add_css_class (button, "suggested-action");
+      gtk_flow_box_append (self->actions_box, button);
+    }
+}
+
+void
+_rd_case_pane_actions_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "case.event", "i", event_action);
+  gtk_widget_class_install_action (widget_class, "case.copy-template", "x", copy_template_action);
+  gtk_widget_class_install_action (widget_class, "case.add-attachment", NULL, add_attachment_action);
+  gtk_widget_class_install_action (widget_class, "case.open-calculator", NULL, open_calculator_action);
+}

@@ -1,0 +1,71 @@
+/* rd-case-pane-private.h
+ *
+ * What rd-case-pane.c (showing the case) and rd-case-pane-actions.c (the
+ * workflow steps, dialogs and reply templates) share.
+ */
+#pragma once
+
+#include "rd-case-pane.h"
+#include "rd-evidence.h"
+#include "rd-policy.h"
+#include "rd-workflow.h"
+
+G_BEGIN_DECLS
+
+struct _RdCasePane
+{
+  AdwBin          parent_instance;
+
+  RdStore        *store;
+  GSettings      *settings;
+  RdCase         *rcase;
+  gint64          payouts_sum;
+  guint           countdown_id;
+  gboolean        updating;
+
+  /* Built in C */
+  GtkLabel       *info_labels[32];
+  AdwActionRow   *info_rows[32];
+  GtkLabel       *deadline_label;
+  AdwPreferencesGroup *breakdown_group;
+  GtkListBox     *breakdown_list;
+  GtkCheckButton *evidence_checks[RD_EVIDENCE_N_ITEMS];
+  AdwActionRow   *evidence_rows[RD_EVIDENCE_N_ITEMS];
+  GtkListBox     *attachments_list;
+  GtkListBox     *payouts_list;
+  GtkListBox     *timeline_list;
+
+  /* Template children */
+  GtkButton      *back_button;
+  GtkLabel       *title_label;
+  GtkLabel       *status_label;
+  GtkMenuButton  *templates_button;
+  GtkButton      *calculator_button;
+  GtkFlowBox     *actions_box;
+  GtkStack       *pane_stack;
+  GtkBox         *content_box;
+};
+
+/* rd-case-pane.c */
+const char *_rd_case_pane_get_operator   (RdCasePane      *self);
+void        _rd_case_pane_load_policy    (RdCasePane      *self,
+                                          RdPolicy        *policy);
+/* After a write: reads the case again and tells the page. */
+void        _rd_case_pane_changed        (RdCasePane      *self);
+void        _rd_case_pane_toast          (RdCasePane      *self,
+                                          const char      *message);
+void        _rd_case_pane_show_error     (RdCasePane      *self,
+                                          const char      *heading,
+                                          const char      *message);
+char       *_rd_case_pane_format_money   (RdCasePane      *self,
+                                          gint64           amount);
+/* The folder attachments are copied into: the ledger file's folder. */
+char       *_rd_case_pane_get_data_dir   (RdCasePane      *self);
+
+/* rd-case-pane-actions.c */
+void        _rd_case_pane_actions_class_init (GtkWidgetClass *widget_class);
+/* The step buttons, the templates menu and the calculator button for the
+ * case shown. */
+void        _rd_case_pane_update_actions (RdCasePane      *self);
+
+G_END_DECLS
