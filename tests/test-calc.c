@@ -11,6 +11,7 @@
 
 #include "rd-calc.h"
 #include "rd-calc-json.h"
+#include "rd-calc-paste.h"
 
 typedef struct
 {
@@ -640,6 +641,116 @@ test_random_partial_refunds (void)
   g_test_message ("%" G_GUINT64_FORMAT " partial refunds computed", steps);
 }
 
+/* Every order of the table survives rd_calc_input_to_json and the stored
+ * breakdown: read back, it computes the very same result. */
+static void
+test_input_round_trip (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = quote (cases[i].input);
+      g_autoptr(RdCalcInput) input = NULL;
+      g_autoptr(RdCalcInput) again = NULL;
+      g_autoptr(RdCalcInput) stored = NULL;
+      g_autoptr(RdCalcResult) result = NULL;
+      g_autoptr(RdCalcResult) result_again = NULL;
+      g_autoptr(RdCalcResult) result_stored = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *text_again = NULL;
+      g_autofree char *text_stored = NULL;
+      g_autofree char *breakdown = NULL;
+      RdCalcPolicy policy;
+
+      rd_calc_policy_init_defaults (&policy);
+      input = rd_calc_input_from_json_data (json, -1, &policy, NULL);
+      if (input == NULL || (result = rd_calc_compute (input, &policy, NULL)) == NULL)
+        continue;
+
+      node = rd_calc_input_to_json (input);
+      again = rd_calc_input_from_json (node, NULL, &error);
+      g_assert_no_error (error);
+      result_again = rd_calc_compute (again, &policy, &error);
+      g_assert_no_error (error);
+
+      breakdown = rd_calc_breakdown_to_json_data (input, result);
+      stored = rd_calc_input_from_breakdown (breakdown, &error);
+      g_assert_no_error (error);
+      result_stored = rd_calc_compute (stored, &policy, &error);
+      g_assert_no_error (error);
+
+      text = rd_calc_result_to_json_data (result, FALSE);
+      text_again = rd_calc_result_to_json_data (result_again, FALSE);
+      text_stored = rd_calc_result_to_json_data (result_stored, FALSE);
+      g_assert_cmpstr (text_again, ==, text);
+      g_assert_cmpstr (text_stored, ==, text);
+    }
+}
+
+static void
+test_input_from_breakdown_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCalcInput) input = NULL;
+
+  input = rd_calc_input_from_breakdown ("{\"total\": \"1.00\"}", &error);
+  g_assert_null (input);
+  g_assert_error (error, RD_CALC_ERROR, RD_CALC_ERROR_INVALID);
+  g_clear_error (&error);
+
+  input = rd_calc_input_from_breakdown ("{", &error);
+  g_assert_null (input);
+  g_assert_error (error, RD_CALC_ERROR, RD_CALC_ERROR_INVALID);
+}
+
+/* Lines pasted from a spreadsheet (tabs) or typed with commas; a header row
+ * is skipped; every bad row is reported by its number. */
+static void
+test_paste (void)
+{
+  const char *text =
+    "Name\tSKU\tPrice\tQty\n"
+    "Green tea 250 g\tTEA-1\t79.00\t1\n"
+    "\n"
+    "  \"Teapot\" , POT-2 , 119.00 , 2 , 1 \n"
+    "Cup\tCUP\t12.345\t1\n"
+    "Saucer\tS\t3.00\ttwo\n"
+    "Spoon\tSP\t2.00\n"
+    "Tray\t\t-1.00\t1\n"
+    "Lid\tLID\t1,234.50\t3\t\n";
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) lines = rd_calc_paste_parse (text, NULL, &problems);
+  RdCalcLine *line;
+
+  g_assert_cmpuint (lines->len, ==, 3);
+  line = g_ptr_array_index (lines, 0);
+  g_assert_cmpstr (line->name, ==, "Green tea 250 g");
+  g_assert_cmpstr (line->sku, ==, "TEA-1");
+  g_assert_cmpint (line->unit_price, ==, 7900);
+  g_assert_cmpint (line->quantity, ==, 1);
+  g_assert_cmpint (line->refund_quantity, ==, 1);
+  line = g_ptr_array_index (lines, 1);
+  g_assert_cmpstr (line->name, ==, "Teapot");
+  g_assert_cmpstr (line->sku, ==, "POT-2");
+  g_assert_cmpint (line->unit_price, ==, 11900);
+  g_assert_cmpint (line->quantity, ==, 2);
+  g_assert_cmpint (line->refund_quantity, ==, 1);
+  line = g_ptr_array_index (lines, 2);
+  g_assert_cmpstr (line->sku, ==, "LID");
+  g_assert_cmpint (line->unit_price, ==, 123450);
+  g_assert_cmpint (line->quantity, ==, 3);
+  g_assert_cmpint (line->refund_quantity, ==, 3);
+
+  g_assert_nonnull (problems);
+  g_assert_cmpuint (problems->len, ==, 4);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "Row 5: "));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 1), "Row 6: "));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 2), "Row 7: "));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 3), "Row 8: "));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 1), "two"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -656,6 +767,9 @@ main (int   argc,
   g_test_add_func ("/rd/calc/struct-api", test_struct_api);
   g_test_add_func ("/rd/calc/parse-rate", test_parse_rate);
   g_test_add_func ("/rd/calc/random-partial-refunds", test_random_partial_refunds);
+  g_test_add_func ("/rd/calc/input-round-trip", test_input_round_trip);
+  g_test_add_func ("/rd/calc/input-from-breakdown-errors", test_input_from_breakdown_errors);
+  g_test_add_func ("/rd/calc/paste", test_paste);
 
   return g_test_run ();
 }

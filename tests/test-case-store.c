@@ -525,6 +525,85 @@ test_migrated_v1 (void)
   rd_test_remove_tree (dir);
 }
 
+/* Several cases in one statement keep each its own approved amount (an
+ * unapproved case later in the batch must not clear an earlier one's). */
+static void
+test_insert_many_approved (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) a = new_case ("taobao", "TB-MANY-1", 10000);
+  g_autoptr(RdCase) b = new_case ("taobao", "TB-MANY-2", 20000);
+  g_autoptr(RdCase) read_a = NULL;
+  g_autoptr(RdCase) read_b = NULL;
+  RdCase *both[2];
+
+  a->approved_amount = 7000;
+  both[0] = a;
+  both[1] = b;
+  g_assert_true (rd_case_store_insert_many (f->store, both, 2, "Lin", &error));
+  g_assert_no_error (error);
+
+  read_a = rd_case_store_get (f->store, a->id, &error);
+  g_assert_no_error (error);
+  read_b = rd_case_store_get (f->store, b->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read_a->approved_amount, ==, 7000);
+  g_assert_cmpint (read_b->approved_amount, ==, -1);
+}
+
+/* The calculator's Apply to case: the breakdown and its total are stored
+ * together and audited; an amount above what was paid, or a case already
+ * approved, changes nothing. */
+static void
+test_apply_breakdown (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) c = new_case ("taobao", "TB-APPLY-1", 19800);
+  g_autoptr(RdCase) read = NULL;
+  sqlite3 *raw;
+
+  g_assert_true (rd_case_store_insert (f->store, c, "Lin", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rd_case_store_apply_breakdown (f->store, c->id, "{\"total\":\"77.01\"}", 7701, "Lin", &error));
+  g_assert_no_error (error);
+  read = rd_case_store_get (f->store, c->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read->approved_amount, ==, 7701);
+  g_assert_cmpstr (read->breakdown, ==, "{\"total\":\"77.01\"}");
+  g_assert_cmpint (read->status, ==, RD_CASE_STATUS_REQUESTED);
+  g_clear_pointer (&read, rd_case_free);
+
+  /* More than the amount paid: refused, the earlier breakdown stays. */
+  g_assert_false (rd_case_store_apply_breakdown (f->store, c->id, "{\"total\":\"500.00\"}", 50000, "Lin", &error));
+  g_assert_error (error, RD_CASE_ERROR, RD_CASE_ERROR_INVALID);
+  g_clear_error (&error);
+  read = rd_case_store_get (f->store, c->id, &error);
+  g_assert_cmpint (read->approved_amount, ==, 7701);
+  g_assert_cmpstr (read->breakdown, ==, "{\"total\":\"77.01\"}");
+  g_clear_pointer (&read, rd_case_free);
+
+  raw = rd_test_raw_open (f->path);
+  g_assert_cmpint (rd_test_raw_int (raw, "SELECT count(*) FROM audit_log WHERE action = 'apply_breakdown' AND field = 'approved_amount'"), ==, 1);
+  g_assert_cmpint (rd_test_raw_int (raw, "SELECT count(*) FROM audit_log WHERE action = 'apply_breakdown' AND field = 'breakdown'"), ==, 1);
+  sqlite3_close (raw);
+
+  /* Once approved, the amount is the approver's. */
+  read = rd_case_store_get (f->store, c->id, &error);
+  read->approved_by = g_strdup ("Wang");
+  read->status = RD_CASE_STATUS_APPROVED;
+  g_assert_true (rd_case_store_update (f->store, read, "Wang", &error));
+  g_assert_no_error (error);
+  g_assert_false (rd_case_store_apply_breakdown (f->store, c->id, "{}", 100, "Lin", &error));
+  g_assert_error (error, RD_CASE_STORE_ERROR, RD_CASE_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  g_assert_false (rd_case_store_apply_breakdown (f->store, c->id + 100, "{}", 100, "Lin", &error));
+  g_assert_error (error, RD_CASE_STORE_ERROR, RD_CASE_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -542,6 +621,8 @@ main (int    argc,
   ADD ("hostile-text", test_hostile_text);
   ADD ("file-deleted", test_file_deleted);
   ADD ("file-read-only", test_file_read_only);
+  ADD ("apply-breakdown", test_apply_breakdown);
+  ADD ("insert-many-approved", test_insert_many_approved);
 #undef ADD
   g_test_add_func ("/rd/case-store/migrated-v1", test_migrated_v1);
 

@@ -29,6 +29,18 @@ JsonNode     *rd_calc_result_to_json        (const RdCalcResult  *result);
 char         *rd_calc_result_to_json_data   (const RdCalcResult  *result,
                                              gboolean             pretty);
 
+/* The order as JSON in the form rd_calc_input_from_json reads (every key
+ * written, amounts as decimal strings). */
+JsonNode     *rd_calc_input_to_json         (const RdCalcInput   *input);
+
+/* What a case stores when the calculator is applied to it: the result's
+ * JSON object with the order under "input". */
+char         *rd_calc_breakdown_to_json_data (const RdCalcInput  *input,
+                                              const RdCalcResult *result);
+/* The order of a stored breakdown; an error when it has none. */
+RdCalcInput  *rd_calc_input_from_breakdown  (const char          *breakdown,
+                                             GError             **error);
+
 /* The stable id of a warning ("outside_window", "second_approver",
  * "high_ticket", "capped_paid", "capped_zero", "capped_return_shipping",
  * "capped_compensation"). */

@@ -91,7 +91,7 @@ bind_case (sqlite3_stmt *stmt,
   bind_text (stmt, base + 13, c->exchange_rate);
   sqlite3_bind_int64 (stmt, base + 14, c->amount_paid);
   if (c->approved_amount < 0)
-    sqlite3_bind_null (stmt, 15);
+    sqlite3_bind_null (stmt, base + 15);
   else
     sqlite3_bind_int64 (stmt, base + 15, c->approved_amount);
   bind_text (stmt, base + 16, c->breakdown);
@@ -607,4 +607,57 @@ rd_case_store_find_open_duplicates (RdStore     *store,
     }
 
   return g_steal_pointer (&found);
+}
+
+gboolean
+rd_case_store_apply_breakdown (RdStore     *store,
+                               gint64       id,
+                               const char  *breakdown_json,
+                               gint64       approved_amount,
+                               const char  *operator,
+                               GError     **error)
+{
+  g_autoptr(RdCase) rcase = NULL;
+
+  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (breakdown_json != NULL, FALSE);
+  g_return_val_if_fail (operator != NULL, FALSE);
+
+  if (approved_amount < 0)
+    {
+      g_set_error_literal (error, RD_CASE_ERROR, RD_CASE_ERROR_INVALID,
+                           _("The refund cannot be negative."));
+      return FALSE;
+    }
+
+  if (!begin_write (store, error))
+    return FALSE;
+
+  rcase = rd_case_store_get (store, id, error);
+  if (rcase == NULL)
+    goto failed;
+
+  /* Once someone approved the amount, it is theirs: reopen the case first. */
+  if (!rd_case_status_is_open (rcase->status) || rcase->approved_by != NULL)
+    {
+      g_set_error (error, RD_CASE_STORE_ERROR, RD_CASE_STORE_ERROR_CONFLICT,
+                   _("Case %s is already approved or closed; its refund amount can no longer change."),
+                   rcase->case_no);
+      goto failed;
+    }
+
+  g_free (rcase->breakdown);
+  rcase->breakdown = g_strdup (breakdown_json);
+  rcase->approved_amount = approved_amount;
+
+  if (!rd_case_validate (rcase, error) ||
+      !_rd_case_store_write (store, rcase, operator, "apply_breakdown", error))
+    goto failed;
+
+  if (rd_store_commit (store, error))
+    return TRUE;
+
+failed:
+  rd_store_rollback (store);
+  return FALSE;
 }

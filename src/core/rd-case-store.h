@@ -66,4 +66,16 @@ GPtrArray *rd_case_store_find_open_duplicates (RdStore    *store,
                                                gint64      exclude_id,
                                                GError    **error);
 
+/* Stores the calculator's breakdown (rd_calc_breakdown_to_json_data) with
+ * the case and its total as the amount to approve, in one transaction with
+ * the audit entries. Refused (RD_CASE_STORE_ERROR_CONFLICT) once the case is
+ * approved or no longer open; RD_CASE_ERROR when the amount is above the
+ * amount paid. */
+gboolean   rd_case_store_apply_breakdown  (RdStore      *store,
+                                           gint64        id,
+                                           const char   *breakdown_json,
+                                           gint64        approved_amount,
+                                           const char   *operator,
+                                           GError      **error);
+
 G_END_DECLS

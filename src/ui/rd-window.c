@@ -28,6 +28,7 @@ struct _RdWindow
   GtkMenuButton        *operator_button;
   GtkLabel             *operator_label;
   RdInterceptsPage     *intercepts_page;
+  RdCalculatorPage     *calculator_page;
 };
 
 G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -146,6 +147,33 @@ show_page_action (GtkWidget  *widget,
   rd_window_show_page (RD_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* win.open-calculator (x): the Calculator page, prefilled from that case. */
+static void
+open_calculator_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+
+  rd_window_show_page (self, "calculator");
+  rd_calculator_page_load_case (self->calculator_page, g_variant_get_int64 (parameter));
+}
+
+/* What the calculator stored shows at once in the ledger and the case pane. */
+static void
+on_calculator_case_applied (RdWindow         *self,
+                            gint64            case_id,
+                            RdCalculatorPage *page)
+{
+  RdCasePane *pane = rd_ledger_page_get_case_pane (self->ledger_page);
+  RdLedgerModel *model = rd_ledger_page_get_model (self->ledger_page);
+
+  if (rd_case_pane_get_case_id (pane) == case_id)
+    rd_case_pane_reload (pane);
+  if (model != NULL)
+    rd_ledger_model_refresh (model);
+}
+
 static void
 manage_operators_action (GtkWidget  *widget,
                          const char *action_name,
@@ -238,10 +266,12 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdWindow, operator_button);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, operator_label);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, intercepts_page);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, calculator_page);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.manage-operators", NULL, manage_operators_action);
+  gtk_widget_class_install_action (widget_class, "win.open-calculator", "x", open_calculator_action);
   gtk_widget_class_install_action (widget_class, "win.show-case", "x", show_case_action);
   gtk_widget_class_install_action (widget_class, "win.create-intercept", "x", create_intercept_action);
 }
@@ -253,6 +283,8 @@ rd_window_init (RdWindow *self)
   g_autofree char *last_page = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->calculator_page, "case-applied",
+                           G_CALLBACK (on_calculator_case_applied), self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APP_ID);
 
