@@ -81,8 +81,27 @@ RdLedgerResult *rd_ledger_query_run       (sqlite3              *db,
                                            GCancellable         *cancellable,
                                            GError              **error);
 
+/* The cases at positions offset … offset + limit - 1 of the filter's order
+ * (fewer at the end); the sums are those of these cases only. */
+RdLedgerResult *rd_ledger_query_run_range (sqlite3              *db,
+                                           const RdLedgerFilter *filter,
+                                           guint                 offset,
+                                           guint                 limit,
+                                           GCancellable         *cancellable,
+                                           GError              **error);
+
+/* The number of cases of the filter, without reading them: every case from
+ * the counter table case_count, a filter from its index. */
+gboolean        rd_ledger_query_count     (sqlite3              *db,
+                                           const RdLedgerFilter *filter,
+                                           GCancellable         *cancellable,
+                                           guint                *count,
+                                           GError              **error);
+
 /* Opens a read-only connection to the ledger file for queries (worker
- * threads, the model); no migration, no integrity check. */
+ * threads, the model); no migration, no integrity check. A WAL ledger in a
+ * folder where its -shm file cannot be created opens as rd_store_open does
+ * read-only (immutable, when no -wal file is left). */
 sqlite3        *rd_ledger_query_open      (const char           *path,
                                            GError              **error);
 
