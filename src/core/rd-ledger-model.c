@@ -266,6 +266,7 @@ run_in_transaction (sqlite3         *db,
   /* A free-text search is one scan that finds few cases: one phase. */
   if (data->filter->text == NULL || *data->filter->text == '\0')
     {
+      g_autoptr(GSource) source = NULL;
       FirstPage *page;
 
       if (!rd_ledger_query_count (db, data->filter, cancellable, &count, error))
@@ -279,8 +280,14 @@ run_in_transaction (sqlite3         *db,
       page->generation = data->generation;
       page->count = count;
       page->ids = g_steal_pointer (&first->ids);
-      g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
-                                  on_first_page, page, (GDestroyNotify) first_page_free);
+      /* Never g_main_context_invoke: it would run here, on this thread,
+       * when the context is free. Attached before the task returns, at the
+       * same priority: shown before the completion. */
+      source = g_idle_source_new ();
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, on_first_page, page, (GDestroyNotify) first_page_free);
+      g_source_set_static_name (source, "[rd] ledger first page");
+      g_source_attach (source, g_task_get_context (task));
     }
 
   *out = rd_ledger_query_run (db, data->filter, cancellable, error);

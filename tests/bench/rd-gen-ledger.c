@@ -2,7 +2,7 @@
  *
  * `rd-gen-ledger --cases N [--seed S] DB`: writes N realistic refund cases
  * spread over the last 36 months into the ledger DB (created if missing)
- * through rd_case_bulk_* (one transaction; the same rows, case numbers,
+ * through rd_case_bulk_* (a transaction per 100,000; the same rows, case numbers,
  * search index and audit entries as rd_case_store_insert_many), and prints
  * the rate in cases per second.
  *
@@ -17,7 +17,7 @@
 #include "rd-case-bulk.h"
 #include "rd-store.h"
 
-#define BATCH 20000
+#define BATCH 100000
 
 typedef struct
 {
@@ -298,7 +298,7 @@ main (int    argc,
   g_autoptr(GRand) rand = NULL;
   g_autofree gint64 *times = NULL;
   RdCaseBulk *bulk;
-  gint64 n_cases = 0, seed = 1, now, start, added, elapsed;
+  gint64 n_cases = 0, seed = 1, now, start, committing = 0, elapsed;
   GOptionEntry entries[] = {
     { "cases", 0, 0, G_OPTION_ARG_INT64, &n_cases, "Number of cases to write", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Random seed (default 1)", "S" },
@@ -320,7 +320,7 @@ main (int    argc,
       return 1;
     }
 
-  /* One big transaction: keep its pages in memory, not spilled to the WAL. */
+  /* Big transactions: keep their pages in memory, not spilled to the WAL. */
   sqlite3_exec (rd_store_get_db (store), "PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY;"
                 "PRAGMA synchronous = OFF", NULL, NULL, NULL);
   local_tz = g_time_zone_new_local ();
@@ -337,38 +337,36 @@ main (int    argc,
   qsort (times, n_cases, sizeof (gint64), compare_int64);
 
   start = g_get_monotonic_time ();
-  bulk = rd_case_bulk_begin (store, "rd-gen-ledger", &error);
-  if (bulk == NULL)
-    {
-      g_printerr ("rd-gen-ledger: %s\n", error->message);
-      return 1;
-    }
   for (gint64 done = 0; done < n_cases; )
     {
+      /* One transaction per batch: past the page cache a transaction
+       * spills to the WAL and every read then looks it up there. */
       guint n = (guint) MIN (BATCH, n_cases - done);
       g_autoptr(GPtrArray) batch = g_ptr_array_new_full (n, (GDestroyNotify) rd_case_free);
+      gint64 t;
 
       for (guint i = 0; i < n; i++)
         g_ptr_array_add (batch, make_case (rand, times[done + i], now));
 
-      if (!rd_case_bulk_add (bulk, (RdCase **) batch->pdata, n, &error))
+      bulk = rd_case_bulk_begin (store, "rd-gen-ledger", &error);
+      if (bulk == NULL || !rd_case_bulk_add (bulk, (RdCase **) batch->pdata, n, &error))
         {
           g_printerr ("rd-gen-ledger: %s\n", error->message);
           rd_case_bulk_abort (bulk);
           return 1;
         }
+      t = g_get_monotonic_time ();
+      if (!rd_case_bulk_commit (bulk, &error))
+        {
+          g_printerr ("rd-gen-ledger: %s\n", error->message);
+          return 1;
+        }
+      committing += g_get_monotonic_time () - t;
       done += n;
-    }
-  added = g_get_monotonic_time ();
-  if (!rd_case_bulk_commit (bulk, &error))
-    {
-      g_printerr ("rd-gen-ledger: %s\n", error->message);
-      return 1;
     }
   elapsed = g_get_monotonic_time () - start;
 
-  g_print ("%" G_GINT64_FORMAT " cases in %.2f s: %.0f cases/s (cases and audit %.2f s, search index and commit %.2f s)\n",
-           n_cases, elapsed / 1e6, n_cases / (elapsed / 1e6), (added - start) / 1e6,
-           (start + elapsed - added) / 1e6);
+  g_print ("%" G_GINT64_FORMAT " cases in %.2f s: %.0f cases/s (search index and commits %.2f s)\n",
+           n_cases, elapsed / 1e6, n_cases / (elapsed / 1e6), committing / 1e6);
   return 0;
 }
