@@ -410,11 +410,12 @@ run_part (sqlite3               *db,
   /* One statement: SQLite skips the rows itself. */
   if (filter->sort != RD_LEDGER_SORT_STATUS && (collector->skip > 0 || collector->limit != G_MAXUINT))
     {
-      char *limited = g_strdup_printf ("%s LIMIT %u OFFSET %u", sql,
-                                       collector->limit == G_MAXUINT ? G_MAXINT : collector->limit,
-                                       collector->skip);
+      char *limited = g_strconcat (sql, " LIMIT ? OFFSET ?", NULL);
+
       g_free (sql);
       sql = limited;
+      add_int (params, collector->limit == G_MAXUINT ? G_MAXINT64 : collector->limit);
+      add_int (params, collector->skip);
       collector->skip = 0;
     }
 

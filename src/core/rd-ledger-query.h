@@ -31,8 +31,11 @@ typedef enum
 {
   RD_LEDGER_SORT_REQUESTED_AT,   /* default, newest first */
   RD_LEDGER_SORT_AMOUNT,         /* amount paid */
-  RD_LEDGER_SORT_STATUS,         /* in workflow order */
+  RD_LEDGER_SORT_STATUS,         /* in workflow order, newest first within a
+                                    status (one index scan per status) */
 } RdLedgerSortKey;
+/* Ties go by request time, amount, approved amount, id: the order of the
+ * covering index each sort reads, so that no sort needs a sorting step. */
 
 #define RD_TYPE_LEDGER_FILTER (rd_ledger_filter_get_type ())
 
