@@ -22,6 +22,12 @@ typedef struct _RdCaseBulk RdCaseBulk;
 RdCaseBulk *rd_case_bulk_begin  (RdStore     *store,
                                  const char  *operator,
                                  GError     **error);
+/* The same, and the indexes of the cases table are dropped and created
+ * again at commit (the same SQL): for a bulk much larger than the ledger
+ * (a first import, the generator), in one transaction. */
+RdCaseBulk *rd_case_bulk_begin_rebuilding (RdStore     *store,
+                                           const char  *operator,
+                                           GError     **error);
 /* Validates and writes n cases; sets their id and case_no. After an error,
  * rd_case_bulk_abort. */
 gboolean    rd_case_bulk_add    (RdCaseBulk  *bulk,
