@@ -6,7 +6,10 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <grp.h>
 #include <locale.h>
+#include <unistd.h>
 
 #include "rd-case-store.h"
 #include "rd-ledger-model.h"
@@ -27,6 +30,15 @@ typedef struct
   guint      last_removed;
   guint      last_added;
   gint64     total;
+
+  /* What the first items-changed of a query saw. */
+  gboolean   seen_first;
+  gboolean   first_loading;
+  guint      first_n_items;
+  char      *first_top;        /* order number of row 0 */
+  char      *first_bottom;     /* order number of the last row */
+  gint64     first_id_200;
+  gboolean   insert_newest;    /* insert a case on the first items-changed */
 } Fixture;
 
 static RdCase *
@@ -72,6 +84,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  g_free (f->first_top);
+  g_free (f->first_bottom);
   g_clear_object (&f->store);
   g_main_loop_unref (f->loop);
   rd_test_remove_tree (f->dir);
@@ -86,7 +100,16 @@ on_items_changed (GListModel *model,
                   guint       added,
                   Fixture    *f)
 {
-  g_assert_cmpuint (position, ==, 0);
+  if (position != 0)
+    {
+      /* Only a page read by position and corrected by the second phase. */
+      g_assert_true (f->insert_newest);
+      g_assert_cmpuint (removed, ==, added);
+      f->n_changes++;
+      f->last_removed = removed;
+      f->last_added = added;
+      return;
+    }
   f->n_changes++;
   f->last_removed = removed;
   f->last_added = added;
@@ -99,6 +122,14 @@ on_loading (RdLedgerModel *model,
 {
   if (!rd_ledger_model_get_loading (model))
     g_main_loop_quit (f->loop);
+}
+
+static void
+on_failed (RdLedgerModel *model,
+           const char    *message,
+           gpointer       user_data)
+{
+  g_error ("the model failed: %s", message);
 }
 
 static RdLedgerModel *
@@ -240,6 +271,159 @@ test_refresh (Fixture       *f,
   g_assert_cmpstr (rd_ledger_row_get_case_no (row), ==, c->case_no);
 }
 
+/* The first items-changed of a query: the count and first page are there,
+ * the rest still loading. Reads the first and the last row. */
+static void
+on_first_items_changed (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        Fixture    *f)
+{
+  g_autoptr(RdLedgerRow) top = NULL;
+  g_autoptr(RdLedgerRow) bottom = NULL;
+
+  if (f->seen_first)
+    return;
+  f->seen_first = TRUE;
+  f->first_loading = rd_ledger_model_get_loading (RD_LEDGER_MODEL (model));
+  f->first_n_items = g_list_model_get_n_items (model);
+
+  if (f->insert_newest)
+    {
+      g_autoptr(RdCase) c = make_case (N_CASES);
+      g_autoptr(GError) error = NULL;
+
+      /* The ledger changes after the snapshot of the query. */
+      g_assert_true (rd_case_store_insert (f->store, c, "tester", &error));
+      g_assert_no_error (error);
+    }
+
+  top = g_list_model_get_item (model, 0);
+  bottom = g_list_model_get_item (model, f->first_n_items - 1);
+  f->first_top = g_strdup (rd_ledger_row_get_order_no (top));
+  f->first_bottom = g_strdup (rd_ledger_row_get_order_no (bottom));
+  f->first_id_200 = rd_ledger_model_get_id (RD_LEDGER_MODEL (model), 200);
+}
+
+static void
+test_two_phases (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RdLedgerModel) model = new_model (f);
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  g_autoptr(RdLedgerRow) bottom = NULL;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_first_items_changed), f);
+  rd_ledger_model_set_query (model, filter);
+  wait_loaded (f, model);
+
+  /* Shown while still loading: every case counted, the first page and a
+   * row far beyond it readable at once. */
+  g_assert_true (f->seen_first);
+  g_assert_true (f->first_loading);
+  g_assert_cmpuint (f->first_n_items, ==, N_CASES);
+  g_assert_cmpstr (f->first_top, ==, "ORDER-0249");
+  g_assert_cmpstr (f->first_bottom, ==, "ORDER-0000");
+
+  /* The complete list changed nothing that was shown; the sums came. */
+  g_assert_cmpuint (f->n_changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CASES);
+  g_assert_cmpint (rd_ledger_model_get_id (model, 200), ==, f->first_id_200);
+  g_assert_cmpint (rd_ledger_model_find_id (model, f->first_id_200), ==, 200);
+  g_assert_cmpint (rd_ledger_model_get_total_amount (model), ==, f->total);
+  bottom = g_list_model_get_item (G_LIST_MODEL (model), N_CASES - 1);
+  g_assert_cmpstr (rd_ledger_row_get_order_no (bottom), ==, "ORDER-0000");
+}
+
+static void
+test_two_phases_changed (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(RdLedgerModel) model = new_model (f);
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  g_autoptr(RdLedgerRow) bottom = NULL;
+  g_autoptr(RdLedgerRow) top = NULL;
+
+  /* A case inserted after the query's snapshot: the row read by position
+   * (the last page) came from the newer ledger, one place off. */
+  f->insert_newest = TRUE;
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_first_items_changed), f);
+  rd_ledger_model_set_query (model, filter);
+  wait_loaded (f, model);
+
+  g_assert_true (f->first_loading);
+  g_assert_cmpstr (f->first_bottom, ==, "ORDER-0001");
+
+  /* The complete list (the snapshot) corrected that page, and only it. */
+  g_assert_cmpuint (f->n_changes, ==, 2);
+  g_assert_cmpuint (f->last_removed, ==, N_CASES - 2 * RD_LEDGER_MODEL_PAGE_SIZE);
+  g_assert_cmpuint (f->last_added, ==, f->last_removed);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CASES);
+  bottom = g_list_model_get_item (G_LIST_MODEL (model), N_CASES - 1);
+  g_assert_cmpstr (rd_ledger_row_get_order_no (bottom), ==, "ORDER-0000");
+  top = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (rd_ledger_row_get_order_no (top), ==, "ORDER-0249");
+}
+
+/* A WAL ledger in a folder where its -shm file cannot be created (a
+ * colleague's folder, a read-only share): the model reads it as
+ * rd_store_open does read-only. Root may write anywhere, so the model runs
+ * in a subprocess as the user "nobody". */
+static void
+read_only_folder_child (const char *path)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(RdLedgerModel) model = NULL;
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  g_autoptr(RdLedgerRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  Fixture f = { 0 };
+
+  if (getuid () == 0)
+    g_assert_true (setgroups (0, NULL) == 0 && setgid (65534) == 0 && setuid (65534) == 0);
+
+  f.loop = loop;
+  model = rd_ledger_model_new (path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &f);
+  g_signal_connect (model, "notify::loading", G_CALLBACK (on_loading), &f);
+  g_signal_connect (model, "failed", G_CALLBACK (on_failed), NULL);
+  rd_ledger_model_set_query (model, filter);
+  wait_loaded (&f, model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CASES);
+  row = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (rd_ledger_row_get_order_no (row), ==, "ORDER-0249");
+}
+
+static void
+test_read_only_folder (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *shm = NULL;
+
+  if (g_test_subprocess ())
+    {
+      read_only_folder_child (g_getenv ("RD_TEST_LEDGER"));
+      return;
+    }
+
+  fixture_set_up (&f, NULL);
+  g_clear_object (&f.store);
+  shm = g_strconcat (f.path, "-shm", NULL);
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chmod (f.dir, getuid () == 0 ? 0755 : 0555), ==, 0);
+  g_assert_cmpint (g_chmod (f.path, 0644), ==, 0);
+
+  g_setenv ("RD_TEST_LEDGER", f.path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (g_chmod (f.dir, 0700), ==, 0);
+  fixture_tear_down (&f, NULL);
+}
+
 static void
 test_missing_file (void)
 {
@@ -262,7 +446,10 @@ main (int    argc,
   ADD ("paging", test_paging);
   ADD ("superseded", test_superseded);
   ADD ("refresh", test_refresh);
+  ADD ("two-phases", test_two_phases);
+  ADD ("two-phases-changed", test_two_phases_changed);
 #undef ADD
+  g_test_add_func ("/rd/ledger-model/read-only-folder", test_read_only_folder);
   g_test_add_func ("/rd/ledger-model/missing-file", test_missing_file);
 
   return g_test_run ();

@@ -12,6 +12,16 @@
 #include "rd-store-private.h"
 #include "rd-test-ledger.h"
 
+static void
+on_async_result (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
 static char *data_home;
 
 static char *
@@ -141,6 +151,15 @@ test_create (void)
   g_assert_no_error (error);
   g_assert_true (rd_store_check_integrity (store, &error));
   g_assert_no_error (error);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    rd_store_check_integrity_async (store, NULL, on_async_result, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (rd_store_check_integrity_finish (store, result, &error));
+    g_assert_no_error (error);
+  }
 
   /* STRICT: money is an integer, never text or a float; never negative. */
   rc = sqlite3_exec (db, "INSERT INTO cases (case_no, channel, order_no, kind, reason,"
@@ -248,7 +267,7 @@ test_migrate_from_v1 (void)
   g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM case_numbers"), ==, 2);
   g_assert_cmpint (rd_test_raw_int (db, "SELECT last FROM case_numbers WHERE year = 2025"), ==, 12);
   g_assert_cmpint (rd_test_raw_int (db, "SELECT last FROM case_numbers WHERE year = 2026"), ==, 2);
-  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM pragma_index_info ('cases_requested_at')"
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM pragma_index_info ('cases_ledger')"
                                         " WHERE name = 'requested_at'"), ==, 1);
   g_assert_true (rd_store_check_integrity (store, &error));
   g_assert_no_error (error);
@@ -446,14 +465,33 @@ test_corrupt (void)
   g_assert_no_error (error);
   rd_test_fingerprint (path, &before);
 
+  /* Opening reads the header, the schema and the small tables only (a
+   * full check takes seconds on a large ledger): the damaged cases are
+   * found by the integrity check, on the store's thread or a worker's. */
   for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
     {
+      g_autoptr(GAsyncResult) result = NULL;
+
       store = rd_store_open (path, flags[i], &error);
-      g_assert_null (store);
+      g_assert_no_error (error);
+      g_assert_nonnull (store);
+
+      g_assert_false (rd_store_check_integrity (store, &error));
       g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT);
       g_assert_nonnull (strstr (error->message, path));
       g_assert_nonnull (strstr (error->message, "backup"));
       g_clear_error (&error);
+
+      rd_store_check_integrity_async (store, NULL, on_async_result, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_false (rd_store_check_integrity_finish (store, result, &error));
+      g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, "backup"));
+      g_clear_error (&error);
+
+      g_clear_object (&store);
     }
 
   rd_test_assert_unchanged (path, &before);

@@ -33,4 +33,14 @@ gboolean _rd_case_store_transition_locked (RdStore                *store,
                                            const char             *payout_date,
                                            GError                **error);
 
+/* For rd-case-bulk.c. */
+#define RD_CASE_STORE_PARAMS_PER_ROW 32
+gboolean _rd_case_store_begin_write (RdStore       *store,
+                                     GError       **error);
+void     _rd_case_store_bind_case   (sqlite3_stmt  *stmt,
+                                     const RdCase  *c,
+                                     int            base);
+char    *_rd_case_store_insert_sql  (guint          n_rows,
+                                     gboolean       with_id);
+
 G_END_DECLS

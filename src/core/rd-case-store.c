@@ -71,8 +71,8 @@ bind_time (sqlite3_stmt *stmt,
 }
 
 /* Binds parameters base + 1 … base + N_CASE_COLUMNS. */
-static void
-bind_case (sqlite3_stmt *stmt,
+void
+_rd_case_store_bind_case (sqlite3_stmt *stmt,
            const RdCase *c,
            int           base)
 {
@@ -203,8 +203,8 @@ check_file_writable (RdStore  *store,
   return TRUE;
 }
 
-static gboolean
-begin_write (RdStore  *store,
+gboolean
+_rd_case_store_begin_write (RdStore  *store,
              GError  **error)
 {
   if (!check_file_writable (store, error))
@@ -237,20 +237,33 @@ local_year (GTimeZone *tz,
   return dt != NULL ? g_date_time_get_year (dt) : 1970;
 }
 
-static char *
-build_insert_sql (guint n_rows)
+/* n_rows rows of the columns of a case, case_no, created_at, created_by
+ * (and id, with_id: parameter PARAMS_PER_ROW + 1 of each row). */
+char *
+_rd_case_store_insert_sql (guint    n_rows,
+                           gboolean with_id)
 {
-  GString *sql = g_string_new ("INSERT INTO cases (" CASE_COLUMNS ", case_no, created_at, created_by) VALUES ");
+  GString *sql = g_string_new (NULL);
+  guint n_params = with_id ? PARAMS_PER_ROW + 1 : PARAMS_PER_ROW;
 
+  g_string_printf (sql, "INSERT INTO cases (" CASE_COLUMNS ", case_no, created_at, created_by%s) VALUES ",
+                   with_id ? ", id" : "");
   for (guint r = 0; r < n_rows; r++)
     {
       g_string_append (sql, r ? ", (" : "(");
-      for (guint p = 1; p <= PARAMS_PER_ROW; p++)
-        g_string_append_printf (sql, "%s?%u", p > 1 ? ", " : "", r * PARAMS_PER_ROW + p);
+      for (guint p = 1; p <= n_params; p++)
+        g_string_append_printf (sql, "%s?%u", p > 1 ? ", " : "", r * n_params + p);
       g_string_append_c (sql, ')');
     }
-  g_string_append (sql, " RETURNING id, case_no");
+  if (!with_id)
+    g_string_append (sql, " RETURNING id, case_no");
   return g_string_free (sql, FALSE);
+}
+
+static char *
+build_insert_sql (guint n_rows)
+{
+  return _rd_case_store_insert_sql (n_rows, FALSE);
 }
 
 typedef struct
@@ -324,7 +337,7 @@ insert_rows (RdStore       *store,
     {
       int base = r * PARAMS_PER_ROW;
 
-      bind_case (stmt, cases[r], base);
+      _rd_case_store_bind_case (stmt, cases[r], base);
       bind_text (stmt, base + N_CASE_COLUMNS + 1, cases[r]->case_no);
       sqlite3_bind_int64 (stmt, base + N_CASE_COLUMNS + 2, cases[r]->created_at);
       bind_text (stmt, base + N_CASE_COLUMNS + 3, cases[r]->created_by);
@@ -369,7 +382,7 @@ rd_case_store_insert_many (RdStore     *store,
   for (guint i = 0; i < n; i++)
     saved_ids[i] = cases[i]->id;
 
-  if (!begin_write (store, error))
+  if (!_rd_case_store_begin_write (store, error))
     return FALSE;
 
   s.tz = g_time_zone_new_local ();
@@ -456,7 +469,7 @@ rd_case_store_update (RdStore     *store,
   if (!rd_case_validate (rcase, error))
     return FALSE;
 
-  if (!begin_write (store, error))
+  if (!_rd_case_store_begin_write (store, error))
     return FALSE;
 
   if (!_rd_case_store_write (store, rcase, operator, "update", error))
@@ -500,7 +513,7 @@ _rd_case_store_write (RdStore     *store,
     return FALSE;
 
   rcase->updated_at = g_get_real_time () / G_USEC_PER_SEC;
-  bind_case (stmt, rcase, 0);
+  _rd_case_store_bind_case (stmt, rcase, 0);
   sqlite3_bind_int64 (stmt, N_CASE_COLUMNS + 1, rcase->id);
   if (!step_done (store, stmt, error))
     return FALSE;
@@ -630,7 +643,7 @@ rd_case_store_apply_breakdown (RdStore     *store,
       return FALSE;
     }
 
-  if (!begin_write (store, error))
+  if (!_rd_case_store_begin_write (store, error))
     return FALSE;
 
   rcase = rd_case_store_get (store, id, error);

@@ -2,6 +2,16 @@
  *
  * GListModel over the ids of the ledger query, materialising rows a page at
  * a time and keeping at most MAX_PAGES pages.
+ *
+ * A query loads in two phases on its worker, inside one read transaction
+ * (one snapshot of the ledger): first the count and the first page of ids,
+ * shown at once (one items-changed, "loading" stays TRUE); then every id and
+ * the sums, which replace the partial array without changing what is shown
+ * ("loading" becomes FALSE). A row asked for before the second phase ends,
+ * beyond the first page, is fetched by its position on the model's own
+ * connection; if the ledger changed in between, the second phase corrects
+ * that page with an items-changed of its range. A free-text search (one
+ * scan, few rows) runs in one phase.
  */
 #include "config.h"
 
@@ -19,7 +29,11 @@ struct _RdLedgerModel
   sqlite3        *db;            /* read-only, for the pages */
   RdLedgerFilter *filter;
 
-  GArray         *ids;           /* gint64 */
+  GArray         *ids;           /* gint64, the loaded prefix of the list */
+  guint           n_items;       /* ids->len once the query is complete */
+  RdLedgerFilter *shown_filter;  /* the query of the rows shown */
+  guint           shown_generation;
+  GHashTable     *offset_pages;  /* pages read by position, not by id */
   gint64          total_amount;
   gint64          total_approved;
 
@@ -68,11 +82,50 @@ query_data_free (QueryData *data)
   g_free (data);
 }
 
+typedef struct
+{
+  RdLedgerModel *self;
+  guint          generation;
+  guint          count;
+  GArray        *ids;
+} FirstPage;
+
+static void
+first_page_free (FirstPage *first)
+{
+  g_object_unref (first->self);
+  g_array_unref (first->ids);
+  g_free (first);
+}
+
 static void
 clear_pages (RdLedgerModel *self)
 {
   g_hash_table_remove_all (self->pages);
+  g_hash_table_remove_all (self->offset_pages);
   g_queue_clear (&self->page_order);
+}
+
+/* The ids of positions start … start + n - 1 beyond the loaded prefix, read
+ * on the model's connection; 0 for a position that no longer exists. */
+static GArray *
+ids_by_position (RdLedgerModel  *self,
+                 guint           start,
+                 guint           n,
+                 GError        **error)
+{
+  g_autoptr(RdLedgerResult) result = NULL;
+  GArray *ids;
+  gint64 none = 0;
+
+  result = rd_ledger_query_run_range (self->db, self->shown_filter, start, n, NULL, error);
+  if (result == NULL)
+    return NULL;
+
+  ids = g_steal_pointer (&result->ids);
+  while (ids->len < n)
+    g_array_append_val (ids, none);
+  return ids;
 }
 
 static GPtrArray *
@@ -93,8 +146,17 @@ get_page (RdLedgerModel *self,
       return rows;
     }
 
-  n = MIN (RD_LEDGER_MODEL_PAGE_SIZE, self->ids->len - start);
-  rows = rd_ledger_row_load (self->db, &g_array_index (self->ids, gint64, start), n, &error);
+  n = MIN (RD_LEDGER_MODEL_PAGE_SIZE, self->n_items - start);
+  if (start + n <= self->ids->len)
+    rows = rd_ledger_row_load (self->db, &g_array_index (self->ids, gint64, start), n, &error);
+  else
+    {
+      g_autoptr(GArray) ids = ids_by_position (self, start, n, &error);
+
+      rows = ids != NULL ? rd_ledger_row_load (self->db, (gint64 *) ids->data, n, &error) : NULL;
+      if (rows != NULL)
+        g_hash_table_add (self->offset_pages, GUINT_TO_POINTER (page));
+    }
   if (rows == NULL)
     {
       g_signal_emit (self, signals[FAILED], 0, error->message);
@@ -102,11 +164,134 @@ get_page (RdLedgerModel *self,
     }
 
   while (g_queue_get_length (&self->page_order) >= MAX_PAGES)
-    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->page_order));
+    {
+      gpointer oldest = g_queue_pop_tail (&self->page_order);
+      g_hash_table_remove (self->pages, oldest);
+      g_hash_table_remove (self->offset_pages, oldest);
+    }
 
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
   g_queue_push_head (&self->page_order, GUINT_TO_POINTER (page));
   return rows;
+}
+
+static void
+notify_count (RdLedgerModel *self,
+              guint          old_n)
+{
+  if (old_n != self->n_items)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
+    }
+}
+
+/* Shows a new query's rows: its count, its first ids. */
+static void
+show (RdLedgerModel *self,
+      guint          generation,
+      GArray        *ids,
+      guint          count)
+{
+  guint old_n = self->n_items;
+
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (ids);
+  self->n_items = count;
+  self->shown_generation = generation;
+  rd_ledger_filter_free (self->shown_filter);
+  self->shown_filter = rd_ledger_filter_copy (self->filter);
+  clear_pages (self);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  notify_count (self, old_n);
+}
+
+static gboolean
+on_first_page (gpointer user_data)
+{
+  FirstPage *first = user_data;
+  RdLedgerModel *self = first->self;
+
+  /* Superseded, or (should the order of the two ever change) complete. */
+  if (first->generation != self->generation || self->shown_generation == first->generation)
+    return G_SOURCE_REMOVE;
+
+  show (self, first->generation, first->ids, first->count);
+  return G_SOURCE_REMOVE;
+}
+
+/* Pages read by position before the complete ids came: the rows that are
+ * not at that position in the snapshot are read again. */
+static void
+correct_offset_pages (RdLedgerModel *self)
+{
+  g_autoptr(GList) pages = g_hash_table_get_keys (self->offset_pages);
+
+  for (GList *l = pages; l != NULL; l = l->next)
+    {
+      guint page = GPOINTER_TO_UINT (l->data);
+      GPtrArray *rows = g_hash_table_lookup (self->pages, l->data);
+      guint start = page * RD_LEDGER_MODEL_PAGE_SIZE;
+      gboolean same = rows != NULL;
+
+      for (guint i = 0; same && i < rows->len; i++)
+        same = start + i < self->ids->len &&
+               rd_ledger_row_get_id (g_ptr_array_index (rows, i)) == g_array_index (self->ids, gint64, start + i);
+
+      if (!same && rows != NULL)
+        {
+          guint n = rows->len;
+          GList *link = g_queue_find (&self->page_order, l->data);
+
+          g_queue_delete_link (&self->page_order, link);
+          g_hash_table_remove (self->pages, l->data);
+          g_list_model_items_changed (G_LIST_MODEL (self), start, n, n);
+        }
+    }
+  g_hash_table_remove_all (self->offset_pages);
+}
+
+static gboolean
+run_in_transaction (sqlite3         *db,
+                    QueryData       *data,
+                    GTask           *task,
+                    GCancellable    *cancellable,
+                    RdLedgerResult **out,
+                    GError         **error)
+{
+  g_autoptr(RdLedgerResult) first = NULL;
+  guint count = 0;
+
+  /* A free-text search is one scan that finds few cases: one phase. */
+  if (data->filter->text == NULL || *data->filter->text == '\0')
+    {
+      g_autoptr(GSource) source = NULL;
+      FirstPage *page;
+
+      if (!rd_ledger_query_count (db, data->filter, cancellable, &count, error))
+        return FALSE;
+      first = rd_ledger_query_run_range (db, data->filter, 0, RD_LEDGER_MODEL_PAGE_SIZE, cancellable, error);
+      if (first == NULL)
+        return FALSE;
+
+      page = g_new0 (FirstPage, 1);
+      page->self = g_object_ref (g_task_get_source_object (task));
+      page->generation = data->generation;
+      page->count = count;
+      page->ids = g_steal_pointer (&first->ids);
+      /* Never g_main_context_invoke: it would run here, on this thread,
+       * when the context is free. Attached before the task returns, at the
+       * same priority: shown before the completion. */
+      source = g_idle_source_new ();
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, on_first_page, page, (GDestroyNotify) first_page_free);
+      g_source_set_static_name (source, "[rd] ledger first page");
+      g_source_attach (source, g_task_get_context (task));
+    }
+
+  *out = rd_ledger_query_run (db, data->filter, cancellable, error);
+  return *out != NULL;
 }
 
 static void
@@ -117,7 +302,7 @@ run_query_thread (GTask        *task,
 {
   QueryData *data = task_data;
   g_autoptr(GError) error = NULL;
-  RdLedgerResult *result;
+  RdLedgerResult *result = NULL;
   sqlite3 *db;
 
   db = rd_ledger_query_open (data->path, &error);
@@ -127,7 +312,10 @@ run_query_thread (GTask        *task,
       return;
     }
 
-  result = rd_ledger_query_run (db, data->filter, cancellable, &error);
+  /* Both phases see the same snapshot of the ledger. */
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  run_in_transaction (db, data, task, cancellable, &result, &error);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   sqlite3_close (db);
 
   if (result == NULL)
@@ -145,7 +333,6 @@ on_query_done (GObject      *object,
   QueryData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(RdLedgerResult) ledger = NULL;
   g_autoptr(GError) error = NULL;
-  guint old_n;
   gint64 old_amount = self->total_amount;
   gint64 old_approved = self->total_approved;
 
@@ -165,20 +352,18 @@ on_query_done (GObject      *object,
       return;
     }
 
-  old_n = self->ids->len;
-  g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ledger->ids);
+  if (self->shown_generation == data->generation && self->n_items == ledger->ids->len)
+    {
+      /* The first page is shown: the same snapshot, the same list. */
+      g_array_unref (self->ids);
+      self->ids = g_steal_pointer (&ledger->ids);
+      correct_offset_pages (self);
+    }
+  else
+    show (self, data->generation, ledger->ids, ledger->ids->len);
+
   self->total_amount = ledger->total_paid;
   self->total_approved = ledger->total_approved;
-  clear_pages (self);
-
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->ids->len);
-
-  if (old_n != self->ids->len)
-    {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
-    }
   if (old_amount != self->total_amount)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_AMOUNT]);
   if (old_approved != self->total_approved)
@@ -195,7 +380,7 @@ rd_ledger_model_get_item_type (GListModel *model)
 static guint
 rd_ledger_model_get_n_items (GListModel *model)
 {
-  return RD_LEDGER_MODEL (model)->ids->len;
+  return RD_LEDGER_MODEL (model)->n_items;
 }
 
 static gpointer
@@ -205,7 +390,7 @@ rd_ledger_model_get_item (GListModel *model,
   RdLedgerModel *self = RD_LEDGER_MODEL (model);
   GPtrArray *rows;
 
-  if (position >= self->ids->len)
+  if (position >= self->n_items)
     return NULL;
 
   rows = get_page (self, position / RD_LEDGER_MODEL_PAGE_SIZE);
@@ -241,8 +426,10 @@ rd_ledger_model_finalize (GObject *object)
 
   clear_pages (self);
   g_hash_table_unref (self->pages);
+  g_hash_table_unref (self->offset_pages);
   g_array_unref (self->ids);
   rd_ledger_filter_free (self->filter);
+  rd_ledger_filter_free (self->shown_filter);
   g_clear_pointer (&self->db, sqlite3_close);
   g_free (self->path);
 
@@ -261,7 +448,7 @@ rd_ledger_model_get_property (GObject    *object,
     {
     case PROP_N_ITEMS:
     case PROP_COUNT:
-      g_value_set_uint (value, self->ids->len);
+      g_value_set_uint (value, self->n_items);
       break;
     case PROP_TOTAL_AMOUNT:
       g_value_set_int64 (value, self->total_amount);
@@ -304,7 +491,9 @@ rd_ledger_model_init (RdLedgerModel *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->offset_pages = g_hash_table_new (NULL, NULL);
   self->filter = rd_ledger_filter_new ();
+  self->shown_filter = rd_ledger_filter_new ();
   g_queue_init (&self->page_order);
 }
 
@@ -392,7 +581,7 @@ guint
 rd_ledger_model_get_count (RdLedgerModel *self)
 {
   g_return_val_if_fail (RD_IS_LEDGER_MODEL (self), 0);
-  return self->ids->len;
+  return self->n_items;
 }
 
 gint64
@@ -414,8 +603,13 @@ rd_ledger_model_get_id (RdLedgerModel *self,
                         guint          position)
 {
   g_return_val_if_fail (RD_IS_LEDGER_MODEL (self), 0);
-  if (position >= self->ids->len)
+  if (position >= self->n_items)
     return 0;
+  if (position >= self->ids->len)
+    {
+      g_autoptr(GArray) ids = ids_by_position (self, position, 1, NULL);
+      return ids != NULL ? g_array_index (ids, gint64, 0) : 0;
+    }
   return g_array_index (self->ids, gint64, position);
 }
 

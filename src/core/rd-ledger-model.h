@@ -27,8 +27,10 @@ RdLedgerModel        *rd_ledger_model_new              (const char           *pa
                                                         GError              **error);
 
 /* Starts the query in the background (cancelling any running one); the
- * model changes with one items-changed when it completes. "loading" is TRUE
- * meanwhile. A failed query keeps the previous rows and emits "failed". */
+ * model changes with one items-changed when its count and first page are
+ * read, and stays the same when the rest of its ids and its sums follow
+ * (same snapshot). "loading" is TRUE until then. A failed query keeps the
+ * previous rows and emits "failed". */
 void                  rd_ledger_model_set_query        (RdLedgerModel        *self,
                                                         const RdLedgerFilter *filter);
 /* Runs the current query again (after the ledger changed). */
@@ -40,10 +42,12 @@ gboolean              rd_ledger_model_get_loading      (RdLedgerModel        *se
 guint                 rd_ledger_model_get_count        (RdLedgerModel        *self);
 gint64                rd_ledger_model_get_total_amount (RdLedgerModel        *self);
 gint64                rd_ledger_model_get_total_approved (RdLedgerModel      *self);
-/* The case id at position, or 0 beyond the end; loads no row. */
+/* The case id at position, or 0 beyond the end; loads no row (while
+ * loading, a position beyond the first page is read from the ledger). */
 gint64                rd_ledger_model_get_id           (RdLedgerModel        *self,
                                                         guint                 position);
-/* The position of a case id, or -1 when it is not in the list. */
+/* The position of a case id, or -1 when it is not in the list (or, while
+ * loading, not in the first page). */
 int                   rd_ledger_model_find_id          (RdLedgerModel        *self,
                                                         gint64                id);
 

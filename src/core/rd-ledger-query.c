@@ -11,6 +11,7 @@
 #include "rd-ledger-query.h"
 #include "rd-money.h"
 #include "rd-store.h"
+#include "rd-store-private.h"
 
 G_DEFINE_QUARK (rd-ledger-query-error-quark, rd_ledger_query_error)
 G_DEFINE_BOXED_TYPE (RdLedgerFilter, rd_ledger_filter, rd_ledger_filter_copy, rd_ledger_filter_free)
@@ -117,14 +118,24 @@ append_status_list (GString           *sql,
   g_string_append (sql, ")");
 }
 
-static char *
-build_sql (const RdLedgerFilter *filter,
-           GArray               *params)
+/* The WHERE clause of the filter (" WHERE …", or "" for every case), its
+ * parameters appended to params. */
+static void
+append_known_statuses (GString *sql)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT id, amount_paid, approved_amount FROM cases WHERE 1");
+  g_string_append (sql, "(");
+  for (int s = 1; s < RD_CASE_STATUS_LAST; s++)
+    g_string_append_printf (sql, "%s'%s'", s > 1 ? ", " : "", rd_case_status_to_id (s));
+  g_string_append (sql, ")");
+}
+
+static char *
+build_where (const RdLedgerFilter *filter,
+             GArray               *params)
+{
+  g_autoptr(GString) sql = g_string_new ("");
   gint64 now = filter->now != 0 ? filter->now : g_get_real_time () / G_USEC_PER_SEC;
   g_autofree char *text = normalize_text (filter->text);
-  const char *direction = filter->ascending ? "ASC" : "DESC";
 
   if (filter->year > 0 && filter->month >= 1 && filter->month <= 12)
     {
@@ -198,25 +209,54 @@ build_sql (const RdLedgerFilter *filter,
         }
     }
 
+  if (sql->len == 0)
+    return g_strdup ("");
+  /* " AND a AND b" → " WHERE a AND b" */
+  g_string_erase (sql, 0, strlen (" AND"));
+  g_string_prepend (sql, " WHERE");
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* The ids and amounts in the filter's order. The status sort is run as one
+ * query per status (see run_ids), each in the order of cases_status_ledger:
+ * `status` is then the status of that query. Every order is the order of
+ * one covering index (filter column, sort columns, amounts, id): no
+ * sorting step. Ties of the same second go by amount, then id. */
+static char *
+build_sql (const RdLedgerFilter *filter,
+           const char           *status,
+           GArray               *params)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT id, amount_paid, approved_amount FROM cases");
+  g_autofree char *where = build_where (filter, params);
+  const char *direction = filter->ascending ? "ASC" : "DESC";
+
+  g_string_append (sql, where);
+
   switch (filter->sort)
     {
     case RD_LEDGER_SORT_AMOUNT:
-      g_string_append_printf (sql, " ORDER BY amount_paid %s, requested_at %s, id %s",
-                              direction, direction, direction);
+      g_string_append_printf (sql, " ORDER BY amount_paid %s, requested_at %s, approved_amount %s, id %s",
+                              direction, direction, direction, direction);
       break;
 
     case RD_LEDGER_SORT_STATUS:
-      g_string_append (sql, " ORDER BY CASE status");
-      for (int s = 1; s < RD_CASE_STATUS_LAST; s++)
-        g_string_append_printf (sql, " WHEN '%s' THEN %d", rd_case_status_to_id (s), s);
-      g_string_append_printf (sql, " ELSE 99 END %s, requested_at DESC, id DESC", direction);
+      /* Within a status: newest first, whatever the direction. */
+      if (status != NULL)
+        {
+          g_string_append (sql, *where != '\0' ? " AND status = ?" : " WHERE status = ?");
+          add_text (params, status);
+        }
+      else
+        {
+          g_string_append (sql, *where != '\0' ? " AND status NOT IN " : " WHERE status NOT IN ");
+          append_known_statuses (sql);
+        }
+      g_string_append (sql, " ORDER BY requested_at DESC, amount_paid DESC, approved_amount DESC, id DESC");
       break;
 
     case RD_LEDGER_SORT_REQUESTED_AT:
     default:
-      /* The order of the covering indexes (filter column, requested_at,
-       * amount_paid, approved_amount, id): no sorting step. Ties of the same
-       * second go by amount, then id. */
       g_string_append_printf (sql, " ORDER BY requested_at %s, amount_paid %s, approved_amount %s, id %s",
                               direction, direction, direction, direction);
       break;
@@ -288,22 +328,24 @@ rd_ledger_result_free (RdLedgerResult *self)
   g_free (self);
 }
 
-static gboolean
-run_part (sqlite3               *db,
-          const RdLedgerFilter  *filter,
-          GCancellable          *cancellable,
-          RdLedgerResult        *result,
-          GError               **error)
+/* Where a run is in the filter's order: rows before `skip` are stepped
+ * over, at most `limit` are collected (G_MAXUINT: all). */
+typedef struct
 {
-  g_autoptr(GArray) params = g_array_new (FALSE, TRUE, sizeof (Param));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  int rc;
+  guint           skip;
+  guint           limit;
+  RdLedgerResult *result;
+} Collector;
 
-  g_array_set_clear_func (params, (GDestroyNotify) param_clear);
-  sql = build_sql (filter, params);
+static gboolean
+prepare_bound (sqlite3       *db,
+               const char    *sql,
+               GArray        *params,
+               sqlite3_stmt **stmt,
+               GError       **error)
+{
+  int rc = sqlite3_prepare_v2 (db, sql, -1, stmt, NULL);
 
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       set_db_error (db, rc, error);
@@ -315,32 +357,19 @@ run_part (sqlite3               *db,
       const Param *p = &g_array_index (params, Param, i);
 
       if (p->type == PARAM_INT64)
-        sqlite3_bind_int64 (stmt, i + 1, p->number);
+        sqlite3_bind_int64 (*stmt, i + 1, p->number);
       else
-        sqlite3_bind_text (stmt, i + 1, p->text, -1, SQLITE_STATIC);
+        sqlite3_bind_text (*stmt, i + 1, p->text, -1, SQLITE_STATIC);
     }
+  return TRUE;
+}
 
-  if (cancellable != NULL)
-    sqlite3_progress_handler (db, PROGRESS_STEPS, on_progress, cancellable);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (result->ids, id);
-      if (!rd_money_add (result->total_paid, sqlite3_column_int64 (stmt, 1),
-                         &result->total_paid, NULL) ||
-          !rd_money_add (result->total_approved, sqlite3_column_int64 (stmt, 2),
-                         &result->total_approved, NULL))
-        {
-          rc = SQLITE_RANGE;
-          break;
-        }
-    }
-
-  if (cancellable != NULL)
-    sqlite3_progress_handler (db, 0, NULL, NULL);
-
+static gboolean
+finish_step (sqlite3       *db,
+             int            rc,
+             GCancellable  *cancellable,
+             GError       **error)
+{
   if (rc == SQLITE_RANGE)
     {
       g_set_error (error, RD_LEDGER_QUERY_ERROR, RD_LEDGER_QUERY_ERROR_OVERFLOW,
@@ -360,6 +389,68 @@ run_part (sqlite3               *db,
   return TRUE;
 }
 
+/* One statement of the run (status: see build_sql). */
+static gboolean
+run_part (sqlite3               *db,
+          const RdLedgerFilter  *filter,
+          const char            *status,
+          GCancellable          *cancellable,
+          Collector             *collector,
+          GError               **error)
+{
+  g_autoptr(GArray) params = g_array_new (FALSE, TRUE, sizeof (Param));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  RdLedgerResult *result = collector->result;
+  int rc;
+
+  g_array_set_clear_func (params, (GDestroyNotify) param_clear);
+  sql = build_sql (filter, status, params);
+
+  /* One statement: SQLite skips the rows itself. */
+  if (filter->sort != RD_LEDGER_SORT_STATUS && (collector->skip > 0 || collector->limit != G_MAXUINT))
+    {
+      char *limited = g_strconcat (sql, " LIMIT ? OFFSET ?", NULL);
+
+      g_free (sql);
+      sql = limited;
+      add_int (params, collector->limit == G_MAXUINT ? G_MAXINT64 : collector->limit);
+      add_int (params, collector->skip);
+      collector->skip = 0;
+    }
+
+  if (!prepare_bound (db, sql, params, &stmt, error))
+    return FALSE;
+
+  while (collector->limit > 0 && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id;
+
+      if (collector->skip > 0)
+        {
+          collector->skip--;
+          continue;
+        }
+
+      id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (result->ids, id);
+      if (collector->limit != G_MAXUINT)
+        collector->limit--;
+      if (!rd_money_add (result->total_paid, sqlite3_column_int64 (stmt, 1),
+                         &result->total_paid, NULL) ||
+          !rd_money_add (result->total_approved, sqlite3_column_int64 (stmt, 2),
+                         &result->total_approved, NULL))
+        {
+          rc = SQLITE_RANGE;
+          break;
+        }
+    }
+  if (collector->limit == 0 && rc != SQLITE_RANGE)
+    rc = SQLITE_DONE;
+
+  return finish_step (db, rc, cancellable, error);
+}
+
 static RdLedgerResult *
 result_new (void)
 {
@@ -369,21 +460,147 @@ result_new (void)
   return result;
 }
 
+/* Whether a case has a status this build does not know (a newer Refund
+ * Desk wrote it): the distinct statuses, one seek each in cases_status_ledger. */
+static gboolean
+has_unknown_status (sqlite3   *db,
+                    gboolean  *unknown,
+                    GError   **error)
+{
+  g_autoptr(GString) sql = g_string_new ("WITH RECURSIVE s (v) AS ("
+                                         " SELECT (SELECT min (status) FROM cases)"
+                                         " UNION ALL"
+                                         " SELECT (SELECT min (status) FROM cases WHERE status > v) FROM s"
+                                         " WHERE v IS NOT NULL)"
+                                         " SELECT count(*) FROM s WHERE v IS NOT NULL AND v NOT IN ");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  append_known_statuses (sql);
+  rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (db, rc, error);
+      return FALSE;
+    }
+  *unknown = sqlite3_column_int64 (stmt, 0) > 0;
+  return TRUE;
+}
+
+static RdLedgerResult *
+run_range (sqlite3               *db,
+           const RdLedgerFilter  *filter,
+           guint                  offset,
+           guint                  limit,
+           GCancellable          *cancellable,
+           GError               **error)
+{
+  g_autoptr(RdLedgerResult) result = result_new ();
+  Collector collector = { offset, limit, result };
+  gboolean ok = TRUE;
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, PROGRESS_STEPS, on_progress, cancellable);
+
+  if (filter->sort != RD_LEDGER_SORT_STATUS)
+    ok = run_part (db, filter, NULL, cancellable, &collector, error);
+  else
+    {
+      /* Statuses in workflow order, each in the order of its index; a
+       * status this build does not know sorts after all of them. */
+      int first = filter->ascending ? 1 : RD_CASE_STATUS_LAST;
+      int last = filter->ascending ? RD_CASE_STATUS_LAST : 1;
+      int step = filter->ascending ? 1 : -1;
+      int only = filter->status;
+      gboolean unknown = FALSE;
+
+      ok = only != RD_CASE_STATUS_NONE || has_unknown_status (db, &unknown, error);
+
+      for (int s = first; ok && collector.limit > 0; s += step)
+        {
+          const char *id = s < RD_CASE_STATUS_LAST ? rd_case_status_to_id (s) : NULL;
+
+          if ((only == RD_CASE_STATUS_NONE && (id != NULL || unknown)) || s == only)
+            ok = run_part (db, filter, id, cancellable, &collector, error);
+          if (s == last)
+            break;
+        }
+    }
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+
+  return ok ? g_steal_pointer (&result) : NULL;
+}
+
 RdLedgerResult *
 rd_ledger_query_run (sqlite3               *db,
                      const RdLedgerFilter  *filter,
                      GCancellable          *cancellable,
                      GError               **error)
 {
-  g_autoptr(RdLedgerResult) result = NULL;
-
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (filter != NULL, NULL);
 
-  result = result_new ();
-  if (!run_part (db, filter, cancellable, result, error))
-    return NULL;
-  return g_steal_pointer (&result);
+  return run_range (db, filter, 0, G_MAXUINT, cancellable, error);
+}
+
+RdLedgerResult *
+rd_ledger_query_run_range (sqlite3               *db,
+                           const RdLedgerFilter  *filter,
+                           guint                  offset,
+                           guint                  limit,
+                           GCancellable          *cancellable,
+                           GError               **error)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  return run_range (db, filter, offset, limit, cancellable, error);
+}
+
+gboolean
+rd_ledger_query_count (sqlite3               *db,
+                       const RdLedgerFilter  *filter,
+                       GCancellable          *cancellable,
+                       guint                 *count,
+                       GError               **error)
+{
+  g_autoptr(GArray) params = g_array_new (FALSE, TRUE, sizeof (Param));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  g_array_set_clear_func (params, (GDestroyNotify) param_clear);
+  where = build_where (filter, params);
+  /* Every case: the counter the triggers of schema version 6 keep. */
+  if (*where == '\0')
+    sql = g_strdup ("SELECT n FROM case_count");
+  else
+    sql = g_strconcat ("SELECT count(*) FROM cases", where, NULL);
+
+  if (!prepare_bound (db, sql, params, &stmt, error))
+    return FALSE;
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, PROGRESS_STEPS, on_progress, cancellable);
+  rc = sqlite3_step (stmt);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+
+  if (rc == SQLITE_ROW)
+    {
+      *count = (guint) MIN (sqlite3_column_int64 (stmt, 0), (gint64) G_MAXUINT);
+      return TRUE;
+    }
+  return finish_step (db, rc, cancellable, error);
 }
 
 sqlite3 *
@@ -393,7 +610,7 @@ rd_ledger_query_open (const char  *path,
   sqlite3 *db = NULL;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = _rd_store_open_reader (path, &db);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, RD_LEDGER_QUERY_ERROR, RD_LEDGER_QUERY_ERROR_FAILED,
@@ -403,6 +620,5 @@ rd_ledger_query_open (const char  *path,
       return NULL;
     }
 
-  sqlite3_busy_timeout (db, 5000);
   return db;
 }

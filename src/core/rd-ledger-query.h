@@ -31,8 +31,11 @@ typedef enum
 {
   RD_LEDGER_SORT_REQUESTED_AT,   /* default, newest first */
   RD_LEDGER_SORT_AMOUNT,         /* amount paid */
-  RD_LEDGER_SORT_STATUS,         /* in workflow order */
+  RD_LEDGER_SORT_STATUS,         /* in workflow order, newest first within a
+                                    status (one index scan per status) */
 } RdLedgerSortKey;
+/* Ties go by request time, amount, approved amount, id: the order of the
+ * covering index each sort reads, so that no sort needs a sorting step. */
 
 #define RD_TYPE_LEDGER_FILTER (rd_ledger_filter_get_type ())
 
@@ -81,8 +84,27 @@ RdLedgerResult *rd_ledger_query_run       (sqlite3              *db,
                                            GCancellable         *cancellable,
                                            GError              **error);
 
+/* The cases at positions offset … offset + limit - 1 of the filter's order
+ * (fewer at the end); the sums are those of these cases only. */
+RdLedgerResult *rd_ledger_query_run_range (sqlite3              *db,
+                                           const RdLedgerFilter *filter,
+                                           guint                 offset,
+                                           guint                 limit,
+                                           GCancellable         *cancellable,
+                                           GError              **error);
+
+/* The number of cases of the filter, without reading them: every case from
+ * the counter table case_count, a filter from its index. */
+gboolean        rd_ledger_query_count     (sqlite3              *db,
+                                           const RdLedgerFilter *filter,
+                                           GCancellable         *cancellable,
+                                           guint                *count,
+                                           GError              **error);
+
 /* Opens a read-only connection to the ledger file for queries (worker
- * threads, the model); no migration, no integrity check. */
+ * threads, the model); no migration, no integrity check. A WAL ledger in a
+ * folder where its -shm file cannot be created opens as rd_store_open does
+ * read-only (immutable, when no -wal file is left). */
 sqlite3        *rd_ledger_query_open      (const char           *path,
                                            GError              **error);
 

@@ -35,4 +35,21 @@ void        _rd_store_set_error_from_sqlite       (GError            **error,
                                                    sqlite3            *db,
                                                    int                 rc);
 
+/* rd-store-check.c */
+gboolean    _rd_store_check_pragma                (sqlite3            *db,
+                                                   const char         *path,
+                                                   const char         *sql,
+                                                   GError            **error);
+gboolean    _rd_store_check_foreign_keys          (sqlite3            *db,
+                                                   const char         *path,
+                                                   GError            **error);
+gboolean    _rd_store_check_quick                 (sqlite3            *db,
+                                                   const char         *path,
+                                                   GError            **error);
+gboolean    _rd_store_can_read_immutable          (const char         *path);
+/* A read-only connection for another thread, with the read-only fallback
+ * of rd_store_open (immutable); *db may be set on failure, for its message. */
+int         _rd_store_open_reader                 (const char         *path,
+                                                   sqlite3           **db);
+
 G_END_DECLS

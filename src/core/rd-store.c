@@ -180,38 +180,6 @@ query_int (RdStore     *self,
   return TRUE;
 }
 
-/* `PRAGMA quick_check (1)` or `integrity_check (1)`: one row, "ok" or the
- * first problem. */
-static gboolean
-run_check_pragma (RdStore     *self,
-                  const char  *sql,
-                  GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *result;
-  int rc;
-
-  stmt = rd_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      rd_store_set_error_from_db (self, rc, error);
-      return FALSE;
-    }
-
-  result = (const char *) sqlite3_column_text (stmt, 0);
-  if (g_strcmp0 (result, "ok") != 0)
-    {
-      _rd_store_set_error (error, RD_STORE_ERROR_CORRUPT, 0, self->path, result);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* The first read of the file: says whether it is a database at all, and
  * whether another program holds it locked. */
 static gboolean
@@ -301,9 +269,6 @@ inspect (RdStore  *self,
   gint64 n_ledger_tables;
   int latest = rd_store_get_latest_version ();
 
-  if (!run_check_pragma (self, "PRAGMA quick_check (1)", error))
-    return FALSE;
-
   if (self->schema_version > latest)
     {
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_TOO_NEW,
@@ -334,7 +299,8 @@ inspect (RdStore  *self,
       return FALSE;
     }
 
-  return TRUE;
+  /* Not the whole file: rd-store-check.c says why. */
+  return _rd_store_check_quick (self->db, self->path, error);
 }
 
 static gboolean
@@ -425,32 +391,7 @@ static gboolean
 check_foreign_keys (RdStore  *self,
                     GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *detail = NULL;
-  g_autofree char *row = NULL;
-  int rc;
-
-  stmt = rd_store_prepare (self, "PRAGMA foreign_key_check", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  if (rc != SQLITE_ROW)
-    {
-      rd_store_set_error_from_db (self, rc, error);
-      return FALSE;
-    }
-
-  /* table, rowid, parent, fkid */
-  row = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 1));
-  detail = g_strdup_printf (_("row %s of “%s” points to a missing row of “%s”"),
-                            row,
-                            (const char *) sqlite3_column_text (stmt, 0),
-                            (const char *) sqlite3_column_text (stmt, 2));
-  _rd_store_set_error (error, RD_STORE_ERROR_CORRUPT, 0, self->path, detail);
-  return FALSE;
+  return _rd_store_check_foreign_keys (self->db, self->path, error);
 }
 
 static gboolean
@@ -701,16 +642,6 @@ rd_store_set_busy_timeout (RdStore *self,
   g_return_if_fail (RD_IS_STORE (self));
 
   sqlite3_busy_timeout (self->db, (int) MIN (timeout_ms, (guint) G_MAXINT));
-}
-
-gboolean
-rd_store_check_integrity (RdStore  *self,
-                          GError  **error)
-{
-  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
-
-  return run_check_pragma (self, "PRAGMA integrity_check (1)", error) &&
-         check_foreign_keys (self, error);
 }
 
 gint64

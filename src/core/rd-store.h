@@ -88,9 +88,22 @@ void        rd_store_set_busy_timeout     (RdStore           *self,
                                            guint              timeout_ms);
 
 /* PRAGMA integrity_check and foreign_key_check; RD_STORE_ERROR_CORRUPT with
- * the first problem found. */
+ * the first problem found. Opening checks only the header, the schema and
+ * the small tables read at open: run the full check after opening, on a
+ * worker — rd_store_check_integrity_async — or here (seconds for a large
+ * ledger; `refund-desk check`). */
 gboolean    rd_store_check_integrity      (RdStore           *self,
                                            GError           **error);
+/* The same check on a worker thread with its own read-only connection to
+ * the store's file (never to an in-memory ledger): the store stays usable
+ * meanwhile. Cancellable (G_IO_ERROR_CANCELLED). */
+void        rd_store_check_integrity_async  (RdStore             *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean    rd_store_check_integrity_finish (RdStore             *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 gint64      rd_store_count_cases          (RdStore           *self,
                                            GError           **error);
 

@@ -1,0 +1,262 @@
+/* test-case-bulk.c
+ *
+ * rd_case_bulk_* writes what rd_case_store_insert_many writes: the same
+ * rows, case numbers, search text and index, case count and audit entries
+ * (a valid chain), and leaves the search triggers in place; an aborted or
+ * failed bulk leaves the ledger as it was.
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "rd-audit.h"
+#include "rd-case-bulk.h"
+#include "rd-case-store.h"
+#include "rd-ledger-query.h"
+#include "rd-store.h"
+#include "rd-test-ledger.h"
+
+#define N_CASES 257
+/* 2025-12-31 20:00 UTC: the cases span two years */
+#define T0 G_GINT64_CONSTANT (1767211200)
+
+static RdCase *
+make_case (guint i)
+{
+  RdCase *c = rd_case_new ();
+
+  c->channel = g_strdup (i % 3 ? "taobao" : "jd");
+  c->order_no = g_strdup_printf ("%019u", 4100000000u + i * 7919u);
+  if (i % 4 != 0)
+    c->after_sales_no = g_strdup_printf ("AS%06u", i);
+  c->buyer_name = g_strdup (i % 2 ? "张小明" : "Lily Chen");
+  c->kind = i % 2 ? RD_REFUND_KIND_RETURN_REFUND : RD_REFUND_KIND_REFUND_ONLY_SHIPPED;
+  c->reason = g_strdup ("quality_problem");
+  c->payment_method = RD_PAYMENT_METHOD_ALIPAY;
+  c->amount_paid = 1000 + i;
+  /* The first row of a statement approved, later ones not. */
+  c->approved_amount = i % 3 == 0 ? (gint64) (900 + i) : -1;
+  if (c->approved_amount >= 0)
+    c->status = RD_CASE_STATUS_APPROVED;
+  if (i % 5 == 0)
+    c->return_tracking = g_strdup_printf ("SF%010u", i);
+  c->requested_at = T0 + i * 600;
+  c->created_at = T0 + i * 600 + 30;
+  return c;
+}
+
+static GPtrArray *
+make_cases (guint first,
+            guint n)
+{
+  GPtrArray *cases = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_case_free);
+
+  for (guint i = first; i < first + n; i++)
+    g_ptr_array_add (cases, make_case (i));
+  return cases;
+}
+
+static RdStore *
+new_ledger (const char *dir,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GPtrArray) first = make_cases (1000, 3);
+  RdStore *store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  /* Not empty: the bulk continues its numbers, ids and audit chain. */
+  g_assert_true (rd_case_store_insert_many (store, (RdCase **) first->pdata, first->len, "tester", &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Every row of sql as text, one line per row. */
+static char *
+dump (RdStore    *store,
+      const char *sql)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stmt = rd_store_prepare (store, sql, &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (out, "%s|", sqlite3_column_type (stmt, i) == SQLITE_NULL ? "∅" :
+                                (const char *) sqlite3_column_text (stmt, i));
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+search (RdStore    *store,
+        const char *text)
+{
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  g_autoptr(RdLedgerResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  rd_ledger_filter_set_text (filter, text);
+  result = rd_ledger_query_run (rd_store_get_db (store), filter, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < result->ids->len; i++)
+    g_string_append_printf (ids, "%" G_GINT64_FORMAT " ", g_array_index (result->ids, gint64, i));
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static void
+assert_same (RdStore    *a,
+             RdStore    *b,
+             const char *sql)
+{
+  g_autofree char *x = dump (a, sql);
+  g_autofree char *y = dump (b, sql);
+
+  g_assert_cmpstr (x, ==, y);
+}
+
+static void
+test_same_as_insert_many (gconstpointer data)
+{
+  gboolean rebuilding = GPOINTER_TO_INT (data);
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autoptr(RdStore) a = new_ledger (dir, "a.db");
+  g_autoptr(RdStore) b = new_ledger (dir, "b.db");
+  g_autoptr(GPtrArray) for_a = make_cases (0, N_CASES);
+  g_autoptr(GPtrArray) for_b = make_cases (0, N_CASES);
+  g_autoptr(GPtrArray) after = make_cases (N_CASES, 1);
+  g_autoptr(RdCase) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *texts[] = { "张小明", "小明", "lily", "410000", "as0001", "sf00000000", "79" };
+  RdCaseBulk *bulk;
+  gint64 n_entries = 0, first_bad = 0;
+  guint split = 100;
+
+  g_assert_true (rd_case_store_insert_many (a, (RdCase **) for_a->pdata, for_a->len, "tester", &error));
+  g_assert_no_error (error);
+
+  bulk = rebuilding ? rd_case_bulk_begin_rebuilding (b, "tester", &error) : rd_case_bulk_begin (b, "tester", &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_case_bulk_add (bulk, (RdCase **) for_b->pdata, split, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_case_bulk_add (bulk, (RdCase **) for_b->pdata + split, N_CASES - split, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_case_bulk_commit (bulk, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < N_CASES; i++)
+    {
+      RdCase *x = g_ptr_array_index (for_a, i), *y = g_ptr_array_index (for_b, i);
+
+      g_assert_cmpint (x->id, ==, y->id);
+      g_assert_cmpstr (x->case_no, ==, y->case_no);
+    }
+  g_assert_true (g_str_has_prefix (((RdCase *) g_ptr_array_index (for_b, 0))->case_no, "RF-2025-"));
+  g_assert_true (g_str_has_prefix (((RdCase *) g_ptr_array_index (for_b, N_CASES - 1))->case_no, "RF-2026-"));
+
+  /* The first case of a multi-row statement (0, 150) kept its approved
+   * amount when a later one had none. */
+  stored = rd_case_store_get (a, ((RdCase *) g_ptr_array_index (for_a, 0))->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->approved_amount, ==, 900);
+  g_clear_pointer (&stored, rd_case_free);
+  stored = rd_case_store_get (a, ((RdCase *) g_ptr_array_index (for_a, 150))->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->approved_amount, ==, 1050);
+
+  assert_same (a, b, "SELECT * FROM cases ORDER BY id");
+  assert_same (a, b, "SELECT * FROM case_text ORDER BY id");
+  assert_same (a, b, "SELECT * FROM case_numbers ORDER BY year");
+  assert_same (a, b, "SELECT n, (SELECT count(*) FROM cases) FROM case_count");
+  assert_same (a, b, "SELECT id, case_id, operator, action, field, old_value, new_value FROM audit_log ORDER BY id");
+  assert_same (a, b, "SELECT last_id, n_entries FROM audit_head");
+  assert_same (a, b, "SELECT type, name, sql FROM sqlite_master ORDER BY name");
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *x = search (a, texts[i]);
+      g_autofree char *y = search (b, texts[i]);
+
+      g_assert_cmpstr (x, ==, y);
+      g_assert_cmpstr (y, !=, "");
+    }
+
+  g_assert_true (rd_audit_verify (b, &n_entries, &first_bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_entries, ==, 3 + N_CASES);
+  g_assert_true (rd_store_check_integrity (b, &error));
+  g_assert_no_error (error);
+
+  /* The triggers are back: an ordinary insert is found and counted. */
+  g_assert_true (rd_case_store_insert_many (b, (RdCase **) after->pdata, 1, "tester", &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *found = search (b, ((RdCase *) g_ptr_array_index (after, 0))->order_no);
+    g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT " ", ((RdCase *) g_ptr_array_index (after, 0))->id);
+
+    g_assert_cmpstr (found, ==, expected);
+  }
+  g_assert_cmpint (rd_test_raw_int (rd_store_get_db (b), "SELECT n FROM case_count"), ==, 3 + N_CASES + 1);
+
+  g_clear_object (&a);
+  g_clear_object (&b);
+  rd_test_remove_tree (dir);
+}
+
+static void
+test_abort (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autoptr(RdStore) store = new_ledger (dir, "ledger.db");
+  g_autoptr(GPtrArray) cases = make_cases (0, 40);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (store, "SELECT * FROM sqlite_master ORDER BY name");
+  g_autofree char *after = NULL;
+  RdCaseBulk *bulk;
+  RdCase *bad;
+
+  /* Aborted after writing (indexes set aside too). */
+  bulk = rd_case_bulk_begin_rebuilding (store, "tester", &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_case_bulk_add (bulk, (RdCase **) cases->pdata, 20, &error));
+  g_assert_no_error (error);
+  rd_case_bulk_abort (bulk);
+
+  /* Failed on an invalid case: nothing of the batch either. */
+  bad = g_ptr_array_index (cases, 30);
+  g_clear_pointer (&bad->channel, g_free);
+  bulk = rd_case_bulk_begin (store, "tester", &error);
+  g_assert_no_error (error);
+  g_assert_false (rd_case_bulk_add (bulk, (RdCase **) cases->pdata + 20, 20, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  rd_case_bulk_abort (bulk);
+
+  g_assert_cmpint (rd_store_count_cases (store, &error), ==, 3);
+  g_assert_cmpint (rd_test_raw_int (rd_store_get_db (store), "SELECT n FROM case_count"), ==, 3);
+  g_assert_cmpint (rd_test_raw_int (rd_store_get_db (store), "SELECT n_entries FROM audit_head"), ==, 3);
+  after = dump (store, "SELECT * FROM sqlite_master ORDER BY name");
+  g_assert_cmpstr (after, ==, before);
+
+  g_clear_object (&store);
+  rd_test_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_data_func ("/rd/case-bulk/same-as-insert-many", GINT_TO_POINTER (FALSE), test_same_as_insert_many);
+  g_test_add_data_func ("/rd/case-bulk/same-as-insert-many-rebuilding", GINT_TO_POINTER (TRUE), test_same_as_insert_many);
+  g_test_add_func ("/rd/case-bulk/abort", test_abort);
+
+  return g_test_run ();
+}
