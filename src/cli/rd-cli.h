@@ -48,5 +48,7 @@ int       rd_cli_verify          (int           argc,
                                   char        **argv);
 int       rd_cli_find            (int           argc,
                                   char        **argv);
+int       rd_cli_export          (int           argc,
+                                  char        **argv);
 
 G_END_DECLS
