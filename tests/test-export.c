@@ -470,7 +470,7 @@ test_sheet_name (void)
     { "明细", 1, "明细" },
     { "明细", 2, "明细 (2)" },
     { "a/b[c]:d*e?f\\g", 1, "a_b_c__d_e_f_g" },
-    { "A very long sheet name that does not fit", 12, "A very long sheet name that (12)" },
+    { "A very long sheet name that does not fit", 12, "A very long sheet name tha (12)" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
