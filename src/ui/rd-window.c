@@ -164,6 +164,18 @@ manage_operators_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  GtkWidget *reports = adw_view_stack_get_child_by_name (self->stack, "reports");
+
+  rd_window_show_page (self, "reports");
+  rd_reports_page_export (RD_REPORTS_PAGE (reports));
+}
+
 static gboolean
 rd_window_close_request (GtkWindow *window)
 {
@@ -214,6 +226,8 @@ rd_window_class_init (RdWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.manage-operators", NULL, manage_operators_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 }
 
 static void
