@@ -9,8 +9,9 @@
  * database, no formatting logic) that writes the same number of rows of the
  * same cells — 16 columns, strings, money and date numbers with their
  * formats — cycling through 1,024 sample rows read beforehand. Each figure is
- * the median of N runs (default 3). Prints one JSON line: the times, their
- * ratios and the peak RSS of the process (getrusage).
+ * the median of N runs (default 3). Prints one JSON line: the wall-clock
+ * times, their ratios, the same for CPU time (user + system, which a busy
+ * shared machine disturbs less) and the peak RSS of the process (getrusage).
  */
 #include "config.h"
 
@@ -38,6 +39,18 @@ typedef struct
 } Sample;
 
 static Sample samples[N_SAMPLES];
+
+/* CPU seconds of the measurement just finished. */
+static double last_cpu;
+
+static double
+cpu_now (void)
+{
+  struct rusage u;
+
+  getrusage (RUSAGE_SELF, &u);
+  return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + u.ru_stime.tv_sec + u.ru_stime.tv_usec / 1e6;
+}
 
 static int
 compare_double (const void *a,
@@ -95,6 +108,7 @@ reference (const char *path,
 {
   lxw_workbook_options options = { .constant_memory = LXW_TRUE, .use_zip64 = LXW_TRUE };
   gint64 start = g_get_monotonic_time ();
+  double cpu = cpu_now ();
   lxw_workbook *wb = workbook_new_opt (path, &options);
   lxw_worksheet *ws = workbook_add_worksheet (wb, "Ledger");
   lxw_format *money = workbook_add_format (wb);
@@ -122,6 +136,7 @@ reference (const char *path,
     }
   if (workbook_close (wb) != LXW_NO_ERROR)
     g_error ("reference workbook failed");
+  last_cpu = cpu_now () - cpu;
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
@@ -138,9 +153,11 @@ export (const char     *db_path,
   RdExportOptions opts = { .year = year, .month = month, .basis = basis, .output_path = out,
                            .shop_name = "Bench", .operator = "bench" };
   gint64 start = g_get_monotonic_time ();
+  double cpu = cpu_now ();
 
   if (!rd_export_month (db_path, &opts, NULL, NULL, NULL, &totals, &error))
     g_error ("export failed: %s", error->message);
+  last_cpu = cpu_now () - cpu;
   *n_rows = totals.n_cases;
   rd_export_totals_clear (&totals);
   return (g_get_monotonic_time () - start) / 1e6;
@@ -183,7 +200,8 @@ main (int    argc,
   g_autofree char *out = NULL;
   g_autofree char *ref = NULL;
   double month_export[9], month_ref[9], all_export[9], all_ref[9];
-  double em, rm, ea, ra;
+  double cpu[4][9];
+  double em, rm, ea, ra, cem, crm, cea, cra;
   gint64 month_rows = 0, all_rows = 0;
   int runs = 3;
   struct rusage usage;
@@ -207,9 +225,13 @@ main (int    argc,
   for (int i = 0; i < runs; i++)
     {
       month_export[i] = export (month_db, out, 2026, 10, RD_EXPORT_BASIS_REQUESTED, &month_rows);
+      cpu[0][i] = last_cpu;
       month_ref[i] = reference (ref, month_rows);
+      cpu[1][i] = last_cpu;
       all_export[i] = export (argv[1], out, 0, 0, RD_EXPORT_BASIS_REQUESTED, &all_rows);
+      cpu[2][i] = last_cpu;
       all_ref[i] = reference (ref, all_rows);
+      cpu[3][i] = last_cpu;
     }
   g_unlink (out);
   g_unlink (ref);
@@ -218,12 +240,18 @@ main (int    argc,
   rm = median (month_ref, runs);
   ea = median (all_export, runs);
   ra = median (all_ref, runs);
+  cem = median (cpu[0], runs);
+  crm = median (cpu[1], runs);
+  cea = median (cpu[2], runs);
+  cra = median (cpu[3], runs);
   getrusage (RUSAGE_SELF, &usage);
 
   printf ("{\"runs\": %d, \"month_rows\": %" G_GINT64_FORMAT ", \"month_export_s\": %.3f, "
           "\"month_reference_s\": %.3f, \"month_ratio\": %.3f, \"all_rows\": %" G_GINT64_FORMAT ", "
           "\"all_export_s\": %.3f, \"all_reference_s\": %.3f, \"all_ratio\": %.3f, "
-          "\"peak_rss_mb\": %.1f}\n",
-          runs, month_rows, em, rm, em / rm, all_rows, ea, ra, ea / ra, usage.ru_maxrss / 1024.0);
+          "\"month_cpu_ratio\": %.3f, \"all_cpu_ratio\": %.3f, "
+          "\"month_cpu_s\": [%.3f, %.3f], \"all_cpu_s\": [%.3f, %.3f], \"peak_rss_mb\": %.1f}\n",
+          runs, month_rows, em, rm, em / rm, all_rows, ea, ra, ea / ra,
+          cem / crm, cea / cra, cem, crm, cea, cra, usage.ru_maxrss / 1024.0);
   return 0;
 }
