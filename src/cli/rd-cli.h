@@ -50,5 +50,7 @@ int       rd_cli_find            (int           argc,
                                   char        **argv);
 int       rd_cli_export          (int           argc,
                                   char        **argv);
+int       rd_cli_intercepts      (int           argc,
+                                  char        **argv);
 
 G_END_DECLS

@@ -5,7 +5,9 @@
 #pragma once
 
 #include "rd-case.h"
+#include "rd-policy.h"
 #include "rd-store.h"
+#include "rd-workflow.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +19,18 @@ gboolean _rd_case_store_write (RdStore     *store,
                                const char  *operator,
                                const char  *action,
                                GError     **error);
+
+/* rd_case_store_transition inside the caller's transaction (the intercept
+ * register moves a linked case with its own write). payout_route and
+ * payout_date may be NULL. */
+gboolean _rd_case_store_transition_locked (RdStore                *store,
+                                           gint64                  id,
+                                           RdWorkflowEvent         event,
+                                           const RdWorkflowFacts  *given,
+                                           const RdPolicy         *policy,
+                                           const char             *operator,
+                                           const char             *payout_route,
+                                           const char             *payout_date,
+                                           GError                **error);
 
 G_END_DECLS

@@ -49,8 +49,8 @@ set_expected_arrival (RdStore     *store,
 }
 
 /* Inside the transaction. */
-static gboolean
-transition_locked (RdStore                *store,
+gboolean
+_rd_case_store_transition_locked (RdStore                *store,
                    gint64                  id,
                    RdWorkflowEvent         event,
                    const RdWorkflowFacts  *given,
@@ -189,7 +189,7 @@ run_transition (RdStore                *store,
   if (!rd_store_begin (store, error))
     return FALSE;
 
-  if (!transition_locked (store, id, event, facts, policy, operator, route, paid_on, error))
+  if (!_rd_case_store_transition_locked (store, id, event, facts, policy, operator, route, paid_on, error))
     {
       rd_store_rollback (store);
       return FALSE;

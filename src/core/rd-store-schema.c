@@ -26,6 +26,7 @@
 
 #include "rd-store.h"
 #include "rd-store-private.h"
+#include "rd-intercepts-schema.h"
 #include "rd-workflow-schema.h"
 
 static const char * const migrations[] = {
@@ -142,6 +143,10 @@ static const char * const migrations[] = {
   /* Version 4: the workflow — audit log, payouts, holidays, evidence,
    * attachments, reply templates, drafts (rd-workflow-schema.c). */
   rd_workflow_schema_sql,
+
+  /* Version 5: the intercept register — intercepts, tracking events,
+   * claims, warehouse scans (rd-intercepts-schema.c). */
+  rd_intercepts_schema_sql,
 };
 
 /* Tests replace the list to exercise a failing migration. */

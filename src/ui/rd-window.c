@@ -26,6 +26,7 @@ struct _RdWindow
   AdwViewStack         *stack;
   GtkMenuButton        *operator_button;
   GtkLabel             *operator_label;
+  RdInterceptsPage     *intercepts_page;
 };
 
 G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -176,6 +177,19 @@ export_action (GtkWidget  *widget,
   rd_reports_page_export (RD_REPORTS_PAGE (reports));
 }
 
+/* win.create-intercept (int64 case id): the Intercepts page's dialog for
+ * a case, prefilled from it. */
+static void
+create_intercept_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+
+  rd_window_show_page (self, "intercepts");
+  rd_intercepts_page_create_for_case (self->intercepts_page, g_variant_get_int64 (parameter));
+}
+
 static gboolean
 rd_window_close_request (GtkWindow *window)
 {
@@ -222,12 +236,14 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, operator_button);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, operator_label);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, intercepts_page);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.manage-operators", NULL, manage_operators_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_install_action (widget_class, "win.create-intercept", "x", create_intercept_action);
 }
 
 static void

@@ -1,0 +1,186 @@
+/* rd-cli-intercepts.c
+ *
+ * `refund-desk intercepts [--db FILE] [--due|--stalled|--losses]`: the
+ * intercept register, headless. One parcel a line, tab-separated after a
+ * header line: tracking number, courier, case, amount (plain decimal),
+ * destination, status, platform deadline, time left, last movement, and what
+ * to do (nudge courier / treat as lost / refuse with the signing proof).
+ * --due lists the unsettled parcels by time left, --stalled the ones
+ * without movement past the nudge threshold, --losses the parcels refunded
+ * and not recovered (钱货两空) followed by their sum. The policy comes from
+ * the settings when the schema is installed, else the defaults.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-cli.h"
+#include "rd-intercepts.h"
+#include "rd-money.h"
+
+static void
+load_policy (RdPolicy *policy)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      rd_policy_init_defaults (policy);
+      return;
+    }
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  rd_policy_load_from_settings (policy, settings);
+}
+
+static char *
+format_time (gint64 at)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (at == 0)
+    return g_strdup ("");
+  utc = g_date_time_new_from_unix_utc (at);
+  if (utc == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static const char *
+advice (const RdIntercept *intercept,
+        const RdPolicy    *policy,
+        gint64             now)
+{
+  if (intercept->status == RD_INTERCEPT_STATUS_DELIVERED)
+    return _("refuse with the signing proof, or file a claim");
+
+  if (!rd_intercept_status_in_transit (intercept->status))
+    return "";
+
+  switch (rd_intercept_classify_stall (policy, intercept->province,
+                                       rd_intercept_get_quiet_since (intercept), now))
+    {
+    case RD_INTERCEPT_STALL_NUDGE:
+      return _("nudge courier");
+    case RD_INTERCEPT_STALL_LOST:
+      return _("treat as lost");
+    case RD_INTERCEPT_STALL_NONE:
+    default:
+      return "";
+    }
+}
+
+static void
+print_row (const RdIntercept *intercept,
+           const RdPolicy    *policy,
+           gint64             now,
+           gboolean           losses)
+{
+  g_autofree char *amount = rd_money_format_plain (losses ? rd_intercept_get_loss (intercept)
+                                                          : intercept->amount,
+                                                   rd_currency_default ());
+  g_autofree char *deadline = format_time (intercept->platform_deadline);
+  g_autofree char *moved = format_time (intercept->last_movement_at);
+  g_autofree char *left = NULL;
+
+  if (!rd_intercept_status_is_settled (intercept->status))
+    left = rd_intercept_format_time_left (intercept->platform_deadline, now);
+
+  g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
+           intercept->tracking_no,
+           rd_courier_get_name (intercept->courier),
+           intercept->case_no != NULL ? intercept->case_no : "",
+           amount,
+           intercept->province != NULL ? intercept->province : "",
+           rd_intercept_status_get_name (intercept->status),
+           deadline,
+           left != NULL ? left : "",
+           moved,
+           advice (intercept, policy, now));
+}
+
+int
+rd_cli_intercepts (int    argc,
+                   char **argv)
+{
+  g_autofree char *db_path = NULL;
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(RdPolicy) policy = { 0 };
+  gboolean due = FALSE, stalled = FALSE, losses = FALSE;
+  RdInterceptView view = RD_INTERCEPT_VIEW_ALL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 sum = 0;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Ledger file (default: the ledger in your data folder)"), N_("FILE") },
+    { "due", 0, 0, G_OPTION_ARG_NONE, &due, N_("Only parcels waiting for a result, the least time left before the platform’s deadline first"), NULL },
+    { "stalled", 0, 0, G_OPTION_ARG_NONE, &stalled, N_("Only parcels without tracking movement past the nudge threshold"), NULL },
+    { "losses", 0, 0, G_OPTION_ARG_NONE, &losses, N_("Only parcels refunded while the goods were not recovered, and their sum"), NULL },
+    { NULL }
+  };
+
+  if (!rd_cli_parse_options ("intercepts", NULL,
+                             _("Print the intercept register: parcels to stop on their way to the buyer."),
+                             entries, &argc, &argv))
+    return RD_CLI_USAGE;
+
+  if (argc != 1 || due + stalled + losses > 1)
+    {
+      g_printerr ("refund-desk intercepts: %s\n", _("Give at most one of --due, --stalled and --losses."));
+      return RD_CLI_USAGE;
+    }
+  view = due ? RD_INTERCEPT_VIEW_DUE
+         : stalled ? RD_INTERCEPT_VIEW_STALLED
+         : losses ? RD_INTERCEPT_VIEW_LOSSES
+         : RD_INTERCEPT_VIEW_ALL;
+
+  store = rd_cli_open_store (db_path, RD_STORE_OPEN_EXISTING | RD_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    {
+      g_printerr ("refund-desk intercepts: %s\n", error->message);
+      return RD_CLI_PROBLEM;
+    }
+
+  if (rd_store_get_schema_version (store) < 5)
+    {
+      g_printerr ("refund-desk intercepts: %s\n",
+                  _("This ledger was written by an older version of Refund Desk and has no intercept register yet. "
+                    "Open it once in Refund Desk to update it."));
+      return RD_CLI_PROBLEM;
+    }
+
+  load_policy (&policy);
+  rows = rd_intercepts_list (store, view, &policy, now, &error);
+  if (rows == NULL)
+    {
+      g_printerr ("refund-desk intercepts: %s\n", error->message);
+      return RD_CLI_PROBLEM;
+    }
+
+  g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
+           _("Tracking number"), _("Courier"), _("Case"),
+           losses ? _("Loss") : _("Amount"), _("Destination"), _("Status"),
+           _("Platform deadline"), _("Time left"), _("Last movement"), _("To do"));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      print_row (rows->pdata[i], &policy, now, losses);
+      sum += rd_intercept_get_loss (rows->pdata[i]);
+    }
+
+  if (losses)
+    {
+      g_autofree char *total = rd_money_format_plain (sum, rd_currency_default ());
+
+      g_print (ngettext ("%u parcel lost, %s in total\n", "%u parcels lost, %s in total\n", rows->len),
+               rows->len, total);
+    }
+
+  return RD_CLI_OK;
+}

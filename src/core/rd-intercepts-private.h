@@ -1,0 +1,30 @@
+/* rd-intercepts-private.h
+ *
+ * Between rd-intercepts.c (writes) and rd-intercept-lists.c (views, claims).
+ */
+#pragma once
+
+#include "rd-intercepts.h"
+
+G_BEGIN_DECLS
+
+/* The columns _rd_intercept_from_row reads, FROM intercepts i LEFT JOIN
+ * cases c, with the refunded and recovered sums. Append WHERE/ORDER BY. */
+#define RD_INTERCEPT_SELECT \
+  "SELECT i.id, i.courier, i.tracking_no, coalesce (i.case_id, 0), c.case_no," \
+  " coalesce (i.order_no, c.order_no), c.buyer_name, i.channel, i.amount, i.province," \
+  " i.status, i.condition, coalesce (i.requested_at, 0), coalesce (i.platform_deadline, 0)," \
+  " coalesce (i.last_movement_at, 0), i.created_at, i.updated_at, coalesce (i.settled_at, 0)," \
+  " i.operator, i.notes," \
+  " (SELECT coalesce (sum (p.amount), 0) FROM payouts p WHERE p.case_id = i.case_id)," \
+  " (SELECT coalesce (sum (k.amount_recovered), 0) FROM claims k WHERE k.intercept_id = i.id)" \
+  " FROM intercepts i LEFT JOIN cases c ON c.id = i.case_id "
+
+RdIntercept *_rd_intercept_from_row     (sqlite3_stmt  *stmt);
+
+/* Steps stmt to the end, one RdIntercept per row. NULL on error. */
+GPtrArray   *_rd_intercepts_collect     (RdStore       *store,
+                                         sqlite3_stmt  *stmt,
+                                         GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,62 @@
+/* rd-intercept-item.h
+ *
+ * A row of the Intercepts page's lists: one parcel (RdIntercept) or one
+ * claim (RdClaim), as a GObject for GtkColumnView, with the texts of its
+ * cells worked out for a given moment and policy.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rd-intercepts.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RD_INTERCEPT_COLUMN_TRACKING,
+  RD_INTERCEPT_COLUMN_COURIER,
+  RD_INTERCEPT_COLUMN_CASE,
+  RD_INTERCEPT_COLUMN_AMOUNT,
+  RD_INTERCEPT_COLUMN_TICKET,
+  RD_INTERCEPT_COLUMN_PROVINCE,
+  RD_INTERCEPT_COLUMN_REQUESTED,
+  RD_INTERCEPT_COLUMN_DEADLINE,
+  RD_INTERCEPT_COLUMN_TIME_LEFT,
+  RD_INTERCEPT_COLUMN_MOVEMENT,
+  RD_INTERCEPT_COLUMN_STATUS,
+  RD_INTERCEPT_COLUMN_OPERATOR,
+  RD_INTERCEPT_COLUMN_LOSS,
+  /* claims */
+  RD_CLAIM_COLUMN_TRACKING,
+  RD_CLAIM_COLUMN_COURIER,
+  RD_CLAIM_COLUMN_CASE,
+  RD_CLAIM_COLUMN_CLAIMED,
+  RD_CLAIM_COLUMN_FILED,
+  RD_CLAIM_COLUMN_STATUS,
+  RD_CLAIM_COLUMN_RECOVERED,
+  RD_INTERCEPT_N_COLUMNS
+} RdInterceptColumn;
+
+#define RD_TYPE_INTERCEPT_ITEM (rd_intercept_item_get_type ())
+G_DECLARE_FINAL_TYPE (RdInterceptItem, rd_intercept_item, RD, INTERCEPT_ITEM, GObject)
+
+/* Takes ownership of intercept / claim. */
+RdInterceptItem   *rd_intercept_item_new_intercept (RdIntercept       *intercept,
+                                                    const RdPolicy    *policy,
+                                                    gint64             now);
+RdInterceptItem   *rd_intercept_item_new_claim     (RdClaim           *claim);
+
+const RdIntercept *rd_intercept_item_get_intercept (RdInterceptItem   *self);
+const RdClaim     *rd_intercept_item_get_claim     (RdInterceptItem   *self);
+/* The cell's text (translated). */
+char              *rd_intercept_item_get_text      (RdInterceptItem   *self,
+                                                    RdInterceptColumn  column);
+/* Deadline less than two hours away, or past. */
+gboolean           rd_intercept_item_is_urgent     (RdInterceptItem   *self);
+RdInterceptStall   rd_intercept_item_get_stall     (RdInterceptItem   *self);
+
+/* "2026-11-22 14:05" in local time, "" for 0. */
+char              *rd_format_local_time            (gint64             at);
+
+G_END_DECLS

@@ -1,0 +1,50 @@
+/* rd-scan-mode.h
+ *
+ * Warehouse scan mode: one large entry that a barcode scanner types into
+ * (the tracking number, then Enter), the parcel shown large, and its outcome
+ * recorded with one key: 1 back intact, 2 damaged, 3 parts missing, 4 not
+ * ours. An unknown number offers to register it (Enter) or skip it (Esc);
+ * Esc with nothing pending leaves scan mode ("leave" signal). Every scan is
+ * committed to the ledger before the screen confirms it.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rd-store.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_SCAN_MODE (rd_scan_mode_get_type ())
+G_DECLARE_FINAL_TYPE (RdScanMode, rd_scan_mode, RD, SCAN_MODE, GtkBox)
+
+typedef enum
+{
+  RD_SCAN_STATE_READY,     /* waiting for a scan */
+  RD_SCAN_STATE_PARCEL,    /* a parcel is shown: 1–4 record its outcome */
+  RD_SCAN_STATE_UNKNOWN,   /* a number not in the register: Enter registers, Esc skips */
+} RdScanState;
+
+GtkWidget   *rd_scan_mode_new            (void);
+
+void         rd_scan_mode_set_store      (RdScanMode      *self,
+                                          RdStore         *store);
+/* Clears the screen and puts the focus in the entry. */
+void         rd_scan_mode_start          (RdScanMode      *self);
+
+/* What the entry's key controller does with a key press (also what the
+ * tests call): 1–4 and keypad 1–4 record an outcome while a parcel is shown
+ * and the entry is empty; Esc skips or leaves; Enter on an empty entry
+ * registers an unknown number. TRUE when the key was used. */
+gboolean     rd_scan_mode_handle_key     (RdScanMode      *self,
+                                          guint            keyval,
+                                          GdkModifierType  state);
+
+GtkEditable *rd_scan_mode_get_entry      (RdScanMode      *self);
+RdScanState  rd_scan_mode_get_state      (RdScanMode      *self);
+/* The message line under the parcel, as shown. */
+const char  *rd_scan_mode_get_message    (RdScanMode      *self);
+/* Scans recorded since scan mode was started. */
+guint        rd_scan_mode_get_n_recorded (RdScanMode      *self);
+
+G_END_DECLS

@@ -1,0 +1,229 @@
+/* test-cli-intercepts.c
+ *
+ * `refund-desk intercepts [--db FILE] [--due|--stalled|--losses]` run as a
+ * user runs it (the built executable is the first argument after the test
+ * options) on a ledger filled through the core, relative to the real clock
+ * since the command reads it.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "rd-case-store.h"
+#include "rd-case-store-workflow.h"
+#include "rd-intercepts.h"
+#include "rd-test-ledger.h"
+
+#define HOUR 3600
+
+static const char *refund_desk;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+static void
+run_intercepts (const char *db_path,
+                const char *option1,
+                const char *option2,
+                Run        *run)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *argv[] = { refund_desk, "intercepts", "--db", db_path, option1, option2, NULL };
+  int wait_status;
+
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "C", TRUE);
+  g_spawn_sync (NULL, (char **) argv, envp, 0, NULL, NULL, &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static gint64
+add_case (RdStore        *store,
+          const RdPolicy *policy,
+          gint64          amount,
+          gint64          requested_at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  RdWorkflowFacts facts = { .approved_amount = amount };
+
+  rcase->channel = g_strdup ("taobao");
+  rcase->order_no = g_strdup_printf ("77%" G_GINT64_FORMAT, amount);
+  rcase->kind = RD_REFUND_KIND_REFUND_ONLY_SHIPPED;
+  rcase->reason = g_strdup ("changed_mind");
+  rcase->payment_method = RD_PAYMENT_METHOD_ALIPAY;
+  rcase->amount_paid = amount;
+  rcase->requested_at = requested_at;
+  rd_case_store_insert (store, rcase, "alice", &error);
+  g_assert_no_error (error);
+  rd_case_store_transition (store, rcase->id, RD_WORKFLOW_EVENT_APPROVE, &facts, policy, "alice", &error);
+  g_assert_no_error (error);
+  return rcase->id;
+}
+
+static gint64
+add_intercept (RdStore        *store,
+               const RdPolicy *policy,
+               gint64          case_id,
+               const char     *tracking,
+               const char     *province,
+               gint64          requested_at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdIntercept) intercept = NULL;
+
+  intercept = rd_intercepts_prefill_from_case (store, case_id, policy, requested_at, &error);
+  g_assert_no_error (error);
+  intercept->courier = RD_COURIER_YTO;
+  intercept->tracking_no = g_strdup (tracking);
+  intercept->province = g_strdup (province);
+  intercept->status = RD_INTERCEPT_STATUS_REQUESTED;
+  rd_intercepts_create (store, intercept, policy, "bob", requested_at, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return intercept->id;
+}
+
+static void
+test_views (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autoptr(RdStore) store = NULL;
+  g_auto(RdPolicy) policy = { 0 };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 fresh_case, stalled_case, lost_case, lost;
+  Run run = { 0 };
+  const char *fresh_line, *stalled_line;
+
+  rd_policy_init_defaults (&policy);
+  store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  /* Requested an hour ago: 47 h left on Taobao. */
+  fresh_case = add_case (store, &policy, 50000, now - HOUR);
+  add_intercept (store, &policy, fresh_case, "FRESH1", "广东", now - HOUR);
+  /* Requested 30 h ago, no movement since: 18 h left, nudge the courier. */
+  stalled_case = add_case (store, &policy, 60000, now - 30 * HOUR);
+  add_intercept (store, &policy, stalled_case, "STALL2", "新疆", now - 30 * HOUR);
+  /* Lost and refunded: a loss of ¥250.00 after ¥50.00 recovered. */
+  lost_case = add_case (store, &policy, 30000, now - 100 * HOUR);
+  lost = add_intercept (store, &policy, lost_case, "LOST3", "广东", now - 100 * HOUR);
+  rd_intercepts_file_claim (store, lost, 30000, RD_LOST_REMEDY_REFUND, &policy, "bob", now - 40 * HOUR,
+                            NULL, NULL, &error);
+  g_assert_no_error (error);
+  rd_case_store_record_payout (store, lost_case, 30000, "original", "2026-01-05", &policy, "alice", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) claims = rd_claims_list (store, TRUE, &error);
+    g_assert_no_error (error);
+    rd_claims_settle (store, ((RdClaim *) claims->pdata[0])->id, RD_CLAIM_STATUS_PAID, 5000, "carol", now, &error);
+    g_assert_no_error (error);
+  }
+  g_clear_object (&store);
+
+  /* Everything. */
+  run_intercepts (path, NULL, NULL, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpuint (count_lines (run.out), ==, 4);
+  g_assert_true (g_str_has_prefix (run.out, "Tracking number\tCourier\t"));
+  run_clear (&run);
+
+  /* Due: least time left first; the claim is settled and not due. */
+  run_intercepts (path, "--due", NULL, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 3);
+  stalled_line = strstr (run.out, "STALL2\t");
+  fresh_line = strstr (run.out, "FRESH1\t");
+  g_assert_nonnull (stalled_line);
+  g_assert_nonnull (fresh_line);
+  g_assert_true (stalled_line < fresh_line);
+  g_assert_nonnull (strstr (stalled_line, "\t600.00\t新疆\t"));
+  g_assert_null (strstr (run.out, "LOST3"));
+  run_clear (&run);
+
+  /* Stalled: 30 h quiet is past the 24 h nudge, not yet lost in 新疆 (72 h). */
+  run_intercepts (path, "--stalled", NULL, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 2);
+  g_assert_nonnull (strstr (run.out, "STALL2\t"));
+  g_assert_true (g_str_has_suffix (run.out, "\tnudge courier\n"));
+  run_clear (&run);
+
+  /* Losses and their sum. */
+  run_intercepts (path, "--losses", NULL, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "LOST3\t"));
+  g_assert_nonnull (strstr (run.out, "\t250.00\t"));
+  g_assert_true (g_str_has_suffix (run.out, "1 parcel lost, 250.00 in total\n"));
+  run_clear (&run);
+
+  /* Two views at once: a usage error. */
+  run_intercepts (path, "--due", "--losses", &run);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "at most one"));
+  run_clear (&run);
+
+  rd_test_remove_tree (dir);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "nothing.db", NULL);
+  Run run = { 0 };
+
+  run_intercepts (path, NULL, NULL, &run);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "refund-desk intercepts: "));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+  rd_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  if (argc < 2)
+    g_error ("usage: %s [TEST OPTIONS] PATH-TO-REFUND-DESK", argv[0]);
+  refund_desk = argv[1];
+
+  g_test_add_func ("/rd/cli/intercepts/views", test_views);
+  g_test_add_func ("/rd/cli/intercepts/missing-file", test_missing_file);
+
+  return g_test_run ();
+}

@@ -1,0 +1,405 @@
+/* test-scan-mode.c
+ *
+ * Warehouse scan mode under a real display, driven by keyboard alone.
+ *
+ * What is simulated: GTK 4 has no way to synthesize a key event, so
+ *  - the barcode scanner (which types the number and Enter) is
+ *    gtk_editable_set_text on the entry followed by its "activate" signal,
+ *    exactly what GtkEntry emits on Enter;
+ *  - a key press (1–4, keypad 1–4, Enter, Esc, a digit of the next number)
+ *    is rd_scan_mode_handle_key (), the very function the entry's key
+ *    controller calls from its "key-pressed" handler; its return value is
+ *    what the controller returns (TRUE: the key does not reach the entry).
+ * Every assertion about a scan reads the ledger through a second connection.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "rd-case-store.h"
+#include "rd-case-store-workflow.h"
+#include "rd-intercepts.h"
+#include "rd-intercepts-page.h"
+#include "rd-scan-mode.h"
+
+#define N_PARCELS 20
+
+typedef struct
+{
+  char      *dir;
+  char      *path;
+  RdStore   *store;
+  RdPolicy   policy;
+  GtkWindow *window;
+  RdScanMode *scan;
+  gint64     case_ids[N_PARCELS];
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *
+tracking (guint i)
+{
+  return g_strdup_printf ("YT%010u", 4200000 + i);
+}
+
+static void
+populate (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  for (guint i = 0; i < N_PARCELS; i++)
+    {
+      g_autoptr(RdCase) rcase = rd_case_new ();
+      g_autoptr(RdIntercept) intercept = NULL;
+      RdWorkflowFacts facts = { .approved_amount = 30000 + i };
+
+      rcase->channel = g_strdup ("taobao");
+      rcase->order_no = g_strdup_printf ("88%06u", i);
+      rcase->buyer_name = g_strdup ("李雷");
+      rcase->kind = RD_REFUND_KIND_REFUND_ONLY_SHIPPED;
+      rcase->reason = g_strdup ("changed_mind");
+      rcase->payment_method = RD_PAYMENT_METHOD_WECHAT_PAY;
+      rcase->amount_paid = 30000 + i;
+      rcase->requested_at = now - 3600;
+      rd_case_store_insert (f->store, rcase, "alice", &error);
+      g_assert_no_error (error);
+      rd_case_store_transition (f->store, rcase->id, RD_WORKFLOW_EVENT_APPROVE, &facts, &f->policy, "alice", &error);
+      g_assert_no_error (error);
+      f->case_ids[i] = rcase->id;
+
+      intercept = rd_intercepts_prefill_from_case (f->store, rcase->id, &f->policy, now, &error);
+      g_assert_no_error (error);
+      intercept->courier = RD_COURIER_YTO;
+      intercept->tracking_no = tracking (i);
+      intercept->province = g_strdup ("浙江");
+      intercept->status = RD_INTERCEPT_STATUS_REQUESTED;
+      rd_intercepts_create (f->store, intercept, &f->policy, "bob", now, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("rd-scan-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "ledger.db", NULL);
+  f->store = rd_store_open (f->path, RD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  rd_policy_init_defaults (&f->policy);
+  populate (f);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1024, 700);
+  f->scan = RD_SCAN_MODE (rd_scan_mode_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->scan));
+  rd_scan_mode_set_store (f->scan, f->store);
+  gtk_window_present (f->window);
+  iterate ();
+  rd_scan_mode_start (f->scan);
+  iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  gtk_window_destroy (f->window);
+  iterate ();
+  rd_policy_clear (&f->policy);
+  g_clear_object (&f->store);
+  g_unlink (f->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* The scanner: the number, then Enter. */
+static void
+scan (Fixture    *f,
+      const char *number)
+{
+  GtkEditable *entry = rd_scan_mode_get_entry (f->scan);
+
+  gtk_editable_set_text (entry, number);
+  g_signal_emit_by_name (entry, "activate");
+  iterate ();
+}
+
+static gboolean
+press (Fixture *f,
+       guint    keyval)
+{
+  gboolean used = rd_scan_mode_handle_key (f->scan, keyval, 0);
+
+  iterate ();
+  return used;
+}
+
+static void
+assert_entry_ready (Fixture *f)
+{
+  GtkEditable *entry = rd_scan_mode_get_entry (f->scan);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (entry) || gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
+}
+
+/* Reads the ledger as another program would: a second connection. */
+static RdIntercept *
+read_back (Fixture    *f,
+           const char *number,
+           gint64     *n_scans)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) other = rd_store_open (f->path, RD_STORE_OPEN_READ_ONLY, &error);
+  RdIntercept *intercept;
+
+  g_assert_no_error (error);
+  *n_scans = rd_intercepts_count_scans (other, &error);
+  g_assert_no_error (error);
+  intercept = rd_intercepts_find_by_tracking (other, number, &error);
+  g_assert_no_error (error);
+  return intercept;
+}
+
+static void
+test_twenty_parcels (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const guint keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_KP_1 };
+  static const RdParcelCondition outcomes[] = {
+    RD_PARCEL_CONDITION_INTACT, RD_PARCEL_CONDITION_DAMAGED, RD_PARCEL_CONDITION_PARTS_MISSING,
+    RD_PARCEL_CONDITION_NOT_OURS, RD_PARCEL_CONDITION_INTACT,
+  };
+
+  assert_entry_ready (f);
+
+  for (guint i = 0; i < N_PARCELS; i++)
+    {
+      g_autofree char *number = tracking (i);
+      g_autofree char *lower = g_ascii_strdown (number, -1);
+      g_autoptr(RdIntercept) back = NULL;
+      g_autoptr(RdCase) rcase = NULL;
+      guint k = i % G_N_ELEMENTS (keys);
+      gint64 n_scans;
+
+      /* The scanner may type lower case and surrounding blanks. */
+      if (i % 3 == 0)
+        scan (f, lower);
+      else
+        scan (f, number);
+      g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_PARCEL);
+      assert_entry_ready (f);
+
+      g_assert_true (press (f, keys[k]));
+      g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_READY);
+      g_assert_cmpuint (rd_scan_mode_get_n_recorded (f->scan), ==, i + 1);
+      g_assert_true (g_str_has_prefix (rd_scan_mode_get_message (f->scan), "Saved: "));
+      assert_entry_ready (f);
+
+      /* On disk when the screen says so. */
+      back = read_back (f, number, &n_scans);
+      g_assert_cmpint (n_scans, ==, i + 1);
+      rcase = rd_case_store_get (f->store, f->case_ids[i], NULL);
+      if (outcomes[k] == RD_PARCEL_CONDITION_NOT_OURS)
+        {
+          g_assert_cmpint (back->status, ==, RD_INTERCEPT_STATUS_REQUESTED);
+          g_assert_cmpint (rcase->status, ==, RD_CASE_STATUS_INTERCEPTING);
+        }
+      else
+        {
+          g_assert_cmpint (back->status, ==, RD_INTERCEPT_STATUS_BACK_IN_WAREHOUSE);
+          g_assert_cmpint (back->condition, ==, outcomes[k]);
+          /* High ticket (¥300): the case was waiting and now goes to payout. */
+          g_assert_cmpint (rcase->status, ==, RD_CASE_STATUS_AWAITING_PAYOUT);
+        }
+    }
+
+  /* With no parcel shown, a digit is the start of the next number: it
+   * reaches the entry instead of recording anything. */
+  g_assert_false (press (f, GDK_KEY_1));
+  g_assert_cmpuint (rd_scan_mode_get_n_recorded (f->scan), ==, N_PARCELS);
+}
+
+static void
+test_duplicate_scan (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *number = tracking (7);
+  g_autoptr(RdIntercept) back = NULL;
+  gint64 n_scans;
+
+  scan (f, number);
+  g_assert_true (press (f, GDK_KEY_1));
+  g_assert_cmpuint (rd_scan_mode_get_n_recorded (f->scan), ==, 1);
+
+  /* The same parcel again: the screen says it is recorded already... */
+  scan (f, number);
+  g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_PARCEL);
+  g_assert_true (g_str_has_prefix (rd_scan_mode_get_message (f->scan), "Already recorded: "));
+
+  /* ...and the same key records nothing. */
+  g_assert_true (press (f, GDK_KEY_KP_1));
+  g_assert_true (g_str_has_prefix (rd_scan_mode_get_message (f->scan), "Already recorded as "));
+  g_assert_cmpuint (rd_scan_mode_get_n_recorded (f->scan), ==, 1);
+  assert_entry_ready (f);
+  back = read_back (f, number, &n_scans);
+  g_assert_cmpint (n_scans, ==, 1);
+  g_assert_cmpint (back->condition, ==, RD_PARCEL_CONDITION_INTACT);
+}
+
+static void
+test_unknown_number (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RdIntercept) back = NULL;
+  gint64 n_scans;
+
+  /* Skipped with Esc: nothing registered. */
+  scan (f, "SF0000000001");
+  g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_UNKNOWN);
+  g_assert_true (press (f, GDK_KEY_Escape));
+  g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_READY);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RdIntercept) none = rd_intercepts_find_by_tracking (f->store, "SF0000000001", &error);
+    g_assert_error (error, RD_INTERCEPT_ERROR, RD_INTERCEPT_ERROR_NOT_FOUND);
+  }
+
+  /* Registered with Enter, then its outcome with 2. */
+  scan (f, "sf0000000002");
+  g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_UNKNOWN);
+  g_assert_nonnull (strstr (rd_scan_mode_get_message (f->scan), "SF0000000002 is not in the register"));
+  g_assert_true (press (f, GDK_KEY_Return));
+  g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_PARCEL);
+  assert_entry_ready (f);
+  g_assert_true (press (f, GDK_KEY_2));
+  g_assert_cmpuint (rd_scan_mode_get_n_recorded (f->scan), ==, 1);
+
+  back = read_back (f, "SF0000000002", &n_scans);
+  g_assert_cmpint (n_scans, ==, 1);
+  g_assert_cmpint (back->courier, ==, RD_COURIER_SF);
+  g_assert_cmpint (back->case_id, ==, 0);
+  g_assert_cmpint (back->status, ==, RD_INTERCEPT_STATUS_BACK_IN_WAREHOUSE);
+  g_assert_cmpint (back->condition, ==, RD_PARCEL_CONDITION_DAMAGED);
+}
+
+static void
+on_leave (RdScanMode *scan_mode,
+          gboolean   *left)
+{
+  *left = TRUE;
+}
+
+static void
+test_escape_leaves (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *number = tracking (3);
+  gboolean left = FALSE;
+
+  g_signal_connect (f->scan, "leave", G_CALLBACK (on_leave), &left);
+
+  /* Esc with a parcel shown drops it; a second Esc leaves. */
+  scan (f, number);
+  g_assert_true (press (f, GDK_KEY_Escape));
+  g_assert_false (left);
+  g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_READY);
+  g_assert_true (press (f, GDK_KEY_Escape));
+  g_assert_true (left);
+  g_assert_cmpuint (rd_scan_mode_get_n_recorded (f->scan), ==, 0);
+}
+
+/* The page: the scan mode button fills it, Esc brings the register back. */
+static void
+test_page_scan_mode (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rd-scan-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(RdStore) store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  RdInterceptsPage *page = RD_INTERCEPTS_PAGE (rd_intercepts_page_new ());
+  Fixture f = { .dir = dir, .path = path, .store = store };
+
+  g_assert_no_error (error);
+  rd_policy_init_defaults (&f.policy);
+  populate (&f);
+
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  rd_intercepts_page_set_store (page, store);
+  gtk_window_present (window);
+  iterate ();
+
+  /* Due first: all twenty wait for their result. */
+  g_assert_cmpuint (rd_intercepts_page_get_n_rows (page), ==, N_PARCELS);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "intercepts.scan-mode", NULL));
+  iterate ();
+  g_assert_true (rd_intercepts_page_in_scan_mode (page));
+  f.window = window;
+  f.scan = RD_SCAN_MODE (rd_intercepts_page_get_scan_mode (page));
+  assert_entry_ready (&f);
+  {
+    g_autofree char *number = tracking (0);
+    scan (&f, number);
+  }
+  g_assert_true (press (&f, GDK_KEY_1));
+  g_assert_true (press (&f, GDK_KEY_Escape));
+  g_assert_false (rd_intercepts_page_in_scan_mode (page));
+
+  /* Back in the register, the parcel is no longer due. */
+  g_assert_cmpuint (rd_intercepts_page_get_n_rows (page), ==, N_PARCELS - 1);
+
+  gtk_window_destroy (window);
+  iterate ();
+  rd_policy_clear (&f.policy);
+  g_clear_object (&store);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/rd/scan-mode/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("twenty-parcels", test_twenty_parcels);
+  ADD ("duplicate-scan", test_duplicate_scan);
+  ADD ("unknown-number", test_unknown_number);
+  ADD ("escape-leaves", test_escape_leaves);
+#undef ADD
+  g_test_add_func ("/rd/scan-mode/page", test_page_scan_mode);
+
+  return g_test_run ();
+}
