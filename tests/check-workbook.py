@@ -115,9 +115,16 @@ def check(args):
                 if c.data_type == "s" and c.value is not None:
                     texts.add(c.value)
 
+    for ws in sheets[-N_TRAILING_SHEETS:]:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "s" and c.value is not None:
+                    texts.add(c.value)
     for t in args.text or []:
         if t not in texts:
-            fail("text %r is not a string cell of the ledger" % t)
+            fail("text %r is not a string cell of the workbook" % t)
+
+    check_register(args, _intercepts, _claims, about)
 
     nonzero = {k: v for k, v in expected.items() if v[0] > 0}
     if ledger != nonzero:
@@ -164,6 +171,53 @@ def check(args):
         fail("About ledger rows %r != %d" % (counts[0], sum(v[0] for v in nonzero.values())))
     if not counts:
         fail("About names no ledger row count")
+
+
+def register_totals(db_path, year, month):
+    """(intercepts: count, Σ amount), (claims: count, Σ claimed, Σ recovered)
+    of the period, or None for a ledger without the register."""
+    start = local_start(year, month)
+    end = local_start(year + 1, 1) if month == 12 else local_start(year, month + 1)
+    con = sqlite3.connect("file:%s?mode=ro" % db_path, uri=True)
+    if con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'intercepts'").fetchone()[0] == 0:
+        con.close()
+        return None
+    i = con.execute("SELECT count(*), coalesce(sum(amount), 0) FROM intercepts "
+                    "WHERE created_at >= ? AND created_at < ?", (start, end)).fetchone()
+    c = con.execute("SELECT count(*), coalesce(sum(amount_claimed), 0), coalesce(sum(amount_recovered), 0) "
+                    "FROM claims WHERE filed_at >= ? AND filed_at < ?", (start, end)).fetchone()
+    con.close()
+    return tuple(i), tuple(c)
+
+
+def check_register(args, intercepts, claims, about):
+    expected = register_totals(args.db, args.year, args.month)
+    rows_i = list(intercepts.iter_rows(min_row=2))
+    rows_c = list(claims.iter_rows(min_row=2))
+    if expected is None:
+        if rows_i or rows_c:
+            fail("rows in Intercepts or Claims of a ledger without the register")
+        return
+    for r in rows_i:
+        if not isinstance(r[5].value, (int, float)):
+            fail("Intercepts %s: amount is not a number" % r[5].coordinate)
+        if r[1].data_type != "s":
+            fail("Intercepts %s: tracking number is not text" % r[1].coordinate)
+        if not isinstance(r[12].value, datetime.datetime):
+            fail("Intercepts %s: registered at is not a date" % r[12].coordinate)
+    got_i = (len(rows_i), sum(minor(r[5].value, "CNY") for r in rows_i))
+    if got_i != expected[0]:
+        fail("Intercepts sheet %r != database %r" % (got_i, expected[0]))
+    got_c = (len(rows_c), sum(minor(r[4].value, "CNY") for r in rows_c),
+             sum(minor(r[7].value, "CNY") for r in rows_c))
+    if got_c != expected[1]:
+        fail("Claims sheet %r != database %r" % (got_c, expected[1]))
+    labels = {row[0]: row[1] for row in about.iter_rows(values_only=True) if row[0] is not None}
+    claimed = labels.get("Amount claimed", labels.get("索赔金额"))
+    recovered = labels.get("Amount recovered", labels.get("追回金额"))
+    if claimed is None or recovered is None or \
+            (minor(claimed, "CNY"), minor(recovered, "CNY")) != expected[1][1:]:
+        fail("About claims %r, %r != database %r" % (claimed, recovered, expected[1][1:]))
 
 
 def cells(path):

@@ -69,6 +69,31 @@ static const CaseSpec cases[] = {
     3333, -1, OCT_1 + 15 * 86400, 0 },
 };
 
+/* Intercepts registered in October: SF (case 1) and "=ZTO77" (delivered,
+ * claimed in October); one in September, claimed in November. */
+static void
+add_register (const char *path)
+{
+  sqlite3 *db = rd_test_raw_open (path);
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO intercepts (courier, tracking_no, case_id, order_no, channel, amount, province, status, "
+    "  condition, requested_at, platform_deadline, last_movement_at, created_at, updated_at, settled_at, operator) VALUES "
+    "('sf', 'SF1234567890123', 1, NULL, 'pinduoduo', 12345, '广东', 'intercepted', NULL, "
+    "  %1$" G_GINT64_FORMAT " + 3600, %1$" G_GINT64_FORMAT " + 90000, %1$" G_GINT64_FORMAT " + 7200, "
+    "  %1$" G_GINT64_FORMAT " + 3600, %1$" G_GINT64_FORMAT " + 3600, NULL, '小王'),"
+    "('zto', '=ZTO77', NULL, '777', 'taobao', 500, '新疆', 'claim', NULL, NULL, NULL, NULL, "
+    "  %1$" G_GINT64_FORMAT " + 86400, %1$" G_GINT64_FORMAT " + 86400, NULL, 'tester'),"
+    "('yto', 'YT-SEPT', NULL, 'o-9', 'jd', 700, NULL, 'delivered', NULL, NULL, NULL, NULL, "
+    "  %1$" G_GINT64_FORMAT " - 100, %1$" G_GINT64_FORMAT " - 100, NULL, 'tester');"
+    "INSERT INTO claims (intercept_id, amount_claimed, filed_at, status, amount_recovered, settled_at, operator) VALUES "
+    "(2, 500, %1$" G_GINT64_FORMAT " + 2 * 86400, 'paid', 300, %1$" G_GINT64_FORMAT " + 5 * 86400, 'tester'),"
+    "(3, 700, %2$" G_GINT64_FORMAT ", 'filed', 0, NULL, 'tester');",
+    OCT_1, NOV_1);
+
+  rd_test_raw_exec (db, sql);
+  sqlite3_close (db);
+}
+
 static void
 fixture_set_up (Fixture       *fx,
                 gconstpointer  data)
@@ -108,6 +133,7 @@ fixture_set_up (Fixture       *fx,
       rd_case_store_insert (store, c, "tester", &error);
       g_assert_no_error (error);
     }
+  add_register (fx->db);
 }
 
 static void
@@ -206,6 +232,12 @@ test_paid_month (Fixture       *fx,
   g_assert_cmpint (cny->refund_amount, ==, 12345 + 1 + G_GINT64_CONSTANT (9999999999999));
   g_assert_cmpint (usd->n_cases, ==, 1);
   g_assert_cmpint (usd->refund_amount, ==, 500);
+  /* The register: what was registered and claimed in October. */
+  g_assert_cmpint (totals.n_intercepts, ==, 2);
+  g_assert_cmpint (totals.intercept_amount, ==, 12845);
+  g_assert_cmpint (totals.n_claims, ==, 1);
+  g_assert_cmpint (totals.claims_claimed, ==, 500);
+  g_assert_cmpint (totals.claims_recovered, ==, 300);
   rd_export_totals_clear (&totals);
 
   run_checker ((const char *[]) { "check", out, fx->db, "--year", "2026", "--month", "10",
@@ -213,7 +245,8 @@ test_paid_month (Fixture       *fx,
                                   "--sheet-names", "Ledger,Summary,Intercepts,Claims,About",
                                   "--text", "=1+1", "--text", "-42", "--text", "+8613800138000",
                                   "--text", "@boss", "--text", "123456789012345678901",
-                                  "--text", "张三", "--text", "9999999999999999999", NULL });
+                                  "--text", "张三", "--text", "9999999999999999999",
+                                  "--text", "=ZTO77", "--text", "SF1234567890123", NULL });
   assert_no_stray_files (fx, "Refunds-2026-10.xlsx");
 }
 

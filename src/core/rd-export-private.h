@@ -58,6 +58,7 @@ typedef struct
   RdExportSummary       *summary;
   RdExportTotals        *totals;
   gint64                 max_rows;        /* data rows per ledger sheet */
+  int                    schema_version;  /* of the ledger */
 } RdExportContext;
 
 /* rd-export.c */
@@ -104,6 +105,10 @@ gboolean    _rd_export_write_ledger       (RdExportContext *ctx,
                                            GError         **error);
 
 /* rd-export-summary.c */
+gboolean    _rd_export_add_sheet          (RdExportContext *ctx,
+                                           RdExportSheet   *sheet,
+                                           const char      *title,
+                                           GError         **error);
 RdExportSummary *_rd_export_summary_new   (void);
 void        _rd_export_summary_free       (RdExportSummary *summary);
 /* One ledger row. refund_amount < 0: not approved (counts as 0). */
@@ -118,11 +123,15 @@ gboolean    _rd_export_summary_add        (RdExportSummary *summary,
                                            GError         **error);
 gboolean    _rd_export_write_summary      (RdExportContext *ctx,
                                            GError         **error);
+gboolean    _rd_export_write_about        (RdExportContext *ctx,
+                                           GError         **error);
+
+/* rd-export-register.c: the intercept register's parcels registered in the
+ * period and the claims filed in it (schema version 5; older ledgers get
+ * the headers only). */
 gboolean    _rd_export_write_intercepts   (RdExportContext *ctx,
                                            GError         **error);
 gboolean    _rd_export_write_claims       (RdExportContext *ctx,
-                                           GError         **error);
-gboolean    _rd_export_write_about        (RdExportContext *ctx,
                                            GError         **error);
 
 /* Tests only: rows per ledger sheet (0 restores Excel's limit). */

@@ -2,7 +2,7 @@
  *
  * The sheets after the ledger: Summary (counts and amounts by kind, reason,
  * channel and payment method, as numbers, with a total per currency for
- * each), Intercepts and Claims, and About (shop, period, basis, when and by
+ * each) and About (shop, period, basis, when and by
  * whom, row counts and the control totals per currency). Every figure here
  * is summed in minor units from the very rows the ledger sheets received.
  */
@@ -279,11 +279,11 @@ sorted_totals (RdExportSummary *summary)
   return array;
 }
 
-static gboolean
-add_sheet (RdExportContext  *ctx,
-           RdExportSheet    *sheet,
-           const char       *title,
-           GError          **error)
+gboolean
+_rd_export_add_sheet (RdExportContext  *ctx,
+                      RdExportSheet    *sheet,
+                      const char       *title,
+                      GError          **error)
 {
   g_autofree char *name = _rd_export_sheet_name (title, 1);
 
@@ -327,7 +327,7 @@ _rd_export_write_summary (RdExportContext  *ctx,
   RdExportSheet sheet;
   guint row = 0;
 
-  if (!add_sheet (ctx, &sheet, C_("sheet", "Summary"), error))
+  if (!_rd_export_add_sheet (ctx, &sheet, C_("sheet", "Summary"), error))
     return FALSE;
   _rd_export_sheet_write_header (ctx, &sheet, headers, G_N_ELEMENTS (headers));
 
@@ -370,43 +370,6 @@ _rd_export_write_summary (RdExportContext  *ctx,
   return TRUE;
 }
 
-gboolean
-_rd_export_write_intercepts (RdExportContext  *ctx,
-                             GError          **error)
-{
-  const char *headers[] = {
-    _("Courier"), _("Tracking no."), _("Case no."), _("Order no."), _("Amount"),
-    _("Province"), _("Requested at"), _("Platform deadline"), _("Status"), _("Last movement"),
-  };
-  RdExportSheet sheet;
-
-  /* The intercept register is not in the ledger yet: its header, no rows. */
-  if (!add_sheet (ctx, &sheet, C_("sheet", "Intercepts"), error))
-    return FALSE;
-  _rd_export_sheet_write_header (ctx, &sheet, headers, G_N_ELEMENTS (headers));
-  _rd_export_sheet_finish (&sheet, 0);
-  ctx->totals->n_intercepts = 0;
-  return TRUE;
-}
-
-gboolean
-_rd_export_write_claims (RdExportContext  *ctx,
-                         GError          **error)
-{
-  const char *headers[] = {
-    _("Courier"), _("Tracking no."), _("Case no."), _("Amount claimed"), _("Filed at"),
-    _("Status"), _("Amount recovered"),
-  };
-  RdExportSheet sheet;
-
-  if (!add_sheet (ctx, &sheet, C_("sheet", "Claims"), error))
-    return FALSE;
-  _rd_export_sheet_write_header (ctx, &sheet, headers, G_N_ELEMENTS (headers));
-  _rd_export_sheet_finish (&sheet, 0);
-  ctx->totals->n_claims = 0;
-  return TRUE;
-}
-
 static char *
 period_text (const RdExportOptions *opts)
 {
@@ -440,7 +403,7 @@ _rd_export_write_about (RdExportContext  *ctx,
   RdExportSheet sheet;
   guint row = 0;
 
-  if (!add_sheet (ctx, &sheet, C_("sheet", "About"), error))
+  if (!_rd_export_add_sheet (ctx, &sheet, C_("sheet", "About"), error))
     return FALSE;
 
   ctx->totals->currencies = sorted_totals (ctx->summary);
@@ -482,6 +445,24 @@ _rd_export_write_about (RdExportContext  *ctx,
                                                         RdExportCurrencyTotals, i);
       write_amounts (ctx, &sheet, ++row, 0, t->code, t->n_cases, t->amount_paid, t->refund_amount);
     }
+
+  /* The register's figures (its amounts are in the shop's yuan). */
+  row++;
+  _rd_export_write_text (&sheet, ++row, 0, C_("sheet", "Intercepts"), ctx->header_format);
+  _rd_export_write_text (&sheet, ++row, 0, _("Parcels"), ctx->bold_format);
+  _rd_export_write_count (&sheet, row, 1, ctx->totals->n_intercepts);
+  _rd_export_write_text (&sheet, ++row, 0, _("Amount"), ctx->bold_format);
+  _rd_export_write_money (&sheet, row, 1, _rd_export_money_format (ctx, "CNY"),
+                          ctx->totals->intercept_amount);
+  _rd_export_write_text (&sheet, ++row, 0, C_("sheet", "Claims"), ctx->header_format);
+  _rd_export_write_text (&sheet, ++row, 0, _("Claims filed"), ctx->bold_format);
+  _rd_export_write_count (&sheet, row, 1, ctx->totals->n_claims);
+  _rd_export_write_text (&sheet, ++row, 0, _("Amount claimed"), ctx->bold_format);
+  _rd_export_write_money (&sheet, row, 1, _rd_export_money_format (ctx, "CNY"),
+                          ctx->totals->claims_claimed);
+  _rd_export_write_text (&sheet, ++row, 0, _("Amount recovered"), ctx->bold_format);
+  _rd_export_write_money (&sheet, row, 1, _rd_export_money_format (ctx, "CNY"),
+                          ctx->totals->claims_recovered);
 
   for (guint i = 0; i < sheet.n_columns && i < RD_EXPORT_MAX_COLUMNS; i++)
     worksheet_set_column (sheet.sheet, i, i, MIN (sheet.widths[i] + 2, 60), NULL);

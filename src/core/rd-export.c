@@ -280,6 +280,7 @@ set_database_error (GError     **error,
 static gboolean
 check_schema (sqlite3     *db,
               const char  *db_path,
+              int         *out_version,
               GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -293,6 +294,7 @@ check_schema (sqlite3     *db,
     }
 
   version = sqlite3_column_int (stmt, 0);
+  *out_version = version;
   if (version < NEEDED_SCHEMA_VERSION)
     {
       g_set_error (error, RD_EXPORT_ERROR, RD_EXPORT_ERROR_OLD_LEDGER,
@@ -508,7 +510,7 @@ rd_export_month (const char            *db_path,
       goto out;
     }
   in_txn = TRUE;
-  if (!check_schema (db, db_path, error))
+  if (!check_schema (db, db_path, &ctx.schema_version, error))
     goto out;
 
   tmp_path = make_temp_file (opts->output_path, error);

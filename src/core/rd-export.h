@@ -7,8 +7,9 @@
  *                       holds continue on "Ledger (2)", "Ledger (3)", …
  *   Summary (汇总)      count, amount paid and refund amount by kind, reason,
  *                       channel and payment method, with totals per currency
- *   Intercepts (拦截)   the intercept register's parcels of the period
- *   Claims (理赔)       the courier claims of the period
+ *   Intercepts (拦截)   the intercept register's parcels registered in the
+ *                       period (whatever the basis)
+ *   Claims (理赔)       the courier claims filed in the period
  *   About (说明)        shop, period, basis, when and by whom, row counts and
  *                       control totals per currency
  *
@@ -80,7 +81,10 @@ typedef struct
 {
   gint64  n_cases;             /* ledger rows, all sheets */
   gint64  n_intercepts;
+  gint64  intercept_amount;    /* Σ intercepts' amounts, fen (the register is in CNY) */
   gint64  n_claims;
+  gint64  claims_claimed;      /* Σ amount claimed, fen */
+  gint64  claims_recovered;    /* Σ amount recovered, fen */
   guint   n_ledger_sheets;
   GArray *currencies;          /* RdExportCurrencyTotals, sorted by code; CNY
                                 * always present (zero in an empty month) */
