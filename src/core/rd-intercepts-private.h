@@ -16,7 +16,8 @@ G_BEGIN_DECLS
   " i.status, i.condition, coalesce (i.requested_at, 0), coalesce (i.platform_deadline, 0)," \
   " coalesce (i.last_movement_at, 0), i.created_at, i.updated_at, coalesce (i.settled_at, 0)," \
   " i.operator, i.notes," \
-  " (SELECT coalesce (sum (p.amount), 0) FROM payouts p WHERE p.case_id = i.case_id)," \
+  " coalesce ((SELECT sum (p.amount) FROM payouts p WHERE p.case_id = i.case_id)," \
+  "   CASE WHEN c.status IN ('paid', 'arrived', 'closed') THEN coalesce (c.approved_amount, 0) ELSE 0 END)," \
   " (SELECT coalesce (sum (k.amount_recovered), 0) FROM claims k WHERE k.intercept_id = i.id)" \
   " FROM intercepts i LEFT JOIN cases c ON c.id = i.case_id "
 

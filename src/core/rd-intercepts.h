@@ -48,7 +48,9 @@ typedef struct
   gint64             settled_at;         /* when the parcel got its final result */
   char              *operator;           /* who registered it */
   char              *notes;
-  gint64             refunded;           /* read only: payouts of the linked case */
+  gint64             refunded;           /* read only: payouts of the linked case (a paid
+                                          * case without payout rows, as imported: its
+                                          * approved amount) */
   gint64             recovered;          /* read only: recovered by its claims */
 } RdIntercept;
 

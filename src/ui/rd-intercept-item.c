@@ -148,15 +148,7 @@ intercept_text (RdInterceptItem   *self,
         return g_strdup ("");
       return rd_intercept_format_time_left (it->platform_deadline, self->now);
     case RD_INTERCEPT_COLUMN_MOVEMENT:
-      {
-        g_autofree char *when = rd_format_local_time (it->last_movement_at);
-
-        if (self->stall == RD_INTERCEPT_STALL_LOST)
-          return g_strdup_printf ("%s %s", when, _("(treat as lost)"));
-        if (self->stall == RD_INTERCEPT_STALL_NUDGE)
-          return g_strdup_printf ("%s %s", when, _("(nudge courier)"));
-        return g_steal_pointer (&when);
-      }
+      return rd_format_local_time (it->last_movement_at);
     case RD_INTERCEPT_COLUMN_STATUS:
       if (it->status == RD_INTERCEPT_STATUS_BACK_IN_WAREHOUSE && it->condition != RD_PARCEL_CONDITION_NONE)
         return g_strdup_printf ("%s · %s", rd_intercept_status_get_name (it->status),

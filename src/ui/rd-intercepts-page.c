@@ -619,6 +619,45 @@ on_scan_mode_leave (RdInterceptsPage *self,
   rd_intercepts_page_leave_scan_mode (self);
 }
 
+/* Widths in characters, so that a column shows its usual content whole. */
+static guint
+column_chars (RdInterceptColumn column)
+{
+  switch (column)
+    {
+    case RD_INTERCEPT_COLUMN_TRACKING:
+    case RD_CLAIM_COLUMN_TRACKING:
+      return 15;
+    case RD_INTERCEPT_COLUMN_CASE:
+      return 16;
+    case RD_INTERCEPT_COLUMN_COURIER:
+    case RD_CLAIM_COLUMN_COURIER:
+      return 11;
+    case RD_INTERCEPT_COLUMN_TIME_LEFT:
+      return 14;
+    case RD_INTERCEPT_COLUMN_STATUS:
+    case RD_CLAIM_COLUMN_STATUS:
+      return 14;
+    case RD_INTERCEPT_COLUMN_REQUESTED:
+    case RD_INTERCEPT_COLUMN_DEADLINE:
+    case RD_CLAIM_COLUMN_FILED:
+      return 16;
+    case RD_INTERCEPT_COLUMN_MOVEMENT:
+      return 16;
+    case RD_INTERCEPT_COLUMN_AMOUNT:
+    case RD_INTERCEPT_COLUMN_LOSS:
+    case RD_CLAIM_COLUMN_CLAIMED:
+    case RD_CLAIM_COLUMN_RECOVERED:
+      return 10;
+    case RD_INTERCEPT_COLUMN_TICKET:
+      return 6;
+    case RD_INTERCEPT_COLUMN_PROVINCE:
+    case RD_INTERCEPT_COLUMN_OPERATOR:
+    default:
+      return 5;
+    }
+}
+
 static void
 on_cell_setup (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -633,7 +672,8 @@ on_cell_setup (GtkSignalListItemFactory *factory,
       gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1);
       gtk_widget_add_css_class (cell, "numeric");
     }
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 4);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), column_chars (column));
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), column_chars (column));
   gtk_list_item_set_child (list_item, cell);
 }
 
@@ -653,9 +693,16 @@ on_cell_bind (GtkSignalListItemFactory *factory,
   else
     gtk_widget_remove_css_class (cell, "time-left-urgent");
   if (column == RD_INTERCEPT_COLUMN_MOVEMENT && rd_intercept_item_get_stall (item) != RD_INTERCEPT_STALL_NONE)
-    gtk_widget_add_css_class (cell, "warning");
-  else
-    gtk_widget_remove_css_class (cell, "warning");
+    {
+      gtk_widget_add_css_class (cell, "warning");
+      gtk_widget_set_tooltip_text (cell, rd_intercept_item_get_stall (item) == RD_INTERCEPT_STALL_LOST
+                                         ? _("Stalled: treat as lost") : _("Stalled: nudge the courier"));
+    }
+  else if (column == RD_INTERCEPT_COLUMN_MOVEMENT)
+    {
+      gtk_widget_remove_css_class (cell, "warning");
+      gtk_widget_set_tooltip_text (cell, NULL);
+    }
 }
 
 static void

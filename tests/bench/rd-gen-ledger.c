@@ -3,7 +3,11 @@
  * `rd-gen-ledger --cases N [--seed S] DB`: writes N realistic refund cases
  * spread over the last 36 months into the ledger DB (created if missing)
  * through rd_case_store_insert_many (), in big transactions, and prints the
- * rate in cases per second.
+ * rate in cases per second. Then, in one more transaction, an intercept
+ * where the kind calls for one (shipped refund-only cases past the request):
+ * its status follows the case's, recent ones still on the road with their
+ * last tracking movement hours ago, a few lost with a claim. These rows are
+ * written with plain SQL (no audit entries), like the cases' bulk insert.
  */
 #include "config.h"
 
@@ -275,6 +279,166 @@ make_case (GRand  *rand,
   return c;
 }
 
+static const char *const provinces[] = {
+  "广东", "浙江", "江苏", "上海", "北京", "四川", "湖北", "山东", "福建", "河南",
+  "新疆", "西藏", "甘肃", "青海", "内蒙古", "宁夏",
+};
+static const char *const intercept_couriers[] = { "sf", "zto", "yto", "sto", "yunda", "jd", "ems", "jt", "deppon" };
+static const char *const intercept_prefixes[] = { "SF", "7", "YT", "77", "43", "JDVA", "11", "JT", "DPK" };
+
+static gboolean
+add_intercepts (RdStore  *store,
+                GRand    *rand,
+                gint64    now,
+                GError  **error)
+{
+  g_autoptr(sqlite3_stmt) cases = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) claim = NULL;
+  int rc;
+
+  if (!rd_store_begin (store, error))
+    return FALSE;
+
+  cases = rd_store_prepare (store,
+                            "SELECT id, order_no, channel, status, coalesce (approved_amount, amount_paid),"
+                            " requested_at, coalesce (platform_deadline, 0), coalesce (paid_at, 0), handler"
+                            " FROM cases WHERE kind = 'refund_only_shipped'"
+                            " AND status NOT IN ('requested', 'refused', 'withdrawn') ORDER BY id", error);
+  insert = rd_store_prepare (store,
+                             "INSERT INTO intercepts (courier, tracking_no, case_id, order_no, channel, amount,"
+                             " province, status, condition, requested_at, platform_deadline, last_movement_at,"
+                             " created_at, updated_at, settled_at, operator)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?16, ?13, ?14, ?15)",
+                             error);
+  claim = rd_store_prepare (store,
+                            "INSERT INTO claims (intercept_id, amount_claimed, filed_at, status,"
+                            " amount_recovered, settled_at, operator)"
+                            " VALUES (last_insert_rowid (), ?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (cases == NULL || insert == NULL || claim == NULL)
+    goto fail;
+
+  while ((rc = sqlite3_step (cases)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (cases, 0);
+      const char *status = (const char *) sqlite3_column_text (cases, 3);
+      gint64 amount = sqlite3_column_int64 (cases, 4);
+      gint64 requested = sqlite3_column_int64 (cases, 5) + g_rand_int_range (rand, 600, 4 * 3600);
+      gint64 deadline = sqlite3_column_int64 (cases, 6);
+      gint64 paid_at = sqlite3_column_int64 (cases, 7);
+      guint c = g_rand_int_range (rand, 0, G_N_ELEMENTS (intercept_couriers));
+      g_autofree char *tracking = g_strdup_printf ("%s%010" G_GINT64_FORMAT, intercept_prefixes[c],
+                                                   id * 7919 % 10000000000);
+      const char *state, *condition = NULL;
+      gint64 moved = 0, settled = 0, updated;
+      int roll = g_rand_int_range (rand, 0, 100);
+      gboolean lost = FALSE;
+
+      if (requested > now)
+        requested = now - 60;
+      if (g_str_equal (status, "approved") || g_str_equal (status, "intercepting"))
+        {
+          /* On the road: some quiet long enough to nudge or to call lost. */
+          state = roll < 10 && g_str_equal (status, "approved") ? "pending"
+                  : roll < 75 ? "requested" : roll < 90 ? "failed" : "intercepted";
+          moved = MIN (now, requested + g_rand_int_range (rand, 0, 6 * 3600));
+          if (g_rand_int_range (rand, 0, 100) < 35)
+            moved = now - g_rand_int_range (rand, 20, 90) * 3600;
+          moved = MAX (moved, requested);
+          if (g_str_equal (state, "pending"))
+            moved = 0;
+        }
+      else if (g_str_equal (status, "awaiting_payout"))
+        state = roll < 60 ? "requested" : roll < 90 ? "intercepted" : "refused_by_buyer";
+      else
+        {
+          state = roll < 80 ? "back_in_warehouse" : roll < 88 ? "delivered" : "claim";
+          lost = g_str_equal (state, "claim");
+          if (g_str_equal (state, "back_in_warehouse"))
+            condition = roll < 68 ? "intact" : roll < 75 ? "damaged" : "parts_missing";
+          settled = requested + g_rand_int_range (rand, 12, 96) * 3600;
+          if (paid_at != 0 && settled > paid_at && !lost)
+            settled = paid_at;
+        }
+      if (moved == 0 && !g_str_equal (state, "pending"))
+        moved = requested + g_rand_int_range (rand, 1, 12) * 3600;
+      if (moved > now)
+        moved = now;
+      updated = MAX (MAX (requested, moved), settled);
+
+      sqlite3_reset (insert);
+      sqlite3_bind_text (insert, 1, intercept_couriers[c], -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 2, tracking, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (insert, 3, id);
+      sqlite3_bind_value (insert, 4, sqlite3_column_value (cases, 1));
+      sqlite3_bind_value (insert, 5, sqlite3_column_value (cases, 2));
+      sqlite3_bind_int64 (insert, 6, amount);
+      sqlite3_bind_text (insert, 7, provinces[g_rand_int_range (rand, 0, G_N_ELEMENTS (provinces))], -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 8, state, -1, SQLITE_STATIC);
+      if (condition != NULL)
+        sqlite3_bind_text (insert, 9, condition, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (insert, 9);
+      if (g_str_equal (state, "pending"))
+        sqlite3_bind_null (insert, 10);
+      else
+        sqlite3_bind_int64 (insert, 10, requested);
+      if (deadline != 0)
+        sqlite3_bind_int64 (insert, 11, deadline);
+      else
+        sqlite3_bind_null (insert, 11);
+      if (moved != 0)
+        sqlite3_bind_int64 (insert, 12, moved);
+      else
+        sqlite3_bind_null (insert, 12);
+      sqlite3_bind_int64 (insert, 13, updated);
+      if (settled != 0)
+        sqlite3_bind_int64 (insert, 14, settled);
+      else
+        sqlite3_bind_null (insert, 14);
+      sqlite3_bind_value (insert, 15, sqlite3_column_value (cases, 8));
+      sqlite3_bind_int64 (insert, 16, requested);
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        {
+          rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
+          goto fail;
+        }
+
+      if (lost)
+        {
+          int outcome = g_rand_int_range (rand, 0, 100);
+          gint64 filed = settled;
+
+          sqlite3_reset (claim);
+          sqlite3_bind_int64 (claim, 1, amount > 0 ? amount : 100);
+          sqlite3_bind_int64 (claim, 2, filed);
+          sqlite3_bind_text (claim, 3, outcome < 40 ? "filed" : outcome < 80 ? "paid" : "refused", -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (claim, 4, outcome >= 40 && outcome < 80 ? MAX (1, amount * g_rand_int_range (rand, 30, 101) / 100) : 0);
+          if (outcome < 40)
+            sqlite3_bind_null (claim, 5);
+          else
+            sqlite3_bind_int64 (claim, 5, filed + g_rand_int_range (rand, 3, 30) * 86400);
+          sqlite3_bind_text (claim, 6, "店长", -1, SQLITE_STATIC);
+          if (sqlite3_step (claim) != SQLITE_DONE)
+            {
+              rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
+              goto fail;
+            }
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rd_store_set_error_from_db (store, rc, error);
+      goto fail;
+    }
+
+  return rd_store_commit (store, error);
+
+fail:
+  rd_store_rollback (store);
+  return FALSE;
+}
+
 static int
 compare_int64 (gconstpointer a,
                gconstpointer b)
@@ -344,6 +508,11 @@ main (int    argc,
           return 1;
         }
       done += n;
+    }
+  if (!add_intercepts (store, rand, now, &error))
+    {
+      g_printerr ("rd-gen-ledger: %s\n", error->message);
+      return 1;
     }
   elapsed = g_get_monotonic_time () - start;
 
