@@ -376,7 +376,9 @@ create_workbook (RdExportContext  *ctx,
                  const char       *tmp_path,
                  GError          **error)
 {
-  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_TRUE };
+  /* No ZIP64: it only matters past 4 GB, which a sheet of at most
+   * 1,048,576 rows never reaches; a plain zip is what every reader opens. */
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE };
   g_autofree char *title = NULL;
 
   ctx->workbook = workbook_new_opt (tmp_path, &options);

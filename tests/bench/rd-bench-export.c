@@ -106,7 +106,7 @@ static double
 reference (const char *path,
            gint64      n_rows)
 {
-  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .use_zip64 = LXW_TRUE };
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .use_zip64 = LXW_FALSE };
   gint64 start = g_get_monotonic_time ();
   double cpu = cpu_now ();
   lxw_workbook *wb = workbook_new_opt (path, &options);
