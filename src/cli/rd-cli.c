@@ -21,6 +21,7 @@ static const Command commands[] = {
   { "check", rd_cli_check, N_("Check the ledger file and print its schema version and number of cases") },
   { "verify", rd_cli_verify, N_("Verify the audit log’s hash chain and name the first entry edited behind the app’s back") },
   { "find", rd_cli_find, N_("Print the case numbers whose order, after-sales or tracking number or buyer name contains a text") },
+  { "export", rd_cli_export, N_("Write a month’s refunds to an Excel workbook for the accountant") },
   { "intercepts", rd_cli_intercepts, N_("Print the intercept register: parcels due before the platform’s deadline, stalled parcels, losses") },
 };
 

@@ -48,6 +48,8 @@ int       rd_cli_verify          (int           argc,
                                   char        **argv);
 int       rd_cli_find            (int           argc,
                                   char        **argv);
+int       rd_cli_export          (int           argc,
+                                  char        **argv);
 int       rd_cli_intercepts      (int           argc,
                                   char        **argv);
 

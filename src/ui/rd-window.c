@@ -205,6 +205,18 @@ show_case_action (GtkWidget  *widget,
   rd_ledger_page_show_case (self->ledger_page, g_variant_get_int64 (parameter));
 }
 
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  GtkWidget *reports = adw_view_stack_get_child_by_name (self->stack, "reports");
+
+  rd_window_show_page (self, "reports");
+  rd_reports_page_export (RD_REPORTS_PAGE (reports));
+}
+
 /* win.create-intercept (int64 case id): the Intercepts page's dialog for
  * a case, prefilled from it. */
 static void
@@ -273,6 +285,8 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.manage-operators", NULL, manage_operators_action);
   gtk_widget_class_install_action (widget_class, "win.open-calculator", "x", open_calculator_action);
   gtk_widget_class_install_action (widget_class, "win.show-case", "x", show_case_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_install_action (widget_class, "win.create-intercept", "x", create_intercept_action);
 }
 

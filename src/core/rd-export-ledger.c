@@ -1,0 +1,304 @@
+/* rd-export-ledger.c
+ *
+ * The ledger sheets: one row a case of the period, streamed from the read
+ * transaction straight into constant_memory rows. Past Excel's last row the
+ * cases continue on "Ledger (2)", "Ledger (3)", … with the same header.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rd-case-types.h"
+#include "rd-channels.h"
+#include "rd-export-private.h"
+#include "rd-money.h"
+#include "rd-store.h"
+
+/* Progress and the cancellable are looked at every this many rows. */
+#define PROGRESS_EVERY 512
+
+enum
+{
+  COL_CASE_NO,
+  COL_ORDER_NO,
+  COL_AFTER_SALES_NO,
+  COL_CHANNEL,
+  COL_KIND,
+  COL_REASON,
+  COL_PAYMENT_METHOD,
+  COL_REQUESTED_AT,
+  COL_PAID_AT,
+  COL_CURRENCY,
+  COL_AMOUNT_PAID,
+  COL_REFUND_AMOUNT,
+  COL_STATUS,
+  COL_HANDLER,
+  COL_BUYER,
+  COL_RETURN_TRACKING,
+  N_COLUMNS
+};
+
+#define SELECT_COLUMNS \
+  "SELECT case_no, order_no, after_sales_no, channel, kind, reason, payment_method, " \
+  "requested_at, paid_at, currency, amount_paid, approved_amount, status, handler, " \
+  "buyer_name, return_tracking FROM cases "
+
+/* Translated names of stored ids, looked up once per export. */
+typedef struct
+{
+  GHashTable *channels;
+} NameCache;
+
+static const char *
+channel_name (NameCache  *cache,
+              const char *id)
+{
+  char *name;
+
+  if (id == NULL)
+    return NULL;
+  name = g_hash_table_lookup (cache->channels, id);
+  if (name == NULL)
+    {
+      name = rd_channel_display_name (id, NULL);
+      g_hash_table_insert (cache->channels, g_strdup (id), name);
+    }
+  return name;
+}
+
+/* The translated name, or the stored id when this build does not know it. */
+static const char *
+name_or_id (const char *name,
+            const char *id)
+{
+  return name != NULL && *name != '\0' ? name : id;
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           col)
+{
+  return (const char *) sqlite3_column_text (stmt, col);
+}
+
+/* "明细", "明细 (2)": at most 31 characters, none of []:*?/\ . */
+char *
+_rd_export_sheet_name (const char *name,
+                       guint       number)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autofree char *suffix = number > 1 ? g_strdup_printf (" (%u)", number) : g_strdup ("");
+  glong room = 31 - (glong) strlen (suffix);
+  glong n = 0;
+
+  for (const char *p = name; *p != '\0' && n < room; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (strchr ("[]:*?/\\", (int) (c < 128 ? c : 'x')) != NULL)
+        g_string_append_c (s, '_');
+      else
+        g_string_append_unichar (s, c);
+    }
+  g_string_append (s, suffix);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static gboolean
+add_ledger_sheet (RdExportContext  *ctx,
+                  RdExportSheet    *sheet,
+                  guint             number,
+                  GError          **error)
+{
+  const char *headers[N_COLUMNS] = {
+    [COL_CASE_NO] = _("Case no."),
+    [COL_ORDER_NO] = _("Order no."),
+    [COL_AFTER_SALES_NO] = _("After-sales no."),
+    [COL_CHANNEL] = _("Channel"),
+    [COL_KIND] = _("Kind"),
+    [COL_REASON] = _("Reason"),
+    [COL_PAYMENT_METHOD] = _("Payment method"),
+    [COL_REQUESTED_AT] = _("Requested at"),
+    [COL_PAID_AT] = _("Paid at"),
+    [COL_CURRENCY] = _("Currency"),
+    [COL_AMOUNT_PAID] = _("Amount paid"),
+    [COL_REFUND_AMOUNT] = _("Refund amount"),
+    [COL_STATUS] = _("Status"),
+    [COL_HANDLER] = _("Handler"),
+    [COL_BUYER] = _("Buyer"),
+    [COL_RETURN_TRACKING] = _("Return tracking no."),
+  };
+  g_autofree char *name = _rd_export_sheet_name (C_("sheet", "Ledger"), number);
+
+  memset (sheet, 0, sizeof *sheet);
+  sheet->sheet = workbook_add_worksheet (ctx->workbook, name);
+  if (sheet->sheet == NULL)
+    {
+      g_set_error (error, RD_EXPORT_ERROR, RD_EXPORT_ERROR_FAILED,
+                   _("Could not add the sheet “%s” to the workbook."), name);
+      return FALSE;
+    }
+  _rd_export_sheet_write_header (ctx, sheet, headers, N_COLUMNS);
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (RdExportContext  *ctx,
+         const char       *select,
+         GError          **error)
+{
+  const char *column = ctx->opts->basis == RD_EXPORT_BASIS_PAID ? "paid_at" : "requested_at";
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean all = ctx->opts->year == 0;
+
+  sql = g_strdup_printf ("%s WHERE %s %s %s", select, column,
+                         all ? "IS NOT NULL" : ">= ?1 AND",
+                         all ? "" : g_str_equal (column, "paid_at") ? "paid_at < ?2" : "requested_at < ?2");
+  if (strstr (select, "count") == NULL)
+    {
+      g_autofree char *ordered = g_strdup_printf ("%s ORDER BY %s, id", sql, column);
+      g_free (sql);
+      sql = g_steal_pointer (&ordered);
+    }
+
+  if (sqlite3_prepare_v2 (ctx->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, RD_EXPORT_ERROR, RD_EXPORT_ERROR_DATABASE,
+                   _("Could not read the ledger: %s"), sqlite3_errmsg (ctx->db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  if (!all)
+    {
+      sqlite3_bind_int64 (stmt, 1, ctx->period_start);
+      sqlite3_bind_int64 (stmt, 2, ctx->period_end);
+    }
+  return stmt;
+}
+
+static gboolean
+count_rows (RdExportContext  *ctx,
+            gint64           *out_count,
+            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (ctx, "SELECT count(*) FROM cases ", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, RD_EXPORT_ERROR, RD_EXPORT_ERROR_DATABASE,
+                   _("Could not read the ledger: %s"), sqlite3_errmsg (ctx->db));
+      return FALSE;
+    }
+  *out_count = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static void
+write_row (RdExportContext *ctx,
+           RdExportSheet   *sheet,
+           NameCache       *names,
+           sqlite3_stmt    *stmt,
+           guint            row,
+           gint64           amount_paid,
+           gint64           refund_amount)
+{
+  const RdExportMoneyFormat *money = _rd_export_money_format (ctx, column_text (stmt, 9));
+
+  _rd_export_write_text (sheet, row, COL_CASE_NO, column_text (stmt, 0), NULL);
+  _rd_export_write_text (sheet, row, COL_ORDER_NO, column_text (stmt, 1), NULL);
+  _rd_export_write_text (sheet, row, COL_AFTER_SALES_NO, column_text (stmt, 2), NULL);
+  _rd_export_write_text (sheet, row, COL_CHANNEL, channel_name (names, column_text (stmt, 3)), NULL);
+  _rd_export_write_text (sheet, row, COL_KIND,
+                         name_or_id (rd_refund_kind_get_name (rd_refund_kind_from_id (column_text (stmt, 4))),
+                                     column_text (stmt, 4)), NULL);
+  _rd_export_write_text (sheet, row, COL_REASON, rd_refund_reason_get_name (column_text (stmt, 5)), NULL);
+  _rd_export_write_text (sheet, row, COL_PAYMENT_METHOD,
+                         name_or_id (rd_payment_method_get_name (rd_payment_method_from_id (column_text (stmt, 6))),
+                                     column_text (stmt, 6)), NULL);
+  _rd_export_write_time (ctx, sheet, row, COL_REQUESTED_AT, sqlite3_column_int64 (stmt, 7));
+  _rd_export_write_time (ctx, sheet, row, COL_PAID_AT, sqlite3_column_int64 (stmt, 8));
+  _rd_export_write_text (sheet, row, COL_CURRENCY, money->code, NULL);
+  _rd_export_write_money (sheet, row, COL_AMOUNT_PAID, money, amount_paid);
+  if (refund_amount >= 0)
+    _rd_export_write_money (sheet, row, COL_REFUND_AMOUNT, money, refund_amount);
+  _rd_export_write_text (sheet, row, COL_STATUS,
+                         name_or_id (rd_case_status_get_name (rd_case_status_from_id (column_text (stmt, 12))),
+                                     column_text (stmt, 12)), NULL);
+  _rd_export_write_text (sheet, row, COL_HANDLER, column_text (stmt, 13), NULL);
+  _rd_export_write_text (sheet, row, COL_BUYER, column_text (stmt, 14), NULL);
+  _rd_export_write_text (sheet, row, COL_RETURN_TRACKING, column_text (stmt, 15), NULL);
+}
+
+gboolean
+_rd_export_write_ledger (RdExportContext  *ctx,
+                         GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  NameCache names = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free) };
+  RdExportSheet sheet;
+  gint64 total = 0, done = 0;
+  guint row = 0, number = 1;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (!count_rows (ctx, &total, error))
+    goto out;
+  stmt = prepare (ctx, SELECT_COLUMNS, error);
+  if (stmt == NULL)
+    goto out;
+  if (!add_ledger_sheet (ctx, &sheet, number, error))
+    goto out;
+
+  if (ctx->progress != NULL)
+    ctx->progress (0, total, ctx->progress_data);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 amount_paid = sqlite3_column_int64 (stmt, 10);
+      gint64 refund_amount = sqlite3_column_type (stmt, 11) == SQLITE_NULL
+                             ? -1 : sqlite3_column_int64 (stmt, 11);
+
+      if ((gint64) row >= ctx->max_rows)
+        {
+          _rd_export_sheet_finish (&sheet, row);
+          if (!add_ledger_sheet (ctx, &sheet, ++number, error))
+            goto out;
+          row = 0;
+        }
+      row++;
+
+      write_row (ctx, &sheet, &names, stmt, row, amount_paid, refund_amount);
+      if (!_rd_export_summary_add (ctx->summary, column_text (stmt, 9), column_text (stmt, 4),
+                                   column_text (stmt, 5), column_text (stmt, 3), column_text (stmt, 6),
+                                   amount_paid, refund_amount, error))
+        goto out;
+
+      if (++done % PROGRESS_EVERY == 0)
+        {
+          if (ctx->progress != NULL)
+            ctx->progress (done, MAX (total, done), ctx->progress_data);
+          if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+            goto out;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, RD_EXPORT_ERROR, RD_EXPORT_ERROR_DATABASE,
+                   _("Could not read the ledger: %s"), sqlite3_errmsg (ctx->db));
+      goto out;
+    }
+  if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+    goto out;
+
+  _rd_export_sheet_finish (&sheet, row);
+  ctx->totals->n_cases = done;
+  ctx->totals->n_ledger_sheets = number;
+  ok = TRUE;
+
+out:
+  g_hash_table_unref (names.channels);
+  return ok;
+}

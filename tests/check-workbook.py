@@ -1,0 +1,276 @@
+#!/usr/bin/python3
+# check-workbook.py — an independent reader of the exported workbook.
+#
+#   check-workbook.py check XLSX DB --year Y --month M --basis paid|requested
+#                     [--ledger-sheets N] [--text T ...] [--sheet-names A,B,...]
+#   check-workbook.py compare A.xlsx B.xlsx
+#
+# `check` reads the workbook with openpyxl and the ledger with sqlite3 and
+# asserts: the ledger rows are the period's cases; amounts are numbers and
+# times are datetimes; order numbers are text; no cell is a formula; the
+# ledger sums, the Summary totals, the About control totals and the database
+# agree to the minor unit (compared as integers). Each --text must be a
+# string cell of a ledger sheet, exactly (formula-looking and Chinese text).
+# `compare` asserts two workbooks hold the same cell values, number formats
+# and column widths (the About sheet's "made at" time aside).
+# Exit 0 when every check passes; otherwise the failures go to stderr.
+
+import argparse
+import calendar
+import datetime
+import re
+import sqlite3
+import sys
+import time
+import zipfile
+
+import openpyxl
+
+EXPONENTS = {"JPY": 0, "KRW": 0, "KWD": 3}
+N_TRAILING_SHEETS = 4   # Summary, Intercepts, Claims, About
+COL_ORDER_NO, COL_REQUESTED, COL_PAID, COL_CURRENCY, COL_AMOUNT_PAID, COL_REFUND = 1, 7, 8, 9, 10, 11
+
+failures = []
+
+
+def fail(message):
+    failures.append(message)
+
+
+def minor(value, currency):
+    return round(value * 10 ** EXPONENTS.get(currency, 2))
+
+
+def local_start(year, month):
+    return int(time.mktime((year, month, 1, 0, 0, 0, 0, 0, -1)))
+
+
+def db_totals(db_path, year, month, basis):
+    column = "paid_at" if basis == "paid" else "requested_at"
+    start = local_start(year, month)
+    end = local_start(year + 1, 1) if month == 12 else local_start(year, month + 1)
+    con = sqlite3.connect("file:%s?mode=ro" % db_path, uri=True)
+    rows = con.execute(
+        "SELECT currency, count(*), sum(amount_paid), sum(coalesce(approved_amount, 0)) "
+        "FROM cases WHERE %s >= ? AND %s < ? GROUP BY currency" % (column, column),
+        (start, end)).fetchall()
+    con.close()
+    return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+
+def check(args):
+    wb = openpyxl.load_workbook(args.xlsx)
+    sheets = wb.worksheets
+    ledger_sheets = sheets[:-N_TRAILING_SHEETS]
+    summary, _intercepts, _claims, about = sheets[-N_TRAILING_SHEETS:]
+    expected = db_totals(args.db, args.year, args.month, args.basis)
+
+    if args.sheet_names is not None and ",".join(wb.sheetnames) != args.sheet_names:
+        fail("sheets %r, expected %r" % (wb.sheetnames, args.sheet_names))
+    if args.ledger_sheets is not None and len(ledger_sheets) != args.ledger_sheets:
+        fail("%d ledger sheets, expected %d" % (len(ledger_sheets), args.ledger_sheets))
+
+    # The zip: no formula anywhere.
+    with zipfile.ZipFile(args.xlsx) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/") and b"<f>" in z.read(name):
+                fail("%s holds a formula" % name)
+
+    # Ledger rows.
+    ledger = {}
+    texts = set()
+    header = None
+    for ws in ledger_sheets:
+        if ws.freeze_panes != "A2":
+            fail("%s: header not frozen (%s)" % (ws.title, ws.freeze_panes))
+        if not ws.auto_filter.ref:
+            fail("%s: no autofilter" % ws.title)
+        rows = ws.iter_rows()
+        first = [c.value for c in next(rows)]
+        if header is None:
+            header = first
+        elif first != header:
+            fail("%s: header differs from the first ledger sheet" % ws.title)
+        for row in rows:
+            cur = row[COL_CURRENCY].value
+            paid, refund = row[COL_AMOUNT_PAID].value, row[COL_REFUND].value
+            if not isinstance(paid, (int, float)) or isinstance(paid, bool):
+                fail("%s: amount paid is not a number: %r" % (row[0].coordinate, paid))
+                continue
+            if refund is not None and not isinstance(refund, (int, float)):
+                fail("%s: refund amount is not a number: %r" % (row[0].coordinate, refund))
+                continue
+            if not isinstance(row[COL_REQUESTED].value, datetime.datetime):
+                fail("%s: requested at is not a date: %r" % (row[0].coordinate, row[COL_REQUESTED].value))
+            if args.basis == "paid" and not isinstance(row[COL_PAID].value, datetime.datetime):
+                fail("%s: paid at is not a date: %r" % (row[0].coordinate, row[COL_PAID].value))
+            if row[COL_ORDER_NO].data_type != "s":
+                fail("%s: order number is not text" % row[COL_ORDER_NO].coordinate)
+            if not row[COL_AMOUNT_PAID].number_format.startswith('"'):
+                fail("%s: amount without a currency format: %s" % (row[0].coordinate,
+                                                                   row[COL_AMOUNT_PAID].number_format))
+            n, p, r = ledger.get(cur, (0, 0, 0))
+            ledger[cur] = (n + 1, p + minor(paid, cur), r + (minor(refund, cur) if refund is not None else 0))
+            for c in row:
+                if c.data_type == "s" and c.value is not None:
+                    texts.add(c.value)
+
+    for ws in sheets[-N_TRAILING_SHEETS:]:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "s" and c.value is not None:
+                    texts.add(c.value)
+    for t in args.text or []:
+        if t not in texts:
+            fail("text %r is not a string cell of the workbook" % t)
+
+    check_register(args, _intercepts, _claims, about)
+
+    nonzero = {k: v for k, v in expected.items() if v[0] > 0}
+    if ledger != nonzero:
+        fail("ledger sums %r != database %r" % (ledger, nonzero))
+
+    # Summary: per group, the item rows add up to the total rows, which are
+    # the database's.
+    groups = {}
+    for row in summary.iter_rows(min_row=2, values_only=True):
+        group, item, cur, n, p, r = row[:6]
+        if group is None:
+            continue
+        for v in (n, p, r):
+            if not isinstance(v, (int, float)):
+                fail("Summary: %r is not a number" % (v,))
+        g = groups.setdefault(group, {"items": {}, "totals": {}})
+        key = "totals" if item in ("Total", "合计") else "items"
+        a = g[key].get(cur, (0, 0, 0))
+        g[key][cur] = (a[0] + int(n), a[1] + minor(p, cur), a[2] + minor(r, cur))
+    if len(groups) != 4:
+        fail("Summary has %d groups, expected 4" % len(groups))
+    for name, g in groups.items():
+        totals = {k: v for k, v in g["totals"].items() if v[0] > 0}
+        if totals != nonzero:
+            fail("Summary %s totals %r != database %r" % (name, totals, nonzero))
+        if g["items"] != totals:
+            fail("Summary %s items %r != its totals %r" % (name, g["items"], totals))
+        if "CNY" not in g["totals"]:
+            fail("Summary %s has no CNY total" % name)
+
+    # About: the control totals table (rows whose first cell is a currency
+    # code), and the ledger row count.
+    control = {}
+    for row in about.iter_rows(values_only=True):
+        if isinstance(row[0], str) and re.fullmatch(r"[A-Z]{3}", row[0]) and isinstance(row[1], (int, float)):
+            control[row[0]] = (int(row[1]), minor(row[2], row[0]), minor(row[3], row[0]))
+    if "CNY" not in control:
+        fail("About has no CNY control totals")
+    if {k: v for k, v in control.items() if v[0] > 0} != nonzero:
+        fail("About control totals %r != database %r" % (control, nonzero))
+    counts = [row[1] for row in about.iter_rows(values_only=True)
+              if isinstance(row[1], int) and not isinstance(row[1], bool) and row[0] in ("Ledger", "明细")]
+    if counts and counts[0] != sum(v[0] for v in nonzero.values()):
+        fail("About ledger rows %r != %d" % (counts[0], sum(v[0] for v in nonzero.values())))
+    if not counts:
+        fail("About names no ledger row count")
+
+
+def register_totals(db_path, year, month):
+    """(intercepts: count, Σ amount), (claims: count, Σ claimed, Σ recovered)
+    of the period, or None for a ledger without the register."""
+    start = local_start(year, month)
+    end = local_start(year + 1, 1) if month == 12 else local_start(year, month + 1)
+    con = sqlite3.connect("file:%s?mode=ro" % db_path, uri=True)
+    if con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'intercepts'").fetchone()[0] == 0:
+        con.close()
+        return None
+    i = con.execute("SELECT count(*), coalesce(sum(amount), 0) FROM intercepts "
+                    "WHERE created_at >= ? AND created_at < ?", (start, end)).fetchone()
+    c = con.execute("SELECT count(*), coalesce(sum(amount_claimed), 0), coalesce(sum(amount_recovered), 0) "
+                    "FROM claims WHERE filed_at >= ? AND filed_at < ?", (start, end)).fetchone()
+    con.close()
+    return tuple(i), tuple(c)
+
+
+def check_register(args, intercepts, claims, about):
+    expected = register_totals(args.db, args.year, args.month)
+    rows_i = list(intercepts.iter_rows(min_row=2))
+    rows_c = list(claims.iter_rows(min_row=2))
+    if expected is None:
+        if rows_i or rows_c:
+            fail("rows in Intercepts or Claims of a ledger without the register")
+        return
+    for r in rows_i:
+        if not isinstance(r[5].value, (int, float)):
+            fail("Intercepts %s: amount is not a number" % r[5].coordinate)
+        if r[1].data_type != "s":
+            fail("Intercepts %s: tracking number is not text" % r[1].coordinate)
+        if not isinstance(r[12].value, datetime.datetime):
+            fail("Intercepts %s: registered at is not a date" % r[12].coordinate)
+    got_i = (len(rows_i), sum(minor(r[5].value, "CNY") for r in rows_i))
+    if got_i != expected[0]:
+        fail("Intercepts sheet %r != database %r" % (got_i, expected[0]))
+    got_c = (len(rows_c), sum(minor(r[4].value, "CNY") for r in rows_c),
+             sum(minor(r[7].value, "CNY") for r in rows_c))
+    if got_c != expected[1]:
+        fail("Claims sheet %r != database %r" % (got_c, expected[1]))
+    labels = {row[0]: row[1] for row in about.iter_rows(values_only=True) if row[0] is not None}
+    claimed = labels.get("Amount claimed", labels.get("索赔金额"))
+    recovered = labels.get("Amount recovered", labels.get("追回金额"))
+    if claimed is None or recovered is None or \
+            (minor(claimed, "CNY"), minor(recovered, "CNY")) != expected[1][1:]:
+        fail("About claims %r, %r != database %r" % (claimed, recovered, expected[1][1:]))
+
+
+def cells(path):
+    wb = openpyxl.load_workbook(path)
+    out = []
+    for i, ws in enumerate(wb.worksheets):
+        widths = sorted((k, round(v.width, 4)) for k, v in ws.column_dimensions.items())
+        out.append(("sheet", i, ws.title, widths))
+        last = i == len(wb.worksheets) - 1
+        for row in ws.iter_rows():
+            for c in row:
+                if last and isinstance(c.value, datetime.datetime):
+                    continue   # About: when it was made
+                out.append((i, c.coordinate, c.data_type, c.value, c.number_format))
+    return out
+
+
+def compare(args):
+    a, b = cells(args.a), cells(args.b)
+    if len(a) != len(b):
+        fail("%d cells != %d cells" % (len(a), len(b)))
+    for x, y in zip(a, b):
+        if x != y:
+            fail("differs: %r != %r" % (x, y))
+            break
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("check")
+    c.add_argument("xlsx")
+    c.add_argument("db")
+    c.add_argument("--year", type=int, required=True)
+    c.add_argument("--month", type=int, required=True)
+    c.add_argument("--basis", choices=["paid", "requested"], default="paid")
+    c.add_argument("--ledger-sheets", type=int)
+    c.add_argument("--text", action="append")
+    c.add_argument("--sheet-names", help="the sheets' names, comma-separated")
+    m = sub.add_parser("compare")
+    m.add_argument("a")
+    m.add_argument("b")
+    args = parser.parse_args()
+
+    if args.command == "check":
+        check(args)
+    else:
+        compare(args)
+
+    for f in failures:
+        print("check-workbook: " + f, file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
