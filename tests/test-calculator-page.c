@@ -16,14 +16,8 @@
 #include "rd-calculator-page.h"
 #include "rd-case-store.h"
 #include "rd-test-ledger.h"
+#include "rd-test-ui.h"
 #include "rd-window.h"
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 typedef struct
 {
@@ -50,7 +44,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   f->grid = rd_calculator_page_get_lines_grid (f->page);
   f->view = rd_calculator_page_get_result_view (f->page);
-  iterate ();
+  rd_test_ui_iterate ();
 }
 
 static void
@@ -64,7 +58,7 @@ fixture_tear_down (Fixture       *f,
       gtk_window_destroy (l->data);
   g_list_free (toplevels);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate ();
+  rd_test_ui_iterate ();
 }
 
 static GtkWidget *
@@ -92,7 +86,7 @@ press_enter (Fixture      *f,
 {
   gtk_widget_grab_focus (cell (f, line, column));
   g_signal_emit_by_name (cell (f, line, column), "activate");
-  iterate ();
+  rd_test_ui_iterate ();
 }
 
 /* Tab follows the cells' positions: let the grid lay out a new line first
@@ -102,7 +96,7 @@ wait_for_layout (GtkWidget *widget)
 {
   while (gtk_widget_get_width (widget) == 0)
     g_main_context_iteration (NULL, TRUE);
-  iterate ();
+  rd_test_ui_iterate ();
 }
 
 static gboolean
@@ -130,27 +124,7 @@ type_taobao_order (Fixture *f)
   type (f, 1, RD_CALC_COLUMN_QUANTITY, "1");
   type (f, 1, RD_CALC_COLUMN_REFUND_QUANTITY, "0");
   rd_calculator_page_add_discount (f->page, "Shop coupon", "5.00", FALSE);
-  iterate ();
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  rd_test_ui_iterate ();
 }
 
 /* Tests */
@@ -183,7 +157,7 @@ test_taobao (Fixture       *f,
 
   /* Refund the teapot too: 79 + 119 − 5. */
   type (f, 1, RD_CALC_COLUMN_REFUND_QUANTITY, "");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpstr (rd_calc_result_view_get_total_text (f->view), ==, "¥193.00");
 }
 
@@ -225,7 +199,7 @@ test_keyboard (Fixture       *f,
   /* The remove button removes its line and keeps the focus in the grid. */
   gtk_widget_grab_focus (remove_button);
   g_signal_emit_by_name (remove_button, "clicked");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpuint (rd_calc_lines_grid_get_n_lines (f->grid), ==, 1);
   g_assert_true (has_focus_within (f, cell (f, 0, RD_CALC_COLUMN_NAME)));
 }
@@ -242,7 +216,7 @@ test_bad_amount (Fixture       *f,
 
   price = cell (f, 1, RD_CALC_COLUMN_UNIT_PRICE);
   type (f, 1, RD_CALC_COLUMN_UNIT_PRICE, "119.0.0");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_true (gtk_widget_has_css_class (price, "error"));
   g_assert_nonnull (gtk_widget_get_tooltip_text (price));
   g_assert_false (gtk_widget_has_css_class (cell (f, 0, RD_CALC_COLUMN_UNIT_PRICE), "error"));
@@ -256,21 +230,21 @@ test_bad_amount (Fixture       *f,
 
   /* More decimals than the currency has is an error, not a rounding. */
   type (f, 1, RD_CALC_COLUMN_UNIT_PRICE, "119.001");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_true (gtk_widget_has_css_class (price, "error"));
   g_assert_null (rd_calculator_page_get_result (f->page));
 
   /* The engine's own checks land on the right cell too. */
   type (f, 1, RD_CALC_COLUMN_UNIT_PRICE, "119.00");
   type (f, 1, RD_CALC_COLUMN_REFUND_QUANTITY, "3");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_false (gtk_widget_has_css_class (price, "error"));
   g_assert_true (gtk_widget_has_css_class (cell (f, 1, RD_CALC_COLUMN_REFUND_QUANTITY), "error"));
   g_assert_null (rd_calculator_page_get_result (f->page));
   g_assert_nonnull (strstr (rd_calc_result_view_get_problem_text (f->view), "Line 2, Refund Now"));
 
   type (f, 1, RD_CALC_COLUMN_REFUND_QUANTITY, "0");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_false (gtk_widget_has_css_class (cell (f, 1, RD_CALC_COLUMN_REFUND_QUANTITY), "error"));
   g_assert_null (rd_calc_result_view_get_problem_text (f->view));
   g_assert_cmpstr (rd_calc_result_view_get_total_text (f->view), ==, "¥77.01");
@@ -285,19 +259,19 @@ test_warnings (Fixture       *f,
   type (f, 0, RD_CALC_COLUMN_NAME, "Tea cabinet");
   type (f, 0, RD_CALC_COLUMN_UNIT_PRICE, "1200.00");
   type (f, 0, RD_CALC_COLUMN_QUANTITY, "1");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpstr (rd_calc_result_view_get_total_text (f->view), ==, "¥1,200.00");
   g_assert_true (rd_calc_result_view_get_warnings_shown (f->view));
   g_assert_nonnull (rd_calc_result_find_warning (rd_calculator_page_get_result (f->page),
                                                  RD_CALC_WARNING_SECOND_APPROVER));
 
   type (f, 0, RD_CALC_COLUMN_UNIT_PRICE, "79.00");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_false (rd_calc_result_view_get_warnings_shown (f->view));
 
   /* Preferences lower the review threshold: the page follows. */
   g_settings_set_int64 (settings, "review-threshold", 5000);
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_true (rd_calc_result_view_get_warnings_shown (f->view));
   g_assert_nonnull (rd_calc_result_find_warning (rd_calculator_page_get_result (f->page),
                                                  RD_CALC_WARNING_SECOND_APPROVER));
@@ -314,7 +288,7 @@ test_paste (Fixture       *f,
                                                    "Green tea\tTEA-250\t79.00\t1\t1\n"
                                                    "Teapot\tPOT-1\t119.00\t1\t0\n"
                                                    "Cup\tCUP\tabc\t1\n"), ==, 2);
-  iterate ();
+  rd_test_ui_iterate ();
   /* The blank first line made room for the pasted ones. */
   g_assert_cmpuint (rd_calc_lines_grid_get_n_lines (f->grid), ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell (f, 1, RD_CALC_COLUMN_SKU))), ==, "POT-1");
@@ -338,16 +312,14 @@ test_apply_to_case (Fixture       *f,
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *dir = rd_test_make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
   g_autoptr(RdStore) store = NULL;
   g_autoptr(RdCase) rcase = rd_case_new ();
   g_autoptr(RdCase) read = NULL;
   g_autoptr(RdCalcInput) stored = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *apply_button = find_button (GTK_WIDGET (f->page), "calculator.apply");
+  GtkWidget *apply_button = rd_test_ui_find_action_button (GTK_WIDGET (f->page), "calculator.apply");
 
-  store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  store = rd_test_ui_open_ledger (dir, NULL);
   rcase->channel = g_strdup ("taobao");
   rcase->order_no = g_strdup ("TB-2026-1");
   rcase->kind = RD_REFUND_KIND_RETURN_REFUND;
@@ -364,7 +336,7 @@ test_apply_to_case (Fixture       *f,
 
   rd_calculator_page_set_store (f->page, store);
   rd_calculator_page_load_case (f->page, rcase->id);
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpint (rd_calculator_page_get_case_id (f->page), ==, rcase->id);
   g_assert_cmpuint (rd_calc_lines_grid_get_n_lines (f->grid), ==, 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell (f, 0, RD_CALC_COLUMN_UNIT_PRICE))), ==, "193.00");
@@ -379,15 +351,15 @@ test_apply_to_case (Fixture       *f,
   type (f, 1, RD_CALC_COLUMN_UNIT_PRICE, "119.00");
   type (f, 1, RD_CALC_COLUMN_REFUND_QUANTITY, "0");
   rd_calculator_page_add_discount (f->page, "Shop coupon", "5.00", FALSE);
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpstr (rd_calc_result_view_get_total_text (f->view), ==, "¥77.01");
 
   /* A wrong field disables Apply. */
   type (f, 1, RD_CALC_COLUMN_QUANTITY, "x");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_false (gtk_widget_is_sensitive (apply_button));
   type (f, 1, RD_CALC_COLUMN_QUANTITY, "1");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_true (gtk_widget_is_sensitive (apply_button));
 
   /* Without an operator nobody would answer for it. */
@@ -400,7 +372,7 @@ test_apply_to_case (Fixture       *f,
 
   g_settings_set_string (settings, "current-operator", "Lin");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "calculator.apply", NULL));
-  iterate ();
+  rd_test_ui_iterate ();
 
   read = rd_case_store_get (store, rcase->id, &error);
   g_assert_no_error (error);
@@ -413,11 +385,11 @@ test_apply_to_case (Fixture       *f,
 
   /* Reopened from the case, the page shows the order as it was applied. */
   rd_calculator_page_clear (f->page);
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpint (rd_calculator_page_get_case_id (f->page), ==, 0);
   g_assert_false (gtk_widget_is_sensitive (apply_button));
   rd_calculator_page_load_case (f->page, rcase->id);
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpuint (rd_calc_lines_grid_get_n_lines (f->grid), ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell (f, 1, RD_CALC_COLUMN_NAME))), ==, "Teapot");
   g_assert_cmpstr (rd_calc_result_view_get_total_text (f->view), ==, "¥77.01");
@@ -427,31 +399,11 @@ test_apply_to_case (Fixture       *f,
   rd_test_remove_tree (dir);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The ledger's case pane opens the calculator with win.open-calculator. */
 static void
 test_window_action (void)
 {
   g_autofree char *dir = rd_test_make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
   g_autoptr(RdStore) store = NULL;
   g_autoptr(RdCase) rcase = rd_case_new ();
   g_autoptr(GError) error = NULL;
@@ -462,8 +414,7 @@ test_window_action (void)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
 
-  store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  store = rd_test_ui_open_ledger (dir, NULL);
   rcase->channel = g_strdup ("jd");
   rcase->order_no = g_strdup ("JD-77");
   rcase->kind = RD_REFUND_KIND_REFUND_ONLY_UNSHIPPED;
@@ -477,19 +428,19 @@ test_window_action (void)
   window = rd_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   rd_window_show_page (window, "ledger");
-  page = RD_CALCULATOR_PAGE (find_descendant (GTK_WIDGET (window), RD_TYPE_CALCULATOR_PAGE));
+  page = RD_CALCULATOR_PAGE (rd_test_ui_find_descendant (GTK_WIDGET (window), RD_TYPE_CALCULATOR_PAGE, NULL));
   g_assert_nonnull (page);
   rd_calculator_page_set_store (page, store);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-calculator", "x", rcase->id));
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpstr (rd_window_get_visible_page (window), ==, "calculator");
   g_assert_cmpint (rd_calculator_page_get_case_id (page), ==, rcase->id);
   g_assert_cmpstr (rd_calc_result_view_get_total_text (rd_calculator_page_get_result_view (page)), ==, "¥45.50");
 
   rd_calculator_page_set_store (page, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  rd_test_ui_iterate ();
   g_clear_object (&store);
   rd_test_remove_tree (dir);
 }

@@ -16,19 +16,13 @@
 #include "rd-reports-page.h"
 #include "rd-store.h"
 #include "rd-test-ledger.h"
+#include "rd-test-ui.h"
 
 typedef struct
 {
   char *dir;
   char *db;
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 fixture_set_up (Fixture       *fx,
@@ -42,9 +36,7 @@ fixture_set_up (Fixture       *fx,
                                                       g_date_time_get_month (last_month), 2, 12, 0, 0);
 
   fx->dir = rd_test_make_tmp_dir ();
-  fx->db = g_build_filename (fx->dir, "ledger.db", NULL);
-  store = rd_store_open (fx->db, RD_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  store = rd_test_ui_open_ledger (fx->dir, &fx->db);
 
   /* 600 cases paid last month: more than one progress step. */
   for (int i = 0; i < 600; i++)
@@ -111,7 +103,7 @@ test_defaults (Fixture       *fx,
   g_assert_true (g_str_has_prefix (name, "Refunds-"));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  rd_test_ui_iterate ();
 }
 
 static void
@@ -141,7 +133,7 @@ test_export (Fixture       *fx,
   g_assert_true (saw_running);
   g_assert_cmpstr (exported, ==, out);
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
-  iterate ();
+  rd_test_ui_iterate ();
   /* It closed itself. */
   g_assert_null (dialog);
 }
@@ -188,7 +180,7 @@ test_cancel (Fixture       *fx,
   /* Still open, ready for another try. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  rd_test_ui_iterate ();
 }
 
 static void
@@ -208,23 +200,7 @@ test_unwritable (Fixture       *fx,
   g_assert_nonnull (strstr (rd_export_dialog_get_error (dialog), "no-such-folder"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
-}
-
-static GtkWidget *
-find_button (GtkWidget *widget)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
-                                           "win.export") == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  rd_test_ui_iterate ();
 }
 
 static void
@@ -235,15 +211,15 @@ test_reports_page (void)
 
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  rd_test_ui_iterate ();
 
   /* The page's Export… button runs the window's win.export (Ctrl+E). */
-  g_assert_nonnull (find_button (page));
+  g_assert_nonnull (rd_test_ui_find_action_button (page, "win.export"));
   rd_reports_page_show_exported (RD_REPORTS_PAGE (page), "/tmp/Refunds-2026-10.xlsx");
-  iterate ();
+  rd_test_ui_iterate ();
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  rd_test_ui_iterate ();
 }
 
 int

@@ -17,8 +17,9 @@
 #include "rd-preferences-lists.h"
 #include "rd-preferences-templates.h"
 #include "rd-templates.h"
-#include "rd-working-days.h"
 #include "rd-test-ledger.h"
+#include "rd-test-ui.h"
+#include "rd-working-days.h"
 
 typedef struct
 {
@@ -28,33 +29,6 @@ typedef struct
   GtkWindow *window;
   RdIntakePage *page;
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static gpointer
 child (RdIntakePage *page,
@@ -72,7 +46,7 @@ set_text (RdIntakePage *page,
           const char   *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (child (page, row)), text);
-  iterate ();
+  rd_test_ui_iterate ();
 }
 
 static void
@@ -87,7 +61,7 @@ select_id (RdIntakePage *page,
     if (g_str_equal (ids[i], id))
       {
         adw_combo_row_set_selected (child (page, row), i);
-        iterate ();
+        rd_test_ui_iterate ();
         return;
       }
   g_assert_not_reached ();
@@ -108,7 +82,7 @@ open_page (Fixture *fixture)
   gtk_window_set_default_size (fixture->window, 800, 900);
   gtk_window_present (fixture->window);
   rd_intake_page_set_store (fixture->page, fixture->store);
-  iterate ();
+  rd_test_ui_iterate ();
   return fixture->page;
 }
 
@@ -118,20 +92,15 @@ close_page (Fixture *fixture)
   gtk_window_destroy (fixture->window);
   fixture->window = NULL;
   fixture->page = NULL;
-  iterate ();
+  rd_test_ui_iterate ();
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
   fixture->dir = rd_test_make_tmp_dir ();
-  path = g_build_filename (fixture->dir, "ledger.db", NULL);
-  fixture->store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  fixture->store = rd_test_ui_open_ledger (fixture->dir, NULL);
 
   fixture->settings = g_settings_new (APP_ID);
   g_settings_set_string (fixture->settings, "current-operator", "Alice");
@@ -154,24 +123,11 @@ fixture_tear_down (Fixture       *fixture,
   for (GList *l = toplevels; l != NULL; l = l->next)
     gtk_window_destroy (l->data);
   g_list_free_full (toplevels, g_object_unref);
-  iterate ();
+  rd_test_ui_iterate ();
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->settings);
   rd_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  AdwMessageDialog *found = NULL;
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-  return found;
 }
 
 static void
@@ -229,7 +185,7 @@ test_save (Fixture       *fixture,
 
   /* Taking the reason away makes the form incomplete again. */
   adw_combo_row_set_selected (child (page, "reason_row"), 0);
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_false (save_sensitive (page));
   g_assert_nonnull (strstr (gtk_label_get_label (child (page, "status_label")), "Reason"));
   select_id (page, "reason_row", "quality_problem");
@@ -249,14 +205,14 @@ test_save (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (child (page, "deadline_row")), "2026-11-21 09:30"));
   /* The return kind lists its evidence; tick the first item (order number). */
   g_assert_true (gtk_widget_get_visible (child (page, "evidence_group")));
-  first_item = GTK_CHECK_BUTTON (find_descendant (GTK_WIDGET (child (page, "evidence_group")), GTK_TYPE_CHECK_BUTTON));
+  first_item = GTK_CHECK_BUTTON (rd_test_ui_find_descendant (GTK_WIDGET (child (page, "evidence_group")), GTK_TYPE_CHECK_BUTTON, NULL));
   gtk_check_button_set_active (first_item, TRUE);
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_true (save_sensitive (page));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL));
-  iterate ();
-  g_assert_null (find_dialog ());
+  rd_test_ui_iterate ();
+  g_assert_null (rd_test_ui_find_dialog ());
 
   saved = only_open_case (fixture, "JD-2026-0001");
   g_assert_cmpstr (saved->channel, ==, "jd");
@@ -306,7 +262,7 @@ test_bad_input (Fixture       *fixture,
   /* A case already in the ledger, which nothing below may touch. */
   fill_required (page, "KEEP-1");
   gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpint (count_cases (fixture), ==, 1);
 
   fill_required (page, "NEW-1");
@@ -319,7 +275,7 @@ test_bad_input (Fixture       *fixture,
       g_assert_true (gtk_widget_has_css_class (child (page, "amount_row"), "error"));
       /* Ctrl+S does nothing either. */
       gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
-      iterate ();
+      rd_test_ui_iterate ();
     }
   set_text (page, "amount_row", "12.345");
   g_assert_nonnull (strstr (gtk_label_get_label (message), "decimals"));
@@ -341,7 +297,7 @@ test_bad_input (Fixture       *fixture,
       /* The message never repeats a pasted page back. */
       g_assert_cmpint (strlen (gtk_label_get_label (message)), <, 200);
       gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
-      iterate ();
+      rd_test_ui_iterate ();
     }
   g_assert_nonnull (strstr (gtk_label_get_label (message), "10000 characters"));
 
@@ -364,14 +320,14 @@ test_duplicate (Fixture       *fixture,
 
   fill_required (page, "DUP-9");
   gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpint (count_cases (fixture), ==, 1);
 
   /* Same channel and order: the open case is shown before saving. */
   fill_required (page, "DUP-9");
   gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
-  iterate ();
-  dialog = find_dialog ();
+  rd_test_ui_iterate ();
+  dialog = rd_test_ui_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "RF-"));
   g_assert_true (adw_message_dialog_has_response (dialog, "open"));
@@ -386,7 +342,7 @@ test_duplicate (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (entry), "Buyer sent a second parcel");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
   adw_message_dialog_response (dialog, "create");
-  iterate ();
+  rd_test_ui_iterate ();
 
   g_assert_cmpint (count_cases (fixture), ==, 2);
   found = rd_case_store_find_open_duplicates (fixture->store, "jd", "DUP-9", 0, &error);
@@ -400,11 +356,11 @@ test_duplicate (Fixture       *fixture,
   /* Cancelling the question saves nothing. */
   fill_required (page, "DUP-9");
   gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
-  iterate ();
-  dialog = find_dialog ();
+  rd_test_ui_iterate ();
+  dialog = rd_test_ui_find_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpint (count_cases (fixture), ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (child (page, "order_row")), ==, "DUP-9");
 }
@@ -465,25 +421,25 @@ test_cancel (Fixture       *fixture,
 
   /* Nothing typed: Esc has nothing to ask. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "intake.cancel", NULL));
-  iterate ();
-  g_assert_null (find_dialog ());
+  rd_test_ui_iterate ();
+  g_assert_null (rd_test_ui_find_dialog ());
 
   set_text (page, "order_row", "TB-1");
   rd_intake_page_flush_draft (page);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "intake.cancel", NULL));
-  iterate ();
-  dialog = find_dialog ();
+  rd_test_ui_iterate ();
+  dialog = rd_test_ui_find_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "keep");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (child (page, "order_row")), ==, "TB-1");
 
   gtk_widget_activate_action (GTK_WIDGET (page), "intake.cancel", NULL);
-  iterate ();
-  dialog = find_dialog ();
+  rd_test_ui_iterate ();
+  dialog = rd_test_ui_find_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (child (page, "order_row")), ==, "");
   g_assert_false (rd_intake_page_is_dirty (page));
   draft = rd_drafts_load (fixture->store, "intake", NULL, &error);
@@ -501,7 +457,7 @@ test_no_operator (Fixture       *fixture,
   fill_required (page, "OP-1");
   g_assert_true (save_sensitive (page));
   gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
-  iterate ();
+  rd_test_ui_iterate ();
 
   g_assert_cmpint (count_cases (fixture), ==, 0);
   g_assert_nonnull (strstr (gtk_label_get_label (child (page, "status_label")), "operator menu"));
@@ -511,7 +467,7 @@ test_no_operator (Fixture       *fixture,
 static AdwEntryRow *
 first_entry_row (GtkWidget *group)
 {
-  return ADW_ENTRY_ROW (find_descendant (group, ADW_TYPE_ENTRY_ROW));
+  return ADW_ENTRY_ROW (rd_test_ui_find_descendant (group, ADW_TYPE_ENTRY_ROW, NULL));
 }
 
 static void
@@ -529,27 +485,27 @@ test_preference_lists (Fixture       *fixture,
   gtk_box_append (GTK_BOX (box), reasons);
   gtk_window_set_child (GTK_WINDOW (prefs), box);
   gtk_window_present (GTK_WINDOW (prefs));
-  iterate ();
+  rd_test_ui_iterate ();
 
   /* A channel added in the preferences is offered by the form at once. */
   add = first_entry_row (channels);
   gtk_editable_set_text (GTK_EDITABLE (add), "小红书");
   g_signal_emit_by_name (add, "apply");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_null (rd_list_group_get_error_message (RD_LIST_GROUP (channels)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "");
 
   /* A name already there is refused with a message. */
   gtk_editable_set_text (GTK_EDITABLE (add), "JD");
   g_signal_emit_by_name (add, "apply");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_nonnull (rd_list_group_get_error_message (RD_LIST_GROUP (channels)));
 
   /* A reason of the shop's own, saved with a case by its text. */
   add = first_entry_row (reasons);
   gtk_editable_set_text (GTK_EDITABLE (add), "Late delivery");
   g_signal_emit_by_name (add, "apply");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_null (rd_list_group_get_error_message (RD_LIST_GROUP (reasons)));
 
   fill_required (page, "XHS-1");
@@ -557,7 +513,7 @@ test_preference_lists (Fixture       *fixture,
   select_id (page, "reason_row", "Late delivery");
   g_assert_true (save_sensitive (page));
   gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpint (count_cases (fixture), ==, 1);
   {
     g_autoptr(GError) error = NULL;
@@ -613,7 +569,7 @@ test_templates_page (Fixture       *fixture,
   page = rd_templates_page_new (fixture->store, fixture->settings);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  rd_test_ui_iterate ();
 
   before = rd_templates_list (fixture->store, &error);
   add = find_widget (page, GTK_TYPE_BUTTON, "icon-name", "list-add-symbolic");
@@ -622,7 +578,7 @@ test_templates_page (Fixture       *fixture,
   /* Without an operator nothing is written, and the page says why. */
   g_settings_set_string (fixture->settings, "current-operator", "");
   g_signal_emit_by_name (add, "clicked");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_nonnull (strstr (rd_templates_page_get_error_message (RD_TEMPLATES_PAGE (page)), "operator menu"));
   after = rd_templates_list (fixture->store, &error);
   g_assert_cmpuint (after->len, ==, before->len);
@@ -630,7 +586,7 @@ test_templates_page (Fixture       *fixture,
 
   g_settings_set_string (fixture->settings, "current-operator", "Alice");
   g_signal_emit_by_name (add, "clicked");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_null (rd_templates_page_get_error_message (RD_TEMPLATES_PAGE (page)));
   after = rd_templates_list (fixture->store, &error);
   g_assert_cmpuint (after->len, ==, before->len + 1);
@@ -641,11 +597,11 @@ test_templates_page (Fixture       *fixture,
   g_assert_nonnull (day_row);
   gtk_editable_set_text (GTK_EDITABLE (day_row), "2027-02-30 Nothing");
   g_signal_emit_by_name (day_row, "apply");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_nonnull (rd_templates_page_get_error_message (RD_TEMPLATES_PAGE (page)));
   gtk_editable_set_text (GTK_EDITABLE (day_row), "2027-03-03 Shop closed");
   g_signal_emit_by_name (day_row, "apply");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_null (rd_templates_page_get_error_message (RD_TEMPLATES_PAGE (page)));
   days = rd_holidays_list (fixture->store, 2027, &error);
   g_assert_no_error (error);
@@ -688,14 +644,14 @@ test_show_saved_case (Fixture       *fixture,
 
   fill_required (page, "SHOW-1");
   gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
-  iterate ();
+  rd_test_ui_iterate ();
   saved = only_open_case (fixture, "SHOW-1");
 
   /* The toast's Show button opens the saved case. */
   button = find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "label", "_Show");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpint (shown, ==, saved->id);
 
   /* Focus is back on the first field for the next case. */

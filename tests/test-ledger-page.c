@@ -20,6 +20,7 @@
 #include "rd-ledger-page.h"
 #include "rd-payouts.h"
 #include "rd-test-ledger.h"
+#include "rd-test-ui.h"
 #include "rd-window.h"
 #include "rd-workflow.h"
 
@@ -37,35 +38,6 @@ typedef struct
   RdLedgerPage *page;
 } Fixture;
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget  *widget,
-                 GType       type,
-                 const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gpointer
 page_child (Fixture    *fixture,
             const char *id)
@@ -79,10 +51,10 @@ wait_for_model (Fixture *fixture)
 {
   RdLedgerModel *model = rd_ledger_page_get_model (fixture->page);
 
-  iterate ();
+  rd_test_ui_iterate ();
   while (rd_ledger_model_get_loading (model))
     g_main_context_iteration (NULL, TRUE);
-  iterate ();
+  rd_test_ui_iterate ();
 }
 
 /* The search entry reports a change after its delay; wait for the query
@@ -103,21 +75,7 @@ wait_for_text (Fixture    *fixture,
         break;
       g_main_context_iteration (NULL, TRUE);
     }
-  iterate ();
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  AdwMessageDialog *found = NULL;
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-
-  return found;
+  rd_test_ui_iterate ();
 }
 
 static void
@@ -126,14 +84,14 @@ answer_dialog (AdwMessageDialog *dialog,
 {
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   adw_message_dialog_response (dialog, response);
-  iterate ();
+  rd_test_ui_iterate ();
   /* A click on a response button closes the dialog; the bare signal does not. */
   if (dialog != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
-  iterate ();
+  rd_test_ui_iterate ();
 }
 
 static RdCase *
@@ -171,9 +129,7 @@ fixture_set_up (Fixture       *fixture,
   g_settings_set_int64 (settings, "review-threshold", 10000);
 
   fixture->dir = rd_test_make_tmp_dir ();
-  fixture->path = g_build_filename (fixture->dir, "ledger.db", NULL);
-  fixture->store = rd_store_open (fixture->path, RD_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  fixture->store = rd_test_ui_open_ledger (fixture->dir, &fixture->path);
 
   if (n_cases > 0)
     {
@@ -188,7 +144,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = rd_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  fixture->page = RD_LEDGER_PAGE (find_descendant (GTK_WIDGET (fixture->window), RD_TYPE_LEDGER_PAGE, NULL));
+  fixture->page = RD_LEDGER_PAGE (rd_test_ui_find_descendant (GTK_WIDGET (fixture->window), RD_TYPE_LEDGER_PAGE, NULL));
   g_assert_nonnull (fixture->page);
   g_assert_true (rd_ledger_page_set_store (fixture->page, fixture->store, &error));
   g_assert_no_error (error);
@@ -201,7 +157,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate ();
+  rd_test_ui_iterate ();
   g_clear_object (&fixture->store);
   rd_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
@@ -307,7 +263,7 @@ test_ledger_list (Fixture       *fixture,
 
   /* Ctrl+F's action puts the focus in the search. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "ledger.focus-search", NULL));
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_true (gtk_widget_is_focus (page_child (fixture, "search_entry")) ||
                  gtk_widget_has_focus (gtk_widget_get_first_child (page_child (fixture, "search_entry"))) ||
                  gtk_widget_get_focus_child (page_child (fixture, "search_entry")) != NULL);
@@ -337,13 +293,13 @@ click_event (RdCasePane      *pane,
              RdWorkflowEvent  event)
 {
   g_autofree char *name = g_strdup_printf ("event-%s", rd_workflow_event_to_id (event));
-  GtkWidget *button = find_descendant (GTK_WIDGET (pane), GTK_TYPE_BUTTON, name);
+  GtkWidget *button = rd_test_ui_find_descendant (GTK_WIDGET (pane), GTK_TYPE_BUTTON, name);
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   /* What a click does (gtk_widget_activate would wait for a timeout). */
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  rd_test_ui_iterate ();
 }
 
 static void
@@ -351,7 +307,7 @@ set_entry (AdwMessageDialog *dialog,
            const char       *name,
            const char       *text)
 {
-  GtkWidget *entry = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, name);
+  GtkWidget *entry = rd_test_ui_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, name);
 
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
@@ -365,10 +321,10 @@ approve_as (RdCasePane *pane,
   GtkWidget *dropdown;
 
   click_event (pane, RD_WORKFLOW_EVENT_APPROVE);
-  dialog = find_dialog ();
+  dialog = rd_test_ui_find_dialog ();
   g_assert_nonnull (dialog);
   set_entry (dialog, "amount-entry", "500.00");
-  dropdown = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, "approver-dropdown");
+  dropdown = rd_test_ui_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, "approver-dropdown");
   g_assert_nonnull (dropdown);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), operator_index);
   answer_dialog (dialog, "approve");
@@ -381,7 +337,7 @@ pay (RdCasePane *pane,
   AdwMessageDialog *dialog;
 
   click_event (pane, RD_WORKFLOW_EVENT_RECORD_PAYOUT);
-  dialog = find_dialog ();
+  dialog = rd_test_ui_find_dialog ();
   g_assert_nonnull (dialog);
   set_entry (dialog, "amount-entry", amount);
   set_entry (dialog, "date-entry", "2026-03-02");
@@ -428,7 +384,7 @@ test_case_flow (Fixture       *fixture,
 
   /* The creator cannot approve it: the core's message is shown. */
   approve_as (pane, 0);
-  dialog = find_dialog ();
+  dialog = rd_test_ui_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "阿珍"));
   answer_dialog (dialog, "close");
@@ -436,22 +392,22 @@ test_case_flow (Fixture       *fixture,
 
   /* A second operator can. */
   approve_as (pane, 1);
-  g_assert_null (find_dialog ());
+  g_assert_null (rd_test_ui_find_dialog ());
   shown = rd_case_pane_get_case (pane);
   g_assert_cmpint (shown->status, ==, RD_CASE_STATUS_APPROVED);
   g_assert_cmpstr (shown->approved_by, ==, "小王");
   g_assert_cmpint (shown->approved_amount, ==, 50000);
 
   click_event (pane, RD_WORKFLOW_EVENT_READY_FOR_PAYOUT);
-  g_assert_null (find_dialog ());
+  g_assert_null (rd_test_ui_find_dialog ());
   g_assert_cmpint (rd_case_pane_get_case (pane)->status, ==, RD_CASE_STATUS_AWAITING_PAYOUT);
 
   /* Two instalments. */
   pay (pane, "200.00");
-  g_assert_null (find_dialog ());
+  g_assert_null (rd_test_ui_find_dialog ());
   g_assert_cmpint (rd_case_pane_get_case (pane)->status, ==, RD_CASE_STATUS_AWAITING_PAYOUT);
   pay (pane, "300.00");
-  g_assert_null (find_dialog ());
+  g_assert_null (rd_test_ui_find_dialog ());
   g_assert_cmpint (rd_case_pane_get_case (pane)->status, ==, RD_CASE_STATUS_PAID);
   payouts = rd_payouts_list (fixture->store, rcase->id, &error);
   g_assert_no_error (error);
@@ -463,7 +419,7 @@ test_case_flow (Fixture       *fixture,
 
   /* Closing with evidence missing is refused, naming what is missing. */
   click_event (pane, RD_WORKFLOW_EVENT_CLOSE);
-  dialog = find_dialog ();
+  dialog = rd_test_ui_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             rd_evidence_item_get_name (RD_EVIDENCE_PAYMENT_CHANNEL)));
@@ -474,18 +430,18 @@ test_case_flow (Fixture       *fixture,
   for (guint i = 0; i < RD_EVIDENCE_N_ITEMS; i++)
     {
       g_autofree char *name = g_strdup_printf ("evidence-%s", rd_evidence_item_to_id (i));
-      GtkWidget *check = find_descendant (GTK_WIDGET (pane), GTK_TYPE_CHECK_BUTTON, name);
+      GtkWidget *check = rd_test_ui_find_descendant (GTK_WIDGET (pane), GTK_TYPE_CHECK_BUTTON, name);
 
       g_assert_nonnull (check);
       if (rd_evidence_is_required (i, RD_REFUND_KIND_REFUND_ONLY_UNSHIPPED, RD_CASE_STATUS_ARRIVED))
         {
           gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-          iterate ();
+          rd_test_ui_iterate ();
         }
     }
-  g_assert_null (find_dialog ());
+  g_assert_null (rd_test_ui_find_dialog ());
   click_event (pane, RD_WORKFLOW_EVENT_CLOSE);
-  g_assert_null (find_dialog ());
+  g_assert_null (rd_test_ui_find_dialog ());
   g_assert_cmpint (rd_case_pane_get_case (pane)->status, ==, RD_CASE_STATUS_CLOSED);
 
   /* Every step is in the audit trail, and the chain holds. */
@@ -500,7 +456,7 @@ test_case_flow (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* No step is left for a closed case but reopening ones the core allows. */
-  g_assert_null (find_descendant (GTK_WIDGET (pane), GTK_TYPE_BUTTON, "event-close"));
+  g_assert_null (rd_test_ui_find_descendant (GTK_WIDGET (pane), GTK_TYPE_BUTTON, "event-close"));
 }
 
 static void
@@ -539,7 +495,7 @@ test_deadline_monitor (Fixture       *fixture,
   /* Its notification opens the case. */
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "show-case"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-case", g_variant_new_int64 (later->id));
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpint (rd_case_pane_get_case_id (rd_ledger_page_get_case_pane (fixture->page)), ==, later->id);
 }
 

@@ -14,7 +14,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -23,6 +22,8 @@
 #include "rd-intercepts.h"
 #include "rd-intercepts-page.h"
 #include "rd-scan-mode.h"
+#include "rd-test-ledger.h"
+#include "rd-test-ui.h"
 
 #define N_PARCELS 20
 
@@ -36,13 +37,6 @@ typedef struct
   RdScanMode *scan;
   gint64     case_ids[N_PARCELS];
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static char *
 tracking (guint i)
@@ -91,13 +85,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("rd-scan-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "ledger.db", NULL);
-  f->store = rd_store_open (f->path, RD_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  f->dir = rd_test_make_tmp_dir ();
+  f->store = rd_test_ui_open_ledger (f->dir, &f->path);
   rd_policy_init_defaults (&f->policy);
   populate (f);
 
@@ -107,26 +96,20 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (f->window, GTK_WIDGET (f->scan));
   rd_scan_mode_set_store (f->scan, f->store);
   gtk_window_present (f->window);
-  iterate ();
+  rd_test_ui_iterate ();
   rd_scan_mode_start (f->scan);
-  iterate ();
+  rd_test_ui_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
   gtk_window_destroy (f->window);
-  iterate ();
+  rd_test_ui_iterate ();
   rd_policy_clear (&f->policy);
   g_clear_object (&f->store);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
+  rd_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -140,7 +123,7 @@ scan (Fixture    *f,
 
   gtk_editable_set_text (entry, number);
   g_signal_emit_by_name (entry, "activate");
-  iterate ();
+  rd_test_ui_iterate ();
 }
 
 static gboolean
@@ -149,7 +132,7 @@ press (Fixture *f,
 {
   gboolean used = rd_scan_mode_handle_key (f->scan, keyval, 0);
 
-  iterate ();
+  rd_test_ui_iterate ();
   return used;
 }
 
@@ -334,30 +317,26 @@ test_escape_leaves (Fixture       *f,
 static void
 test_page_scan_mode (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("rd-scan-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autoptr(RdStore) store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(RdStore) store = rd_test_ui_open_ledger (dir, &path);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   RdInterceptsPage *page = RD_INTERCEPTS_PAGE (rd_intercepts_page_new ());
   Fixture f = { .dir = dir, .path = path, .store = store };
 
-  g_assert_no_error (error);
   rd_policy_init_defaults (&f.policy);
   populate (&f);
 
   gtk_window_set_child (window, GTK_WIDGET (page));
   rd_intercepts_page_set_store (page, store);
   gtk_window_present (window);
-  iterate ();
+  rd_test_ui_iterate ();
 
   /* Due first: all twenty wait for their result. */
   g_assert_cmpuint (rd_intercepts_page_get_n_rows (page), ==, N_PARCELS);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "intercepts.scan-mode", NULL));
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_true (rd_intercepts_page_in_scan_mode (page));
   f.window = window;
   f.scan = RD_SCAN_MODE (rd_intercepts_page_get_scan_mode (page));
@@ -374,29 +353,10 @@ test_page_scan_mode (void)
   g_assert_cmpuint (rd_intercepts_page_get_n_rows (page), ==, N_PARCELS - 1);
 
   gtk_window_destroy (window);
-  iterate ();
+  rd_test_ui_iterate ();
   rd_policy_clear (&f.policy);
   g_clear_object (&store);
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (dir);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  rd_test_remove_tree (dir);
 }
 
 static AdwMessageDialog *
@@ -421,11 +381,8 @@ static void
 test_page_create_for_case (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("rd-scan-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autoptr(RdStore) store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autoptr(RdStore) store = rd_test_ui_open_ledger (dir, NULL);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   RdInterceptsPage *page = RD_INTERCEPTS_PAGE (rd_intercepts_page_new ());
   g_autoptr(RdCase) rcase = rd_case_new ();
@@ -451,7 +408,7 @@ test_page_create_for_case (void)
   gtk_window_set_child (window, GTK_WIDGET (page));
   rd_intercepts_page_set_store (page, store);
   gtk_window_present (window);
-  iterate ();
+  rd_test_ui_iterate ();
 
   for (guint round = 0; round < 2; round++)
     {
@@ -459,18 +416,18 @@ test_page_create_for_case (void)
       GtkWidget *entry;
 
       rd_intercepts_page_create_for_case (page, rcase->id);
-      iterate ();
+      rd_test_ui_iterate ();
       dialog = find_dialog (NULL);
       g_assert_nonnull (dialog);
       g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), rcase->case_no));
       g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
-      entry = find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
+      entry = rd_test_ui_find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY, NULL);
       gtk_editable_set_text (GTK_EDITABLE (entry), " jd0012345 ");
       g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
       /* What the Create button does: the response, then the dialog closes. */
       adw_message_dialog_response (dialog, "create");
       gtk_window_destroy (GTK_WINDOW (dialog));
-      iterate ();
+      rd_test_ui_iterate ();
     }
 
   linked = rd_intercepts_list_for_case (store, rcase->id, &error);
@@ -486,12 +443,9 @@ test_page_create_for_case (void)
   g_assert_cmpuint (rd_intercepts_page_get_n_rows (page), ==, 1);
 
   gtk_window_destroy (window);
-  iterate ();
+  rd_test_ui_iterate ();
   g_clear_object (&store);
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (dir);
+  rd_test_remove_tree (dir);
 }
 
 int

@@ -14,34 +14,8 @@
 #include "rd-operators-group.h"
 #include "rd-preferences-window.h"
 #include "rd-provinces-group.h"
+#include "rd-test-ui.h"
 #include "rd-window.h"
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* One application for the whole run: it is registered (started up) once, and
  * the last test runs it with --db. */
@@ -62,7 +36,7 @@ test_window_pages (void)
 
   window = rd_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  rd_test_ui_iterate ();
 
   /* Restored from the settings. */
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
@@ -75,7 +49,7 @@ test_window_pages (void)
       g_autofree char *saved = NULL;
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]));
-      iterate ();
+      rd_test_ui_iterate ();
       g_assert_cmpstr (rd_window_get_visible_page (window), ==, pages[i]);
       saved = g_settings_get_string (settings, "last-page");
       g_assert_cmpstr (saved, ==, pages[i]);
@@ -97,9 +71,9 @@ test_window_pages (void)
 
   /* Closing saves the size. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  iterate ();
+  rd_test_ui_iterate ();
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
 
@@ -146,7 +120,7 @@ test_window_operators (void)
 
   window = rd_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  rd_test_ui_iterate ();
 
   /* No operators: the menu points to the preferences. */
   menu = operator_menu (window);
@@ -157,7 +131,7 @@ test_window_operators (void)
 
   operators = g_variant_ref_sink (g_variant_new_parsed ("[('李娜', 'owner'), ('Wang Fang', 'service')]"));
   g_settings_set_value (settings, "operators", operators);
-  iterate ();
+  rd_test_ui_iterate ();
 
   menu = operator_menu (window);
   section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
@@ -171,14 +145,14 @@ test_window_operators (void)
 
   /* Choosing an operator sets the setting and the button's label. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.current-operator", "s", "Wang Fang"));
-  iterate ();
+  rd_test_ui_iterate ();
   current = g_settings_get_string (settings, "current-operator");
   g_assert_cmpstr (current, ==, "Wang Fang");
   operator_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), RD_TYPE_WINDOW, "operator_label"));
   g_assert_cmpstr (gtk_label_get_label (operator_label), ==, "Wang Fang");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  rd_test_ui_iterate ();
   g_settings_reset (settings, "operators");
   g_settings_reset (settings, "current-operator");
 }
@@ -213,12 +187,12 @@ test_preferences (void)
   preferences = rd_preferences_window_new ();
   gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (preferences));
-  iterate ();
+  rd_test_ui_iterate ();
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       rd_preferences_window_show_page (preferences, pages[i]);
-      iterate ();
+      rd_test_ui_iterate ();
       g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (preferences)), ==, pages[i]);
     }
 
@@ -227,22 +201,22 @@ test_preferences (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (high_ticket)), ==, "¥200.00");
 
   gtk_editable_set_text (GTK_EDITABLE (high_ticket), "two hundred");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpint (g_settings_get_int64 (settings, "high-ticket-threshold"), ==, 20000);
   g_assert_nonnull (rd_money_row_get_error_message (high_ticket));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (high_ticket), "error"));
 
   gtk_editable_set_text (GTK_EDITABLE (high_ticket), "0.001");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpint (g_settings_get_int64 (settings, "high-ticket-threshold"), ==, 20000);
 
   gtk_editable_set_text (GTK_EDITABLE (high_ticket), "-5");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpint (g_settings_get_int64 (settings, "high-ticket-threshold"), ==, 20000);
   g_assert_nonnull (rd_money_row_get_error_message (high_ticket));
 
   gtk_editable_set_text (GTK_EDITABLE (high_ticket), "350.50");
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpint (g_settings_get_int64 (settings, "high-ticket-threshold"), ==, 35050);
   g_assert_null (rd_money_row_get_error_message (high_ticket));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (high_ticket), "error"));
@@ -251,7 +225,7 @@ test_preferences (void)
 
   /* A change from elsewhere shows up formatted. */
   g_settings_set_int64 (settings, "high-ticket-threshold", 123456);
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (high_ticket)), ==, "¥1,234.56");
 
   /* Stall thresholds: lost below nudge is refused, inline. */
@@ -260,16 +234,16 @@ test_preferences (void)
   stall_message = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (preferences),
                                                             RD_TYPE_PREFERENCES_WINDOW, "stall_message"));
   gtk_spin_button_set_value (lost_spin, 12);
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpuint (g_settings_get_uint (settings, "stall-lost-hours"), ==, 48);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (stall_message)));
   gtk_spin_button_set_value (lost_spin, 60);
-  iterate ();
+  rd_test_ui_iterate ();
   g_assert_cmpuint (g_settings_get_uint (settings, "stall-lost-hours"), ==, 60);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (stall_message)));
 
   /* Remote provinces: no empty or repeated names. */
-  provinces_group = RD_PROVINCES_GROUP (find_descendant (GTK_WIDGET (preferences), RD_TYPE_PROVINCES_GROUP));
+  provinces_group = RD_PROVINCES_GROUP (rd_test_ui_find_descendant (GTK_WIDGET (preferences), RD_TYPE_PROVINCES_GROUP, NULL));
   g_assert_nonnull (provinces_group);
   g_assert_false (rd_provinces_group_add (provinces_group, "  "));
   g_assert_nonnull (rd_provinces_group_get_error_message (provinces_group));
@@ -280,7 +254,7 @@ test_preferences (void)
   g_assert_cmpuint (g_strv_length (provinces), ==, 7);
 
   /* Operators: non-empty, unique names; renaming the current one follows. */
-  operators_group = RD_OPERATORS_GROUP (find_descendant (GTK_WIDGET (preferences), RD_TYPE_OPERATORS_GROUP));
+  operators_group = RD_OPERATORS_GROUP (rd_test_ui_find_descendant (GTK_WIDGET (preferences), RD_TYPE_OPERATORS_GROUP, NULL));
   g_assert_nonnull (operators_group);
   g_assert_true (rd_operators_group_add (operators_group, "李娜", "owner"));
   g_assert_false (rd_operators_group_add (operators_group, "", "service"));
@@ -290,7 +264,7 @@ test_preferences (void)
   g_settings_set_string (settings, "current-operator", "Wang Fang");
   g_assert_false (rd_operators_group_rename (operators_group, "Wang Fang", "李娜"));
   g_assert_true (rd_operators_group_rename (operators_group, "Wang Fang", "Wang Fang (仓库)"));
-  iterate ();
+  rd_test_ui_iterate ();
   operators = g_settings_get_value (settings, "operators");
   printed = g_variant_print (operators, FALSE);
   g_assert_cmpstr (printed, ==, "[('李娜', 'owner'), ('Wang Fang (仓库)', 'warehouse')]");
@@ -298,7 +272,7 @@ test_preferences (void)
   g_assert_cmpstr (current, ==, "Wang Fang (仓库)");
 
   gtk_window_destroy (GTK_WINDOW (preferences));
-  iterate ();
+  rd_test_ui_iterate ();
 
   g_settings_reset (settings, "high-ticket-threshold");
   g_settings_reset (settings, "stall-lost-hours");
@@ -320,7 +294,7 @@ inspect_and_quit (gpointer user_data)
   OpenResult *result = user_data;
   GApplication *running = result->app;
 
-  iterate ();
+  rd_test_ui_iterate ();
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (running)); l != NULL; l = l->next)
     {
       if (ADW_IS_MESSAGE_DIALOG (l->data))

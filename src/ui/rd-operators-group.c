@@ -13,17 +13,12 @@
 
 struct _RdOperatorsGroup
 {
-  AdwPreferencesGroup  parent_instance;
+  RdEditableListGroup  parent_instance;
 
-  GSettings           *settings;
-  GPtrArray           *rows;
-  AdwEntryRow         *add_row;
   GtkDropDown         *add_role;
-  GtkLabel            *message_label;
-  gboolean             rebuilding;
 };
 
-G_DEFINE_FINAL_TYPE (RdOperatorsGroup, rd_operators_group, ADW_TYPE_PREFERENCES_GROUP)
+G_DEFINE_FINAL_TYPE (RdOperatorsGroup, rd_operators_group, RD_TYPE_EDITABLE_LIST_GROUP)
 
 typedef struct
 {
@@ -51,10 +46,16 @@ operator_clear (Operator *op)
   g_free (op->role);
 }
 
+static GSettings *
+settings (RdOperatorsGroup *self)
+{
+  return rd_editable_list_group_get_settings (RD_EDITABLE_LIST_GROUP (self));
+}
+
 static GArray *
 load_operators (RdOperatorsGroup *self)
 {
-  g_autoptr(GVariant) value = g_settings_get_value (self->settings, "operators");
+  g_autoptr(GVariant) value = g_settings_get_value (settings (self), "operators");
   GArray *operators = g_array_new (FALSE, TRUE, sizeof (Operator));
   GVariantIter iter;
   const char *name;
@@ -86,7 +87,7 @@ save_operators (RdOperatorsGroup *self,
       g_variant_builder_add (&builder, "(ss)", op->name, op->role);
     }
 
-  g_settings_set_value (self->settings, "operators", g_variant_builder_end (&builder));
+  g_settings_set_value (settings (self), "operators", g_variant_builder_end (&builder));
 }
 
 static int
@@ -137,14 +138,7 @@ set_message (RdOperatorsGroup *self,
              GtkWidget        *row,
              const char       *message)
 {
-  gtk_label_set_label (self->message_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->add_row), "error");
-  for (guint i = 0; i < self->rows->len; i++)
-    gtk_widget_remove_css_class (g_ptr_array_index (self->rows, i), "error");
-  if (row != NULL && message != NULL)
-    gtk_widget_add_css_class (row, "error");
+  rd_editable_list_group_set_message (RD_EDITABLE_LIST_GROUP (self), row, message);
 }
 
 /* NULL when name can be used for the operator at index skip (-1: a new one). */
@@ -166,12 +160,12 @@ check_name (GArray     *operators,
 }
 
 static void
-on_operator_apply (AdwEntryRow      *row,
-                   RdOperatorsGroup *self)
+rd_operators_group_rename_row (RdEditableListGroup *group,
+                               GtkWidget           *row,
+                               const char          *old_name,
+                               const char          *text)
 {
-  const char *old_name = g_object_get_data (G_OBJECT (row), "rd-operator");
-
-  rd_operators_group_rename (self, old_name, gtk_editable_get_text (GTK_EDITABLE (row)));
+  rd_operators_group_rename (RD_OPERATORS_GROUP (group), old_name, text);
 }
 
 static void
@@ -184,7 +178,8 @@ on_role_selected (GtkDropDown      *drop_down,
   g_autoptr(GArray) operators = NULL;
   int index;
 
-  if (self->rebuilding || selected >= G_N_ELEMENTS (roles))
+  if (rd_editable_list_group_is_rebuilding (RD_EDITABLE_LIST_GROUP (self)) ||
+      selected >= G_N_ELEMENTS (roles))
     return;
 
   operators = load_operators (self);
@@ -199,11 +194,11 @@ on_role_selected (GtkDropDown      *drop_down,
 }
 
 static void
-on_remove_clicked (GtkButton        *button,
-                   RdOperatorsGroup *self)
+rd_operators_group_remove (RdEditableListGroup *group,
+                           const char          *name)
 {
-  g_autofree char *name = g_strdup (g_object_get_data (G_OBJECT (button), "rd-operator"));
-  g_autofree char *current = g_settings_get_string (self->settings, "current-operator");
+  RdOperatorsGroup *self = RD_OPERATORS_GROUP (group);
+  g_autofree char *current = g_settings_get_string (settings (self), "current-operator");
   g_autoptr(GArray) operators = load_operators (self);
   int index = find_operator (operators, name);
 
@@ -213,118 +208,67 @@ on_remove_clicked (GtkButton        *button,
   g_array_remove_index (operators, index);
   set_message (self, NULL, NULL);
   if (g_strcmp0 (current, name) == 0)
-    g_settings_set_string (self->settings, "current-operator", "");
+    g_settings_set_string (settings (self), "current-operator", "");
   save_operators (self, operators);
 }
 
 static void
-rebuild_rows (RdOperatorsGroup *self)
+rd_operators_group_populate (RdEditableListGroup *group)
 {
+  RdOperatorsGroup *self = RD_OPERATORS_GROUP (group);
   g_autoptr(GArray) operators = load_operators (self);
-
-  self->rebuilding = TRUE;
-
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
 
   for (guint i = 0; i < operators->len; i++)
     {
       Operator *op = &g_array_index (operators, Operator, i);
-      GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *row = rd_editable_list_group_new_entry_row (group, _("Name"), op->name, op->name);
       GtkDropDown *role = create_role_drop_down ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      g_autofree char *tooltip = g_strdup_printf (_("Remove %s"), op->name);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Name"));
-      gtk_editable_set_text (GTK_EDITABLE (row), op->name);
-      /* After the text, so that the apply button waits for a real edit. */
-      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "rd-operator", g_strdup (op->name), g_free);
-      g_signal_connect (row, "apply", G_CALLBACK (on_operator_apply), self);
 
       gtk_drop_down_set_selected (role, role_index (op->role));
       g_object_set_data_full (G_OBJECT (role), "rd-operator", g_strdup (op->name), g_free);
       g_signal_connect (role, "notify::selected", G_CALLBACK (on_role_selected), self);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), GTK_WIDGET (role));
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
+                                rd_editable_list_group_new_remove_button (group, op->name, op->name));
 
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, tooltip);
-      g_object_set_data_full (G_OBJECT (button), "rd-operator", g_strdup (op->name), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_clicked), self);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
-      g_ptr_array_add (self->rows, row);
+      rd_editable_list_group_append_row (group, row);
     }
-
-  self->rebuilding = FALSE;
 }
 
-static void
-on_settings_changed (RdOperatorsGroup *self)
+static gboolean
+rd_operators_group_add_text (RdEditableListGroup *group,
+                             const char          *text)
 {
-  rebuild_rows (self);
-}
-
-static void
-on_add_row_apply (AdwEntryRow      *row,
-                  RdOperatorsGroup *self)
-{
+  RdOperatorsGroup *self = RD_OPERATORS_GROUP (group);
   guint selected = gtk_drop_down_get_selected (self->add_role);
   const char *role = selected < G_N_ELEMENTS (roles) ? roles[selected].id : roles[0].id;
 
-  if (rd_operators_group_add (self, gtk_editable_get_text (GTK_EDITABLE (row)), role))
-    gtk_editable_set_text (GTK_EDITABLE (row), "");
-}
-
-static void
-rd_operators_group_dispose (GObject *object)
-{
-  RdOperatorsGroup *self = RD_OPERATORS_GROUP (object);
-
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_clear_object (&self->settings);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (rd_operators_group_parent_class)->dispose (object);
+  return rd_operators_group_add (self, text, role);
 }
 
 static void
 rd_operators_group_class_init (RdOperatorsGroupClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  RdEditableListGroupClass *list_class = RD_EDITABLE_LIST_GROUP_CLASS (klass);
 
-  object_class->dispose = rd_operators_group_dispose;
+  list_class->populate = rd_operators_group_populate;
+  list_class->add = rd_operators_group_add_text;
+  list_class->rename = rd_operators_group_rename_row;
+  list_class->remove = rd_operators_group_remove;
 }
 
 static void
 rd_operators_group_init (RdOperatorsGroup *self)
 {
-  self->rows = g_ptr_array_new ();
+  AdwEntryRow *add_row = rd_editable_list_group_get_add_row (RD_EDITABLE_LIST_GROUP (self));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Operators"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
                                          _("Everyone who works at this desk. Each change to a case records who made it."));
 
-  self->add_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row), _("Add an Operator"));
-  adw_entry_row_set_show_apply_button (self->add_row, TRUE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add_row), _("Add an Operator"));
   self->add_role = create_role_drop_down ();
-  adw_entry_row_add_suffix (self->add_row, GTK_WIDGET (self->add_role));
-  g_signal_connect (self->add_row, "apply", G_CALLBACK (on_add_row_apply), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->add_row));
-
-  self->message_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->message_label, 0);
-  gtk_label_set_wrap (self->message_label, TRUE);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->message_label), 6);
-  gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "caption");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->message_label));
+  adw_entry_row_add_suffix (add_row, GTK_WIDGET (self->add_role));
 }
 
 GtkWidget *
@@ -335,10 +279,7 @@ rd_operators_group_new (GSettings *settings)
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (RD_TYPE_OPERATORS_GROUP, NULL);
-  self->settings = g_object_ref (settings);
-  g_signal_connect_swapped (settings, "changed::operators",
-                            G_CALLBACK (on_settings_changed), self);
-  rebuild_rows (self);
+  rd_editable_list_group_bind (RD_EDITABLE_LIST_GROUP (self), settings, "operators");
 
   return GTK_WIDGET (self);
 }
@@ -361,7 +302,7 @@ rd_operators_group_add (RdOperatorsGroup *self,
   message = check_name (operators, trimmed, -1);
   if (message != NULL)
     {
-      set_message (self, GTK_WIDGET (self->add_row), message);
+      set_message (self, GTK_WIDGET (rd_editable_list_group_get_add_row (RD_EDITABLE_LIST_GROUP (self))), message);
       return FALSE;
     }
 
@@ -397,8 +338,7 @@ rd_operators_group_rename (RdOperatorsGroup *self,
   if (index < 0)
     return FALSE;
 
-  if ((guint) index < self->rows->len)
-    row = g_ptr_array_index (self->rows, index);
+  row = rd_editable_list_group_get_row (RD_EDITABLE_LIST_GROUP (self), index);
 
   trimmed = g_strstrip (g_strdup (new_name != NULL ? new_name : ""));
   message = check_name (operators, trimmed, index);
@@ -412,12 +352,12 @@ rd_operators_group_rename (RdOperatorsGroup *self,
   if (g_str_equal (g_array_index (operators, Operator, index).name, trimmed))
     return TRUE;
 
-  current = g_settings_get_string (self->settings, "current-operator");
+  current = g_settings_get_string (settings (self), "current-operator");
   g_free (g_array_index (operators, Operator, index).name);
   g_array_index (operators, Operator, index).name = g_strdup (trimmed);
   save_operators (self, operators);
   if (g_strcmp0 (current, old) == 0)
-    g_settings_set_string (self->settings, "current-operator", trimmed);
+    g_settings_set_string (settings (self), "current-operator", trimmed);
 
   return TRUE;
 }
@@ -427,10 +367,7 @@ rd_operators_group_get_error_message (RdOperatorsGroup *self)
 {
   g_return_val_if_fail (RD_IS_OPERATORS_GROUP (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
-    return NULL;
-
-  return gtk_label_get_label (self->message_label);
+  return rd_editable_list_group_get_error_message (RD_EDITABLE_LIST_GROUP (self));
 }
 
 const char *

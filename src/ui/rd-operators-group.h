@@ -6,12 +6,12 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include "rd-editable-list.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_OPERATORS_GROUP (rd_operators_group_get_type ())
-G_DECLARE_FINAL_TYPE (RdOperatorsGroup, rd_operators_group, RD, OPERATORS_GROUP, AdwPreferencesGroup)
+G_DECLARE_FINAL_TYPE (RdOperatorsGroup, rd_operators_group, RD, OPERATORS_GROUP, RdEditableListGroup)
 
 GtkWidget  *rd_operators_group_new               (GSettings        *settings);
 

@@ -14,18 +14,13 @@
 
 struct _RdListGroup
 {
-  AdwPreferencesGroup  parent_instance;
+  RdEditableListGroup  parent_instance;
 
-  GSettings           *settings;
   RdListKind           kind;
-  GPtrArray           *rows;
-  AdwEntryRow         *add_row;
   GtkDropDown         *add_tag;
-  GtkLabel            *message_label;
-  gboolean             rebuilding;
 };
 
-G_DEFINE_FINAL_TYPE (RdListGroup, rd_list_group, ADW_TYPE_PREFERENCES_GROUP)
+G_DEFINE_FINAL_TYPE (RdListGroup, rd_list_group, RD_TYPE_EDITABLE_LIST_GROUP)
 
 typedef struct
 {
@@ -109,30 +104,31 @@ drop_down_tag (RdListKind   kind,
   return selected < ids->len ? g_ptr_array_index (ids, selected) : NULL;
 }
 
+static GSettings *
+settings (RdListGroup *self)
+{
+  return rd_editable_list_group_get_settings (RD_EDITABLE_LIST_GROUP (self));
+}
+
 static void
 set_message (RdListGroup *self,
              GtkWidget   *row,
              const char  *message)
 {
-  gtk_label_set_label (self->message_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->add_row), "error");
-  for (guint i = 0; i < self->rows->len; i++)
-    gtk_widget_remove_css_class (g_ptr_array_index (self->rows, i), "error");
-  if (row != NULL && message != NULL)
-    gtk_widget_add_css_class (row, "error");
+  rd_editable_list_group_set_message (RD_EDITABLE_LIST_GROUP (self), row, message);
 }
 
 static void
-on_item_apply (AdwEntryRow *row,
-               RdListGroup *self)
+rd_list_group_rename (RdEditableListGroup *group,
+                      GtkWidget           *row,
+                      const char          *id,
+                      const char          *text)
 {
-  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "rd-id"));
+  RdListGroup *self = RD_LIST_GROUP (group);
   g_autoptr(GError) error = NULL;
 
-  if (!rd_lists_rename (self->settings, self->kind, id, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
-    set_message (self, GTK_WIDGET (row), error->message);
+  if (!rd_lists_rename (settings (self), self->kind, id, text, &error))
+    set_message (self, row, error->message);
   else
     set_message (self, NULL, NULL);
 }
@@ -145,55 +141,43 @@ on_item_tag_selected (GtkDropDown *drop_down,
   g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (drop_down), "rd-id"));
   g_autoptr(GError) error = NULL;
 
-  if (self->rebuilding)
+  if (rd_editable_list_group_is_rebuilding (RD_EDITABLE_LIST_GROUP (self)))
     return;
-  if (!rd_lists_set_tag (self->settings, self->kind, id, drop_down_tag (self->kind, drop_down), &error))
+  if (!rd_lists_set_tag (settings (self), self->kind, id, drop_down_tag (self->kind, drop_down), &error))
     set_message (self, NULL, error->message);
 }
 
 static void
-on_item_remove_clicked (GtkButton   *button,
-                        RdListGroup *self)
+rd_list_group_remove (RdEditableListGroup *group,
+                      const char          *id)
 {
-  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), "rd-id"));
+  RdListGroup *self = RD_LIST_GROUP (group);
   g_autoptr(GError) error = NULL;
 
-  if (!rd_lists_remove (self->settings, self->kind, id, &error))
+  if (!rd_lists_remove (settings (self), self->kind, id, &error))
     set_message (self, NULL, error->message);
   else
     set_message (self, NULL, NULL);
 }
 
 static void
-rebuild_rows (RdListGroup *self)
+rd_list_group_populate (RdEditableListGroup *group)
 {
-  g_autoptr(GPtrArray) items = rd_lists_get (self->settings, self->kind);
-
-  self->rebuilding = TRUE;
-
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
+  RdListGroup *self = RD_LIST_GROUP (group);
+  g_autoptr(GPtrArray) items = rd_lists_get (settings (self), self->kind);
 
   for (guint i = 0; i < items->len; i++)
     {
       RdListItem *item = g_ptr_array_index (items, i);
-      GtkWidget *row = adw_entry_row_new ();
+      g_autofree char *title = NULL;
+      GtkWidget *row;
 
       if (item->builtin && *item->custom_name != '\0')
-        {
-          /* The built-in name, to find it again after a rename. */
-          g_autofree char *title = g_strdup_printf (_("Built-in: %s"), item->builtin_name);
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-        }
+        /* The built-in name, to find it again after a rename. */
+        title = g_strdup_printf (_("Built-in: %s"), item->builtin_name);
       else
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                       item->builtin ? _("Built-in") : _("Added by you"));
-      gtk_editable_set_text (GTK_EDITABLE (row), item->name);
-      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "rd-id", g_strdup (item->id), g_free);
-      g_signal_connect (row, "apply", G_CALLBACK (on_item_apply), self);
+        title = g_strdup (item->builtin ? _("Built-in") : _("Added by you"));
+      row = rd_editable_list_group_new_entry_row (group, title, item->name, item->id);
 
       if (self->kind == RD_LIST_REASONS || (self->kind == RD_LIST_PAYMENT_METHODS && !item->builtin))
         {
@@ -205,73 +189,45 @@ rebuild_rows (RdListGroup *self)
         }
 
       if (!item->builtin)
-        {
-          GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-          g_autofree char *tooltip = g_strdup_printf (_("Remove %s"), item->name);
+        adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
+                                  rd_editable_list_group_new_remove_button (group, item->name, item->id));
 
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (button, "flat");
-          gtk_widget_set_tooltip_text (button, tooltip);
-          g_object_set_data_full (G_OBJECT (button), "rd-id", g_strdup (item->id), g_free);
-          g_signal_connect (button, "clicked", G_CALLBACK (on_item_remove_clicked), self);
-          adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
-        }
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
-      g_ptr_array_add (self->rows, row);
+      rd_editable_list_group_append_row (group, row);
     }
-
-  self->rebuilding = FALSE;
 }
 
-static void
-on_add_row_apply (AdwEntryRow *row,
-                  RdListGroup *self)
+static gboolean
+rd_list_group_add (RdEditableListGroup *group,
+                   const char          *text)
 {
+  RdListGroup *self = RD_LIST_GROUP (group);
   g_autoptr(GError) error = NULL;
   const char *tag = self->add_tag != NULL ? drop_down_tag (self->kind, self->add_tag) : NULL;
 
-  if (!rd_lists_add (self->settings, self->kind, gtk_editable_get_text (GTK_EDITABLE (row)), tag, &error))
+  if (!rd_lists_add (settings (self), self->kind, text, tag, &error))
     {
-      set_message (self, GTK_WIDGET (row), error->message);
-      return;
+      set_message (self, GTK_WIDGET (rd_editable_list_group_get_add_row (group)), error->message);
+      return FALSE;
     }
 
   set_message (self, NULL, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (row), "");
-}
-
-static void
-on_settings_changed (RdListGroup *self)
-{
-  rebuild_rows (self);
-}
-
-static void
-rd_list_group_dispose (GObject *object)
-{
-  RdListGroup *self = RD_LIST_GROUP (object);
-
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_clear_object (&self->settings);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (rd_list_group_parent_class)->dispose (object);
+  return TRUE;
 }
 
 static void
 rd_list_group_class_init (RdListGroupClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  RdEditableListGroupClass *list_class = RD_EDITABLE_LIST_GROUP_CLASS (klass);
 
-  object_class->dispose = rd_list_group_dispose;
+  list_class->populate = rd_list_group_populate;
+  list_class->add = rd_list_group_add;
+  list_class->rename = rd_list_group_rename;
+  list_class->remove = rd_list_group_remove;
 }
 
 static void
 rd_list_group_init (RdListGroup *self)
 {
-  self->rows = g_ptr_array_new ();
 }
 
 GtkWidget *
@@ -279,41 +235,26 @@ rd_list_group_new (GSettings  *settings,
                    RdListKind  kind)
 {
   RdListGroup *self;
-  g_autofree char *signal = NULL;
+  AdwEntryRow *add_row;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (kind < RD_LIST_N_KINDS, NULL);
 
   self = g_object_new (RD_TYPE_LIST_GROUP, NULL);
-  self->settings = g_object_ref (settings);
   self->kind = kind;
+  add_row = rd_editable_list_group_get_add_row (RD_EDITABLE_LIST_GROUP (self));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _(list_texts[kind].title));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), _(list_texts[kind].description));
 
-  self->add_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row), _(list_texts[kind].add_title));
-  adw_entry_row_set_show_apply_button (self->add_row, TRUE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add_row), _(list_texts[kind].add_title));
   if (kind == RD_LIST_REASONS || kind == RD_LIST_PAYMENT_METHODS)
     {
       self->add_tag = create_tag_drop_down (kind, kind == RD_LIST_REASONS ? "buyer" : "other");
-      adw_entry_row_add_suffix (self->add_row, GTK_WIDGET (self->add_tag));
+      adw_entry_row_add_suffix (add_row, GTK_WIDGET (self->add_tag));
     }
-  g_signal_connect (self->add_row, "apply", G_CALLBACK (on_add_row_apply), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->add_row));
 
-  self->message_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->message_label, 0);
-  gtk_label_set_wrap (self->message_label, TRUE);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->message_label), 6);
-  gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "caption");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->message_label));
-
-  signal = g_strconcat ("changed::", rd_lists_get_key (kind), NULL);
-  g_signal_connect_swapped (settings, signal, G_CALLBACK (on_settings_changed), self);
-  rebuild_rows (self);
+  rd_editable_list_group_bind (RD_EDITABLE_LIST_GROUP (self), settings, rd_lists_get_key (kind));
 
   return GTK_WIDGET (self);
 }
@@ -323,9 +264,7 @@ rd_list_group_get_error_message (RdListGroup *self)
 {
   g_return_val_if_fail (RD_IS_LIST_GROUP (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
-    return NULL;
-  return gtk_label_get_label (self->message_label);
+  return rd_editable_list_group_get_error_message (RD_EDITABLE_LIST_GROUP (self));
 }
 
 GtkWidget *

@@ -6,14 +6,14 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include "rd-editable-list.h"
 
 #include "rd-lists.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_LIST_GROUP (rd_list_group_get_type ())
-G_DECLARE_FINAL_TYPE (RdListGroup, rd_list_group, RD, LIST_GROUP, AdwPreferencesGroup)
+G_DECLARE_FINAL_TYPE (RdListGroup, rd_list_group, RD, LIST_GROUP, RdEditableListGroup)
 
 /* One list, bound to its key of settings. */
 GtkWidget  *rd_list_group_new                (GSettings   *settings,

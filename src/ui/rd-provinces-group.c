@@ -11,34 +11,26 @@
 
 struct _RdProvincesGroup
 {
-  AdwPreferencesGroup  parent_instance;
-
-  GSettings           *settings;
-  GPtrArray           *rows;
-  AdwEntryRow         *add_row;
-  GtkLabel            *message_label;
+  RdEditableListGroup  parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (RdProvincesGroup, rd_provinces_group, ADW_TYPE_PREFERENCES_GROUP)
+G_DEFINE_FINAL_TYPE (RdProvincesGroup, rd_provinces_group, RD_TYPE_EDITABLE_LIST_GROUP)
 
 static void
 set_message (RdProvincesGroup *self,
              const char       *message)
 {
-  gtk_label_set_label (self->message_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
-  if (message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->add_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->add_row), "error");
+  RdEditableListGroup *group = RD_EDITABLE_LIST_GROUP (self);
+
+  rd_editable_list_group_set_message (group, GTK_WIDGET (rd_editable_list_group_get_add_row (group)), message);
 }
 
 static void
-on_remove_clicked (GtkButton        *button,
-                   RdProvincesGroup *self)
+rd_provinces_group_remove (RdEditableListGroup *group,
+                           const char          *name)
 {
-  const char *name = g_object_get_data (G_OBJECT (button), "rd-province");
-  g_auto(GStrv) provinces = g_settings_get_strv (self->settings, "remote-provinces");
+  GSettings *settings = rd_editable_list_group_get_settings (group);
+  g_auto(GStrv) provinces = g_settings_get_strv (settings, "remote-provinces");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) kept = NULL;
 
@@ -47,51 +39,32 @@ on_remove_clicked (GtkButton        *button,
       g_strv_builder_add (builder, provinces[i]);
 
   kept = g_strv_builder_end (builder);
-  set_message (self, NULL);
-  g_settings_set_strv (self->settings, "remote-provinces", (const char *const *) kept);
+  set_message (RD_PROVINCES_GROUP (group), NULL);
+  g_settings_set_strv (settings, "remote-provinces", (const char *const *) kept);
 }
 
 static void
-rebuild_rows (RdProvincesGroup *self)
+rd_provinces_group_populate (RdEditableListGroup *group)
 {
-  g_auto(GStrv) provinces = g_settings_get_strv (self->settings, "remote-provinces");
+  g_auto(GStrv) provinces = g_settings_get_strv (rd_editable_list_group_get_settings (group),
+                                                 "remote-provinces");
 
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
-
-  /* The entry row stays first, and keeps the focus while rows come and go. */
   for (guint i = 0; provinces[i] != NULL; i++)
     {
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      g_autofree char *tooltip = g_strdup_printf (_("Remove %s"), provinces[i]);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), provinces[i]);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, tooltip);
-      g_object_set_data_full (G_OBJECT (button), "rd-province", g_strdup (provinces[i]), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_clicked), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
-      g_ptr_array_add (self->rows, row);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 rd_editable_list_group_new_remove_button (group, provinces[i], provinces[i]));
+      rd_editable_list_group_append_row (group, row);
     }
 }
 
-static void
-on_settings_changed (RdProvincesGroup *self)
+static gboolean
+rd_provinces_group_add_text (RdEditableListGroup *group,
+                             const char          *text)
 {
-  rebuild_rows (self);
-}
-
-static void
-on_add_row_apply (AdwEntryRow      *row,
-                  RdProvincesGroup *self)
-{
-  if (rd_provinces_group_add (self, gtk_editable_get_text (GTK_EDITABLE (row))))
-    gtk_editable_set_text (GTK_EDITABLE (row), "");
+  return rd_provinces_group_add (RD_PROVINCES_GROUP (group), text);
 }
 
 static void
@@ -99,55 +72,31 @@ on_add_row_changed (AdwEntryRow      *row,
                     RdProvincesGroup *self)
 {
   /* The message was about the text the user is now changing. */
-  if (gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
+  if (rd_editable_list_group_get_error_message (RD_EDITABLE_LIST_GROUP (self)) != NULL)
     set_message (self, NULL);
-}
-
-static void
-rd_provinces_group_dispose (GObject *object)
-{
-  RdProvincesGroup *self = RD_PROVINCES_GROUP (object);
-
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_clear_object (&self->settings);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (rd_provinces_group_parent_class)->dispose (object);
 }
 
 static void
 rd_provinces_group_class_init (RdProvincesGroupClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  RdEditableListGroupClass *list_class = RD_EDITABLE_LIST_GROUP_CLASS (klass);
 
-  object_class->dispose = rd_provinces_group_dispose;
+  list_class->populate = rd_provinces_group_populate;
+  list_class->add = rd_provinces_group_add_text;
+  list_class->remove = rd_provinces_group_remove;
 }
 
 static void
 rd_provinces_group_init (RdProvincesGroup *self)
 {
-  self->rows = g_ptr_array_new ();
+  AdwEntryRow *add_row = rd_editable_list_group_get_add_row (RD_EDITABLE_LIST_GROUP (self));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Remote Provinces"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
                                          _("Parcels to these provinces use the remote threshold before they count as lost."));
 
-  self->add_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row), _("Add a Province"));
-  adw_entry_row_set_show_apply_button (self->add_row, TRUE);
-  g_signal_connect (self->add_row, "apply", G_CALLBACK (on_add_row_apply), self);
-  g_signal_connect (self->add_row, "changed", G_CALLBACK (on_add_row_changed), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->add_row));
-
-  self->message_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->message_label, 0);
-  gtk_label_set_wrap (self->message_label, TRUE);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->message_label), 6);
-  gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "caption");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->message_label));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add_row), _("Add a Province"));
+  g_signal_connect (add_row, "changed", G_CALLBACK (on_add_row_changed), self);
 }
 
 GtkWidget *
@@ -158,10 +107,7 @@ rd_provinces_group_new (GSettings *settings)
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (RD_TYPE_PROVINCES_GROUP, NULL);
-  self->settings = g_object_ref (settings);
-  g_signal_connect_swapped (settings, "changed::remote-provinces",
-                            G_CALLBACK (on_settings_changed), self);
-  rebuild_rows (self);
+  rd_editable_list_group_bind (RD_EDITABLE_LIST_GROUP (self), settings, "remote-provinces");
 
   return GTK_WIDGET (self);
 }
@@ -174,6 +120,7 @@ rd_provinces_group_add (RdProvincesGroup *self,
   g_autoptr(GStrvBuilder) builder = NULL;
   g_auto(GStrv) updated = NULL;
   g_autofree char *trimmed = NULL;
+  GSettings *settings;
 
   g_return_val_if_fail (RD_IS_PROVINCES_GROUP (self), FALSE);
 
@@ -184,7 +131,8 @@ rd_provinces_group_add (RdProvincesGroup *self,
       return FALSE;
     }
 
-  provinces = g_settings_get_strv (self->settings, "remote-provinces");
+  settings = rd_editable_list_group_get_settings (RD_EDITABLE_LIST_GROUP (self));
+  provinces = g_settings_get_strv (settings, "remote-provinces");
   if (g_strv_contains ((const char *const *) provinces, trimmed))
     {
       g_autofree char *message = g_strdup_printf (_("%s is already in the list."), trimmed);
@@ -199,7 +147,7 @@ rd_provinces_group_add (RdProvincesGroup *self,
   updated = g_strv_builder_end (builder);
 
   set_message (self, NULL);
-  g_settings_set_strv (self->settings, "remote-provinces", (const char *const *) updated);
+  g_settings_set_strv (settings, "remote-provinces", (const char *const *) updated);
   return TRUE;
 }
 
@@ -208,8 +156,5 @@ rd_provinces_group_get_error_message (RdProvincesGroup *self)
 {
   g_return_val_if_fail (RD_IS_PROVINCES_GROUP (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
-    return NULL;
-
-  return gtk_label_get_label (self->message_label);
+  return rd_editable_list_group_get_error_message (RD_EDITABLE_LIST_GROUP (self));
 }

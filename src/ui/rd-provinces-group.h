@@ -5,12 +5,12 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include "rd-editable-list.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_PROVINCES_GROUP (rd_provinces_group_get_type ())
-G_DECLARE_FINAL_TYPE (RdProvincesGroup, rd_provinces_group, RD, PROVINCES_GROUP, AdwPreferencesGroup)
+G_DECLARE_FINAL_TYPE (RdProvincesGroup, rd_provinces_group, RD, PROVINCES_GROUP, RdEditableListGroup)
 
 GtkWidget  *rd_provinces_group_new               (GSettings        *settings);
 

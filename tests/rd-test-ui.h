@@ -1,0 +1,33 @@
+/* rd-test-ui.h
+ *
+ * What the widget tests share: running the main loop until it is idle,
+ * finding a widget or a dialog, and a scratch ledger to show.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rd-store.h"
+
+G_BEGIN_DECLS
+
+/* Runs the default main context until nothing is pending. */
+void              rd_test_ui_iterate             (void);
+
+/* The first widget of type under widget (widget included), depth first;
+ * when name is not NULL, only one with that widget name. */
+GtkWidget        *rd_test_ui_find_descendant     (GtkWidget  *widget,
+                                                  GType       type,
+                                                  const char *name);
+/* The first button under widget whose action is action_name. */
+GtkWidget        *rd_test_ui_find_action_button  (GtkWidget  *widget,
+                                                  const char *action_name);
+/* The last visible message dialog among the toplevels, or NULL. */
+AdwMessageDialog *rd_test_ui_find_dialog         (void);
+
+/* Opens a new ledger.db in dir (an empty folder); fails the test if it
+ * cannot. The path is returned in out_path when that is not NULL. */
+RdStore          *rd_test_ui_open_ledger         (const char *dir,
+                                                  char      **out_path);
+
+G_END_DECLS
