@@ -204,12 +204,15 @@ export_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The task has no source object: its worker may drop the last reference
+ * to the task, and a widget must never be finalized off the main thread.
+ * The dialog's reference travels as user_data and is dropped here. */
 static void
 on_export_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  RdExportDialog *self = RD_EXPORT_DIALOG (source);
+  g_autoptr(RdExportDialog) self = user_data;
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autofree char *path = g_strdup (job->output_path);
   g_autoptr(GError) error = NULL;
@@ -507,7 +510,7 @@ rd_export_dialog_start (RdExportDialog *self)
   set_running (self, TRUE);
   self->cancellable = g_cancellable_new ();
 
-  task = g_task_new (self, self->cancellable, on_export_done, NULL);
+  task = g_task_new (NULL, self->cancellable, on_export_done, g_object_ref (self));
   g_task_set_source_tag (task, rd_export_dialog_start);
   g_task_set_task_data (task, job, export_job_free);
   g_task_run_in_thread (task, export_thread);
