@@ -5,7 +5,9 @@
  * through rd_case_bulk_begin_rebuilding (one transaction, the indexes and
  * the search index built at its end; the same rows, case numbers,
  * search index and audit entries as rd_case_store_insert_many), and prints
- * the rate in cases per second. Then, in one more transaction, an intercept
+ * the rate in cases per second. The cases are made on a second thread,
+ * a few batches ahead of the inserting one, from the one GRand in order
+ * (the same cases for the same seed). Then, in one more transaction, an intercept
  * where the kind calls for one (shipped refund-only cases past the request):
  * its status follows the case's, recent ones still on the road with their
  * last tracking movement hours ago, a few lost with a claim. These rows are
