@@ -269,6 +269,13 @@ test_migrate_from_v1 (void)
   g_assert_cmpint (rd_test_raw_int (db, "SELECT last FROM case_numbers WHERE year = 2026"), ==, 2);
   g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM pragma_index_info ('cases_ledger')"
                                         " WHERE name = 'requested_at'"), ==, 1);
+  /* Version 7: the search index rebuilt without column sizes, and it
+   * finds the cases that were there before. */
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'case_fts_docsize'"), ==, 0);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'case_fts'"
+                                        " AND sql LIKE '%columnsize = 0%'"), ==, 1);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT rowid FROM case_fts WHERE text GLOB '*251130-0928*'"), ==, 2);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM case_fts WHERE text GLOB '*dy58812*'"), ==, 1);
   g_assert_true (rd_store_check_integrity (store, &error));
   g_assert_no_error (error);
 
