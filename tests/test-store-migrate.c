@@ -1,7 +1,7 @@
 /* test-store-migrate.c
  *
- * A ledger written by the previous schema version (tests/fixtures/ledger-v5.sql,
- * made by the store's own code at version 5) opens in this build: migrated
+ * A ledger written by the previous schema version (tests/fixtures/ledger-v6.sql,
+ * made by the store's own code at version 6) opens in this build: migrated
  * forward to the latest version with a backup first, every case and audit
  * entry kept, and the new version's parts (the case counter, the indexes)
  * consistent with the data. When a version is appended, dump a fixture at
@@ -18,8 +18,8 @@
 #include "rd-store.h"
 #include "rd-test-ledger.h"
 
-#define FIXTURE         "ledger-v5.sql"
-#define FIXTURE_VERSION 5
+#define FIXTURE         "ledger-v6.sql"
+#define FIXTURE_VERSION 6
 
 static char *
 dump_cases (sqlite3 *db)
@@ -90,7 +90,7 @@ test_migrate_from_previous (void)
   /* A copy at the old version was made first. */
   g_assert_nonnull (rd_store_get_backup_path (store));
   backup_name = g_path_get_basename (rd_store_get_backup_path (store));
-  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v5-"));
+  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v6-"));
 
   /* Every case kept, field for field; the counter and the audit chain agree. */
   db = rd_store_get_db (store);
