@@ -310,6 +310,34 @@ test_preferences (void)
   g_settings_reset (settings, "current-operator");
 }
 
+/* The shortcuts window lists the calculator's and scan mode's keys. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GPtrArray) accels = g_ptr_array_new_with_free_func (g_free);
+  static const char *expected[] = {
+    "<Control>Return", "<Control><Shift>v", "1", "2", "3", "4", "Escape", "<Control>e", "<Control>5",
+  };
+  GSList *objects = gtk_builder_get_objects (builder);
+
+  g_assert_nonnull (overlay);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        char *accel = NULL;
+
+        g_object_get (l->data, "accelerator", &accel, NULL);
+        g_ptr_array_add (accels, accel);
+      }
+  g_slist_free (objects);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (accels, expected[i], g_str_equal, NULL));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 typedef struct
 {
   GApplication *app;
@@ -552,6 +580,7 @@ main (int   argc,
   g_test_add_func ("/rd/window/pages", test_window_pages);
   g_test_add_func ("/rd/window/operators", test_window_operators);
   g_test_add_func ("/rd/window/preferences", test_preferences);
+  g_test_add_func ("/rd/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/rd/window/open-new-ledger", test_open_new_ledger);
   g_test_add_func ("/rd/window/open-damaged-ledger", test_open_damaged_ledger);
   /* Last: it runs the application to its end. */
