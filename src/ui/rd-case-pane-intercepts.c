@@ -44,6 +44,7 @@ intercept_row (RdCasePane        *self,
                gint64             now)
 {
   gint64 id = intercept->id;
+  gboolean overdue = intercept->platform_deadline > 0 && intercept->platform_deadline <= now;
   g_autoptr(RdInterceptItem) item = rd_intercept_item_new_intercept (intercept, policy, now);
   g_autofree char *courier = rd_intercept_item_get_text (item, RD_INTERCEPT_COLUMN_COURIER);
   g_autofree char *tracking = rd_intercept_item_get_text (item, RD_INTERCEPT_COLUMN_TRACKING);
@@ -54,7 +55,9 @@ intercept_row (RdCasePane        *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button;
 
-  if (left != NULL && *left != '\0')
+  if (left != NULL && *left != '\0' && overdue)
+    subtitle = g_strdup_printf ("%s · %s", status, left);   /* "overdue 2 h" */
+  else if (left != NULL && *left != '\0')
     /* TRANSLATORS: an intercept's status, then the time left before the platform refunds by itself */
     subtitle = g_strdup_printf (_("%s · %s left"), status, left);
   else
