@@ -511,6 +511,9 @@ test_case_intercepts (Fixture       *fixture,
   value = rd_case_field_format_value ("approved_amount", "30000");
   g_assert_nonnull (strstr (value, "300.00"));
   g_assert_cmpstr (rd_case_field_get_label ("refusal_reason"), ==, "Refusal reason");
+  g_clear_pointer (&value, g_free);
+  value = rd_case_describe_change ("create", "case_no", NULL, "RF-2026-000001");
+  g_assert_cmpstr (value, ==, "Created · Case number: RF-2026-000001");
 
   /* The row's button opens the parcel on the Intercepts page. */
   button = find_actionable (GTK_WIDGET (row), "win.show-intercept");

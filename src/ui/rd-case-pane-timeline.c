@@ -72,10 +72,12 @@ format_local_time (gint64 at)
   return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : NULL;
 }
 
+/* The display name, or the stored id when it names nothing known. */
 static char *
-non_empty (const char *text)
+name_or_id (const char *name,
+            const char *id)
 {
-  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+  return g_strdup (name != NULL && *name != '\0' ? name : id);
 }
 
 char *
@@ -89,21 +91,21 @@ rd_case_field_format_value (const char *field,
     return g_strdup ("—");
 
   if (g_strcmp0 (field, "status") == 0)
-    return non_empty (rd_case_status_get_name (rd_case_status_from_id (value))) ?: g_strdup (value);
+    return name_or_id (rd_case_status_get_name (rd_case_status_from_id (value)), value);
   if (g_strcmp0 (field, "kind") == 0)
-    return non_empty (rd_refund_kind_get_name (rd_refund_kind_from_id (value))) ?: g_strdup (value);
+    return name_or_id (rd_refund_kind_get_name (rd_refund_kind_from_id (value)), value);
   if (g_strcmp0 (field, "goods_kind") == 0)
-    return non_empty (rd_goods_kind_get_name (rd_goods_kind_from_id (value))) ?: g_strdup (value);
+    return name_or_id (rd_goods_kind_get_name (rd_goods_kind_from_id (value)), value);
   if (g_strcmp0 (field, "payment_method") == 0)
-    return non_empty (rd_payment_method_get_name (rd_payment_method_from_id (value))) ?: g_strdup (value);
+    return name_or_id (rd_payment_method_get_name (rd_payment_method_from_id (value)), value);
   if (g_strcmp0 (field, "refund_route") == 0)
-    return non_empty (rd_refund_route_get_name (rd_refund_route_from_id (value))) ?: g_strdup (value);
+    return name_or_id (rd_refund_route_get_name (rd_refund_route_from_id (value)), value);
   if (g_strcmp0 (field, "resolution") == 0)
-    return non_empty (rd_resolution_get_name (rd_resolution_from_id (value))) ?: g_strdup (value);
+    return name_or_id (rd_resolution_get_name (rd_resolution_from_id (value)), value);
   if (g_strcmp0 (field, "refusal_reason") == 0)
-    return non_empty (rd_refusal_reason_get_name (rd_refusal_reason_from_id (value))) ?: g_strdup (value);
+    return name_or_id (rd_refusal_reason_get_name (rd_refusal_reason_from_id (value)), value);
   if (g_strcmp0 (field, "reason") == 0)
-    return non_empty (rd_refund_reason_get_name (value)) ?: g_strdup (value);
+    return name_or_id (rd_refund_reason_get_name (value), value);
   if (g_strcmp0 (field, "channel") == 0)
     return rd_channel_display_name (value, NULL);
 
@@ -114,7 +116,11 @@ rd_case_field_format_value (const char *field,
         return rd_money_format (number, NULL);
       if (g_strcmp0 (field, "requested_at") == 0 || g_strcmp0 (field, "platform_deadline") == 0 ||
           g_strcmp0 (field, "paid_at") == 0 || g_strcmp0 (field, "closed_at") == 0)
-        return format_local_time (number) ?: g_strdup (value);
+        {
+          char *when = format_local_time (number);
+
+          return when != NULL ? when : g_strdup (value);
+        }
     }
 
   return g_strdup (value);
@@ -143,8 +149,13 @@ rd_case_describe_change (const char *action,
   if (field == NULL)
     return g_strdup (label);
 
-  old_text = rd_case_field_format_value (field, old_value);
   new_text = rd_case_field_format_value (field, new_value);
+  /* A case is created with its number: nothing was there before. */
+  if (g_strcmp0 (action, "create") == 0 && (old_value == NULL || *old_value == '\0'))
+    /* TRANSLATORS: a timeline entry: the step, the field, its value */
+    return g_strdup_printf (_("%s · %s: %s"), label, rd_case_field_get_label (field), new_text);
+
+  old_text = rd_case_field_format_value (field, old_value);
   /* TRANSLATORS: a timeline entry: the step, the field, its old and new value */
   return g_strdup_printf (_("%s · %s: %s → %s"), label, rd_case_field_get_label (field),
                           old_text, new_text);
