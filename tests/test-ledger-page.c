@@ -15,8 +15,10 @@
 #include "rd-application.h"
 #include "rd-audit.h"
 #include "rd-case-store.h"
+#include "rd-case-store-workflow.h"
 #include "rd-deadline-monitor.h"
 #include "rd-evidence.h"
+#include "rd-intercepts.h"
 #include "rd-ledger-page.h"
 #include "rd-payouts.h"
 #include "rd-test-ledger.h"
@@ -355,6 +357,130 @@ audit_has (GPtrArray  *entries,
   return FALSE;
 }
 
+/* The first action row (depth first) whose title contains `text`. */
+static AdwActionRow *
+find_row (GtkWidget  *widget,
+          const char *text)
+{
+  if (ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) != NULL)
+    return ADW_ACTION_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *found = find_row (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The case pane lists the case's intercept and opens it on the Intercepts
+ * page; a refund-only shipped case offers "Create Intercept"; the timeline
+ * speaks in labels and display names, not in field ids. */
+static void
+test_case_intercepts (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rcase = new_case (2000);
+  g_autoptr(RdIntercept) intercept = NULL;
+  g_auto(RdPolicy) policy = { 0 };
+  g_autofree char *status_change = NULL;
+  g_autofree char *value = NULL;
+  RdWorkflowFacts facts = { .approved_amount = 30000 };
+  RdCasePane *pane = rd_ledger_page_get_case_pane (fixture->page);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  AdwActionRow *row;
+  GtkWidget *button;
+  GVariant *target;
+
+  rd_policy_init_defaults (&policy);
+  rcase->kind = RD_REFUND_KIND_REFUND_ONLY_SHIPPED;
+  rcase->payment_method = RD_PAYMENT_METHOD_WECHAT_PAY;
+  rcase->amount_paid = 30000;
+  rcase->requested_at = now - 3600;
+  g_assert_true (rd_case_store_insert (fixture->store, rcase, "阿珍", &error));
+  g_assert_no_error (error);
+  rd_case_store_transition (fixture->store, rcase->id, RD_WORKFLOW_EVENT_APPROVE, &facts, &policy, "老李", &error);
+  g_assert_no_error (error);
+  intercept = rd_intercepts_prefill_from_case (fixture->store, rcase->id, &policy, now, &error);
+  g_assert_no_error (error);
+  intercept->courier = RD_COURIER_YTO;
+  intercept->tracking_no = g_strdup ("YT0000123456");
+  intercept->province = g_strdup ("浙江");
+  intercept->status = RD_INTERCEPT_STATUS_REQUESTED;
+  rd_intercepts_create (fixture->store, intercept, &policy, "老李", now, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-case", "x", rcase->id));
+  wait_for_model (fixture);
+  rd_test_ui_iterate ();
+  g_assert_cmpint (rd_case_pane_get_case_id (pane), ==, rcase->id);
+
+  /* The intercept: courier and tracking number, status and time left. */
+  row = find_row (GTK_WIDGET (pane), "YT0000123456");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                            rd_courier_get_name (RD_COURIER_YTO)));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row),
+                                   rd_intercept_status_get_name (RD_INTERCEPT_STATUS_REQUESTED)));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), " left"));
+
+  /* Create Intercept, for this case. */
+  button = find_actionable (GTK_WIDGET (pane), "win.create-intercept");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_cmpint (g_variant_get_int64 (target), ==, rcase->id);
+
+  /* The timeline: "Approve · Status: Requested → …", never "status: requested". */
+  status_change = g_strdup_printf ("Status: %s → ", rd_case_status_get_name (RD_CASE_STATUS_REQUESTED));
+  g_assert_nonnull (find_row (GTK_WIDGET (pane), status_change));
+  g_assert_null (find_row (GTK_WIDGET (pane), "status: requested"));
+  value = rd_case_field_format_value ("payment_method", "wechat_pay");
+  g_assert_cmpstr (value, ==, rd_payment_method_get_name (RD_PAYMENT_METHOD_WECHAT_PAY));
+  g_clear_pointer (&value, g_free);
+  value = rd_case_field_format_value ("approved_amount", "30000");
+  g_assert_nonnull (strstr (value, "300.00"));
+  g_assert_cmpstr (rd_case_field_get_label ("refusal_reason"), ==, "Refusal reason");
+  g_clear_pointer (&value, g_free);
+  value = rd_case_describe_change ("create", "case_no", NULL, "RF-2026-000001");
+  g_assert_cmpstr (value, ==, "Created · Case number: RF-2026-000001");
+
+  /* The row's button opens the parcel on the Intercepts page. */
+  button = find_actionable (GTK_WIDGET (row), "win.show-intercept");
+  g_assert_nonnull (button);
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_cmpint (g_variant_get_int64 (target), ==, intercept->id);
+  g_signal_emit_by_name (button, "clicked");
+  rd_test_ui_iterate ();
+  g_assert_cmpstr (rd_window_get_visible_page (fixture->window), ==, "intercepts");
+}
+
 static void
 test_case_flow (Fixture       *fixture,
                 gconstpointer  data)
@@ -520,6 +646,8 @@ main (int   argc,
               fixture_set_up, test_ledger_empty, fixture_tear_down);
   g_test_add ("/rd/ledger-page/case-flow", Fixture, GUINT_TO_POINTER (3),
               fixture_set_up, test_case_flow, fixture_tear_down);
+  g_test_add ("/rd/ledger-page/case-intercepts", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_case_intercepts, fixture_tear_down);
   g_test_add ("/rd/ledger-page/deadline-monitor", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_deadline_monitor, fixture_tear_down);
 

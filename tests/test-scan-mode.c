@@ -132,8 +132,41 @@ press (Fixture *f,
 {
   gboolean used = rd_scan_mode_handle_key (f->scan, keyval, 0);
 
+  /* A digit 1–4 is held for the hold window; a person pressed it alone, so
+   * wait until it is recorded. */
+  while (rd_scan_mode_is_holding (f->scan))
+    g_main_context_iteration (NULL, TRUE);
   rd_test_ui_iterate ();
   return used;
+}
+
+/* A barcode scanner typing TEXT faster than any window: each key goes to
+ * the key controller first and, when not used, reaches the entry (a
+ * character is inserted at the cursor; Enter activates it). */
+static void
+type_fast (Fixture    *f,
+           const char *text)
+{
+  GtkEditable *entry = rd_scan_mode_get_entry (f->scan);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guint keyval = *p == '\n' ? GDK_KEY_Return : gdk_unicode_to_keyval ((guchar) *p);
+
+      if (rd_scan_mode_handle_key (f->scan, keyval, 0))
+        continue;
+      if (*p == '\n')
+        g_signal_emit_by_name (entry, "activate");
+      else
+        {
+          int position = gtk_editable_get_position (entry);
+          char c[2] = { *p, '\0' };
+
+          gtk_editable_insert_text (entry, c, 1, &position);
+          gtk_editable_set_position (entry, position);
+        }
+    }
+  rd_test_ui_iterate ();
 }
 
 static void
@@ -284,6 +317,61 @@ test_unknown_number (Fixture       *f,
   g_assert_cmpint (back->courier, ==, RD_COURIER_SF);
   g_assert_cmpint (back->case_id, ==, 0);
   g_assert_cmpint (back->status, ==, RD_INTERCEPT_STATUS_BACK_IN_WAREHOUSE);
+  g_assert_cmpint (back->condition, ==, RD_PARCEL_CONDITION_DAMAGED);
+}
+
+/* A new scan starting with 1–4 while a parcel is shown is a scan, not an
+ * outcome: the first digit is not lost and nothing is recorded. */
+static void
+test_digit_number_while_shown (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *number = tracking (5);
+  g_autoptr(RdIntercept) shown = NULL;
+  gint64 n_scans;
+
+  /* A window no scanner could miss, so the test never depends on timing. */
+  rd_scan_mode_set_hold_window (f->scan, G_MAXINT);
+  scan (f, number);
+  g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_PARCEL);
+
+  type_fast (f, "4312345678901\n");
+  g_assert_false (rd_scan_mode_is_holding (f->scan));
+  g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_UNKNOWN);
+  g_assert_nonnull (strstr (rd_scan_mode_get_message (f->scan), "4312345678901 is not in the register"));
+  g_assert_cmpuint (rd_scan_mode_get_n_recorded (f->scan), ==, 0);
+  assert_entry_ready (f);
+
+  shown = read_back (f, number, &n_scans);
+  g_assert_cmpint (n_scans, ==, 0);
+  g_assert_cmpint (shown->status, ==, RD_INTERCEPT_STATUS_REQUESTED);
+}
+
+/* A lone 2, with nothing after it within the window, records "damaged". */
+static void
+test_lone_digit_records (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *number = tracking (6);
+  g_autoptr(RdIntercept) back = NULL;
+  gint64 n_scans;
+
+  rd_scan_mode_set_hold_window (f->scan, 1);
+  scan (f, number);
+  g_assert_true (rd_scan_mode_handle_key (f->scan, GDK_KEY_2, 0));
+  /* Held, not yet recorded... */
+  g_assert_true (rd_scan_mode_is_holding (f->scan));
+  g_assert_cmpuint (rd_scan_mode_get_n_recorded (f->scan), ==, 0);
+  /* ...until the window passes with no other key. */
+  while (rd_scan_mode_is_holding (f->scan))
+    g_main_context_iteration (NULL, TRUE);
+  rd_test_ui_iterate ();
+
+  g_assert_cmpuint (rd_scan_mode_get_n_recorded (f->scan), ==, 1);
+  g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_READY);
+  assert_entry_ready (f);
+  back = read_back (f, number, &n_scans);
+  g_assert_cmpint (n_scans, ==, 1);
   g_assert_cmpint (back->condition, ==, RD_PARCEL_CONDITION_DAMAGED);
 }
 
@@ -463,6 +551,8 @@ main (int   argc,
   ADD ("duplicate-scan", test_duplicate_scan);
   ADD ("unknown-number", test_unknown_number);
   ADD ("escape-leaves", test_escape_leaves);
+  ADD ("digit-number-while-shown", test_digit_number_while_shown);
+  ADD ("lone-digit-records", test_lone_digit_records);
 #undef ADD
   g_test_add_func ("/rd/scan-mode/page", test_page_scan_mode);
   g_test_add_func ("/rd/intercepts-page/create-for-case", test_page_create_for_case);

@@ -8,12 +8,15 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "rd-application.h"
 #include "rd-money-row.h"
 #include "rd-operators-group.h"
 #include "rd-preferences-window.h"
 #include "rd-provinces-group.h"
+#include "rd-templates.h"
+#include "rd-test-ledger.h"
 #include "rd-test-ui.h"
 #include "rd-window.h"
 
@@ -281,6 +284,34 @@ test_preferences (void)
   g_settings_reset (settings, "current-operator");
 }
 
+/* The shortcuts window lists the calculator's and scan mode's keys. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GPtrArray) accels = g_ptr_array_new_with_free_func (g_free);
+  static const char *expected[] = {
+    "<Control>Return", "<Control><Shift>v", "1", "2", "3", "4", "Escape", "<Control>e", "<Control>5",
+  };
+  GSList *objects = gtk_builder_get_objects (builder);
+
+  g_assert_nonnull (overlay);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        char *accel = NULL;
+
+        g_object_get (l->data, "accelerator", &accel, NULL);
+        g_ptr_array_add (accels, accel);
+      }
+  g_slist_free (objects);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (accels, expected[i], g_str_equal, NULL));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 typedef struct
 {
   GApplication *app;
@@ -359,6 +390,118 @@ test_open_new_ledger (void)
   g_rmdir (dir);
 }
 
+typedef struct
+{
+  GApplication *app;
+  char         *heading;
+  char         *body;
+  gboolean      saw_window;
+} DamagedResult;
+
+/* Waits (the check runs on a worker) until the damage is reported. */
+static gboolean
+wait_for_damage_report (gpointer user_data)
+{
+  DamagedResult *result = user_data;
+  GApplication *running = result->app;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (running)); l != NULL; l = l->next)
+    {
+      if (RD_IS_WINDOW (l->data))
+        result->saw_window = TRUE;
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        {
+          result->heading = g_strdup (adw_message_dialog_get_heading (l->data));
+          result->body = g_strdup (adw_message_dialog_get_body (l->data));
+        }
+    }
+  if (result->heading == NULL)
+    return G_SOURCE_CONTINUE;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (running)); l != NULL;
+       l = gtk_application_get_windows (GTK_APPLICATION (running)))
+    gtk_window_destroy (l->data);
+  g_application_quit (running);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate_damaged (GApplication  *application,
+                     DamagedResult *result)
+{
+  result->app = application;
+  g_timeout_add (20, wait_for_damage_report, result);
+}
+
+/* A ledger whose pages are damaged still opens (opening reads little); the
+ * integrity check that follows in the background says so, and the file is
+ * left exactly as it was. */
+static void
+test_open_damaged_ledger (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261122);
+  g_autoptr(RdApplication) other = NULL;
+  DamagedResult result = { 0 };
+  RdTestFingerprint before = { 0 };
+  char *argv[] = { (char *) "refund-desk", (char *) "--db", NULL, NULL };
+  gsize length, n_pages;
+  int status;
+
+  {
+    g_autoptr(RdStore) store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    rd_templates_install_defaults (store, &error);
+    g_assert_no_error (error);
+    rd_store_begin (store, &error);
+    g_assert_no_error (error);
+    for (guint i = 1; i <= 400; i++)
+      {
+        g_autofree char *case_no = g_strdup_printf ("RF-2026-%06u", i);
+        g_autofree char *reason = g_strdup_printf ("买家拒收，包裹第 %u 次退回仓库；外包装破损，需要核对商品是否完好后再退款。", i);
+
+        rd_test_insert_case (rd_store_get_db (store), case_no, reason, 1000 + i, 1767225600 + i);
+      }
+    rd_store_commit (store, &error);
+    g_assert_no_error (error);
+  }
+
+  /* Garbage over two pages in the middle, as a failing disk leaves it. */
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  n_pages = length / 4096;
+  g_assert_cmpuint (n_pages, >=, 10);
+  for (gsize i = (n_pages / 2) * 4096; i < (n_pages / 2 + 2) * 4096; i++)
+    contents[i] = (char) g_rand_int_range (rand, 0, 256);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  rd_test_fingerprint (path, &before);
+  argv[2] = path;
+
+  other = rd_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_set_application_id (G_APPLICATION (other), APP_ID ".TestDamaged");
+  g_signal_connect_after (other, "activate", G_CALLBACK (on_activate_damaged), &result);
+  status = g_application_run (G_APPLICATION (other), 3, argv);
+  g_assert_cmpint (status, ==, 0);
+
+  g_assert_true (result.saw_window);
+  g_assert_cmpstr (result.heading, ==, "This Ledger Is Damaged");
+  g_assert_true (g_str_has_prefix (result.body, "This ledger is damaged."));
+  /* The store's own message, naming the file. */
+  g_assert_nonnull (strstr (result.body, path));
+  g_clear_object (&other);
+
+  rd_test_assert_unchanged (path, &before);
+  rd_test_fingerprint_clear (&before);
+  g_free (result.heading);
+  g_free (result.body);
+  rd_test_remove_tree (dir);
+}
+
 static void
 test_open_not_a_ledger (void)
 {
@@ -411,7 +554,9 @@ main (int   argc,
   g_test_add_func ("/rd/window/pages", test_window_pages);
   g_test_add_func ("/rd/window/operators", test_window_operators);
   g_test_add_func ("/rd/window/preferences", test_preferences);
+  g_test_add_func ("/rd/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/rd/window/open-new-ledger", test_open_new_ledger);
+  g_test_add_func ("/rd/window/open-damaged-ledger", test_open_damaged_ledger);
   /* Last: it runs the application to its end. */
   g_test_add_func ("/rd/window/open-not-a-ledger", test_open_not_a_ledger);
 

@@ -1,8 +1,10 @@
 /* rd-application.c
  *
  * The application: parses --db, opens the ledger on activation (or says in
- * plain words why it cannot, offering another file), owns the app-wide
- * actions and their accelerators, and creates the window.
+ * plain words why it cannot, offering another file), checks the ledger's
+ * integrity in the background once it is open (a damaged file is reported,
+ * never repaired or changed), owns the app-wide actions and their
+ * accelerators, and creates the window.
  */
 #include "config.h"
 
@@ -23,6 +25,7 @@ struct _RdApplication
   RdStore        *store;
   GSettings      *settings;
   RdDeadlineMonitor *deadline_monitor;
+  GCancellable   *integrity_cancellable;
 
   /* The message of the last failed open, shown again when the file chooser
    * is cancelled. */
@@ -63,6 +66,58 @@ install_templates (RdStore *store)
     g_warning ("Could not write the default reply templates: %s", error->message);
 }
 
+static void
+on_integrity_checked (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  RdApplication *self;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  GtkWidget *dialog;
+
+  if (rd_store_check_integrity_finish (RD_STORE (source), result, &error))
+    return;
+  /* Cancelled when the application shuts down or opens another ledger:
+   * only then may user_data be gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = RD_APPLICATION (user_data);
+  /* Another ledger was opened meanwhile: this report is about the old one. */
+  if (RD_STORE (source) != self->store)
+    return;
+
+  window = get_main_window (self);
+  dialog = adw_message_dialog_new (window, _("This Ledger Is Damaged"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s",
+                                  _("This ledger is damaged. The file has not been changed: "
+                                    "make a copy of it now, then restore your latest backup or "
+                                    "use `refund-desk check` to see what can still be read."),
+                                  error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The full check reads every page, seconds on a large ledger: on a worker,
+ * after the window is shown. Never for an in-memory ledger (no file). */
+static void
+check_integrity_in_background (RdApplication *self)
+{
+  const char *path = rd_store_get_path (self->store);
+
+  g_cancellable_cancel (self->integrity_cancellable);
+  g_clear_object (&self->integrity_cancellable);
+  if (path == NULL || *path == '\0' || g_strcmp0 (path, ":memory:") == 0)
+    return;
+
+  self->integrity_cancellable = g_cancellable_new ();
+  rd_store_check_integrity_async (self->store, self->integrity_cancellable,
+                                  on_integrity_checked, self);
+}
+
 static gboolean
 open_ledger (RdApplication    *self,
              const char       *path,
@@ -97,6 +152,8 @@ open_ledger (RdApplication    *self,
   /* Two-hour warnings for the platform deadlines of this ledger. */
   g_clear_object (&self->deadline_monitor);
   self->deadline_monitor = rd_deadline_monitor_new (G_APPLICATION (self), self->store);
+
+  check_integrity_in_background (self);
   return TRUE;
 }
 
@@ -320,6 +377,17 @@ rd_application_startup (GApplication *app)
 }
 
 static void
+rd_application_shutdown (GApplication *app)
+{
+  RdApplication *self = RD_APPLICATION (app);
+
+  g_cancellable_cancel (self->integrity_cancellable);
+  g_clear_object (&self->integrity_cancellable);
+
+  G_APPLICATION_CLASS (rd_application_parent_class)->shutdown (app);
+}
+
+static void
 rd_application_activate (GApplication *app)
 {
   RdApplication *self = RD_APPLICATION (app);
@@ -343,6 +411,8 @@ rd_application_finalize (GObject *object)
 {
   RdApplication *self = RD_APPLICATION (object);
 
+  g_cancellable_cancel (self->integrity_cancellable);
+  g_clear_object (&self->integrity_cancellable);
   g_clear_object (&self->deadline_monitor);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -364,6 +434,7 @@ rd_application_class_init (RdApplicationClass *klass)
   app_class->handle_local_options = rd_application_handle_local_options;
   app_class->startup = rd_application_startup;
   app_class->activate = rd_application_activate;
+  app_class->shutdown = rd_application_shutdown;
 }
 
 static void

@@ -34,6 +34,9 @@ struct _RdCasePane
   GtkListBox     *attachments_list;
   GtkListBox     *payouts_list;
   GtkListBox     *timeline_list;
+  AdwPreferencesGroup *intercepts_group;
+  GtkListBox     *intercepts_list;
+  GtkButton      *create_intercept_button;
 
   /* Template children */
   GtkButton      *back_button;
@@ -67,5 +70,13 @@ void        _rd_case_pane_actions_class_init (GtkWidgetClass *widget_class);
 /* The step buttons, the templates menu and the calculator button for the
  * case shown. */
 void        _rd_case_pane_update_actions (RdCasePane      *self);
+
+/* rd-case-pane-intercepts.c */
+void        _rd_case_pane_intercepts_build (RdCasePane          *self,
+                                            AdwPreferencesGroup *group);
+void        _rd_case_pane_intercepts_show  (RdCasePane          *self);
+
+/* rd-case-pane-timeline.c */
+void        _rd_case_pane_show_timeline  (RdCasePane      *self);
 
 G_END_DECLS

@@ -2,7 +2,8 @@
  *
  * Shows one case: reads it, its payouts, evidence, attachments and audit
  * entries through the core and fills the groups. The workflow buttons and
- * their dialogs live in rd-case-pane-actions.c.
+ * their dialogs live in rd-case-pane-actions.c, the intercepts group in
+ * rd-case-pane-intercepts.c, the timeline in rd-case-pane-timeline.c.
  */
 #include "config.h"
 
@@ -446,51 +447,6 @@ show_payouts (RdCasePane *self)
 }
 
 static void
-show_timeline (RdCasePane *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-
-  clear_list (self->timeline_list);
-  entries = rd_audit_list_for_case (self->store, self->rcase->id, &error);
-  if (entries == NULL)
-    {
-      add_placeholder_row (self->timeline_list, error->message);
-      return;
-    }
-
-  /* Newest first: what happened last is what one looks for. */
-  for (guint i = entries->len; i > 0; i--)
-    {
-      RdAuditEntry *entry = g_ptr_array_index (entries, i - 1);
-      g_autofree char *when = format_time (entry->at);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-      RdWorkflowEvent event;
-      const char *action = entry->action;
-      GtkWidget *row = adw_action_row_new ();
-
-      if (rd_workflow_event_from_id (entry->action, &event))
-        action = rd_workflow_event_to_label (event);
-
-      if (entry->field != NULL)
-        title = g_strdup_printf ("%s · %s: %s → %s", action, entry->field,
-                                 entry->old_value != NULL ? entry->old_value : "—",
-                                 entry->new_value != NULL ? entry->new_value : "—");
-      else
-        title = g_strdup (action);
-      subtitle = g_strdup_printf ("%s · %s", entry->operator != NULL ? entry->operator : "",
-                                  when != NULL ? when : "");
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (self->timeline_list, row);
-    }
-}
-
-static void
 show_fields (RdCasePane *self)
 {
   const RdCase *c = self->rcase;
@@ -555,7 +511,8 @@ show_current (RdCasePane *self)
   show_breakdown (self);
   show_evidence (self);
   show_attachments (self);
-  show_timeline (self);
+  _rd_case_pane_intercepts_show (self);
+  _rd_case_pane_show_timeline (self);
   _rd_case_pane_update_actions (self);
   gtk_stack_set_visible_child_name (self->pane_stack, "case");
 
@@ -708,6 +665,9 @@ rd_case_pane_init (RdCasePane *self)
 
   group = add_group (self, _("Payouts"));
   self->payouts_list = add_list (group);
+
+  group = add_group (self, _("Intercepts"));
+  _rd_case_pane_intercepts_build (self, group);
 
   group = add_group (self, _("Timeline"));
   self->timeline_list = add_list (group);

@@ -3,8 +3,10 @@
  * The selected case beside the ledger: its fields and amounts, the
  * calculator's breakdown, the platform deadline counting down, the evidence
  * checklist and attachments, the payouts and the timeline from the audit
- * log; at the top, the workflow steps valid in the case's state and the
- * reply templates.
+ * log; the case's intercepts (each opens on the Intercepts page through
+ * win.show-intercept, x) and "Create Intercept" (win.create-intercept, x)
+ * for a refund-only case whose goods were shipped; at the top, the workflow
+ * steps valid in the case's state and the reply templates.
  *
  * Actions (for buttons and tests): case.event (i: RdWorkflowEvent),
  * case.copy-template (x: template id), case.add-attachment,
@@ -41,5 +43,17 @@ void          rd_case_pane_set_show_back  (RdCasePane   *self,
 /* The style class that colours a status (style.css): "status-requested",
  * "status-active", "status-paid", "status-refused" or "status-closed". */
 const char   *rd_case_pane_status_style_class (RdCaseStatus status);
+
+/* The timeline's words (rd-case-pane-timeline.c): a case field's translated
+ * label ("status" → "Status"; an unknown field as it is), a value as the
+ * user reads it (display names, yuan, local time; "—" for none), and one
+ * audit entry as a line ("Approve · Status: Requested → Approved"). */
+const char   *rd_case_field_get_label     (const char   *field);
+char         *rd_case_field_format_value  (const char   *field,
+                                           const char   *value);
+char         *rd_case_describe_change     (const char   *action,
+                                           const char   *field,
+                                           const char   *old_value,
+                                           const char   *new_value);
 
 G_END_DECLS

@@ -5,7 +5,11 @@
  * shown. A key controller on the entry, in the capture phase, turns 1–4 into
  * outcomes only while a parcel is shown and the entry is empty, so that the
  * digits of the next tracking number still reach the entry once the outcome
- * is recorded. The scan is written with rd_intercepts_record_scan, which
+ * is recorded. A scanner types the digits of a number a few milliseconds
+ * apart, a person cannot press two keys that fast: so 1–4 is first held for
+ * a short window, and when another key arrives within it the held digit goes
+ * into the entry as the start of a new scan instead (Yunda and ZTO numbers
+ * are all digits). The scan is written with rd_intercepts_record_scan, which
  * commits before it returns; only then does the screen confirm it.
  */
 #include "config.h"
@@ -26,6 +30,9 @@ struct _RdScanMode
   RdIntercept  *parcel;          /* shown, in state PARCEL */
   char         *unknown;         /* the number offered for registering */
   guint         n_recorded;
+  guint         hold_window;     /* ms a digit 1–4 is held */
+  guint         held_key;        /* the digit 1–4 being held, or 0 */
+  guint         hold_source;
 
   /* Template children */
   GtkEntry     *entry;
@@ -44,6 +51,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+#define DEFAULT_HOLD_WINDOW 60
 
 typedef enum
 {
@@ -324,6 +333,56 @@ skip_or_leave (RdScanMode *self)
   focus_entry (self);
 }
 
+static void
+cancel_hold (RdScanMode *self)
+{
+  g_clear_handle_id (&self->hold_source, g_source_remove);
+  self->held_key = 0;
+}
+
+static gboolean
+hold_elapsed (gpointer data)
+{
+  RdScanMode *self = data;
+  guint digit = self->held_key;
+
+  self->hold_source = 0;
+  self->held_key = 0;
+  /* Nothing followed the digit: a person pressed it. */
+  if (digit >= '1' && digit <= '4')
+    record_outcome (self, RD_PARCEL_CONDITION_INTACT + (digit - '1'));
+  return G_SOURCE_REMOVE;
+}
+
+/* More keys arrived within the window: the held digit starts a new scan. */
+static void
+release_hold_into_entry (RdScanMode *self)
+{
+  char text[2] = { (char) self->held_key, '\0' };
+
+  cancel_hold (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  gtk_editable_set_position (GTK_EDITABLE (self->entry), -1);
+}
+
+static guint
+outcome_digit (guint keyval)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_1: case GDK_KEY_KP_1: case GDK_KEY_KP_End:
+      return '1';
+    case GDK_KEY_2: case GDK_KEY_KP_2: case GDK_KEY_KP_Down:
+      return '2';
+    case GDK_KEY_3: case GDK_KEY_KP_3: case GDK_KEY_KP_Page_Down:
+      return '3';
+    case GDK_KEY_4: case GDK_KEY_KP_4: case GDK_KEY_KP_Left:
+      return '4';
+    default:
+      return 0;
+    }
+}
+
 /* callbacks */
 
 static void
@@ -435,6 +494,7 @@ rd_scan_mode_dispose (GObject *object)
 {
   RdScanMode *self = RD_SCAN_MODE (object);
 
+  cancel_hold (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_SCAN_MODE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -480,6 +540,7 @@ rd_scan_mode_init (RdScanMode *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->hold_window = DEFAULT_HOLD_WINDOW;
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -519,6 +580,7 @@ rd_scan_mode_start (RdScanMode *self)
 {
   g_return_if_fail (RD_IS_SCAN_MODE (self));
 
+  cancel_hold (self);
   set_state (self, RD_SCAN_STATE_READY);
   self->n_recorded = 0;
   update_count (self);
@@ -542,8 +604,19 @@ rd_scan_mode_handle_key (RdScanMode      *self,
 
   if (keyval == GDK_KEY_Escape)
     {
+      cancel_hold (self);
       skip_or_leave (self);
       return TRUE;
+    }
+
+  if (self->held_key != 0)
+    {
+      /* A modifier (Shift) is no character of its own. */
+      if (gdk_keyval_to_unicode (keyval) == 0 &&
+          keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+        return FALSE;
+      release_hold_into_entry (self);
+      return FALSE;
     }
 
   empty = *gtk_editable_get_text (GTK_EDITABLE (self->entry)) == '\0';
@@ -552,23 +625,18 @@ rd_scan_mode_handle_key (RdScanMode      *self,
 
   if (self->state == RD_SCAN_STATE_PARCEL)
     {
-      switch (keyval)
+      guint digit = outcome_digit (keyval);
+
+      if (digit == 0)
+        return FALSE;
+      if (self->hold_window == 0)
         {
-        case GDK_KEY_1: case GDK_KEY_KP_1: case GDK_KEY_KP_End:
-          record_outcome (self, RD_PARCEL_CONDITION_INTACT);
+          record_outcome (self, RD_PARCEL_CONDITION_INTACT + (digit - '1'));
           return TRUE;
-        case GDK_KEY_2: case GDK_KEY_KP_2: case GDK_KEY_KP_Down:
-          record_outcome (self, RD_PARCEL_CONDITION_DAMAGED);
-          return TRUE;
-        case GDK_KEY_3: case GDK_KEY_KP_3: case GDK_KEY_KP_Page_Down:
-          record_outcome (self, RD_PARCEL_CONDITION_PARTS_MISSING);
-          return TRUE;
-        case GDK_KEY_4: case GDK_KEY_KP_4: case GDK_KEY_KP_Left:
-          record_outcome (self, RD_PARCEL_CONDITION_NOT_OURS);
-          return TRUE;
-        default:
-          return FALSE;
         }
+      self->held_key = digit;
+      self->hold_source = g_timeout_add (self->hold_window, hold_elapsed, self);
+      return TRUE;
     }
 
   if (self->state == RD_SCAN_STATE_UNKNOWN &&
@@ -607,4 +675,19 @@ rd_scan_mode_get_n_recorded (RdScanMode *self)
 {
   g_return_val_if_fail (RD_IS_SCAN_MODE (self), 0);
   return self->n_recorded;
+}
+
+void
+rd_scan_mode_set_hold_window (RdScanMode *self,
+                              guint       ms)
+{
+  g_return_if_fail (RD_IS_SCAN_MODE (self));
+  self->hold_window = ms;
+}
+
+gboolean
+rd_scan_mode_is_holding (RdScanMode *self)
+{
+  g_return_val_if_fail (RD_IS_SCAN_MODE (self), FALSE);
+  return self->held_key != 0;
 }

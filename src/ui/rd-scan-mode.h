@@ -34,8 +34,11 @@ void         rd_scan_mode_start          (RdScanMode      *self);
 
 /* What the entry's key controller does with a key press (also what the
  * tests call): 1–4 and keypad 1–4 record an outcome while a parcel is shown
- * and the entry is empty; Esc skips or leaves; Enter on an empty entry
- * registers an unknown number. TRUE when the key was used. */
+ * and the entry is empty — after the hold window, and only if no other key
+ * arrives within it (then the digit goes into the entry, as the first
+ * character of a new scan, and the other key is not used); Esc skips or
+ * leaves; Enter on an empty entry registers an unknown number. TRUE when the
+ * key was used (held counts as used). */
 gboolean     rd_scan_mode_handle_key     (RdScanMode      *self,
                                           guint            keyval,
                                           GdkModifierType  state);
@@ -46,5 +49,11 @@ RdScanState  rd_scan_mode_get_state      (RdScanMode      *self);
 const char  *rd_scan_mode_get_message    (RdScanMode      *self);
 /* Scans recorded since scan mode was started. */
 guint        rd_scan_mode_get_n_recorded (RdScanMode      *self);
+/* How long (ms) a digit 1–4 is held before it records an outcome; 60 by
+ * default, 0 records at once. */
+void         rd_scan_mode_set_hold_window (RdScanMode     *self,
+                                           guint           ms);
+/* TRUE while a digit 1–4 is held. */
+gboolean     rd_scan_mode_is_holding     (RdScanMode      *self);
 
 G_END_DECLS

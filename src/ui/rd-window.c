@@ -230,6 +230,19 @@ create_intercept_action (GtkWidget  *widget,
   rd_intercepts_page_create_for_case (self->intercepts_page, g_variant_get_int64 (parameter));
 }
 
+/* win.show-intercept (int64 intercept id): that parcel, selected in the
+ * Intercepts page's full register. */
+static void
+show_intercept_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+
+  rd_window_show_page (self, "intercepts");
+  rd_intercepts_page_show_intercept (self->intercepts_page, g_variant_get_int64 (parameter));
+}
+
 static gboolean
 rd_window_close_request (GtkWindow *window)
 {
@@ -288,6 +301,7 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_install_action (widget_class, "win.create-intercept", "x", create_intercept_action);
+  gtk_widget_class_install_action (widget_class, "win.show-intercept", "x", show_intercept_action);
 }
 
 static void
