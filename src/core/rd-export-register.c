@@ -65,6 +65,20 @@ step_error (RdExportContext  *ctx,
   return TRUE;
 }
 
+/* Columns 0-3 of both sheets: courier, tracking no., case no., order no.,
+ * read from the same columns of stmt. */
+static void
+write_parcel_columns (RdExportSheet *sheet,
+                      guint          row,
+                      sqlite3_stmt  *stmt)
+{
+  _rd_export_write_text (sheet, row, 0,
+                         name_or_id (rd_courier_get_name (rd_courier_from_id (column_text (stmt, 0))),
+                                     column_text (stmt, 0)), NULL);
+  for (guint col = 1; col <= 3; col++)
+    _rd_export_write_text (sheet, row, col, column_text (stmt, (int) col), NULL);
+}
+
 gboolean
 _rd_export_write_intercepts (RdExportContext  *ctx,
                              GError          **error)
@@ -103,12 +117,7 @@ _rd_export_write_intercepts (RdExportContext  *ctx,
           gint64 amount = sqlite3_column_int64 (stmt, 5);
 
           row++;
-          _rd_export_write_text (&sheet, row, 0,
-                                 name_or_id (rd_courier_get_name (rd_courier_from_id (column_text (stmt, 0))),
-                                             column_text (stmt, 0)), NULL);
-          _rd_export_write_text (&sheet, row, 1, column_text (stmt, 1), NULL);
-          _rd_export_write_text (&sheet, row, 2, column_text (stmt, 2), NULL);
-          _rd_export_write_text (&sheet, row, 3, column_text (stmt, 3), NULL);
+          write_parcel_columns (&sheet, row, stmt);
           _rd_export_write_text (&sheet, row, 4, channel, NULL);
           _rd_export_write_money (&sheet, row, 5, money, amount);
           _rd_export_write_text (&sheet, row, 6, column_text (stmt, 6), NULL);
@@ -171,12 +180,7 @@ _rd_export_write_claims (RdExportContext  *ctx,
           gint64 recovered = sqlite3_column_int64 (stmt, 7);
 
           row++;
-          _rd_export_write_text (&sheet, row, 0,
-                                 name_or_id (rd_courier_get_name (rd_courier_from_id (column_text (stmt, 0))),
-                                             column_text (stmt, 0)), NULL);
-          _rd_export_write_text (&sheet, row, 1, column_text (stmt, 1), NULL);
-          _rd_export_write_text (&sheet, row, 2, column_text (stmt, 2), NULL);
-          _rd_export_write_text (&sheet, row, 3, column_text (stmt, 3), NULL);
+          write_parcel_columns (&sheet, row, stmt);
           _rd_export_write_money (&sheet, row, 4, money, claimed);
           _rd_export_write_time (ctx, &sheet, row, 5, sqlite3_column_int64 (stmt, 5));
           _rd_export_write_text (&sheet, row, 6,
