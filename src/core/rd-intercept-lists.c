@@ -263,11 +263,8 @@ rd_intercepts_count (RdStore            *store,
                            " (SELECT count(*) FROM claims WHERE status = 'filed')", error);
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
-      return FALSE;
-    }
+  if (!_rd_intercepts_step_row (store, stmt, error))
+    return FALSE;
   result.n_all = sqlite3_column_int64 (stmt, 0);
   result.n_claims_open = sqlite3_column_int64 (stmt, 1);
 
@@ -367,17 +364,14 @@ file_claim_locked (RdStore             *store,
   sqlite3_bind_int64 (stmt, 2, amount_claimed);
   sqlite3_bind_int64 (stmt, 3, now);
   sqlite3_bind_text (stmt, 4, operator, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
-      return FALSE;
-    }
+  if (!_rd_intercepts_step_row (store, stmt, error))
+    return FALSE;
   if (claim_id != NULL)
     *claim_id = sqlite3_column_int64 (stmt, 0);
 
   amount_text = g_strdup_printf ("%" G_GINT64_FORMAT, amount_claimed);
   if (!_rd_intercepts_audit (store, intercept, operator, "claim_file", "claim", NULL, amount_text, error))
-                             return FALSE;
+    return FALSE;
 
   if (remedy == RD_LOST_REMEDY_REFUND)
     return _rd_intercepts_apply_case_step (store, intercept, RD_INTERCEPT_STATUS_CLAIM, policy, operator, outcome, error);
@@ -549,11 +543,8 @@ rd_claims_totals (RdStore        *store,
                            " FROM claims", error);
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
-      return FALSE;
-    }
+  if (!_rd_intercepts_step_row (store, stmt, error))
+    return FALSE;
 
   totals->n_claims = sqlite3_column_int64 (stmt, 0);
   totals->n_open = sqlite3_column_int64 (stmt, 1);

@@ -27,6 +27,12 @@ RdIntercept *_rd_intercept_from_row     (sqlite3_stmt  *stmt);
 char        *_rd_intercepts_dup_column  (sqlite3_stmt  *stmt,
                                          int            column);
 
+/* Steps stmt to its (first) row: FALSE with the database's error when
+ * there is none. */
+gboolean     _rd_intercepts_step_row    (RdStore       *store,
+                                         sqlite3_stmt  *stmt,
+                                         GError       **error);
+
 /* Builds one element from the current row of stmt. */
 typedef gpointer (*RdInterceptsRowFunc) (sqlite3_stmt *stmt);
 

@@ -358,11 +358,8 @@ create_locked (RdStore             *store,
   sqlite3_bind_text (stmt, 13, operator, -1, SQLITE_STATIC);
   bind_text_or_null (stmt, 14, intercept->notes);
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
-      return FALSE;
-    }
+  if (!_rd_intercepts_step_row (store, stmt, error))
+    return FALSE;
   intercept->id = sqlite3_column_int64 (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -544,6 +541,19 @@ _rd_intercept_from_row (sqlite3_stmt *stmt)
   self->refunded = sqlite3_column_int64 (stmt, 20);
   self->recovered = sqlite3_column_int64 (stmt, 21);
   return self;
+}
+
+gboolean
+_rd_intercepts_step_row (RdStore       *store,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 GPtrArray *
