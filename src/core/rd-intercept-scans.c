@@ -123,23 +123,20 @@ rd_intercepts_record_scan (RdStore            *store,
   intercept = rd_intercepts_find_by_tracking (store, tracking_no, error);
   if (intercept == NULL ||
       !record_scan_locked (store, intercept, outcome, operator, policy, now, result, error))
-    {
-      rd_store_rollback (store);
-      memset (result, 0, sizeof *result);
-      return FALSE;
-    }
+    goto fail;
 
   if (result->already)
     rd_store_rollback (store);   /* nothing was written */
   else if (!rd_store_commit (store, error))
-    {
-      rd_store_rollback (store);
-      memset (result, 0, sizeof *result);
-      return FALSE;
-    }
+    goto fail;
 
   result->intercept = rd_intercepts_get (store, intercept->id, error);
   return result->intercept != NULL;
+
+fail:
+  rd_store_rollback (store);
+  memset (result, 0, sizeof *result);
+  return FALSE;
 }
 
 gboolean
