@@ -8,19 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rd-calc-json.h"
-
-static void
-add_amount (JsonBuilder      *builder,
-            const char       *key,
-            gint64            amount,
-            const RdCurrency *currency)
-{
-  g_autofree char *text = rd_money_format_plain (amount, currency);
-
-  json_builder_set_member_name (builder, key);
-  json_builder_add_string_value (builder, text);
-}
+#include "rd-calc-json-private.h"
 
 static void
 add_optional_string (JsonBuilder *builder,
@@ -91,9 +79,9 @@ rd_calc_input_to_json (const RdCalcInput *input)
       json_builder_begin_object (builder);
       add_optional_string (builder, "sku", line->sku);
       add_optional_string (builder, "name", line->name);
-      add_amount (builder, "unit_price", line->unit_price, currency);
+      _rd_calc_json_add_amount (builder, "unit_price", line->unit_price, currency);
       add_int (builder, "quantity", line->quantity);
-      add_amount (builder, "line_discount", line->line_discount, currency);
+      _rd_calc_json_add_amount (builder, "line_discount", line->line_discount, currency);
       add_int (builder, "refunded_quantity", line->refunded_quantity);
       add_int (builder, "refund_quantity", line->refund_quantity);
       json_builder_end_object (builder);
@@ -108,16 +96,16 @@ rd_calc_input_to_json (const RdCalcInput *input)
 
       json_builder_begin_object (builder);
       add_optional_string (builder, "name", discount->name);
-      add_amount (builder, "amount", discount->amount, currency);
+      _rd_calc_json_add_amount (builder, "amount", discount->amount, currency);
       add_bool (builder, "platform_funded", discount->platform_funded);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
-  add_amount (builder, "shipping_paid", input->shipping_paid, currency);
+  _rd_calc_json_add_amount (builder, "shipping_paid", input->shipping_paid, currency);
   add_bool (builder, "shipped", input->shipped);
   add_bool (builder, "merchant_fault", input->merchant_fault);
-  add_amount (builder, "refunded_before", input->refunded_before, currency);
+  _rd_calc_json_add_amount (builder, "refunded_before", input->refunded_before, currency);
 
   json_builder_set_member_name (builder, "deductions");
   json_builder_begin_array (builder);
@@ -127,14 +115,14 @@ rd_calc_input_to_json (const RdCalcInput *input)
 
       json_builder_begin_object (builder);
       add_optional_string (builder, "name", deduction->name);
-      add_amount (builder, "amount", deduction->amount, currency);
+      _rd_calc_json_add_amount (builder, "amount", deduction->amount, currency);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
-  add_amount (builder, "return_shipping", input->return_shipping, currency);
+  _rd_calc_json_add_amount (builder, "return_shipping", input->return_shipping, currency);
   if (input->has_compensation)
-    add_amount (builder, "compensation", input->compensation, currency);
+    _rd_calc_json_add_amount (builder, "compensation", input->compensation, currency);
   add_optional_string (builder, "exchange_rate", input->exchange_rate);
 
   if (g_date_valid (&input->subscription_start) ||
@@ -179,18 +167,13 @@ rd_calc_input_from_breakdown (const char  *breakdown,
                               GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
   JsonNode *root;
   JsonNode *input;
 
   g_return_val_if_fail (breakdown != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, breakdown, -1, &local_error))
-    {
-      g_set_error (error, RD_CALC_ERROR, RD_CALC_ERROR_INVALID,
-                   _("Not valid JSON: %s"), local_error->message);
-      return NULL;
-    }
+  if (!_rd_calc_json_load (parser, breakdown, -1, error))
+    return NULL;
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||

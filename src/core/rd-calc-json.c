@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "rd-calc-json.h"
+#include "rd-calc-json-private.h"
 
 typedef struct
 {
@@ -110,6 +110,31 @@ get_array (JsonNode    *node,
   return json_node_get_array (node);
 }
 
+/* Sets *node to the member key of object (NULL when absent) and checks that
+ * a present member is a value of type; else the error is path.key and
+ * type_message (N_()). */
+static gboolean
+get_typed_value (JsonObject   *object,
+                 const char   *key,
+                 const char   *path,
+                 GType         type,
+                 const char   *type_message,
+                 JsonNode    **node,
+                 GError      **error)
+{
+  *node = get_member (object, key);
+  if (*node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (*node) || json_node_get_value_type (*node) != type)
+    {
+      g_autofree char *where = join_path (path, key);
+      set_path_error (error, where, _(type_message));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 read_string (JsonObject  *object,
              const char  *key,
@@ -117,18 +142,12 @@ read_string (JsonObject  *object,
              char       **out,
              GError     **error)
 {
-  JsonNode *node = get_member (object, key);
-  g_autofree char *where = NULL;
+  JsonNode *node;
 
+  if (!get_typed_value (object, key, path, G_TYPE_STRING, N_("must be a string"), &node, error))
+    return FALSE;
   if (node == NULL)
     return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      where = join_path (path, key);
-      set_path_error (error, where, _("must be a string"));
-      return FALSE;
-    }
 
   g_free (*out);
   *out = json_node_dup_string (node);
@@ -191,19 +210,16 @@ read_integer (JsonObject  *object,
               gboolean    *present,
               GError     **error)
 {
-  JsonNode *node = get_member (object, key);
+  JsonNode *node;
+  gboolean ok = get_typed_value (object, key, path, G_TYPE_INT64, N_("must be a whole number"),
+                                 &node, error);
 
   if (present != NULL)
     *present = node != NULL;
+  if (!ok)
+    return FALSE;
   if (node == NULL)
     return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    {
-      g_autofree char *where = join_path (path, key);
-      set_path_error (error, where, _("must be a whole number"));
-      return FALSE;
-    }
 
   *out = json_node_get_int (node);
   return TRUE;
@@ -216,17 +232,12 @@ read_boolean (JsonObject  *object,
               gboolean    *out,
               GError     **error)
 {
-  JsonNode *node = get_member (object, key);
+  JsonNode *node;
 
+  if (!get_typed_value (object, key, path, G_TYPE_BOOLEAN, N_("must be true or false"), &node, error))
+    return FALSE;
   if (node == NULL)
     return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    {
-      g_autofree char *where = join_path (path, key);
-      set_path_error (error, where, _("must be true or false"));
-      return FALSE;
-    }
 
   *out = json_node_get_boolean (node);
   return TRUE;
@@ -544,6 +555,23 @@ rd_calc_input_from_json (JsonNode      *root,
   return g_steal_pointer (&input);
 }
 
+gboolean
+_rd_calc_json_load (JsonParser  *parser,
+                    const char  *data,
+                    gssize       length,
+                    GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, RD_CALC_ERROR, RD_CALC_ERROR_INVALID,
+                   _("Not valid JSON: %s"), local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 RdCalcInput *
 rd_calc_input_from_json_data (const char    *data,
                               gssize         length,
@@ -551,17 +579,12 @@ rd_calc_input_from_json_data (const char    *data,
                               GError       **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_set_error (error, RD_CALC_ERROR, RD_CALC_ERROR_INVALID,
-                   _("Not valid JSON: %s"), local_error->message);
-      return NULL;
-    }
+  if (!_rd_calc_json_load (parser, data, length, error))
+    return NULL;
 
   root = json_parser_get_root (parser);
   if (root == NULL)
@@ -590,11 +613,11 @@ rd_calc_warning_code_to_string (RdCalcWarningCode code)
     }
 }
 
-static void
-add_amount (JsonBuilder      *builder,
-            const char       *key,
-            gint64            amount,
-            const RdCurrency *currency)
+void
+_rd_calc_json_add_amount (JsonBuilder      *builder,
+                          const char       *key,
+                          gint64            amount,
+                          const RdCurrency *currency)
 {
   g_autofree char *text = rd_money_format_plain (amount, currency);
 
@@ -626,10 +649,10 @@ rd_calc_result_to_json (const RdCalcResult *result)
   json_builder_begin_object (builder);
 
   add_string (builder, "currency", currency->code);
-  add_amount (builder, "total", result->total, currency);
+  _rd_calc_json_add_amount (builder, "total", result->total, currency);
   if (result->has_total_cny)
-    add_amount (builder, "total_cny", result->total_cny, rd_currency_lookup ("CNY"));
-  add_amount (builder, "paid", result->paid, currency);
+    _rd_calc_json_add_amount (builder, "total_cny", result->total_cny, rd_currency_lookup ("CNY"));
+  _rd_calc_json_add_amount (builder, "paid", result->paid, currency);
 
   json_builder_set_member_name (builder, "lines");
   json_builder_begin_array (builder);
@@ -640,18 +663,18 @@ rd_calc_result_to_json (const RdCalcResult *result)
       json_builder_begin_object (builder);
       add_string (builder, "sku", line->sku);
       add_string (builder, "name", line->name);
-      add_amount (builder, "gross", line->gross, currency);
-      add_amount (builder, "discount_share", line->discount_share, currency);
-      add_amount (builder, "net", line->net, currency);
-      add_amount (builder, "refund", line->refund, currency);
+      _rd_calc_json_add_amount (builder, "gross", line->gross, currency);
+      _rd_calc_json_add_amount (builder, "discount_share", line->discount_share, currency);
+      _rd_calc_json_add_amount (builder, "net", line->net, currency);
+      _rd_calc_json_add_amount (builder, "refund", line->refund, currency);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
-  add_amount (builder, "goods_refund", result->goods_refund, currency);
-  add_amount (builder, "shipping_refund", result->shipping_refund, currency);
-  add_amount (builder, "return_shipping_refund", result->return_shipping_refund, currency);
-  add_amount (builder, "deductions_total", result->deductions_total, currency);
+  _rd_calc_json_add_amount (builder, "goods_refund", result->goods_refund, currency);
+  _rd_calc_json_add_amount (builder, "shipping_refund", result->shipping_refund, currency);
+  _rd_calc_json_add_amount (builder, "return_shipping_refund", result->return_shipping_refund, currency);
+  _rd_calc_json_add_amount (builder, "deductions_total", result->deductions_total, currency);
 
   json_builder_set_member_name (builder, "instalments");
   json_builder_begin_array (builder);
@@ -670,7 +693,7 @@ rd_calc_result_to_json (const RdCalcResult *result)
 
       json_builder_begin_object (builder);
       add_string (builder, "rule", row->rule);
-      add_amount (builder, "amount", row->amount, currency);
+      _rd_calc_json_add_amount (builder, "amount", row->amount, currency);
       add_string (builder, "explanation", row->explanation);
       json_builder_end_object (builder);
     }

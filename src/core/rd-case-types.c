@@ -6,22 +6,17 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-id-table-private.h"
 #include "rd-case-types.h"
 
-typedef struct
-{
-  const char *id;
-  const char *name;   /* N_() */
-} TypeEntry;
-
-static const TypeEntry refund_kinds[RD_REFUND_KIND_LAST] = {
+static const RdIdLabel refund_kinds[RD_REFUND_KIND_LAST] = {
   { NULL, "" },
   { "refund_only_unshipped", N_("Refund only, not shipped") },
   { "refund_only_shipped",   N_("Refund only, shipped") },
   { "return_refund",         N_("Return and refund") },
 };
 
-static const TypeEntry goods_kinds[RD_GOODS_KIND_LAST] = {
+static const RdIdLabel goods_kinds[RD_GOODS_KIND_LAST] = {
   { NULL, "" },
   { "standard",         N_("Standard goods") },
   { "custom",           N_("Custom-made") },
@@ -31,7 +26,7 @@ static const TypeEntry goods_kinds[RD_GOODS_KIND_LAST] = {
   { "subscription",     N_("Subscription or service") },
 };
 
-static const TypeEntry case_statuses[RD_CASE_STATUS_LAST] = {
+static const RdIdLabel case_statuses[RD_CASE_STATUS_LAST] = {
   { NULL, "" },
   { "requested",       N_("Requested") },
   { "approved",        N_("Approved") },
@@ -46,7 +41,7 @@ static const TypeEntry case_statuses[RD_CASE_STATUS_LAST] = {
   { "closed",          N_("Closed") },
 };
 
-static const TypeEntry payment_methods[RD_PAYMENT_METHOD_LAST] = {
+static const RdIdLabel payment_methods[RD_PAYMENT_METHOD_LAST] = {
   { NULL, "" },
   { "alipay",        N_("Alipay") },
   { "wechat_pay",    N_("WeChat Pay") },
@@ -59,14 +54,14 @@ static const TypeEntry payment_methods[RD_PAYMENT_METHOD_LAST] = {
   { "other",         N_("Other") },
 };
 
-static const TypeEntry refund_routes[RD_REFUND_ROUTE_LAST] = {
+static const RdIdLabel refund_routes[RD_REFUND_ROUTE_LAST] = {
   { NULL, "" },
   { "original",      N_("Original route") },
   { "transfer",      N_("Transfer") },
   { "store_balance", N_("Store balance") },
 };
 
-static const TypeEntry resolutions[RD_RESOLUTION_LAST] = {
+static const RdIdLabel resolutions[RD_RESOLUTION_LAST] = {
   { NULL, "" },
   { "refund",                N_("Refund") },
   { "partial_refund",        N_("Partial refund") },
@@ -78,7 +73,7 @@ static const TypeEntry resolutions[RD_RESOLUTION_LAST] = {
   { "withdrawn",             N_("Withdrawn") },
 };
 
-static const TypeEntry refusal_reasons[RD_REFUSAL_REASON_LAST] = {
+static const RdIdLabel refusal_reasons[RD_REFUSAL_REASON_LAST] = {
   { NULL, "" },
   { "outside_window",        N_("Outside the refund window") },
   { "order_state",           N_("Order state does not allow it") },
@@ -87,7 +82,7 @@ static const TypeEntry refusal_reasons[RD_REFUSAL_REASON_LAST] = {
   { "custom_produced",       N_("Custom goods already produced") },
 };
 
-static const TypeEntry faults[RD_FAULT_LAST] = {
+static const RdIdLabel faults[RD_FAULT_LAST] = {
   { NULL, "" },
   { "buyer",     N_("Buyer") },
   { "merchant",  N_("Merchant") },
@@ -113,40 +108,14 @@ static const char *const open_status_ids[] = {
   "awaiting_payout", NULL
 };
 
-#define RD_CASE_TYPE_DEFINE(Type, prefix, table, last)           \
-  const char *                                                    \
-  prefix##_to_id (Type value)                                     \
-  {                                                               \
-    if ((int) value <= 0 || (int) value >= (int) last)            \
-      return NULL;                                                \
-    return table[value].id;                                       \
-  }                                                               \
-  Type                                                            \
-  prefix##_from_id (const char *id)                               \
-  {                                                               \
-    if (id == NULL)                                               \
-      return (Type) 0;                                            \
-    for (int i = 1; i < (int) last; i++)                          \
-      if (g_str_equal (table[i].id, id))                          \
-        return (Type) i;                                          \
-    return (Type) 0;                                              \
-  }                                                               \
-  const char *                                                    \
-  prefix##_get_name (Type value)                                  \
-  {                                                               \
-    if ((int) value <= 0 || (int) value >= (int) last)            \
-      return "";                                                  \
-    return _(table[value].name);                                  \
-  }
-
-RD_CASE_TYPE_DEFINE (RdRefundKind,    rd_refund_kind,    refund_kinds,    RD_REFUND_KIND_LAST)
-RD_CASE_TYPE_DEFINE (RdGoodsKind,     rd_goods_kind,     goods_kinds,     RD_GOODS_KIND_LAST)
-RD_CASE_TYPE_DEFINE (RdCaseStatus,    rd_case_status,    case_statuses,   RD_CASE_STATUS_LAST)
-RD_CASE_TYPE_DEFINE (RdPaymentMethod, rd_payment_method, payment_methods, RD_PAYMENT_METHOD_LAST)
-RD_CASE_TYPE_DEFINE (RdRefundRoute,   rd_refund_route,   refund_routes,   RD_REFUND_ROUTE_LAST)
-RD_CASE_TYPE_DEFINE (RdResolution,    rd_resolution,     resolutions,     RD_RESOLUTION_LAST)
-RD_CASE_TYPE_DEFINE (RdRefusalReason, rd_refusal_reason, refusal_reasons, RD_REFUSAL_REASON_LAST)
-RD_CASE_TYPE_DEFINE (RdFault,         rd_fault,          faults,          RD_FAULT_LAST)
+RD_ID_TABLE_DEFINE (RdRefundKind,    rd_refund_kind,    refund_kinds,    RD_REFUND_KIND_LAST)
+RD_ID_TABLE_DEFINE (RdGoodsKind,     rd_goods_kind,     goods_kinds,     RD_GOODS_KIND_LAST)
+RD_ID_TABLE_DEFINE (RdCaseStatus,    rd_case_status,    case_statuses,   RD_CASE_STATUS_LAST)
+RD_ID_TABLE_DEFINE (RdPaymentMethod, rd_payment_method, payment_methods, RD_PAYMENT_METHOD_LAST)
+RD_ID_TABLE_DEFINE (RdRefundRoute,   rd_refund_route,   refund_routes,   RD_REFUND_ROUTE_LAST)
+RD_ID_TABLE_DEFINE (RdResolution,    rd_resolution,     resolutions,     RD_RESOLUTION_LAST)
+RD_ID_TABLE_DEFINE (RdRefusalReason, rd_refusal_reason, refusal_reasons, RD_REFUSAL_REASON_LAST)
+RD_ID_TABLE_DEFINE (RdFault,         rd_fault,          faults,          RD_FAULT_LAST)
 
 gboolean
 rd_case_status_is_open (RdCaseStatus status)

@@ -68,18 +68,27 @@ channel_name (NameCache  *cache,
 }
 
 /* The translated name, or the stored id when this build does not know it. */
-static const char *
-name_or_id (const char *name,
-            const char *id)
+const char *
+_rd_export_name_or_id (const char *name,
+                       const char *id)
 {
   return name != NULL && *name != '\0' ? name : id;
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           col)
+const char *
+_rd_export_column_text (sqlite3_stmt *stmt,
+                        int           col)
 {
   return (const char *) sqlite3_column_text (stmt, col);
+}
+
+gboolean
+_rd_export_set_read_error (RdExportContext  *ctx,
+                           GError          **error)
+{
+  g_set_error (error, RD_EXPORT_ERROR, RD_EXPORT_ERROR_DATABASE,
+               _("Could not read the ledger: %s"), sqlite3_errmsg (ctx->db));
+  return FALSE;
 }
 
 /* "明细", "明细 (2)": at most 31 characters, none of []:*?/\ . */
@@ -128,16 +137,9 @@ add_ledger_sheet (RdExportContext  *ctx,
     [COL_BUYER] = _("Buyer"),
     [COL_RETURN_TRACKING] = _("Return tracking no."),
   };
-  g_autofree char *name = _rd_export_sheet_name (C_("sheet", "Ledger"), number);
 
-  memset (sheet, 0, sizeof *sheet);
-  sheet->sheet = workbook_add_worksheet (ctx->workbook, name);
-  if (sheet->sheet == NULL)
-    {
-      g_set_error (error, RD_EXPORT_ERROR, RD_EXPORT_ERROR_FAILED,
-                   _("Could not add the sheet “%s” to the workbook."), name);
-      return FALSE;
-    }
+  if (!_rd_export_add_numbered_sheet (ctx, sheet, C_("sheet", "Ledger"), number, error))
+    return FALSE;
   _rd_export_sheet_write_header (ctx, sheet, headers, N_COLUMNS);
   return TRUE;
 }
@@ -164,8 +166,7 @@ prepare (RdExportContext  *ctx,
 
   if (sqlite3_prepare_v2 (ctx->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_set_error (error, RD_EXPORT_ERROR, RD_EXPORT_ERROR_DATABASE,
-                   _("Could not read the ledger: %s"), sqlite3_errmsg (ctx->db));
+      _rd_export_set_read_error (ctx, error);
       sqlite3_finalize (stmt);
       return NULL;
     }
@@ -187,11 +188,7 @@ count_rows (RdExportContext  *ctx,
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, RD_EXPORT_ERROR, RD_EXPORT_ERROR_DATABASE,
-                   _("Could not read the ledger: %s"), sqlite3_errmsg (ctx->db));
-      return FALSE;
-    }
+    return _rd_export_set_read_error (ctx, error);
   *out_count = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
@@ -205,19 +202,19 @@ write_row (RdExportContext *ctx,
            gint64           amount_paid,
            gint64           refund_amount)
 {
-  const RdExportMoneyFormat *money = _rd_export_money_format (ctx, column_text (stmt, 9));
+  const RdExportMoneyFormat *money = _rd_export_money_format (ctx, _rd_export_column_text (stmt, 9));
 
-  _rd_export_write_text (sheet, row, COL_CASE_NO, column_text (stmt, 0), NULL);
-  _rd_export_write_text (sheet, row, COL_ORDER_NO, column_text (stmt, 1), NULL);
-  _rd_export_write_text (sheet, row, COL_AFTER_SALES_NO, column_text (stmt, 2), NULL);
-  _rd_export_write_text (sheet, row, COL_CHANNEL, channel_name (names, column_text (stmt, 3)), NULL);
+  _rd_export_write_text (sheet, row, COL_CASE_NO, _rd_export_column_text (stmt, 0), NULL);
+  _rd_export_write_text (sheet, row, COL_ORDER_NO, _rd_export_column_text (stmt, 1), NULL);
+  _rd_export_write_text (sheet, row, COL_AFTER_SALES_NO, _rd_export_column_text (stmt, 2), NULL);
+  _rd_export_write_text (sheet, row, COL_CHANNEL, channel_name (names, _rd_export_column_text (stmt, 3)), NULL);
   _rd_export_write_text (sheet, row, COL_KIND,
-                         name_or_id (rd_refund_kind_get_name (rd_refund_kind_from_id (column_text (stmt, 4))),
-                                     column_text (stmt, 4)), NULL);
-  _rd_export_write_text (sheet, row, COL_REASON, rd_refund_reason_get_name (column_text (stmt, 5)), NULL);
+                         _rd_export_name_or_id (rd_refund_kind_get_name (rd_refund_kind_from_id (_rd_export_column_text (stmt, 4))),
+                                     _rd_export_column_text (stmt, 4)), NULL);
+  _rd_export_write_text (sheet, row, COL_REASON, rd_refund_reason_get_name (_rd_export_column_text (stmt, 5)), NULL);
   _rd_export_write_text (sheet, row, COL_PAYMENT_METHOD,
-                         name_or_id (rd_payment_method_get_name (rd_payment_method_from_id (column_text (stmt, 6))),
-                                     column_text (stmt, 6)), NULL);
+                         _rd_export_name_or_id (rd_payment_method_get_name (rd_payment_method_from_id (_rd_export_column_text (stmt, 6))),
+                                     _rd_export_column_text (stmt, 6)), NULL);
   _rd_export_write_time (ctx, sheet, row, COL_REQUESTED_AT, sqlite3_column_int64 (stmt, 7));
   _rd_export_write_time (ctx, sheet, row, COL_PAID_AT, sqlite3_column_int64 (stmt, 8));
   _rd_export_write_text (sheet, row, COL_CURRENCY, money->code, NULL);
@@ -225,11 +222,11 @@ write_row (RdExportContext *ctx,
   if (refund_amount >= 0)
     _rd_export_write_money (sheet, row, COL_REFUND_AMOUNT, money, refund_amount);
   _rd_export_write_text (sheet, row, COL_STATUS,
-                         name_or_id (rd_case_status_get_name (rd_case_status_from_id (column_text (stmt, 12))),
-                                     column_text (stmt, 12)), NULL);
-  _rd_export_write_text (sheet, row, COL_HANDLER, column_text (stmt, 13), NULL);
-  _rd_export_write_text (sheet, row, COL_BUYER, column_text (stmt, 14), NULL);
-  _rd_export_write_text (sheet, row, COL_RETURN_TRACKING, column_text (stmt, 15), NULL);
+                         _rd_export_name_or_id (rd_case_status_get_name (rd_case_status_from_id (_rd_export_column_text (stmt, 12))),
+                                     _rd_export_column_text (stmt, 12)), NULL);
+  _rd_export_write_text (sheet, row, COL_HANDLER, _rd_export_column_text (stmt, 13), NULL);
+  _rd_export_write_text (sheet, row, COL_BUYER, _rd_export_column_text (stmt, 14), NULL);
+  _rd_export_write_text (sheet, row, COL_RETURN_TRACKING, _rd_export_column_text (stmt, 15), NULL);
 }
 
 gboolean
@@ -271,8 +268,8 @@ _rd_export_write_ledger (RdExportContext  *ctx,
       row++;
 
       write_row (ctx, &sheet, &names, stmt, row, amount_paid, refund_amount);
-      if (!_rd_export_summary_add (ctx->summary, column_text (stmt, 9), column_text (stmt, 4),
-                                   column_text (stmt, 5), column_text (stmt, 3), column_text (stmt, 6),
+      if (!_rd_export_summary_add (ctx->summary, _rd_export_column_text (stmt, 9), _rd_export_column_text (stmt, 4),
+                                   _rd_export_column_text (stmt, 5), _rd_export_column_text (stmt, 3), _rd_export_column_text (stmt, 6),
                                    amount_paid, refund_amount, error))
         goto out;
 
@@ -286,8 +283,7 @@ _rd_export_write_ledger (RdExportContext  *ctx,
     }
   if (rc != SQLITE_DONE)
     {
-      g_set_error (error, RD_EXPORT_ERROR, RD_EXPORT_ERROR_DATABASE,
-                   _("Could not read the ledger: %s"), sqlite3_errmsg (ctx->db));
+      _rd_export_set_read_error (ctx, error);
       goto out;
     }
   if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))

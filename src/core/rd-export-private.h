@@ -99,6 +99,15 @@ void        _rd_export_write_time         (RdExportContext *ctx,
 /* rd-export-ledger.c: "明细", "明细 (2)": ≤ 31 characters, none of []:*?/\ */
 char       *_rd_export_sheet_name         (const char      *name,
                                            guint            number);
+/* rd-export-ledger.c: name, or id when the name is empty (unknown id). */
+const char *_rd_export_name_or_id         (const char      *name,
+                                           const char      *id);
+const char *_rd_export_column_text        (sqlite3_stmt    *stmt,
+                                           int              col);
+/* rd-export-ledger.c: "Could not read the ledger" with the database's
+ * message; returns FALSE. */
+gboolean    _rd_export_set_read_error     (RdExportContext *ctx,
+                                           GError         **error);
 /* rd-export-ledger.c: streams the period's cases into the ledger sheets,
  * adding to the summary and the totals. */
 gboolean    _rd_export_write_ledger       (RdExportContext *ctx,
@@ -108,6 +117,12 @@ gboolean    _rd_export_write_ledger       (RdExportContext *ctx,
 gboolean    _rd_export_add_sheet          (RdExportContext *ctx,
                                            RdExportSheet   *sheet,
                                            const char      *title,
+                                           GError         **error);
+/* Sheet `number` of title ("Ledger (2)"); number 1 is the plain title. */
+gboolean    _rd_export_add_numbered_sheet (RdExportContext *ctx,
+                                           RdExportSheet   *sheet,
+                                           const char      *title,
+                                           guint            number,
                                            GError         **error);
 RdExportSummary *_rd_export_summary_new   (void);
 void        _rd_export_summary_free       (RdExportSummary *summary);

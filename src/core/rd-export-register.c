@@ -20,20 +20,6 @@
 /* The register arrives with this schema version. */
 #define REGISTER_SCHEMA_VERSION 5
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           col)
-{
-  return (const char *) sqlite3_column_text (stmt, col);
-}
-
-static const char *
-name_or_id (const char *name,
-            const char *id)
-{
-  return name != NULL && *name != '\0' ? name : id;
-}
-
 static sqlite3_stmt *
 prepare_period (RdExportContext  *ctx,
                 const char       *sql,
@@ -43,8 +29,7 @@ prepare_period (RdExportContext  *ctx,
 
   if (sqlite3_prepare_v2 (ctx->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_set_error (error, RD_EXPORT_ERROR, RD_EXPORT_ERROR_DATABASE,
-                   _("Could not read the ledger: %s"), sqlite3_errmsg (ctx->db));
+      _rd_export_set_read_error (ctx, error);
       sqlite3_finalize (stmt);
       return NULL;
     }
@@ -60,9 +45,22 @@ step_error (RdExportContext  *ctx,
 {
   if (rc == SQLITE_DONE)
     return FALSE;
-  g_set_error (error, RD_EXPORT_ERROR, RD_EXPORT_ERROR_DATABASE,
-               _("Could not read the ledger: %s"), sqlite3_errmsg (ctx->db));
+  _rd_export_set_read_error (ctx, error);
   return TRUE;
+}
+
+/* Columns 0-3 of both sheets: courier, tracking no., case no., order no.,
+ * read from the same columns of stmt. */
+static void
+write_parcel_columns (RdExportSheet *sheet,
+                      guint          row,
+                      sqlite3_stmt  *stmt)
+{
+  _rd_export_write_text (sheet, row, 0,
+                         _rd_export_name_or_id (rd_courier_get_name (rd_courier_from_id (_rd_export_column_text (stmt, 0))),
+                                     _rd_export_column_text (stmt, 0)), NULL);
+  for (guint col = 1; col <= 3; col++)
+    _rd_export_write_text (sheet, row, col, _rd_export_column_text (stmt, (int) col), NULL);
 }
 
 gboolean
@@ -98,29 +96,24 @@ _rd_export_write_intercepts (RdExportContext  *ctx,
 
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          g_autofree char *channel = column_text (stmt, 4) != NULL
-                                     ? rd_channel_display_name (column_text (stmt, 4), NULL) : NULL;
+          g_autofree char *channel = _rd_export_column_text (stmt, 4) != NULL
+                                     ? rd_channel_display_name (_rd_export_column_text (stmt, 4), NULL) : NULL;
           gint64 amount = sqlite3_column_int64 (stmt, 5);
 
           row++;
-          _rd_export_write_text (&sheet, row, 0,
-                                 name_or_id (rd_courier_get_name (rd_courier_from_id (column_text (stmt, 0))),
-                                             column_text (stmt, 0)), NULL);
-          _rd_export_write_text (&sheet, row, 1, column_text (stmt, 1), NULL);
-          _rd_export_write_text (&sheet, row, 2, column_text (stmt, 2), NULL);
-          _rd_export_write_text (&sheet, row, 3, column_text (stmt, 3), NULL);
+          write_parcel_columns (&sheet, row, stmt);
           _rd_export_write_text (&sheet, row, 4, channel, NULL);
           _rd_export_write_money (&sheet, row, 5, money, amount);
-          _rd_export_write_text (&sheet, row, 6, column_text (stmt, 6), NULL);
+          _rd_export_write_text (&sheet, row, 6, _rd_export_column_text (stmt, 6), NULL);
           _rd_export_write_text (&sheet, row, 7,
-                                 name_or_id (rd_intercept_status_get_name (rd_intercept_status_from_id (column_text (stmt, 7))),
-                                             column_text (stmt, 7)), NULL);
+                                 _rd_export_name_or_id (rd_intercept_status_get_name (rd_intercept_status_from_id (_rd_export_column_text (stmt, 7))),
+                                             _rd_export_column_text (stmt, 7)), NULL);
           _rd_export_write_text (&sheet, row, 8,
-                                 name_or_id (rd_parcel_condition_get_name (rd_parcel_condition_from_id (column_text (stmt, 8))),
-                                             column_text (stmt, 8)), NULL);
+                                 _rd_export_name_or_id (rd_parcel_condition_get_name (rd_parcel_condition_from_id (_rd_export_column_text (stmt, 8))),
+                                             _rd_export_column_text (stmt, 8)), NULL);
           for (int col = 9; col <= 13; col++)
             _rd_export_write_time (ctx, &sheet, row, col, sqlite3_column_int64 (stmt, col));
-          _rd_export_write_text (&sheet, row, 14, column_text (stmt, 14), NULL);
+          _rd_export_write_text (&sheet, row, 14, _rd_export_column_text (stmt, 14), NULL);
 
           if (!rd_money_add (ctx->totals->intercept_amount, amount, &ctx->totals->intercept_amount, error))
             return FALSE;
@@ -171,20 +164,15 @@ _rd_export_write_claims (RdExportContext  *ctx,
           gint64 recovered = sqlite3_column_int64 (stmt, 7);
 
           row++;
-          _rd_export_write_text (&sheet, row, 0,
-                                 name_or_id (rd_courier_get_name (rd_courier_from_id (column_text (stmt, 0))),
-                                             column_text (stmt, 0)), NULL);
-          _rd_export_write_text (&sheet, row, 1, column_text (stmt, 1), NULL);
-          _rd_export_write_text (&sheet, row, 2, column_text (stmt, 2), NULL);
-          _rd_export_write_text (&sheet, row, 3, column_text (stmt, 3), NULL);
+          write_parcel_columns (&sheet, row, stmt);
           _rd_export_write_money (&sheet, row, 4, money, claimed);
           _rd_export_write_time (ctx, &sheet, row, 5, sqlite3_column_int64 (stmt, 5));
           _rd_export_write_text (&sheet, row, 6,
-                                 name_or_id (rd_claim_status_get_name (rd_claim_status_from_id (column_text (stmt, 6))),
-                                             column_text (stmt, 6)), NULL);
+                                 _rd_export_name_or_id (rd_claim_status_get_name (rd_claim_status_from_id (_rd_export_column_text (stmt, 6))),
+                                             _rd_export_column_text (stmt, 6)), NULL);
           _rd_export_write_money (&sheet, row, 7, money, recovered);
           _rd_export_write_time (ctx, &sheet, row, 8, sqlite3_column_int64 (stmt, 8));
-          _rd_export_write_text (&sheet, row, 9, column_text (stmt, 9), NULL);
+          _rd_export_write_text (&sheet, row, 9, _rd_export_column_text (stmt, 9), NULL);
 
           if (!rd_money_add (ctx->totals->claims_claimed, claimed, &ctx->totals->claims_claimed, error) ||
               !rd_money_add (ctx->totals->claims_recovered, recovered, &ctx->totals->claims_recovered, error))

@@ -280,12 +280,13 @@ sorted_totals (RdExportSummary *summary)
 }
 
 gboolean
-_rd_export_add_sheet (RdExportContext  *ctx,
-                      RdExportSheet    *sheet,
-                      const char       *title,
-                      GError          **error)
+_rd_export_add_numbered_sheet (RdExportContext  *ctx,
+                               RdExportSheet    *sheet,
+                               const char       *title,
+                               guint             number,
+                               GError          **error)
 {
-  g_autofree char *name = _rd_export_sheet_name (title, 1);
+  g_autofree char *name = _rd_export_sheet_name (title, number);
 
   memset (sheet, 0, sizeof *sheet);
   sheet->sheet = workbook_add_worksheet (ctx->workbook, name);
@@ -296,6 +297,15 @@ _rd_export_add_sheet (RdExportContext  *ctx,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+_rd_export_add_sheet (RdExportContext  *ctx,
+                      RdExportSheet    *sheet,
+                      const char       *title,
+                      GError          **error)
+{
+  return _rd_export_add_numbered_sheet (ctx, sheet, title, 1, error);
 }
 
 static void

@@ -26,32 +26,23 @@ G_DEFINE_BOXED_TYPE (RdClaim, rd_claim, rd_claim_copy, rd_claim_free)
 
 /* helpers */
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
-
-static RdClaim *
+static gpointer
 claim_from_row (sqlite3_stmt *stmt)
 {
   RdClaim *claim = g_new0 (RdClaim, 1);
 
   claim->id = sqlite3_column_int64 (stmt, 0);
   claim->intercept_id = sqlite3_column_int64 (stmt, 1);
-  claim->tracking_no = dup_column (stmt, 2);
+  claim->tracking_no = _rd_intercepts_dup_column (stmt, 2);
   claim->courier = rd_courier_from_id ((const char *) sqlite3_column_text (stmt, 3));
   claim->case_id = sqlite3_column_int64 (stmt, 4);
-  claim->case_no = dup_column (stmt, 5);
+  claim->case_no = _rd_intercepts_dup_column (stmt, 5);
   claim->amount_claimed = sqlite3_column_int64 (stmt, 6);
   claim->filed_at = sqlite3_column_int64 (stmt, 7);
   claim->status = rd_claim_status_from_id ((const char *) sqlite3_column_text (stmt, 8));
   claim->amount_recovered = sqlite3_column_int64 (stmt, 9);
   claim->settled_at = sqlite3_column_int64 (stmt, 10);
-  claim->operator = dup_column (stmt, 11);
+  claim->operator = _rd_intercepts_dup_column (stmt, 11);
   return claim;
 }
 
@@ -60,17 +51,30 @@ collect_claims (RdStore       *store,
                 sqlite3_stmt  *stmt,
                 GError       **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_claim_free);
-  int rc;
+  return _rd_intercepts_collect_rows (store, stmt, claim_from_row,
+                                      (GDestroyNotify) rd_claim_free, error);
+}
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, claim_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      rd_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+typedef GPtrArray *(*CollectFunc) (RdStore       *store,
+                                   sqlite3_stmt  *stmt,
+                                   GError       **error);
+
+/* The rows of sql, binding ?1 = from and ?2 = to, read by collect. */
+static GPtrArray *
+list_between (RdStore       *store,
+              const char    *sql,
+              gint64         from,
+              gint64         to,
+              CollectFunc    collect,
+              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = rd_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  return collect (store, stmt, error);
 }
 
 static GPtrArray *
@@ -230,18 +234,12 @@ rd_intercepts_list_created_between (RdStore  *store,
                                     gint64    to,
                                     GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
 
-  stmt = rd_store_prepare (store,
-                           RD_INTERCEPT_SELECT "WHERE i.created_at >= ?1 AND i.created_at < ?2"
-                           " ORDER BY i.created_at, i.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  return _rd_intercepts_collect (store, stmt, error);
+  return list_between (store,
+                       RD_INTERCEPT_SELECT "WHERE i.created_at >= ?1 AND i.created_at < ?2"
+                       " ORDER BY i.created_at, i.id",
+                       from, to, _rd_intercepts_collect, error);
 }
 
 gboolean
@@ -265,11 +263,8 @@ rd_intercepts_count (RdStore            *store,
                            " (SELECT count(*) FROM claims WHERE status = 'filed')", error);
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
-      return FALSE;
-    }
+  if (!_rd_intercepts_step_row (store, stmt, error))
+    return FALSE;
   result.n_all = sqlite3_column_int64 (stmt, 0);
   result.n_claims_open = sqlite3_column_int64 (stmt, 1);
 
@@ -329,18 +324,11 @@ rd_claims_list_filed_between (RdStore  *store,
                               gint64    to,
                               GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
 
-  stmt = rd_store_prepare (store,
-                           CLAIM_SELECT "WHERE k.filed_at >= ?1 AND k.filed_at < ?2 ORDER BY k.filed_at, k.id",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  return collect_claims (store, stmt, error);
+  return list_between (store,
+                       CLAIM_SELECT "WHERE k.filed_at >= ?1 AND k.filed_at < ?2 ORDER BY k.filed_at, k.id",
+                       from, to, collect_claims, error);
 }
 
 static gboolean
@@ -376,17 +364,14 @@ file_claim_locked (RdStore             *store,
   sqlite3_bind_int64 (stmt, 2, amount_claimed);
   sqlite3_bind_int64 (stmt, 3, now);
   sqlite3_bind_text (stmt, 4, operator, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
-      return FALSE;
-    }
+  if (!_rd_intercepts_step_row (store, stmt, error))
+    return FALSE;
   if (claim_id != NULL)
     *claim_id = sqlite3_column_int64 (stmt, 0);
 
   amount_text = g_strdup_printf ("%" G_GINT64_FORMAT, amount_claimed);
   if (!_rd_intercepts_audit (store, intercept, operator, "claim_file", "claim", NULL, amount_text, error))
-                             return FALSE;
+    return FALSE;
 
   if (remedy == RD_LOST_REMEDY_REFUND)
     return _rd_intercepts_apply_case_step (store, intercept, RD_INTERCEPT_STATUS_CLAIM, policy, operator, outcome, error);
@@ -558,11 +543,8 @@ rd_claims_totals (RdStore        *store,
                            " FROM claims", error);
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
-      return FALSE;
-    }
+  if (!_rd_intercepts_step_row (store, stmt, error))
+    return FALSE;
 
   totals->n_claims = sqlite3_column_int64 (stmt, 0);
   totals->n_open = sqlite3_column_int64 (stmt, 1);

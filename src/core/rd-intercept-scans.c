@@ -73,11 +73,8 @@ record_scan_locked (RdStore            *store,
   sqlite3_bind_text (stmt, 3, rd_parcel_condition_to_id (outcome), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, now);
   sqlite3_bind_text (stmt, 5, operator, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
-      return FALSE;
-    }
+  if (!_rd_intercepts_step_row (store, stmt, error))
+    return FALSE;
   result->scan_id = sqlite3_column_int64 (stmt, 0);
   result->at = now;
 
@@ -126,23 +123,20 @@ rd_intercepts_record_scan (RdStore            *store,
   intercept = rd_intercepts_find_by_tracking (store, tracking_no, error);
   if (intercept == NULL ||
       !record_scan_locked (store, intercept, outcome, operator, policy, now, result, error))
-    {
-      rd_store_rollback (store);
-      memset (result, 0, sizeof *result);
-      return FALSE;
-    }
+    goto fail;
 
   if (result->already)
     rd_store_rollback (store);   /* nothing was written */
   else if (!rd_store_commit (store, error))
-    {
-      rd_store_rollback (store);
-      memset (result, 0, sizeof *result);
-      return FALSE;
-    }
+    goto fail;
 
   result->intercept = rd_intercepts_get (store, intercept->id, error);
   return result->intercept != NULL;
+
+fail:
+  rd_store_rollback (store);
+  memset (result, 0, sizeof *result);
+  return FALSE;
 }
 
 gboolean
@@ -188,10 +182,7 @@ rd_intercepts_count_scans (RdStore  *store,
   stmt = rd_store_prepare (store, "SELECT count(*) FROM scans", error);
   if (stmt == NULL)
     return -1;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
-      return -1;
-    }
+  if (!_rd_intercepts_step_row (store, stmt, error))
+    return -1;
   return sqlite3_column_int64 (stmt, 0);
 }

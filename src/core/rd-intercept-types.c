@@ -7,17 +7,12 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-id-table-private.h"
 #include "rd-intercept-types.h"
 
 G_DEFINE_QUARK (rd-intercept-error-quark, rd_intercept_error)
 
-typedef struct
-{
-  const char *id;
-  const char *name;   /* N_() */
-} TypeEntry;
-
-static const TypeEntry intercept_statuses[RD_INTERCEPT_STATUS_LAST] = {
+static const RdIdLabel intercept_statuses[RD_INTERCEPT_STATUS_LAST] = {
   { NULL, "" },
   { "pending",           N_("Pending") },
   { "requested",         N_("Intercept requested") },
@@ -29,7 +24,7 @@ static const TypeEntry intercept_statuses[RD_INTERCEPT_STATUS_LAST] = {
   { "claim",             N_("Claim") },
 };
 
-static const TypeEntry parcel_conditions[RD_PARCEL_CONDITION_LAST] = {
+static const RdIdLabel parcel_conditions[RD_PARCEL_CONDITION_LAST] = {
   { NULL, "" },
   { "intact",        N_("Intact") },
   { "damaged",       N_("Damaged") },
@@ -37,7 +32,7 @@ static const TypeEntry parcel_conditions[RD_PARCEL_CONDITION_LAST] = {
   { "not_ours",      N_("Not ours") },
 };
 
-static const TypeEntry couriers[RD_COURIER_LAST] = {
+static const RdIdLabel couriers[RD_COURIER_LAST] = {
   { NULL, "" },
   { "sf",     N_("SF Express") },
   { "zto",    N_("ZTO Express") },
@@ -51,14 +46,14 @@ static const TypeEntry couriers[RD_COURIER_LAST] = {
   { "other",  N_("Other courier") },
 };
 
-static const TypeEntry claim_statuses[RD_CLAIM_STATUS_LAST] = {
+static const RdIdLabel claim_statuses[RD_CLAIM_STATUS_LAST] = {
   { NULL, "" },
   { "filed",   N_("Filed") },
   { "paid",    N_("Paid") },
   { "refused", N_("Refused") },
 };
 
-static const TypeEntry events[RD_INTERCEPT_N_EVENTS] = {
+static const RdIdLabel events[RD_INTERCEPT_N_EVENTS] = {
   [RD_INTERCEPT_EVENT_REQUEST]           = { "request",           N_("Intercept requested") },
   [RD_INTERCEPT_EVENT_CONFIRM]           = { "confirm",           N_("Intercepted") },
   [RD_INTERCEPT_EVENT_FAIL]              = { "fail",              N_("Intercept failed") },
@@ -68,36 +63,10 @@ static const TypeEntry events[RD_INTERCEPT_N_EVENTS] = {
   [RD_INTERCEPT_EVENT_FILE_CLAIM]        = { "file_claim",        N_("File a claim") },
 };
 
-#define RD_TYPE_DEFINE(Type, prefix, table, last)                 \
-  const char *                                                    \
-  prefix##_to_id (Type value)                                     \
-  {                                                               \
-    if ((int) value <= 0 || (int) value >= (int) last)            \
-      return NULL;                                                \
-    return table[value].id;                                       \
-  }                                                               \
-  Type                                                            \
-  prefix##_from_id (const char *id)                               \
-  {                                                               \
-    if (id == NULL)                                               \
-      return (Type) 0;                                            \
-    for (int i = 1; i < (int) last; i++)                          \
-      if (g_str_equal (table[i].id, id))                          \
-        return (Type) i;                                          \
-    return (Type) 0;                                              \
-  }                                                               \
-  const char *                                                    \
-  prefix##_get_name (Type value)                                  \
-  {                                                               \
-    if ((int) value <= 0 || (int) value >= (int) last)            \
-      return "";                                                  \
-    return _(table[value].name);                                  \
-  }
-
-RD_TYPE_DEFINE (RdInterceptStatus, rd_intercept_status, intercept_statuses, RD_INTERCEPT_STATUS_LAST)
-RD_TYPE_DEFINE (RdParcelCondition, rd_parcel_condition, parcel_conditions,  RD_PARCEL_CONDITION_LAST)
-RD_TYPE_DEFINE (RdCourier,         rd_courier,          couriers,           RD_COURIER_LAST)
-RD_TYPE_DEFINE (RdClaimStatus,     rd_claim_status,     claim_statuses,     RD_CLAIM_STATUS_LAST)
+RD_ID_TABLE_DEFINE (RdInterceptStatus, rd_intercept_status, intercept_statuses, RD_INTERCEPT_STATUS_LAST)
+RD_ID_TABLE_DEFINE (RdParcelCondition, rd_parcel_condition, parcel_conditions,  RD_PARCEL_CONDITION_LAST)
+RD_ID_TABLE_DEFINE (RdCourier,         rd_courier,          couriers,           RD_COURIER_LAST)
+RD_ID_TABLE_DEFINE (RdClaimStatus,     rd_claim_status,     claim_statuses,     RD_CLAIM_STATUS_LAST)
 
 const char *
 rd_intercept_event_to_id (RdInterceptEvent event)

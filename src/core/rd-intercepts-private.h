@@ -23,6 +23,27 @@ G_BEGIN_DECLS
 
 RdIntercept *_rd_intercept_from_row     (sqlite3_stmt  *stmt);
 
+/* A column's text, copied; NULL for SQL NULL. */
+char        *_rd_intercepts_dup_column  (sqlite3_stmt  *stmt,
+                                         int            column);
+
+/* Steps stmt to its (first) row: FALSE with the database's error when
+ * there is none. */
+gboolean     _rd_intercepts_step_row    (RdStore       *store,
+                                         sqlite3_stmt  *stmt,
+                                         GError       **error);
+
+/* Builds one element from the current row of stmt. */
+typedef gpointer (*RdInterceptsRowFunc) (sqlite3_stmt *stmt);
+
+/* Steps stmt to the end, one row_func element per row, in an array that
+ * frees them with free_func. NULL on error. */
+GPtrArray   *_rd_intercepts_collect_rows (RdStore               *store,
+                                          sqlite3_stmt          *stmt,
+                                          RdInterceptsRowFunc    row_func,
+                                          GDestroyNotify         free_func,
+                                          GError               **error);
+
 /* Steps stmt to the end, one RdIntercept per row. NULL on error. */
 GPtrArray   *_rd_intercepts_collect     (RdStore       *store,
                                          sqlite3_stmt  *stmt,

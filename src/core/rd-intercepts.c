@@ -23,9 +23,9 @@ G_DEFINE_BOXED_TYPE (RdIntercept, rd_intercept, rd_intercept_copy, rd_intercept_
 
 /* helpers */
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
+char *
+_rd_intercepts_dup_column (sqlite3_stmt *stmt,
+                           int           column)
 {
   const unsigned char *text = sqlite3_column_text (stmt, column);
 
@@ -358,11 +358,8 @@ create_locked (RdStore             *store,
   sqlite3_bind_text (stmt, 13, operator, -1, SQLITE_STATIC);
   bind_text_or_null (stmt, 14, intercept->notes);
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
-      return FALSE;
-    }
+  if (!_rd_intercepts_step_row (store, stmt, error))
+    return FALSE;
   intercept->id = sqlite3_column_int64 (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -523,14 +520,14 @@ _rd_intercept_from_row (sqlite3_stmt *stmt)
 
   self->id = sqlite3_column_int64 (stmt, 0);
   self->courier = rd_courier_from_id ((const char *) sqlite3_column_text (stmt, 1));
-  self->tracking_no = dup_column (stmt, 2);
+  self->tracking_no = _rd_intercepts_dup_column (stmt, 2);
   self->case_id = sqlite3_column_int64 (stmt, 3);
-  self->case_no = dup_column (stmt, 4);
-  self->order_no = dup_column (stmt, 5);
-  self->buyer_name = dup_column (stmt, 6);
-  self->channel = dup_column (stmt, 7);
+  self->case_no = _rd_intercepts_dup_column (stmt, 4);
+  self->order_no = _rd_intercepts_dup_column (stmt, 5);
+  self->buyer_name = _rd_intercepts_dup_column (stmt, 6);
+  self->channel = _rd_intercepts_dup_column (stmt, 7);
   self->amount = sqlite3_column_int64 (stmt, 8);
-  self->province = dup_column (stmt, 9);
+  self->province = _rd_intercepts_dup_column (stmt, 9);
   self->status = rd_intercept_status_from_id ((const char *) sqlite3_column_text (stmt, 10));
   self->condition = rd_parcel_condition_from_id ((const char *) sqlite3_column_text (stmt, 11));
   self->requested_at = sqlite3_column_int64 (stmt, 12);
@@ -539,23 +536,38 @@ _rd_intercept_from_row (sqlite3_stmt *stmt)
   self->created_at = sqlite3_column_int64 (stmt, 15);
   self->updated_at = sqlite3_column_int64 (stmt, 16);
   self->settled_at = sqlite3_column_int64 (stmt, 17);
-  self->operator = dup_column (stmt, 18);
-  self->notes = dup_column (stmt, 19);
+  self->operator = _rd_intercepts_dup_column (stmt, 18);
+  self->notes = _rd_intercepts_dup_column (stmt, 19);
   self->refunded = sqlite3_column_int64 (stmt, 20);
   self->recovered = sqlite3_column_int64 (stmt, 21);
   return self;
 }
 
-GPtrArray *
-_rd_intercepts_collect (RdStore       *store,
-                        sqlite3_stmt  *stmt,
-                        GError       **error)
+gboolean
+_rd_intercepts_step_row (RdStore       *store,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_intercept_free);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+_rd_intercepts_collect_rows (RdStore                *store,
+                             sqlite3_stmt           *stmt,
+                             RdInterceptsRowFunc     row_func,
+                             GDestroyNotify          free_func,
+                             GError                **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, _rd_intercept_from_row (stmt));
+    g_ptr_array_add (rows, row_func (stmt));
   if (rc != SQLITE_DONE)
     {
       rd_store_set_error_from_db (store, rc, error);
@@ -564,13 +576,47 @@ _rd_intercepts_collect (RdStore       *store,
   return g_steal_pointer (&rows);
 }
 
+static gpointer
+intercept_row (sqlite3_stmt *stmt)
+{
+  return _rd_intercept_from_row (stmt);
+}
+
+GPtrArray *
+_rd_intercepts_collect (RdStore       *store,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
+{
+  return _rd_intercepts_collect_rows (store, stmt, intercept_row,
+                                      (GDestroyNotify) rd_intercept_free, error);
+}
+
+/* The one intercept stmt selects; not found (about tracking_no, may be
+ * NULL) when there is none. */
+static RdIntercept *
+collect_one (RdStore       *store,
+             sqlite3_stmt  *stmt,
+             const char    *tracking_no,
+             GError       **error)
+{
+  g_autoptr(GPtrArray) rows = _rd_intercepts_collect (store, stmt, error);
+
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      set_not_found (error, tracking_no);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (rows, 0);
+}
+
 RdIntercept *
 rd_intercepts_get (RdStore  *store,
                    gint64    id,
                    GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
 
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
 
@@ -578,15 +624,7 @@ rd_intercepts_get (RdStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rows = _rd_intercepts_collect (store, stmt, error);
-  if (rows == NULL)
-    return NULL;
-  if (rows->len == 0)
-    {
-      set_not_found (error, NULL);
-      return NULL;
-    }
-  return g_ptr_array_steal_index (rows, 0);
+  return collect_one (store, stmt, NULL, error);
 }
 
 RdIntercept *
@@ -596,7 +634,6 @@ rd_intercepts_find_by_tracking (RdStore     *store,
 {
   g_autofree char *normalized = rd_tracking_number_normalize (tracking_no);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
 
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
 
@@ -611,15 +648,7 @@ rd_intercepts_find_by_tracking (RdStore     *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, normalized, -1, SQLITE_STATIC);
-  rows = _rd_intercepts_collect (store, stmt, error);
-  if (rows == NULL)
-    return NULL;
-  if (rows->len == 0)
-    {
-      set_not_found (error, normalized);
-      return NULL;
-    }
-  return g_ptr_array_steal_index (rows, 0);
+  return collect_one (store, stmt, normalized, error);
 }
 
 RdIntercept *

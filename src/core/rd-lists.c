@@ -170,6 +170,35 @@ find_index (GPtrArray  *items,
   return -1;
 }
 
+/* The items of kind and, in *index, the position of id in them; NULL and
+ * RD_LISTS_ERROR_NOT_FOUND when the entry is gone. */
+static GPtrArray *
+get_with_index (GSettings   *settings,
+                RdListKind   kind,
+                const char  *id,
+                int         *index,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) items = rd_lists_get (settings, kind);
+
+  *index = find_index (items, id);
+  if (*index < 0)
+    {
+      g_set_error_literal (error, RD_LISTS_ERROR, RD_LISTS_ERROR_NOT_FOUND,
+                           _("The entry is no longer in the list."));
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+static gboolean
+set_tag_error (GError **error)
+{
+  g_set_error_literal (error, RD_LISTS_ERROR, RD_LISTS_ERROR_INVALID,
+                       _("Choose what the entry counts as."));
+  return FALSE;
+}
+
 /* The trimmed name, or NULL with an error when it cannot name an entry of
  * items other than the one at skip (-1: none). */
 static char *
@@ -351,11 +380,7 @@ rd_lists_add (GSettings   *settings,
   else if (kind != RD_LIST_REASONS && kind != RD_LIST_PAYMENT_METHODS)
     tag = NULL;
   if (!tag_is_valid (kind, tag))
-    {
-      g_set_error_literal (error, RD_LISTS_ERROR, RD_LISTS_ERROR_INVALID,
-                           _("Choose what the entry counts as."));
-      return FALSE;
-    }
+    return set_tag_error (error);
 
   g_ptr_array_add (items, item_new (kind, trimmed, "", tag, RD_POLICY_DEFAULT_AUTO_REFUND_HOURS));
   save (settings, kind, items);
@@ -378,14 +403,9 @@ rd_lists_rename (GSettings   *settings,
   g_return_val_if_fail (G_IS_SETTINGS (settings), FALSE);
   g_return_val_if_fail (kind < RD_LIST_N_KINDS, FALSE);
 
-  items = rd_lists_get (settings, kind);
-  index = find_index (items, id);
-  if (index < 0)
-    {
-      g_set_error_literal (error, RD_LISTS_ERROR, RD_LISTS_ERROR_NOT_FOUND,
-                           _("The entry is no longer in the list."));
-      return FALSE;
-    }
+  items = get_with_index (settings, kind, id, &index, error);
+  if (items == NULL)
+    return FALSE;
   item = g_ptr_array_index (items, index);
 
   if (item->builtin)
@@ -426,20 +446,11 @@ rd_lists_set_tag (GSettings   *settings,
   g_return_val_if_fail (G_IS_SETTINGS (settings), FALSE);
   g_return_val_if_fail (kind == RD_LIST_REASONS || kind == RD_LIST_PAYMENT_METHODS, FALSE);
 
-  items = rd_lists_get (settings, kind);
-  index = find_index (items, id);
-  if (index < 0)
-    {
-      g_set_error_literal (error, RD_LISTS_ERROR, RD_LISTS_ERROR_NOT_FOUND,
-                           _("The entry is no longer in the list."));
-      return FALSE;
-    }
+  items = get_with_index (settings, kind, id, &index, error);
+  if (items == NULL)
+    return FALSE;
   if (tag == NULL || !tag_is_valid (kind, tag))
-    {
-      g_set_error_literal (error, RD_LISTS_ERROR, RD_LISTS_ERROR_INVALID,
-                           _("Choose what the entry counts as."));
-      return FALSE;
-    }
+    return set_tag_error (error);
 
   item = g_ptr_array_index (items, index);
   if (kind == RD_LIST_PAYMENT_METHODS && item->builtin)
@@ -473,14 +484,9 @@ rd_lists_remove (GSettings   *settings,
   g_return_val_if_fail (G_IS_SETTINGS (settings), FALSE);
   g_return_val_if_fail (kind < RD_LIST_N_KINDS, FALSE);
 
-  items = rd_lists_get (settings, kind);
-  index = find_index (items, id);
-  if (index < 0)
-    {
-      g_set_error_literal (error, RD_LISTS_ERROR, RD_LISTS_ERROR_NOT_FOUND,
-                           _("The entry is no longer in the list."));
-      return FALSE;
-    }
+  items = get_with_index (settings, kind, id, &index, error);
+  if (items == NULL)
+    return FALSE;
   if (((RdListItem *) g_ptr_array_index (items, index))->builtin)
     {
       g_set_error_literal (error, RD_LISTS_ERROR, RD_LISTS_ERROR_BUILTIN,

@@ -59,6 +59,30 @@ table_for (gboolean makeup_workday)
   return makeup_workday ? "makeup_workdays" : "holidays";
 }
 
+/* Checks date, begins a transaction (*owned) and prepares sql in it; NULL,
+ * with nothing left open, on error. */
+static sqlite3_stmt *
+begin_change (RdStore     *store,
+              const char  *date,
+              const char  *sql,
+              gboolean    *owned,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  GDate parsed;
+
+  if (!parse_date (date, &parsed, error))
+    return NULL;
+
+  if (!_rd_txn_begin (store, owned, error))
+    return NULL;
+
+  stmt = rd_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    _rd_txn_rollback (store, *owned);
+  return stmt;
+}
+
 gboolean
 rd_holidays_add (RdStore     *store,
                  const char  *date,
@@ -69,24 +93,17 @@ rd_holidays_add (RdStore     *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
-  GDate parsed;
   gboolean owned;
   int rc;
 
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
 
-  if (!parse_date (date, &parsed, error))
-    return FALSE;
-
-  if (!_rd_txn_begin (store, &owned, error))
-    return FALSE;
-
   sql = g_strdup_printf ("INSERT INTO %s (date, name) VALUES (?1, ?2)"
                          " ON CONFLICT (date) DO UPDATE SET name = excluded.name",
                          table_for (makeup_workday));
-  stmt = rd_store_prepare (store, sql, error);
+  stmt = begin_change (store, date, sql, &owned, error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, date, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, name != NULL ? name : "", -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
@@ -117,22 +134,15 @@ rd_holidays_remove (RdStore     *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
-  GDate parsed;
   gboolean owned;
   int rc;
 
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
 
-  if (!parse_date (date, &parsed, error))
-    return FALSE;
-
-  if (!_rd_txn_begin (store, &owned, error))
-    return FALSE;
-
   sql = g_strdup_printf ("DELETE FROM %s WHERE date = ?1 RETURNING name", table_for (makeup_workday));
-  stmt = rd_store_prepare (store, sql, error);
+  stmt = begin_change (store, date, sql, &owned, error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, date, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
