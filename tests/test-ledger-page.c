@@ -18,6 +18,7 @@
 #include "rd-case-store-workflow.h"
 #include "rd-deadline-monitor.h"
 #include "rd-evidence.h"
+#include "rd-intake-page.h"
 #include "rd-intercepts.h"
 #include "rd-ledger-page.h"
 #include "rd-payouts.h"
@@ -481,12 +482,14 @@ test_case_intercepts (Fixture       *fixture,
   g_assert_cmpstr (rd_window_get_visible_page (fixture->window), ==, "intercepts");
 }
 
+/* The case pane's part of the flow, from a new case of ¥500.00 created by
+ * 阿珍 (above the review threshold) to closed: the creator may not approve,
+ * a second operator does, two instalments, arrival, evidence, close. */
 static void
-test_case_flow (Fixture       *fixture,
-                gconstpointer  data)
+walk_to_closed (Fixture *fixture,
+                gint64   case_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RdCase) rcase = new_case (1000);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) payouts = NULL;
   RdCasePane *pane = rd_ledger_page_get_case_pane (fixture->page);
@@ -494,19 +497,11 @@ test_case_flow (Fixture       *fixture,
   const RdCase *shown;
   gint64 n_entries = 0, bad = 0;
 
-  /* Taken in by 阿珍 through the core; ¥500.00 is above the review threshold. */
-  g_clear_pointer (&rcase->buyer_name, g_free);
-  rcase->buyer_name = g_strdup ("李雷");
-  rcase->amount_paid = 50000;
-  rcase->kind = RD_REFUND_KIND_REFUND_ONLY_UNSHIPPED;
-  g_assert_true (rd_case_store_insert (fixture->store, rcase, "阿珍", &error));
-  g_assert_no_error (error);
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-case", "x", rcase->id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-case", "x", case_id));
   wait_for_model (fixture);
   g_assert_cmpstr (rd_window_get_visible_page (fixture->window), ==, "ledger");
-  g_assert_cmpint (rd_case_pane_get_case_id (pane), ==, rcase->id);
-  g_assert_cmpint (rd_ledger_model_find_id (rd_ledger_page_get_model (fixture->page), rcase->id), >=, 0);
+  g_assert_cmpint (rd_case_pane_get_case_id (pane), ==, case_id);
+  g_assert_cmpint (rd_ledger_model_find_id (rd_ledger_page_get_model (fixture->page), case_id), >=, 0);
 
   /* The creator cannot approve it: the core's message is shown. */
   approve_as (pane, 0);
@@ -535,7 +530,7 @@ test_case_flow (Fixture       *fixture,
   pay (pane, "300.00");
   g_assert_null (rd_test_ui_find_dialog ());
   g_assert_cmpint (rd_case_pane_get_case (pane)->status, ==, RD_CASE_STATUS_PAID);
-  payouts = rd_payouts_list (fixture->store, rcase->id, &error);
+  payouts = rd_payouts_list (fixture->store, case_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (payouts->len, ==, 2);
   g_assert_nonnull (rd_case_pane_get_case (pane)->expected_arrival);
@@ -571,7 +566,7 @@ test_case_flow (Fixture       *fixture,
   g_assert_cmpint (rd_case_pane_get_case (pane)->status, ==, RD_CASE_STATUS_CLOSED);
 
   /* Every step is in the audit trail, and the chain holds. */
-  entries = rd_audit_list_for_case (fixture->store, rcase->id, &error);
+  entries = rd_audit_list_for_case (fixture->store, case_id, &error);
   g_assert_no_error (error);
   g_assert_true (audit_has (entries, "create"));
   g_assert_true (audit_has (entries, "approve"));
@@ -583,6 +578,102 @@ test_case_flow (Fixture       *fixture,
 
   /* No step is left for a closed case but reopening ones the core allows. */
   g_assert_null (rd_test_ui_find_descendant (GTK_WIDGET (pane), GTK_TYPE_BUTTON, "event-close"));
+}
+
+static void
+test_case_flow (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rcase = new_case (1000);
+
+  /* Taken in by 阿珍 through the core; ¥500.00 is above the review threshold. */
+  g_clear_pointer (&rcase->buyer_name, g_free);
+  rcase->buyer_name = g_strdup ("李雷");
+  rcase->amount_paid = 50000;
+  rcase->kind = RD_REFUND_KIND_REFUND_ONLY_UNSHIPPED;
+  g_assert_true (rd_case_store_insert (fixture->store, rcase, "阿珍", &error));
+  g_assert_no_error (error);
+
+  walk_to_closed (fixture, rcase->id);
+}
+
+/* The intake form's rows, by their template ids. */
+static gpointer
+intake_child (RdIntakePage *intake,
+              const char   *id)
+{
+  gpointer widget = gtk_widget_get_template_child (GTK_WIDGET (intake), RD_TYPE_INTAKE_PAGE, id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+intake_select (RdIntakePage *intake,
+               const char   *row,
+               const char   *id)
+{
+  const char *const *ids = g_object_get_data (G_OBJECT (intake_child (intake, row)), "rd-ids");
+
+  g_assert_nonnull (ids);
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_str_equal (ids[i], id))
+      {
+        adw_combo_row_set_selected (intake_child (intake, row), i);
+        rd_test_ui_iterate ();
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* The issue's "done when", all in one window: 阿珍 takes the case in on
+ * the Intake page, then the Ledger page's case pane carries it to closed. */
+static void
+test_from_intake_to_closed (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) found = NULL;
+  RdIntakePage *intake = RD_INTAKE_PAGE (rd_test_ui_find_descendant (GTK_WIDGET (fixture->window),
+                                                                     RD_TYPE_INTAKE_PAGE, NULL));
+  const RdCase *saved;
+
+  g_assert_nonnull (intake);
+  g_settings_set_string (settings, "current-operator", "阿珍");
+  rd_intake_page_set_store (intake, fixture->store);
+  rd_window_show_page (fixture->window, "intake");
+  rd_test_ui_iterate ();
+
+  intake_select (intake, "channel_row", "jd");
+  gtk_editable_set_text (intake_child (intake, "order_row"), "JD-E2E-0001");
+  intake_select (intake, "kind_row", "refund_only_unshipped");
+  intake_select (intake, "reason_row", "quality_problem");
+  gtk_editable_set_text (intake_child (intake, "amount_row"), "500.00");
+  intake_select (intake, "payment_row", "alipay");
+  gtk_editable_set_text (intake_child (intake, "buyer_name_row"), "韩梅梅");
+  rd_test_ui_iterate ();
+  g_assert_true (gtk_widget_is_sensitive (intake_child (intake, "save_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (intake), "intake.save", NULL));
+  rd_test_ui_iterate ();
+
+  found = rd_case_store_find_open_duplicates (fixture->store, "jd", "JD-E2E-0001", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  saved = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (saved->created_by, ==, "阿珍");
+  g_assert_cmpint (saved->amount_paid, ==, 50000);
+  g_assert_cmpstr (saved->buyer_name, ==, "韩梅梅");
+  g_assert_cmpint (saved->kind, ==, RD_REFUND_KIND_REFUND_ONLY_UNSHIPPED);
+
+  /* Back on the Ledger page, the list shows it. */
+  rd_window_show_page (fixture->window, "ledger");
+  wait_for_model (fixture);
+  g_assert_cmpint (rd_ledger_model_find_id (rd_ledger_page_get_model (fixture->page), saved->id), >=, 0);
+
+  g_settings_set_string (settings, "current-operator", "小王");
+  walk_to_closed (fixture, saved->id);
 }
 
 static void
@@ -644,6 +735,8 @@ main (int   argc,
               fixture_set_up, test_ledger_list, fixture_tear_down);
   g_test_add ("/rd/ledger-page/empty", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_ledger_empty, fixture_tear_down);
+  g_test_add ("/rd/ledger-page/from-intake-to-closed", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_from_intake_to_closed, fixture_tear_down);
   g_test_add ("/rd/ledger-page/case-flow", Fixture, GUINT_TO_POINTER (3),
               fixture_set_up, test_case_flow, fixture_tear_down);
   g_test_add ("/rd/ledger-page/case-intercepts", Fixture, GUINT_TO_POINTER (0),

@@ -653,6 +653,23 @@ rd_ledger_page_finalize (GObject *object)
   G_OBJECT_CLASS (rd_ledger_page_parent_class)->finalize (object);
 }
 
+/* Other pages write cases too (intake, intercepts, scan mode, the
+ * calculator): whenever the page is shown again, show the ledger as it is
+ * now. The model answers with the first page at once and the rest off the
+ * main thread. */
+static void
+rd_ledger_page_map (GtkWidget *widget)
+{
+  RdLedgerPage *self = RD_LEDGER_PAGE (widget);
+
+  GTK_WIDGET_CLASS (rd_ledger_page_parent_class)->map (widget);
+
+  if (self->model != NULL)
+    rd_ledger_model_refresh (self->model);
+  if (rd_case_pane_get_case_id (self->case_pane) > 0)
+    rd_case_pane_reload (self->case_pane);
+}
+
 static void
 rd_ledger_page_class_init (RdLedgerPageClass *klass)
 {
@@ -661,6 +678,7 @@ rd_ledger_page_class_init (RdLedgerPageClass *klass)
 
   object_class->dispose = rd_ledger_page_dispose;
   object_class->finalize = rd_ledger_page_finalize;
+  widget_class->map = rd_ledger_page_map;
 
   g_type_ensure (RD_TYPE_CASE_PANE);
   g_type_ensure (RD_TYPE_LEDGER_ROW);
