@@ -6,7 +6,13 @@ import sys
 passed = failed = skipped = 0
 with open(sys.argv[1], encoding="utf-8") as log:
     for line in log:
-        result = json.loads(line).get("result")
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            result = json.loads(line).get("result")
+        except json.JSONDecodeError:
+            continue
         if result in ("OK", "EXPECTEDFAIL"):
             passed += 1
         elif result == "SKIP":
