@@ -62,6 +62,7 @@ struct _RdLedgerPage
   GtkLabel            *sum_label;
   GtkSpinner          *spinner;
   RdCasePane          *case_pane;
+  gboolean             shown_before;   /* mapped once: the next map refreshes */
 };
 
 G_DEFINE_FINAL_TYPE (RdLedgerPage, rd_ledger_page, ADW_TYPE_BIN)
@@ -664,6 +665,12 @@ rd_ledger_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (rd_ledger_page_parent_class)->map (widget);
 
+  /* The first time, the query set_store started is still the current one. */
+  if (!self->shown_before)
+    {
+      self->shown_before = TRUE;
+      return;
+    }
   if (self->model != NULL)
     rd_ledger_model_refresh (self->model);
   if (rd_case_pane_get_case_id (self->case_pane) > 0)
