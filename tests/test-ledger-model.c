@@ -153,6 +153,22 @@ wait_loaded (Fixture       *f,
   g_assert_false (rd_ledger_model_get_loading (model));
 }
 
+/* The model's totals are the CNY ones alone: count cases, Σ paid. */
+static void
+assert_cny_total (RdLedgerModel *model,
+                  guint          count,
+                  gint64         paid)
+{
+  GArray *totals = rd_ledger_model_get_totals (model);
+  const RdLedgerTotal *cny;
+
+  g_assert_cmpuint (totals->len, ==, 1);
+  cny = &g_array_index (totals, RdLedgerTotal, 0);
+  g_assert_cmpstr (cny->currency, ==, "CNY");
+  g_assert_cmpuint (cny->count, ==, count);
+  g_assert_cmpint (cny->paid, ==, paid);
+}
+
 static void
 test_paging (Fixture       *f,
              gconstpointer  data)
@@ -177,7 +193,7 @@ test_paging (Fixture       *f,
   g_object_get (model, "n-items", &n_items, NULL);
   g_assert_cmpuint (n_items, ==, N_CASES);
   g_assert_cmpuint (rd_ledger_model_get_count (model), ==, N_CASES);
-  g_assert_cmpint (rd_ledger_model_get_total_amount (model), ==, f->total);
+  assert_cny_total (model, N_CASES, f->total);
 
   /* Newest first, rows from three different pages. */
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
@@ -331,7 +347,7 @@ test_two_phases (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CASES);
   g_assert_cmpint (rd_ledger_model_get_id (model, 200), ==, f->first_id_200);
   g_assert_cmpint (rd_ledger_model_find_id (model, f->first_id_200), ==, 200);
-  g_assert_cmpint (rd_ledger_model_get_total_amount (model), ==, f->total);
+  assert_cny_total (model, N_CASES, f->total);
   bottom = g_list_model_get_item (G_LIST_MODEL (model), N_CASES - 1);
   g_assert_cmpstr (rd_ledger_row_get_order_no (bottom), ==, "ORDER-0000");
 }
@@ -397,6 +413,107 @@ read_only_folder_child (const char *path)
 }
 
 static void
+on_totals_notify (RdLedgerModel *model,
+                  GParamSpec    *pspec,
+                  guint         *n_notifies)
+{
+  (*n_notifies)++;
+}
+
+/* Cases in three currencies: the totals are per currency, CNY first, then
+ * by code; a filter sums only its cases. */
+static void
+test_totals_per_currency (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RdLedgerModel) model = new_model (f);
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  g_autoptr(GError) error = NULL;
+  struct { const char *currency; const char *channel; gint64 amount; } foreign[] = {
+    { "USD", "taobao", 1250 },   /* $12.50 */
+    { "USD", "taobao", 999 },
+    { "USD", "jd",     5000 },
+    { "JPY", "taobao", 800 },    /* JP¥800 */
+    { "JPY", "jd",     1200 },
+  };
+  GArray *totals;
+  const RdLedgerTotal *t;
+  guint n_notifies = 0;
+  gint64 taobao_cny = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (foreign); i++)
+    {
+      g_autoptr(RdCase) c = make_case (N_CASES + i);
+
+      g_free (c->currency);
+      c->currency = g_strdup (foreign[i].currency);
+      c->exchange_rate = g_strdup ("7.1000");
+      g_free (c->channel);
+      c->channel = g_strdup (foreign[i].channel);
+      c->amount_paid = foreign[i].amount;
+      c->status = RD_CASE_STATUS_REQUESTED;
+      g_assert_true (rd_case_store_insert (f->store, c, "tester", &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < N_CASES; i++)
+    if (i % 2 == 1 && i % 5 != 0)
+      taobao_cny += 100 + i;
+
+  g_signal_connect (model, "notify::totals", G_CALLBACK (on_totals_notify), &n_notifies);
+
+  /* Everything: never one sum over all currencies. */
+  rd_ledger_model_set_query (model, filter);
+  wait_loaded (f, model);
+  g_assert_cmpuint (n_notifies, ==, 1);
+  totals = rd_ledger_model_get_totals (model);
+  g_assert_cmpuint (totals->len, ==, 3);
+  t = &g_array_index (totals, RdLedgerTotal, 0);
+  g_assert_cmpstr (t->currency, ==, "CNY");
+  g_assert_cmpuint (t->count, ==, N_CASES);
+  g_assert_cmpint (t->paid, ==, f->total);
+  t = &g_array_index (totals, RdLedgerTotal, 1);
+  g_assert_cmpstr (t->currency, ==, "JPY");
+  g_assert_cmpuint (t->count, ==, 2);
+  g_assert_cmpint (t->paid, ==, 800 + 1200);
+  t = &g_array_index (totals, RdLedgerTotal, 2);
+  g_assert_cmpstr (t->currency, ==, "USD");
+  g_assert_cmpuint (t->count, ==, 3);
+  g_assert_cmpint (t->paid, ==, 1250 + 999 + 5000);
+
+  /* Taobao's open cases: the jd ones and the closed ones left out. */
+  filter->channel = g_strdup ("taobao");
+  filter->status = RD_CASE_STATUS_REQUESTED;
+  rd_ledger_model_set_query (model, filter);
+  wait_loaded (f, model);
+  g_assert_cmpuint (n_notifies, ==, 2);
+  totals = rd_ledger_model_get_totals (model);
+  g_assert_cmpuint (totals->len, ==, 3);
+  g_assert_cmpuint (rd_ledger_model_get_count (model), ==, 100 + 3);
+  t = rd_ledger_totals_lookup (totals, "CNY");
+  g_assert_true (t == &g_array_index (totals, RdLedgerTotal, 0));
+  g_assert_cmpuint (t->count, ==, 100);
+  g_assert_cmpint (t->paid, ==, taobao_cny);
+  t = rd_ledger_totals_lookup (totals, "jpy");
+  g_assert_true (t == &g_array_index (totals, RdLedgerTotal, 1));
+  g_assert_cmpint (t->paid, ==, 800);
+  t = rd_ledger_totals_lookup (totals, "USD");
+  g_assert_true (t == &g_array_index (totals, RdLedgerTotal, 2));
+  g_assert_cmpint (t->paid, ==, 1250 + 999);
+
+  /* The same query again: the same totals, no notification. */
+  rd_ledger_model_refresh (model);
+  wait_loaded (f, model);
+  g_assert_cmpuint (n_notifies, ==, 2);
+
+  /* Nothing matches: no totals at all. */
+  filter->status = RD_CASE_STATUS_PAID;
+  rd_ledger_model_set_query (model, filter);
+  wait_loaded (f, model);
+  g_assert_cmpuint (n_notifies, ==, 3);
+  g_assert_cmpuint (rd_ledger_model_get_totals (model)->len, ==, 0);
+}
+
+static void
 test_read_only_folder (void)
 {
   Fixture f = { 0 };
@@ -448,6 +565,7 @@ main (int    argc,
   ADD ("refresh", test_refresh);
   ADD ("two-phases", test_two_phases);
   ADD ("two-phases-changed", test_two_phases_changed);
+  ADD ("totals-per-currency", test_totals_per_currency);
 #undef ADD
   g_test_add_func ("/rd/ledger-model/read-only-folder", test_read_only_folder);
   g_test_add_func ("/rd/ledger-model/missing-file", test_missing_file);

@@ -137,6 +137,25 @@ assert_finds (Fixture              *f,
   } G_STMT_END
 
 static void
+assert_total (RdLedgerResult *result,
+              guint           index,
+              const char     *currency,
+              guint           count,
+              gint64          paid,
+              gint64          approved)
+{
+  const RdLedgerTotal *total;
+
+  g_assert_cmpuint (index, <, result->totals->len);
+  total = &g_array_index (result->totals, RdLedgerTotal, index);
+  g_assert_cmpstr (total->currency, ==, currency);
+  g_assert_cmpuint (total->count, ==, count);
+  g_assert_cmpint (total->paid, ==, paid);
+  g_assert_cmpint (total->approved, ==, approved);
+  g_assert_true (rd_ledger_totals_lookup (result->totals, currency) == total);
+}
+
+static void
 test_all_and_sums (Fixture       *f,
                    gconstpointer  data)
 {
@@ -144,8 +163,8 @@ test_all_and_sums (Fixture       *f,
   const int expected[] = { 4, 1, 5, 2, 3, 0 };
   g_autoptr(RdLedgerResult) result = assert_finds (f, filter, expected);
 
-  g_assert_cmpint (result->total_paid, ==, 1000 + 2500 + 300 + 5000 + 700);
-  g_assert_cmpint (result->total_approved, ==, 2000 + 300 + 0);
+  assert_total (result, 0, "CNY", 5, 1000 + 2500 + 300 + 5000 + 700, 2000 + 300 + 0);
+  g_assert_cmpuint (result->totals->len, ==, 1);
 
   g_clear_pointer (&result, rd_ledger_result_free);
   filter->status = RD_CASE_STATUS_PAID;
@@ -153,8 +172,121 @@ test_all_and_sums (Fixture       *f,
     const int paid[] = { 5, 2, 0 };
     result = assert_finds (f, filter, paid);
   }
-  g_assert_cmpint (result->total_paid, ==, 3200);
-  g_assert_cmpint (result->total_approved, ==, 2000);
+  assert_total (result, 0, "CNY", 2, 3200, 2000);
+  g_assert_cmpuint (result->totals->len, ==, 1);
+
+  /* No case: no total. */
+  g_clear_pointer (&result, rd_ledger_result_free);
+  filter->year = 2020;
+  filter->month = 1;
+  result = assert_finds (f, filter, (const int[]) { 0 });
+  g_assert_cmpuint (result->totals->len, ==, 0);
+}
+
+/* A ledger in CNY, USD and JPY: amounts of different currencies are never
+ * added; each currency's sums are exact under a filter, whatever the sort;
+ * codes stored in lower case count in their currency. */
+static void
+test_currencies (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  g_autoptr(RdLedgerResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  struct {
+    const char  *channel;
+    const char  *currency;
+    gint64       amount;
+    gint64       approved;
+    RdCaseStatus status;
+    const char  *requested;
+  } more[] = {
+    { "taobao", "USD", 1250, -1,  RD_CASE_STATUS_REQUESTED, "2026-03-02T08:00:00Z" },
+    { "taobao", "usd", 999,  999, RD_CASE_STATUS_PAID,      "2026-03-03T08:00:00Z" },
+    { "taobao", "JPY", 800,  500, RD_CASE_STATUS_APPROVED,  "2026-03-04T08:00:00Z" },
+    { "jd",     "USD", 5000, -1,  RD_CASE_STATUS_REQUESTED, "2026-03-04T09:00:00Z" },
+    { "taobao", "cny", 40,   -1,  RD_CASE_STATUS_REQUESTED, "2026-03-05T08:00:00Z" },
+    { "taobao", "JPY", 300,  -1,  RD_CASE_STATUS_REQUESTED, "2026-02-10T08:00:00Z" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    {
+      g_autoptr(RdCase) c = rd_case_new ();
+      g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (more[i].requested, NULL);
+
+      c->channel = g_strdup (more[i].channel);
+      c->order_no = g_strdup_printf ("FX-%u", i);
+      c->kind = RD_REFUND_KIND_REFUND_ONLY_UNSHIPPED;
+      c->reason = g_strdup ("changed_mind");
+      c->payment_method = RD_PAYMENT_METHOD_PAYPAL;
+      g_free (c->currency);
+      c->currency = g_strdup (more[i].currency);
+      c->exchange_rate = g_strdup ("7.1000");
+      c->amount_paid = more[i].amount;
+      c->approved_amount = more[i].approved;
+      c->status = more[i].status;
+      c->requested_at = g_date_time_to_unix (dt);
+      g_assert_true (rd_case_store_insert (f->store, c, "tester", &error));
+      g_assert_no_error (error);
+    }
+
+  /* Every case: CNY first, then by code. */
+  result = rd_ledger_query_run (rd_store_get_db (f->store), filter, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->ids->len, ==, 11);
+  g_assert_cmpuint (result->totals->len, ==, 3);
+  assert_total (result, 0, "CNY", 6, 1000 + 2500 + 300 + 5000 + 700 + 40, 2000 + 300 + 0);
+  assert_total (result, 1, "JPY", 2, 800 + 300, 500);
+  assert_total (result, 2, "USD", 3, 1250 + 999 + 5000, 999);
+  g_assert_null (rd_ledger_totals_lookup (result->totals, "EUR"));
+  g_clear_pointer (&result, rd_ledger_result_free);
+
+  /* Taobao in March 2026, in every sort: cases 1 and 5 and the lower-case
+   * "cny" one in CNY; the jd case and the February one left out. */
+  filter->channel = g_strdup ("taobao");
+  filter->year = 2026;
+  filter->month = 3;
+  for (int sort = RD_LEDGER_SORT_REQUESTED_AT; sort <= RD_LEDGER_SORT_STATUS; sort++)
+    {
+      filter->sort = sort;
+      filter->ascending = sort == RD_LEDGER_SORT_AMOUNT;
+      result = rd_ledger_query_run (rd_store_get_db (f->store), filter, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (result->ids->len, ==, 6);
+      g_assert_cmpuint (result->totals->len, ==, 3);
+      assert_total (result, 0, "CNY", 3, 1000 + 700 + 40, 0);
+      assert_total (result, 1, "JPY", 1, 800, 500);
+      assert_total (result, 2, "USD", 2, 1250 + 999, 999);
+      g_clear_pointer (&result, rd_ledger_result_free);
+    }
+
+  /* A page of the list carries no totals. */
+  result = rd_ledger_query_run_range (rd_store_get_db (f->store), filter, 1, 2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->ids->len, ==, 2);
+  g_assert_cmpuint (result->totals->len, ==, 0);
+  g_clear_pointer (&result, rd_ledger_result_free);
+
+  /* No CNY case in the filter: no CNY total. */
+  g_free (filter->channel);
+  filter->channel = g_strdup ("jd");
+  result = rd_ledger_query_run (rd_store_get_db (f->store), filter, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->totals->len, ==, 1);
+  assert_total (result, 0, "USD", 1, 5000, 0);
+  g_assert_null (rd_ledger_totals_lookup (result->totals, "CNY"));
+  g_clear_pointer (&result, rd_ledger_result_free);
+
+  /* Free text too: "fx-" finds the six new cases. */
+  g_clear_pointer (&filter->channel, g_free);
+  filter->year = filter->month = 0;
+  rd_ledger_filter_set_text (filter, "fx-");
+  result = rd_ledger_query_run (rd_store_get_db (f->store), filter, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->ids->len, ==, 6);
+  assert_total (result, 0, "CNY", 1, 40, 0);
+  assert_total (result, 1, "JPY", 2, 1100, 500);
+  assert_total (result, 2, "USD", 3, 7249, 999);
 }
 
 static void
@@ -314,6 +446,7 @@ main (int    argc,
 #define ADD(name, func) \
   g_test_add ("/rd/ledger-query/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("all-and-sums", test_all_and_sums);
+  ADD ("currencies", test_currencies);
   ADD ("filters", test_filters);
   ADD ("sorts", test_sorts);
   ADD ("search", test_search);

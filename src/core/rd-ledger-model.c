@@ -34,8 +34,7 @@ struct _RdLedgerModel
   RdLedgerFilter *shown_filter;  /* the query of the rows shown */
   guint           shown_generation;
   GHashTable     *offset_pages;  /* pages read by position, not by id */
-  gint64          total_amount;
-  gint64          total_approved;
+  GArray         *totals;        /* RdLedgerTotal, per currency */
 
   GHashTable     *pages;         /* page number → GPtrArray of RdLedgerRow */
   GQueue          page_order;    /* page numbers, most recent first */
@@ -53,8 +52,7 @@ enum {
   PROP_0,
   PROP_N_ITEMS,
   PROP_COUNT,
-  PROP_TOTAL_AMOUNT,
-  PROP_TOTAL_APPROVED,
+  PROP_TOTALS,
   PROP_LOADING,
   N_PROPS
 };
@@ -253,6 +251,25 @@ correct_offset_pages (RdLedgerModel *self)
 }
 
 static gboolean
+totals_equal (GArray *a,
+              GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      const RdLedgerTotal *ta = &g_array_index (a, RdLedgerTotal, i);
+      const RdLedgerTotal *tb = &g_array_index (b, RdLedgerTotal, i);
+
+      if (!g_str_equal (ta->currency, tb->currency) || ta->count != tb->count ||
+          ta->paid != tb->paid || ta->approved != tb->approved)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 run_in_transaction (sqlite3         *db,
                     QueryData       *data,
                     GTask           *task,
@@ -333,8 +350,7 @@ on_query_done (GObject      *object,
   QueryData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(RdLedgerResult) ledger = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 old_amount = self->total_amount;
-  gint64 old_approved = self->total_approved;
+  gboolean totals_changed;
 
   ledger = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -362,12 +378,11 @@ on_query_done (GObject      *object,
   else
     show (self, data->generation, ledger->ids, ledger->ids->len);
 
-  self->total_amount = ledger->total_paid;
-  self->total_approved = ledger->total_approved;
-  if (old_amount != self->total_amount)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_AMOUNT]);
-  if (old_approved != self->total_approved)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_APPROVED]);
+  totals_changed = !totals_equal (self->totals, ledger->totals);
+  g_array_unref (self->totals);
+  self->totals = g_steal_pointer (&ledger->totals);
+  if (totals_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTALS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
@@ -428,6 +443,7 @@ rd_ledger_model_finalize (GObject *object)
   g_hash_table_unref (self->pages);
   g_hash_table_unref (self->offset_pages);
   g_array_unref (self->ids);
+  g_array_unref (self->totals);
   rd_ledger_filter_free (self->filter);
   rd_ledger_filter_free (self->shown_filter);
   g_clear_pointer (&self->db, sqlite3_close);
@@ -450,11 +466,8 @@ rd_ledger_model_get_property (GObject    *object,
     case PROP_COUNT:
       g_value_set_uint (value, self->n_items);
       break;
-    case PROP_TOTAL_AMOUNT:
-      g_value_set_int64 (value, self->total_amount);
-      break;
-    case PROP_TOTAL_APPROVED:
-      g_value_set_int64 (value, self->total_approved);
+    case PROP_TOTALS:
+      g_value_set_boxed (value, self->totals);
       break;
     case PROP_LOADING:
       g_value_set_boolean (value, rd_ledger_model_get_loading (self));
@@ -476,8 +489,8 @@ rd_ledger_model_class_init (RdLedgerModelClass *klass)
 
   properties[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_COUNT] = g_param_spec_uint ("count", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  properties[PROP_TOTAL_AMOUNT] = g_param_spec_int64 ("total-amount", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  properties[PROP_TOTAL_APPROVED] = g_param_spec_int64 ("total-approved", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  /* GArray of RdLedgerTotal, see rd_ledger_model_get_totals (). */
+  properties[PROP_TOTALS] = g_param_spec_boxed ("totals", NULL, NULL, G_TYPE_ARRAY, flags);
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -490,6 +503,7 @@ static void
 rd_ledger_model_init (RdLedgerModel *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->totals = g_array_new (FALSE, TRUE, sizeof (RdLedgerTotal));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->offset_pages = g_hash_table_new (NULL, NULL);
   self->filter = rd_ledger_filter_new ();
@@ -584,18 +598,11 @@ rd_ledger_model_get_count (RdLedgerModel *self)
   return self->n_items;
 }
 
-gint64
-rd_ledger_model_get_total_amount (RdLedgerModel *self)
+GArray *
+rd_ledger_model_get_totals (RdLedgerModel *self)
 {
-  g_return_val_if_fail (RD_IS_LEDGER_MODEL (self), 0);
-  return self->total_amount;
-}
-
-gint64
-rd_ledger_model_get_total_approved (RdLedgerModel *self)
-{
-  g_return_val_if_fail (RD_IS_LEDGER_MODEL (self), 0);
-  return self->total_approved;
+  g_return_val_if_fail (RD_IS_LEDGER_MODEL (self), NULL);
+  return self->totals;
 }
 
 gint64

@@ -38,10 +38,13 @@ void                  rd_ledger_model_refresh          (RdLedgerModel        *se
 const RdLedgerFilter *rd_ledger_model_get_query        (RdLedgerModel        *self);
 
 gboolean              rd_ledger_model_get_loading      (RdLedgerModel        *self);
-/* Number of cases of the last completed query, and their sums. */
+/* Number of cases of the last completed query. */
 guint                 rd_ledger_model_get_count        (RdLedgerModel        *self);
-gint64                rd_ledger_model_get_total_amount (RdLedgerModel        *self);
-gint64                rd_ledger_model_get_total_approved (RdLedgerModel      *self);
+/* Their sums per currency: a GArray of RdLedgerTotal, the shop currency
+ * (CNY) first, then by code; empty when there are no cases. Owned by the
+ * model, replaced (with a notify::totals) when a query completes with other
+ * sums. */
+GArray               *rd_ledger_model_get_totals       (RdLedgerModel        *self);
 /* The case id at position, or 0 beyond the end; loads no row (while
  * loading, a position beyond the first page is read from the ledger). */
 gint64                rd_ledger_model_get_id           (RdLedgerModel        *self,

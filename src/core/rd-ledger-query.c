@@ -2,6 +2,11 @@
  *
  * Builds the ledger's SELECT from fixed fragments (never from user text;
  * every value is bound) and collects the ordered ids and the sums.
+ *
+ * The sums per currency: the walk over the ids reads a covering index that
+ * has no currency column, and sums every case; a second statement reads the
+ * cases of the filter that are not in CNY (the table, for those rows), and
+ * their amounts are moved from the CNY total to their own currency's.
  */
 #include "config.h"
 
@@ -325,16 +330,40 @@ rd_ledger_result_free (RdLedgerResult *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->totals, g_array_unref);
   g_free (self);
 }
 
+const RdLedgerTotal *
+rd_ledger_totals_lookup (GArray     *totals,
+                         const char *currency)
+{
+  const RdCurrency *known;
+
+  g_return_val_if_fail (totals != NULL, NULL);
+  g_return_val_if_fail (currency != NULL, NULL);
+
+  known = rd_currency_lookup (currency);
+  for (guint i = 0; i < totals->len; i++)
+    {
+      const RdLedgerTotal *total = &g_array_index (totals, RdLedgerTotal, i);
+
+      if (g_str_equal (total->currency, known != NULL ? known->code : currency))
+        return total;
+    }
+  return NULL;
+}
+
 /* Where a run is in the filter's order: rows before `skip` are stepped
- * over, at most `limit` are collected (G_MAXUINT: all). */
+ * over, at most `limit` are collected (G_MAXUINT: all); the sums of the
+ * rows collected, every currency together. */
 typedef struct
 {
   guint           skip;
   guint           limit;
   RdLedgerResult *result;
+  gint64          paid;
+  gint64          approved;
 } Collector;
 
 static gboolean
@@ -436,10 +465,10 @@ run_part (sqlite3               *db,
       g_array_append_val (result->ids, id);
       if (collector->limit != G_MAXUINT)
         collector->limit--;
-      if (!rd_money_add (result->total_paid, sqlite3_column_int64 (stmt, 1),
-                         &result->total_paid, NULL) ||
-          !rd_money_add (result->total_approved, sqlite3_column_int64 (stmt, 2),
-                         &result->total_approved, NULL))
+      if (!rd_money_add (collector->paid, sqlite3_column_int64 (stmt, 1),
+                         &collector->paid, NULL) ||
+          !rd_money_add (collector->approved, sqlite3_column_int64 (stmt, 2),
+                         &collector->approved, NULL))
         {
           rc = SQLITE_RANGE;
           break;
@@ -451,13 +480,132 @@ run_part (sqlite3               *db,
   return finish_step (db, rc, cancellable, error);
 }
 
+static void
+total_clear (RdLedgerTotal *total)
+{
+  g_free (total->currency);
+}
+
 static RdLedgerResult *
 result_new (void)
 {
   RdLedgerResult *result = g_new0 (RdLedgerResult, 1);
 
   result->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
+  result->totals = g_array_new (FALSE, TRUE, sizeof (RdLedgerTotal));
+  g_array_set_clear_func (result->totals, (GDestroyNotify) total_clear);
   return result;
+}
+
+/* The index of code's total in totals, appended (zero) when missing. */
+static guint
+total_index (GArray     *totals,
+             const char *code)
+{
+  RdLedgerTotal total = { NULL, 0, 0, 0 };
+
+  for (guint i = 0; i < totals->len; i++)
+    if (g_str_equal (g_array_index (totals, RdLedgerTotal, i).currency, code))
+      return i;
+
+  total.currency = g_strdup (code);
+  g_array_append_val (totals, total);
+  return totals->len - 1;
+}
+
+static int
+compare_totals (gconstpointer a,
+                gconstpointer b)
+{
+  const RdLedgerTotal *ta = a;
+  const RdLedgerTotal *tb = b;
+  const char *shop = rd_currency_default ()->code;
+  gboolean a_shop = g_str_equal (ta->currency, shop);
+  gboolean b_shop = g_str_equal (tb->currency, shop);
+
+  if (a_shop != b_shop)
+    return a_shop ? -1 : 1;
+  return strcmp (ta->currency, tb->currency);
+}
+
+/* Splits the collected sums by currency into result->totals. Every case
+ * is counted in CNY first; the filter's cases in another currency (the
+ * statement below) are moved out of it. A code is spelled as
+ * rd_currency_lookup knows it ("usd" → USD, "cny" back into CNY). */
+static gboolean
+sum_by_currency (sqlite3               *db,
+                 const RdLedgerFilter  *filter,
+                 const Collector       *collector,
+                 GCancellable          *cancellable,
+                 GError               **error)
+{
+  g_autoptr(GArray) params = g_array_new (FALSE, TRUE, sizeof (Param));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+  GArray *totals = collector->result->totals;
+  RdLedgerTotal *shop;
+  int rc;
+
+  g_array_set_clear_func (params, (GDestroyNotify) param_clear);
+  where = build_where (filter, params);
+  /* 'CNY' is rd_currency_default (), the column's default. */
+  sql = g_strconcat ("SELECT currency, amount_paid, approved_amount FROM cases", where,
+                     *where != '\0' ? " AND" : " WHERE", " currency <> 'CNY'", NULL);
+  if (!prepare_bound (db, sql, params, &stmt, error))
+    return FALSE;
+
+  total_index (totals, rd_currency_default ()->code);
+  shop = &g_array_index (totals, RdLedgerTotal, 0);
+  shop->count = collector->result->ids->len;
+  shop->paid = collector->paid;
+  shop->approved = collector->approved;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      const RdCurrency *known = rd_currency_lookup (code);
+      gint64 paid = sqlite3_column_int64 (stmt, 1);
+      gint64 approved = sqlite3_column_int64 (stmt, 2);
+      RdLedgerTotal *total;
+      guint index;
+
+      /* The shop currency's entry stays at index 0: an append (below) may
+       * move the array. */
+      shop = &g_array_index (totals, RdLedgerTotal, 0);
+      if (shop->count == 0 ||
+          !rd_money_sub (shop->paid, paid, &shop->paid, NULL) ||
+          !rd_money_sub (shop->approved, approved, &shop->approved, NULL))
+        {
+          /* A case the walk over the ids did not see: not one snapshot. */
+          rc = SQLITE_MISMATCH;
+          break;
+        }
+      shop->count--;
+
+      index = total_index (totals, known != NULL ? known->code : code);
+      total = &g_array_index (totals, RdLedgerTotal, index);
+      if (!rd_money_add (total->paid, paid, &total->paid, NULL) ||
+          !rd_money_add (total->approved, approved, &total->approved, NULL))
+        {
+          rc = SQLITE_RANGE;
+          break;
+        }
+      total->count++;
+    }
+
+  if (rc == SQLITE_MISMATCH)
+    {
+      g_set_error (error, RD_LEDGER_QUERY_ERROR, RD_LEDGER_QUERY_ERROR_FAILED,
+                   _("The ledger changed while it was being read. Try again."));
+      return FALSE;
+    }
+
+  if (g_array_index (totals, RdLedgerTotal, 0).count == 0)
+    g_array_remove_index (totals, 0);
+  g_array_sort (totals, compare_totals);
+
+  return finish_step (db, rc, cancellable, error);
 }
 
 /* Whether a case has a status this build does not know (a newer Refund
@@ -494,13 +642,18 @@ run_range (sqlite3               *db,
            const RdLedgerFilter  *filter,
            guint                  offset,
            guint                  limit,
+           gboolean               with_totals,
            GCancellable          *cancellable,
            GError               **error)
 {
   g_autoptr(RdLedgerResult) result = result_new ();
-  Collector collector = { offset, limit, result };
+  Collector collector = { offset, limit, result, 0, 0 };
   gboolean ok = TRUE;
+  gboolean own_transaction = with_totals && sqlite3_get_autocommit (db);
 
+  /* The ids and the totals of one snapshot. */
+  if (own_transaction)
+    sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
   if (cancellable != NULL)
     sqlite3_progress_handler (db, PROGRESS_STEPS, on_progress, cancellable);
 
@@ -529,8 +682,13 @@ run_range (sqlite3               *db,
         }
     }
 
+  if (ok && with_totals)
+    ok = sum_by_currency (db, filter, &collector, cancellable, error);
+
   if (cancellable != NULL)
     sqlite3_progress_handler (db, 0, NULL, NULL);
+  if (own_transaction)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
 
   return ok ? g_steal_pointer (&result) : NULL;
 }
@@ -544,7 +702,7 @@ rd_ledger_query_run (sqlite3               *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (filter != NULL, NULL);
 
-  return run_range (db, filter, 0, G_MAXUINT, cancellable, error);
+  return run_range (db, filter, 0, G_MAXUINT, TRUE, cancellable, error);
 }
 
 RdLedgerResult *
@@ -558,7 +716,7 @@ rd_ledger_query_run_range (sqlite3               *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (filter != NULL, NULL);
 
-  return run_range (db, filter, offset, limit, cancellable, error);
+  return run_range (db, filter, offset, limit, FALSE, cancellable, error);
 }
 
 gboolean

@@ -66,26 +66,45 @@ void            rd_ledger_filter_free     (RdLedgerFilter       *self);
 void            rd_ledger_filter_set_text (RdLedgerFilter       *self,
                                            const char           *text);
 
+/* The sums of the cases of one currency: amounts of different currencies
+ * never add up (their minor units differ: JPY 0 decimals, KWD 3). */
+typedef struct
+{
+  char   *currency;          /* ISO 4217 code, as rd_currency_lookup spells
+                                it; a code this build does not know, as stored */
+  guint   count;             /* cases in this currency */
+  gint64  paid;              /* Σ amount_paid, minor units of currency */
+  gint64  approved;          /* Σ approved_amount of approved cases */
+} RdLedgerTotal;
+
 typedef struct
 {
   GArray *ids;               /* gint64 case ids, in order */
-  gint64  total_paid;        /* Σ amount_paid, minor units (all currencies) */
-  gint64  total_approved;    /* Σ approved_amount of approved cases */
+  GArray *totals;            /* RdLedgerTotal, one per currency of the cases:
+                                the shop currency (CNY) first, then by code;
+                                empty when there are no cases */
 } RdLedgerResult;
 
 void            rd_ledger_result_free     (RdLedgerResult *self);
 
+/* The total of currency (a code, any case) in totals, or NULL when no case
+ * is in that currency. */
+const RdLedgerTotal *rd_ledger_totals_lookup (GArray     *totals,
+                                              const char *currency);
+
 GQuark          rd_ledger_query_error_quark (void);
 
-/* Runs the filter on db. G_IO_ERROR_CANCELLED when cancellable fires
- * (the statement is interrupted through a progress handler). */
+/* Runs the filter on db: the ids in order and the totals per currency, from
+ * one snapshot of the ledger (a read transaction of its own when db is not
+ * in one). G_IO_ERROR_CANCELLED when cancellable fires (the statement is
+ * interrupted through a progress handler). */
 RdLedgerResult *rd_ledger_query_run       (sqlite3              *db,
                                            const RdLedgerFilter *filter,
                                            GCancellable         *cancellable,
                                            GError              **error);
 
 /* The cases at positions offset … offset + limit - 1 of the filter's order
- * (fewer at the end); the sums are those of these cases only. */
+ * (fewer at the end): their ids only, totals is empty. */
 RdLedgerResult *rd_ledger_query_run_range (sqlite3              *db,
                                            const RdLedgerFilter *filter,
                                            guint                 offset,

@@ -380,6 +380,42 @@ run_query (RdLedgerPage *self)
   rd_ledger_model_set_query (self->model, filter);
 }
 
+/* "¥1,234.00", or one amount per currency: "¥1,234.00 · $56.00 · JP¥800". */
+static char *
+format_totals (GArray *totals)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (totals->len == 0)
+    return rd_money_format (0, rd_currency_default ());
+
+  for (guint i = 0; i < totals->len; i++)
+    {
+      const RdLedgerTotal *total = &g_array_index (totals, RdLedgerTotal, i);
+      const RdCurrency *currency = rd_currency_lookup (total->currency);
+      g_autofree char *symbol = NULL;
+      g_autofree char *amount = NULL;
+      RdCurrency unknown;
+
+      /* A currency a newer Refund Desk knows: its code, two decimals as
+       * the amount column shows it. */
+      if (currency == NULL)
+        {
+          symbol = g_strconcat (total->currency, " ", NULL);
+          unknown = (RdCurrency) { total->currency, symbol, 2 };
+          currency = &unknown;
+        }
+      amount = rd_money_format (total->paid, currency);
+      if (i > 0)
+        /* Translators: between the totals of two currencies in the ledger's
+         * footer, "¥1,234.00 · $56.00". */
+        g_string_append (text, C_("ledger totals", " · "));
+      g_string_append (text, amount);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 update_footer (RdLedgerPage *self)
 {
@@ -406,8 +442,9 @@ update_footer (RdLedgerPage *self)
   count = g_strdup_printf (ngettext ("%u case", "%u cases", n), n);
   gtk_label_set_label (self->count_label, count);
 
-  sum = rd_money_format (rd_ledger_model_get_total_amount (self->model), rd_currency_default ());
-  /* Translators: the sum of the amounts paid of the cases listed. */
+  sum = format_totals (rd_ledger_model_get_totals (self->model));
+  /* Translators: the sum of the amounts paid of the cases listed; %s is
+   * one amount ("¥1,234.00") or one per currency ("¥1,234.00 · $56.00"). */
   sum_text = g_strdup_printf (_("Total %s"), sum);
   gtk_label_set_label (self->sum_label, sum_text);
 
@@ -807,7 +844,7 @@ rd_ledger_page_set_store (RdLedgerPage  *self,
   if (self->model != NULL)
     {
       g_signal_connect_object (self->model, "notify::count", G_CALLBACK (on_model_notify), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->model, "notify::total-amount", G_CALLBACK (on_model_notify), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->model, "notify::totals", G_CALLBACK (on_model_notify), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_model_notify), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_items_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->model, "failed", G_CALLBACK (on_model_failed), self, G_CONNECT_SWAPPED);
