@@ -21,6 +21,7 @@
 #include "rd-intake-page.h"
 #include "rd-intercepts.h"
 #include "rd-ledger-page.h"
+#include "rd-money.h"
 #include "rd-payouts.h"
 #include "rd-test-ledger.h"
 #include "rd-test-ui.h"
@@ -97,6 +98,15 @@ answer_dialog (AdwMessageDialog *dialog,
   rd_test_ui_iterate ();
 }
 
+#define USD_CASE 7
+#define JPY_CASE 11
+
+static gint64
+case_amount (guint i)
+{
+  return 1000 + (gint64) ((i * 37) % N_CASES) * 100;
+}
+
 static RdCase *
 new_case (guint i)
 {
@@ -112,7 +122,14 @@ new_case (guint i)
   rcase->payment_method = RD_PAYMENT_METHOD_ALIPAY;
   rcase->refund_route = RD_REFUND_ROUTE_ORIGINAL;
   /* Amounts in a different order than the dates. */
-  rcase->amount_paid = 1000 + (gint64) ((i * 37) % N_CASES) * 100;
+  rcase->amount_paid = case_amount (i);
+  /* Two orders paid abroad: $29.00 and JP¥5,700. */
+  if (i == USD_CASE || i == JPY_CASE)
+    {
+      g_free (rcase->currency);
+      rcase->currency = g_strdup (i == USD_CASE ? "USD" : "JPY");
+      rcase->exchange_rate = g_strdup (i == USD_CASE ? "7.1000" : "0.0480");
+    }
   rcase->requested_at = 1767225600 + (gint64) i * 3600;   /* 2026-01-01 onwards */
 
   return rcase;
@@ -189,6 +206,12 @@ count_text (Fixture *fixture)
   return gtk_label_get_label (page_child (fixture, "count_label"));
 }
 
+static const char *
+sum_text (Fixture *fixture)
+{
+  return gtk_label_get_label (page_child (fixture, "sum_label"));
+}
+
 static gint64
 row_amount (RdLedgerModel *model,
             guint          position)
@@ -207,11 +230,15 @@ test_ledger_list (Fixture       *fixture,
   g_autoptr(RdLedgerRow) first = NULL;
   g_autofree char *expected = g_strdup_printf (ngettext ("%u case", "%u cases", N_CASES), N_CASES);
   gint64 previous;
+  gint64 cny = 0;
   int found;
 
   /* Every case counted, the newest on top, and its row drawn. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CASES);
   g_assert_cmpstr (count_text (fixture), ==, expected);
+  /* One sum per currency: 60 amounts of ¥10.00 to ¥69.00, each once, less
+   * the two paid abroad (¥29.00, ¥57.00), are ¥2,284.00. */
+  g_assert_cmpstr (sum_text (fixture), ==, "Total ¥2,284.00 · JP¥5,700 · $29.00");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (fixture, "list_stack")), ==, "list");
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_cmpstr (rd_ledger_row_get_order_no (first), ==, "ORD-00059");
@@ -221,6 +248,15 @@ test_ledger_list (Fixture       *fixture,
   gtk_drop_down_set_selected (page_child (fixture, "kind_dropdown"), RD_REFUND_KIND_RETURN_REFUND);
   wait_for_model (fixture);
   g_assert_cmpstr (count_text (fixture), ==, "20 cases");
+  /* Only CNY among them: one sum. */
+  for (guint i = 0; i < N_CASES; i += 3)
+    cny += case_amount (i);
+  {
+    g_autofree char *amount = rd_money_format (cny, NULL);
+    g_autofree char *total = g_strdup_printf ("Total %s", amount);
+
+    g_assert_cmpstr (sum_text (fixture), ==, total);
+  }
   gtk_drop_down_set_selected (page_child (fixture, "kind_dropdown"), 0);
   wait_for_model (fixture);
   g_assert_cmpstr (count_text (fixture), ==, expected);
@@ -289,6 +325,7 @@ test_ledger_empty (Fixture       *fixture,
 {
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (fixture, "list_stack")), ==, "empty");
   g_assert_cmpstr (count_text (fixture), ==, "0 cases");
+  g_assert_cmpstr (sum_text (fixture), ==, "Total ¥0.00");
 }
 
 static void
