@@ -3,10 +3,11 @@
  * Builds the ledger's SELECT from fixed fragments (never from user text;
  * every value is bound) and collects the ordered ids and the sums.
  *
- * The sums per currency: the walk over the ids reads a covering index that
- * has no currency column, and sums every case; a second statement reads the
- * cases of the filter that are not in CNY (the table, for those rows), and
- * their amounts are moved from the CNY total to their own currency's.
+ * The sums per currency come from the same walk as the ids: every covering
+ * index of the ledger ends with `currency` (schema version 8), so each row
+ * of the walk carries its case's currency and amounts, and the sums are
+ * added up per stored code while the ids are collected, without a second
+ * read of the ledger.
  */
 #include "config.h"
 
@@ -222,17 +223,18 @@ build_where (const RdLedgerFilter *filter,
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
-/* The ids and amounts in the filter's order. The status sort is run as one
- * query per status (see run_ids), each in the order of cases_status_ledger:
- * `status` is then the status of that query. Every order is the order of
- * one covering index (filter column, sort columns, amounts, id): no
- * sorting step. Ties of the same second go by amount, then id. */
+/* The ids, amounts and currencies in the filter's order. The status sort is
+ * run as one query per status (see run_range), each in the order of
+ * cases_status_ledger: `status` is then the status of that query. Every
+ * order is the order of one covering index (sort columns, amounts,
+ * currency, id), after its filter column: no sorting step for the whole
+ * ledger. Ties of the same second go by amount, then currency, then id. */
 static char *
 build_sql (const RdLedgerFilter *filter,
            const char           *status,
            GArray               *params)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT id, amount_paid, approved_amount FROM cases");
+  g_autoptr(GString) sql = g_string_new ("SELECT id, amount_paid, approved_amount, currency FROM cases");
   g_autofree char *where = build_where (filter, params);
   const char *direction = filter->ascending ? "ASC" : "DESC";
 
@@ -241,8 +243,8 @@ build_sql (const RdLedgerFilter *filter,
   switch (filter->sort)
     {
     case RD_LEDGER_SORT_AMOUNT:
-      g_string_append_printf (sql, " ORDER BY amount_paid %s, requested_at %s, approved_amount %s, id %s",
-                              direction, direction, direction, direction);
+      g_string_append_printf (sql, " ORDER BY amount_paid %s, requested_at %s, approved_amount %s, currency %s, id %s",
+                              direction, direction, direction, direction, direction);
       break;
 
     case RD_LEDGER_SORT_STATUS:
@@ -257,13 +259,13 @@ build_sql (const RdLedgerFilter *filter,
           g_string_append (sql, *where != '\0' ? " AND status NOT IN " : " WHERE status NOT IN ");
           append_known_statuses (sql);
         }
-      g_string_append (sql, " ORDER BY requested_at DESC, amount_paid DESC, approved_amount DESC, id DESC");
+      g_string_append (sql, " ORDER BY requested_at DESC, amount_paid DESC, approved_amount DESC, currency DESC, id DESC");
       break;
 
     case RD_LEDGER_SORT_REQUESTED_AT:
     default:
-      g_string_append_printf (sql, " ORDER BY requested_at %s, amount_paid %s, approved_amount %s, id %s",
-                              direction, direction, direction, direction);
+      g_string_append_printf (sql, " ORDER BY requested_at %s, amount_paid %s, approved_amount %s, currency %s, id %s",
+                              direction, direction, direction, direction, direction);
       break;
     }
 
@@ -354,17 +356,76 @@ rd_ledger_totals_lookup (GArray     *totals,
   return NULL;
 }
 
+/* The sums of the cases whose currency is stored as `code` (as written:
+ * "usd" and "USD" are two of these, one total). */
+typedef struct
+{
+  char   *code;
+  guint   count;
+  gint64  paid;
+  gint64  approved;
+} CodeSum;
+
+static void
+code_sum_clear (CodeSum *sum)
+{
+  g_free (sum->code);
+}
+
 /* Where a run is in the filter's order: rows before `skip` are stepped
- * over, at most `limit` are collected (G_MAXUINT: all); the sums of the
- * rows collected, every currency together. */
+ * over, at most `limit` are collected (G_MAXUINT: all); with `sums` (not
+ * NULL), the sums of the rows collected per stored currency code. */
 typedef struct
 {
   guint           skip;
   guint           limit;
   RdLedgerResult *result;
-  gint64          paid;
-  gint64          approved;
+  GArray         *sums;      /* CodeSum, a handful: one per code seen */
+  guint           last;      /* the index in sums of the previous row's code */
 } Collector;
+
+/* Adds the row's amounts to the sums of its currency code. FALSE when a sum
+ * would overflow. */
+static gboolean
+add_to_sums (Collector    *collector,
+             sqlite3_stmt *stmt)
+{
+  const char *code = (const char *) sqlite3_column_text (stmt, 3);
+  gint64 paid = sqlite3_column_int64 (stmt, 1);
+  gint64 approved = sqlite3_column_int64 (stmt, 2);
+  GArray *sums = collector->sums;
+  CodeSum *sum = NULL;
+
+  /* NOT NULL in the schema; NULL here only when out of memory. */
+  if (code == NULL)
+    code = "";
+
+  /* Runs of cases share their currency: the previous row's code first. */
+  if (collector->last < sums->len &&
+      strcmp (g_array_index (sums, CodeSum, collector->last).code, code) == 0)
+    sum = &g_array_index (sums, CodeSum, collector->last);
+  else
+    {
+      guint i;
+
+      for (i = 0; i < sums->len; i++)
+        if (strcmp (g_array_index (sums, CodeSum, i).code, code) == 0)
+          break;
+      if (i == sums->len)
+        {
+          CodeSum added = { g_strdup (code), 0, 0, 0 };
+          g_array_append_val (sums, added);
+        }
+      collector->last = i;
+      sum = &g_array_index (sums, CodeSum, i);
+    }
+
+  if (!rd_money_add (sum->paid, paid, &sum->paid, NULL) ||
+      !rd_money_add (sum->approved, approved, &sum->approved, NULL))
+    return FALSE;
+  sum->count++;
+  return TRUE;
+}
 
 static gboolean
 prepare_bound (sqlite3       *db,
@@ -465,10 +526,7 @@ run_part (sqlite3               *db,
       g_array_append_val (result->ids, id);
       if (collector->limit != G_MAXUINT)
         collector->limit--;
-      if (!rd_money_add (collector->paid, sqlite3_column_int64 (stmt, 1),
-                         &collector->paid, NULL) ||
-          !rd_money_add (collector->approved, sqlite3_column_int64 (stmt, 2),
-                         &collector->approved, NULL))
+      if (collector->sums != NULL && !add_to_sums (collector, stmt))
         {
           rc = SQLITE_RANGE;
           break;
@@ -497,22 +555,6 @@ result_new (void)
   return result;
 }
 
-/* The index of code's total in totals, appended (zero) when missing. */
-static guint
-total_index (GArray     *totals,
-             const char *code)
-{
-  RdLedgerTotal total = { NULL, 0, 0, 0 };
-
-  for (guint i = 0; i < totals->len; i++)
-    if (g_str_equal (g_array_index (totals, RdLedgerTotal, i).currency, code))
-      return i;
-
-  total.currency = g_strdup (code);
-  g_array_append_val (totals, total);
-  return totals->len - 1;
-}
-
 static int
 compare_totals (gconstpointer a,
                 gconstpointer b)
@@ -528,84 +570,40 @@ compare_totals (gconstpointer a,
   return strcmp (ta->currency, tb->currency);
 }
 
-/* Splits the collected sums by currency into result->totals. Every case
- * is counted in CNY first; the filter's cases in another currency (the
- * statement below) are moved out of it. A code is spelled as
- * rd_currency_lookup knows it ("usd" → USD, "cny" back into CNY). */
+/* The sums per stored code, as result->totals: one total per currency, a
+ * code spelled as rd_currency_lookup knows it ("usd" → USD, "cny" into
+ * CNY), the shop currency first, then by code. FALSE when a sum would
+ * overflow. */
 static gboolean
-sum_by_currency (sqlite3               *db,
-                 const RdLedgerFilter  *filter,
-                 const Collector       *collector,
-                 GCancellable          *cancellable,
-                 GError               **error)
+fill_totals (GArray *totals,
+             GArray *sums)
 {
-  g_autoptr(GArray) params = g_array_new (FALSE, TRUE, sizeof (Param));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *where = NULL;
-  g_autofree char *sql = NULL;
-  GArray *totals = collector->result->totals;
-  RdLedgerTotal *shop;
-  int rc;
-
-  g_array_set_clear_func (params, (GDestroyNotify) param_clear);
-  where = build_where (filter, params);
-  /* 'CNY' is rd_currency_default (), the column's default. */
-  sql = g_strconcat ("SELECT currency, amount_paid, approved_amount FROM cases", where,
-                     *where != '\0' ? " AND" : " WHERE", " currency <> 'CNY'", NULL);
-  if (!prepare_bound (db, sql, params, &stmt, error))
-    return FALSE;
-
-  total_index (totals, rd_currency_default ()->code);
-  shop = &g_array_index (totals, RdLedgerTotal, 0);
-  shop->count = collector->result->ids->len;
-  shop->paid = collector->paid;
-  shop->approved = collector->approved;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < sums->len; i++)
     {
-      const char *code = (const char *) sqlite3_column_text (stmt, 0);
-      const RdCurrency *known = rd_currency_lookup (code);
-      gint64 paid = sqlite3_column_int64 (stmt, 1);
-      gint64 approved = sqlite3_column_int64 (stmt, 2);
-      RdLedgerTotal *total;
-      guint index;
+      const CodeSum *sum = &g_array_index (sums, CodeSum, i);
+      const RdCurrency *known = rd_currency_lookup (sum->code);
+      const char *code = known != NULL ? known->code : sum->code;
+      RdLedgerTotal *total = NULL;
 
-      /* The shop currency's entry stays at index 0: an append (below) may
-       * move the array. */
-      shop = &g_array_index (totals, RdLedgerTotal, 0);
-      if (shop->count == 0 ||
-          !rd_money_sub (shop->paid, paid, &shop->paid, NULL) ||
-          !rd_money_sub (shop->approved, approved, &shop->approved, NULL))
+      for (guint j = 0; j < totals->len && total == NULL; j++)
+        if (g_str_equal (g_array_index (totals, RdLedgerTotal, j).currency, code))
+          total = &g_array_index (totals, RdLedgerTotal, j);
+      if (total == NULL)
         {
-          /* A case the walk over the ids did not see: not one snapshot. */
-          rc = SQLITE_MISMATCH;
-          break;
-        }
-      shop->count--;
+          RdLedgerTotal added = { g_strdup (code), 0, 0, 0 };
 
-      index = total_index (totals, known != NULL ? known->code : code);
-      total = &g_array_index (totals, RdLedgerTotal, index);
-      if (!rd_money_add (total->paid, paid, &total->paid, NULL) ||
-          !rd_money_add (total->approved, approved, &total->approved, NULL))
-        {
-          rc = SQLITE_RANGE;
-          break;
+          g_array_append_val (totals, added);
+          total = &g_array_index (totals, RdLedgerTotal, totals->len - 1);
         }
-      total->count++;
+
+      if (!rd_money_add (total->paid, sum->paid, &total->paid, NULL) ||
+          !rd_money_add (total->approved, sum->approved, &total->approved, NULL))
+        return FALSE;
+      total->count += sum->count;
     }
 
-  if (rc == SQLITE_MISMATCH)
-    {
-      g_set_error (error, RD_LEDGER_QUERY_ERROR, RD_LEDGER_QUERY_ERROR_FAILED,
-                   _("The ledger changed while it was being read. Try again."));
-      return FALSE;
-    }
-
-  if (g_array_index (totals, RdLedgerTotal, 0).count == 0)
-    g_array_remove_index (totals, 0);
   g_array_sort (totals, compare_totals);
-
-  return finish_step (db, rc, cancellable, error);
+  return TRUE;
 }
 
 /* Whether a case has a status this build does not know (a newer Refund
@@ -647,11 +645,20 @@ run_range (sqlite3               *db,
            GError               **error)
 {
   g_autoptr(RdLedgerResult) result = result_new ();
-  Collector collector = { offset, limit, result, 0, 0 };
+  g_autoptr(GArray) sums = NULL;
+  Collector collector = { offset, limit, result, NULL, 0 };
   gboolean ok = TRUE;
   gboolean own_transaction = with_totals && sqlite3_get_autocommit (db);
 
-  /* The ids and the totals of one snapshot. */
+  if (with_totals)
+    {
+      sums = g_array_new (FALSE, TRUE, sizeof (CodeSum));
+      g_array_set_clear_func (sums, (GDestroyNotify) code_sum_clear);
+      collector.sums = sums;
+    }
+
+  /* The ids and the totals of one snapshot (the status sort is several
+   * statements). */
   if (own_transaction)
     sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
   if (cancellable != NULL)
@@ -682,8 +689,8 @@ run_range (sqlite3               *db,
         }
     }
 
-  if (ok && with_totals)
-    ok = sum_by_currency (db, filter, &collector, cancellable, error);
+  if (ok && with_totals && !fill_totals (result->totals, sums))
+    ok = finish_step (db, SQLITE_RANGE, cancellable, error);
 
   if (cancellable != NULL)
     sqlite3_progress_handler (db, 0, NULL, NULL);

@@ -34,8 +34,8 @@ typedef enum
   RD_LEDGER_SORT_STATUS,         /* in workflow order, newest first within a
                                     status (one index scan per status) */
 } RdLedgerSortKey;
-/* Ties go by request time, amount, approved amount, id: the order of the
- * covering index each sort reads, so that no sort needs a sorting step. */
+/* Ties go by request time, amount, approved amount, currency, id: the order
+ * of the covering index each sort reads, so that no sort needs a sorting step. */
 
 #define RD_TYPE_LEDGER_FILTER (rd_ledger_filter_get_type ())
 
