@@ -1,11 +1,12 @@
 /* test-store-migrate.c
  *
- * A ledger written by the previous schema version (tests/fixtures/ledger-v6.sql,
- * made by the store's own code at version 6) opens in this build: migrated
+ * A ledger written by the previous schema version (tests/fixtures/ledger-v7.sql,
+ * made by the store's own code at version 7) opens in this build: migrated
  * forward to the latest version with a backup first, every case and audit
- * entry kept, and the new version's parts (the case counter, the indexes)
- * consistent with the data. When a version is appended, dump a fixture at
- * the version before it and point this test at it.
+ * entry kept, and the new version's parts (the ledger's indexes with their
+ * currency column) consistent with the data: the totals per currency. When a
+ * version is appended, dump a fixture at the version before it and point
+ * this test at it.
  */
 #include "config.h"
 
@@ -18,8 +19,9 @@
 #include "rd-store.h"
 #include "rd-test-ledger.h"
 
-#define FIXTURE         "ledger-v6.sql"
-#define FIXTURE_VERSION 6
+#define FIXTURE         "ledger-v7.sql"
+#define FIXTURE_VERSION 7
+#define N_CASES         8
 
 static char *
 dump_cases (sqlite3 *db)
@@ -30,7 +32,8 @@ dump_cases (sqlite3 *db)
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                    "SELECT id, case_no, channel, order_no, ifnull (after_sales_no, ''),"
                    "       ifnull (buyer_name, ''), kind, reason, amount_paid, requested_at,"
-                   "       status, ifnull (return_tracking, '')"
+                   "       status, ifnull (return_tracking, ''), currency, ifnull (exchange_rate, ''),"
+                   "       ifnull (approved_amount, '')"
                    "  FROM cases ORDER BY id", -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -61,6 +64,72 @@ search_count (const char *path,
   return n;
 }
 
+static RdLedgerResult *
+run_filter (const char           *path,
+            const RdLedgerFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  RdLedgerResult *result;
+  sqlite3 *db = rd_ledger_query_open (path, &error);
+
+  g_assert_no_error (error);
+  result = rd_ledger_query_run (db, filter, NULL, &error);
+  g_assert_no_error (error);
+  sqlite3_close (db);
+  return result;
+}
+
+static void
+assert_total (GArray     *totals,
+              guint       index,
+              const char *currency,
+              guint       count,
+              gint64      paid,
+              gint64      approved)
+{
+  const RdLedgerTotal *total;
+
+  g_assert_cmpuint (index, <, totals->len);
+  total = &g_array_index (totals, RdLedgerTotal, index);
+  g_assert_cmpstr (total->currency, ==, currency);
+  g_assert_cmpuint (total->count, ==, count);
+  g_assert_cmpint (total->paid, ==, paid);
+  g_assert_cmpint (total->approved, ==, approved);
+}
+
+/* The ledger's six covering indexes end with the currency (version 8), the
+ * columns before it as they were. */
+static void
+assert_ledger_indexes (sqlite3 *db)
+{
+  static const struct {
+    const char *name;
+    const char *columns;
+  } indexes[] = {
+    { "cases_ledger", "requested_at,amount_paid,approved_amount,currency" },
+    { "cases_amount_ledger", "amount_paid,requested_at,approved_amount,currency" },
+    { "cases_status_ledger", "status,requested_at,amount_paid,approved_amount,kind,channel,reason,currency" },
+    { "cases_kind_ledger", "kind,requested_at,amount_paid,approved_amount,status,channel,reason,currency" },
+    { "cases_channel_ledger", "channel,requested_at,amount_paid,approved_amount,status,kind,reason,currency" },
+    { "cases_reason_ledger", "reason,requested_at,amount_paid,approved_amount,status,kind,channel,currency" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
+    {
+      g_autoptr(GString) columns = g_string_new (NULL);
+      sqlite3_stmt *stmt;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM pragma_index_info (?) ORDER BY seqno",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, indexes[i].name, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (columns, "%s%s", columns->len > 0 ? "," : "",
+                                (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+      g_assert_cmpstr (columns->str, ==, indexes[i].columns);
+    }
+}
+
 static void
 test_migrate_from_previous (void)
 {
@@ -72,6 +141,8 @@ test_migrate_from_previous (void)
   g_autoptr(RdStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RdCase) extra = NULL;
+  g_autoptr(RdLedgerFilter) filter = NULL;
+  g_autoptr(RdLedgerResult) result = NULL;
   gint64 n_entries = 0, first_bad = 0;
   sqlite3 *db;
 
@@ -90,17 +161,18 @@ test_migrate_from_previous (void)
   /* A copy at the old version was made first. */
   g_assert_nonnull (rd_store_get_backup_path (store));
   backup_name = g_path_get_basename (rd_store_get_backup_path (store));
-  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v6-"));
+  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v7-"));
 
   /* Every case kept, field for field; the counter and the audit chain agree. */
   db = rd_store_get_db (store);
   after = dump_cases (db);
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpint (rd_store_count_cases (store, &error), ==, 5);
-  g_assert_cmpint (rd_test_raw_int (db, "SELECT n FROM case_count"), ==, 5);
+  g_assert_cmpint (rd_store_count_cases (store, &error), ==, N_CASES);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT n FROM case_count"), ==, N_CASES);
   g_assert_true (rd_audit_verify (store, &n_entries, &first_bad, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (n_entries, ==, 5);
+  g_assert_cmpint (n_entries, ==, N_CASES);
+  assert_ledger_indexes (db);
   g_assert_true (rd_store_check_integrity (store, &error));
   g_assert_no_error (error);
 
@@ -108,6 +180,27 @@ test_migrate_from_previous (void)
   g_assert_cmpuint (search_count (path, "4829153"), ==, 1);
   g_assert_cmpuint (search_count (path, "小明"), ==, 1);
   g_assert_cmpuint (search_count (path, "YT748"), ==, 1);
+  g_assert_cmpuint (search_count (path, "emily"), ==, 1);
+
+  /* The footer's sums, per currency, from the new indexes: CNY first, then
+   * by code; the whole ledger, and Taobao's cases alone. */
+  filter = rd_ledger_filter_new ();
+  result = run_filter (path, filter);
+  g_assert_cmpuint (result->ids->len, ==, N_CASES);
+  g_assert_cmpuint (result->totals->len, ==, 3);
+  assert_total (result->totals, 0, "CNY", 5, 12850 + 3990 + 45900 + 8800 + 29900, 45900);
+  assert_total (result->totals, 1, "JPY", 1, 5700, 0);
+  assert_total (result->totals, 2, "USD", 2, 4599 + 2900, 4000);
+  g_clear_pointer (&result, rd_ledger_result_free);
+
+  filter->channel = g_strdup ("taobao");
+  filter->sort = RD_LEDGER_SORT_AMOUNT;
+  result = run_filter (path, filter);
+  g_assert_cmpuint (result->ids->len, ==, 3);
+  g_assert_cmpuint (result->totals->len, ==, 3);
+  assert_total (result->totals, 0, "CNY", 1, 12850, 0);
+  assert_total (result->totals, 1, "JPY", 1, 5700, 0);
+  assert_total (result->totals, 2, "USD", 1, 4599, 4000);
 
   /* And new cases follow on: a fresh number, the counter moves. */
   extra = rd_case_new ();
@@ -121,7 +214,7 @@ test_migrate_from_previous (void)
   g_assert_true (rd_case_store_insert (store, extra, "小王", &error));
   g_assert_no_error (error);
   g_assert_null (strstr (before, extra->case_no));
-  g_assert_cmpint (rd_test_raw_int (db, "SELECT n FROM case_count"), ==, 6);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT n FROM case_count"), ==, N_CASES + 1);
 
   g_clear_object (&store);
   rd_test_remove_tree (dir);
