@@ -290,6 +290,69 @@ test_currencies (Fixture       *f,
 }
 
 static void
+insert_raw (Fixture    *f,
+            const char *case_no,
+            const char *currency,
+            gint64      amount)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO cases (case_no, channel, order_no, kind, reason,"
+                                          " payment_method, currency, amount_paid, status, requested_at, created_at)"
+                                          " VALUES ('%s', 'wish', '%s', 'refund_only_unshipped', 'changed_mind',"
+                                          " 'paypal', '%s', %" G_GINT64_FORMAT ", 'requested', %" G_GINT64_FORMAT ","
+                                          " %" G_GINT64_FORMAT ")",
+                                          case_no, case_no, currency, amount, NOW, NOW);
+
+  rd_test_raw_exec (rd_store_get_db (f->store), sql);
+}
+
+/* Sums that do not fit in 64 bits: amounts of two currencies never add up,
+ * so each may come close to the limit; within one currency (whatever the
+ * spelling of its code) the query fails with OVERFLOW, it never wraps. */
+static void
+test_sums_overflow (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  g_autoptr(RdLedgerResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 big = G_MAXINT64 - 5;
+
+  filter->channel = g_strdup ("wish");
+  insert_raw (f, "X-1", "USD", big);
+  insert_raw (f, "X-2", "JPY", big);
+  result = rd_ledger_query_run (rd_store_get_db (f->store), filter, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->totals->len, ==, 2);
+  assert_total (result, 0, "JPY", 1, big, 0);
+  assert_total (result, 1, "USD", 1, big, 0);
+  g_clear_pointer (&result, rd_ledger_result_free);
+
+  /* "usd" is USD: its 10 do not fit on top. */
+  insert_raw (f, "X-3", "usd", 10);
+  result = rd_ledger_query_run (rd_store_get_db (f->store), filter, NULL, &error);
+  g_assert_error (error, RD_LEDGER_QUERY_ERROR, RD_LEDGER_QUERY_ERROR_OVERFLOW);
+  g_assert_null (result);
+  g_clear_error (&error);
+  rd_test_raw_exec (rd_store_get_db (f->store), "DELETE FROM cases WHERE case_no = 'X-3'");
+
+  /* Nor another JPY case, in any sort. */
+  insert_raw (f, "X-4", "JPY", 10);
+  for (int sort = RD_LEDGER_SORT_REQUESTED_AT; sort <= RD_LEDGER_SORT_STATUS; sort++)
+    {
+      filter->sort = sort;
+      result = rd_ledger_query_run (rd_store_get_db (f->store), filter, NULL, &error);
+      g_assert_error (error, RD_LEDGER_QUERY_ERROR, RD_LEDGER_QUERY_ERROR_OVERFLOW);
+      g_assert_null (result);
+      g_clear_error (&error);
+    }
+
+  /* A page of the list has no sums to overflow. */
+  result = rd_ledger_query_run_range (rd_store_get_db (f->store), filter, 0, 10, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->ids->len, ==, 3);
+}
+
+static void
 test_filters (Fixture       *f,
               gconstpointer  data)
 {
@@ -447,6 +510,7 @@ main (int    argc,
   g_test_add ("/rd/ledger-query/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("all-and-sums", test_all_and_sums);
   ADD ("currencies", test_currencies);
+  ADD ("sums-overflow", test_sums_overflow);
   ADD ("filters", test_filters);
   ADD ("sorts", test_sorts);
   ADD ("search", test_search);
