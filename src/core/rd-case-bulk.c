@@ -553,8 +553,7 @@ copy_search (RdCaseBulk  *bulk,
 {
   g_autoptr(sqlite3_stmt) fts = NULL;
 
-  if (!rd_bulk_side_finish (bulk->search, error) ||
-      !rd_store_exec (bulk->store, "INSERT INTO case_text SELECT * FROM rd_bulk_search.case_text", error))
+  if (!rd_store_exec (bulk->store, "INSERT INTO case_text SELECT * FROM rd_bulk_search.case_text", error))
     return FALSE;
   if (bulk->index_was_empty)
     return copy_search_index (bulk, error);
@@ -579,19 +578,22 @@ rd_case_bulk_commit (RdCaseBulk  *bulk,
   g_clear_pointer (&bulk->insert, sqlite3_finalize);
   /* CREATE INDEX sorts once: far faster than as many insertions. First,
    * while the side threads finish. */
+  gint64 t0 = g_get_monotonic_time ();
+#define T(x) if (g_getenv ("RD_T")) g_printerr ("%s %.2f\n", x, (g_get_monotonic_time () - t0) / 1e6)
+  if (g_getenv ("RD_IDXPRAGMA")) sqlite3_exec (rd_store_get_db (bulk->store), g_getenv ("RD_IDXPRAGMA"), NULL, NULL, NULL);
   for (guint i = 0; ok && i < bulk->cases_index_sql->len; i++)
     ok = rd_store_exec (bulk->store, g_ptr_array_index (bulk->cases_index_sql, i), error);
-
-  ok = ok &&
-       rd_bulk_side_finish (bulk->audit, error) &&
-       rd_store_exec (bulk->store, "INSERT INTO audit_log SELECT * FROM rd_bulk_audit.audit_log", error) &&
-       copy_search (bulk, error) &&
-       write_counters (bulk, error);
+  T("indexes");
+  ok = ok && rd_bulk_side_finish (bulk->audit, error); T("audit side");
+  ok = ok && rd_store_exec (bulk->store, "INSERT INTO audit_log SELECT * FROM rd_bulk_audit.audit_log", error); T("audit copy");
+  ok = ok && rd_bulk_side_finish (bulk->search, error); T("search side");
+  ok = ok && copy_search (bulk, error) && write_counters (bulk, error); T("search copy");
 
   for (guint i = 0; ok && i < bulk->trigger_sql->len; i++)
     ok = rd_store_exec (bulk->store, g_ptr_array_index (bulk->trigger_sql, i), error);
 
-  if (!ok || !rd_store_commit (bulk->store, error))
+  ok = ok && rd_store_commit (bulk->store, error); T("commit");
+  if (!ok)
     {
       rd_case_bulk_abort (bulk);
       return FALSE;

