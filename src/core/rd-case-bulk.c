@@ -567,6 +567,41 @@ copy_search (RdCaseBulk  *bulk,
   return step_reset (bulk, fts, error);
 }
 
+/* The indexes set aside, created again: CREATE INDEX sorts once, far
+ * faster than as many insertions. SQLite sorts the keys in runs of the
+ * page cache's size and merges them; in runs of 8 MB the sort works
+ * within the processor's cache (for a million cases it took 6.6 s in
+ * place of 8.3 s in runs of 512 MB). Dirty pages the smaller cache cannot
+ * hold are written to the ledger's journal or file, as at commit. */
+static gboolean
+create_indexes (RdCaseBulk  *bulk,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) get = NULL;
+  g_autofree char *restore = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (bulk->cases_index_sql->len == 0)
+    return TRUE;
+
+  get = rd_store_prepare (bulk->store, "PRAGMA cache_size", error);
+  if (get == NULL)
+    return FALSE;
+  rc = sqlite3_step (get);
+  if (rc != SQLITE_ROW)
+    {
+      rd_store_set_error_from_db (bulk->store, rc, error);
+      return FALSE;
+    }
+  restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (get, 0));
+  if (!rd_store_exec (bulk->store, "PRAGMA cache_size = -8192", error))
+    return FALSE;
+  for (guint i = 0; ok && i < bulk->cases_index_sql->len; i++)
+    ok = rd_store_exec (bulk->store, g_ptr_array_index (bulk->cases_index_sql, i), error);
+  return rd_store_exec (bulk->store, restore, ok ? error : NULL) && ok;
+}
+
 gboolean
 rd_case_bulk_commit (RdCaseBulk  *bulk,
                      GError     **error)
@@ -576,24 +611,18 @@ rd_case_bulk_commit (RdCaseBulk  *bulk,
   g_return_val_if_fail (bulk != NULL, FALSE);
 
   g_clear_pointer (&bulk->insert, sqlite3_finalize);
-  /* CREATE INDEX sorts once: far faster than as many insertions. First,
-   * while the side threads finish. */
-  gint64 t0 = g_get_monotonic_time ();
-#define T(x) if (g_getenv ("RD_T")) g_printerr ("%s %.2f\n", x, (g_get_monotonic_time () - t0) / 1e6)
-  if (g_getenv ("RD_IDXPRAGMA")) sqlite3_exec (rd_store_get_db (bulk->store), g_getenv ("RD_IDXPRAGMA"), NULL, NULL, NULL);
-  for (guint i = 0; ok && i < bulk->cases_index_sql->len; i++)
-    ok = rd_store_exec (bulk->store, g_ptr_array_index (bulk->cases_index_sql, i), error);
-  T("indexes");
-  ok = ok && rd_bulk_side_finish (bulk->audit, error); T("audit side");
-  ok = ok && rd_store_exec (bulk->store, "INSERT INTO audit_log SELECT * FROM rd_bulk_audit.audit_log", error); T("audit copy");
-  ok = ok && rd_bulk_side_finish (bulk->search, error); T("search side");
-  ok = ok && copy_search (bulk, error) && write_counters (bulk, error); T("search copy");
+  /* First, while the side threads finish. */
+  ok = create_indexes (bulk, error) &&
+       rd_bulk_side_finish (bulk->audit, error) &&
+       rd_store_exec (bulk->store, "INSERT INTO audit_log SELECT * FROM rd_bulk_audit.audit_log", error) &&
+       rd_bulk_side_finish (bulk->search, error) &&
+       copy_search (bulk, error) &&
+       write_counters (bulk, error);
 
   for (guint i = 0; ok && i < bulk->trigger_sql->len; i++)
     ok = rd_store_exec (bulk->store, g_ptr_array_index (bulk->trigger_sql, i), error);
 
-  ok = ok && rd_store_commit (bulk->store, error); T("commit");
-  if (!ok)
+  if (!ok || !rd_store_commit (bulk->store, error))
     {
       rd_case_bulk_abort (bulk);
       return FALSE;
