@@ -31,17 +31,20 @@ check_text (const char  *text,
             glong        max_chars,
             GError     **error)
 {
+  const char *end;
+
   if (text == NULL)
     return TRUE;
 
-  if (!g_utf8_validate (text, -1, NULL))
+  if (!g_utf8_validate (text, -1, &end))
     {
       g_set_error (error, RD_CASE_ERROR, RD_CASE_ERROR_INVALID,
                    _("%s contains text that is not valid UTF-8."), _(field));
       return FALSE;
     }
 
-  if (max_chars > 0 && g_utf8_strlen (text, -1) > max_chars)
+  /* No more characters than bytes: counted only when it may matter. */
+  if (max_chars > 0 && end - text > max_chars && g_utf8_strlen (text, -1) > max_chars)
     {
       g_set_error (error, RD_CASE_ERROR, RD_CASE_ERROR_INVALID,
                    _("%s is too long: at most %ld characters."), _(field), max_chars);
