@@ -165,6 +165,24 @@ test_hash_is_unambiguous (void)
   g_assert_cmpstr (ha, !=, hc);
 }
 
+/* The digests of two entries as an independent encoder (Python's hashlib
+ * over the format of rd-audit.c) computes them: a ledger written by any
+ * version verifies with any other. */
+static void
+test_hash_known_values (void)
+{
+  RdAuditEntry a = { .prev_hash = "", .id = 1, .case_id = 42, .at = 1767211200, .operator = "阿珍",
+                     .action = "create", .field = "case_no", .new_value = "RF-2026-000001" };
+  RdAuditEntry b = { .prev_hash = "abababababababababababababababababababababababababababababababab",
+                     .id = G_GINT64_CONSTANT (9007199254740993), .at = -86400, .operator = "Li Na",
+                     .action = "update", .field = "amount_paid", .old_value = "", .new_value = "12000" };
+  g_autofree char *ha = rd_audit_compute_hash (&a);
+  g_autofree char *hb = rd_audit_compute_hash (&b);
+
+  g_assert_cmpstr (ha, ==, "7cb0087b3ff21bd8a4aa7e60485a0669590f1b98739b5d76b2665761b0f6e72c");
+  g_assert_cmpstr (hb, ==, "6364650cad6701ff1e0a5a7ca22da7667d569280b92323023cf247341562066a");
+}
+
 static void
 test_changed_value (Fixture       *f,
                     gconstpointer  data)
@@ -300,6 +318,7 @@ main (int argc, char **argv)
   ADD ("/rd/audit/chain-verifies", test_chain_verifies);
   ADD ("/rd/audit/outside-transaction", test_outside_transaction);
   g_test_add_func ("/rd/audit/hash-is-unambiguous", test_hash_is_unambiguous);
+  g_test_add_func ("/rd/audit/hash-known-values", test_hash_known_values);
   ADD ("/rd/audit/tamper/changed-value", test_changed_value);
   ADD ("/rd/audit/tamper/changed-case", test_changed_case);
   ADD ("/rd/audit/tamper/deleted-row", test_deleted_row);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "rd-audit.h"
 #include "rd-case-bulk.h"
@@ -121,6 +122,34 @@ assert_same (RdStore    *a,
   g_assert_cmpstr (x, ==, y);
 }
 
+/* The search index agrees with the search texts (FTS5 compares the two),
+ * read through the store's own connection. */
+static void
+assert_search_index_sound (RdStore *store)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (rd_store_get_db (store), "INSERT INTO case_fts (case_fts) VALUES ('integrity-check')",
+                         NULL, NULL, &message);
+
+  g_assert_cmpstr (message, ==, NULL);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+}
+
+/* The bulk left nothing behind: no scratch ledger next to the ledger, none
+ * attached, foreign keys checked again. */
+static void
+assert_nothing_left (RdStore    *store,
+                     const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_null (strstr (name, "bulk"));
+  g_assert_cmpint (rd_test_raw_int (rd_store_get_db (store), "SELECT count (*) FROM pragma_database_list WHERE name NOT IN ('main', 'temp')"), ==, 0);
+  g_assert_cmpint (rd_test_raw_int (rd_store_get_db (store), "PRAGMA foreign_keys"), ==, 1);
+}
+
 static void
 test_same_as_insert_many (gconstpointer data)
 {
@@ -202,6 +231,99 @@ test_same_as_insert_many (gconstpointer data)
     g_assert_cmpstr (found, ==, expected);
   }
   g_assert_cmpint (rd_test_raw_int (rd_store_get_db (b), "SELECT n FROM case_count"), ==, 3 + N_CASES + 1);
+  assert_search_index_sound (b);
+  assert_nothing_left (b, dir);
+
+  g_clear_object (&a);
+  g_clear_object (&b);
+  rd_test_remove_tree (dir);
+}
+
+/* A new ledger: the search side builds the whole search index, which
+ * replaces the empty one. The ledger was searched before (its connection
+ * had read the empty index) and is written to and searched after. */
+static void
+test_new_ledger (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path_a = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *path_b = g_build_filename (dir, "b.db", NULL);
+  g_autoptr(RdStore) a = NULL;
+  g_autoptr(RdStore) b = NULL;
+  g_autoptr(GPtrArray) for_a = make_cases (0, N_CASES);
+  g_autoptr(GPtrArray) for_b = make_cases (0, N_CASES);
+  g_autoptr(GPtrArray) after = make_cases (N_CASES, 2);
+  g_autoptr(GError) error = NULL;
+  const char *texts[] = { "张小明", "小明", "lily", "410000", "as0001", "sf00000000", "79", "y c" };
+  RdCaseBulk *bulk;
+  gint64 n_entries = 0, first_bad = 0;
+
+  a = rd_store_open (path_a, RD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  b = rd_store_open (path_b, RD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_free (search (b, "lily"));
+
+  g_assert_true (rd_case_store_insert_many (a, (RdCase **) for_a->pdata, for_a->len, "tester", &error));
+  g_assert_no_error (error);
+  bulk = rd_case_bulk_begin_rebuilding (b, "tester", &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_case_bulk_add (bulk, (RdCase **) for_b->pdata, N_CASES, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_case_bulk_commit (bulk, &error));
+  g_assert_no_error (error);
+
+  assert_same (a, b, "SELECT * FROM cases ORDER BY id");
+  assert_same (a, b, "SELECT * FROM case_text ORDER BY id");
+  assert_same (a, b, "SELECT id, case_id, operator, action, field, old_value, new_value FROM audit_log ORDER BY id");
+  assert_same (a, b, "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name");
+  assert_search_index_sound (b);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *x = search (a, texts[i]);
+      g_autofree char *y = search (b, texts[i]);
+
+      g_assert_cmpstr (x, ==, y);
+      g_assert_cmpstr (y, !=, "");
+    }
+  g_assert_true (rd_audit_verify (b, &n_entries, &first_bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_entries, ==, N_CASES);
+  assert_nothing_left (b, dir);
+
+  /* Written to and searched through the same connection, and again after
+   * opening the file afresh. */
+  g_assert_true (rd_case_store_insert_many (b, (RdCase **) after->pdata, 1, "tester", &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *found = search (b, ((RdCase *) g_ptr_array_index (after, 0))->order_no);
+    g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT " ", ((RdCase *) g_ptr_array_index (after, 0))->id);
+
+    g_assert_cmpstr (found, ==, expected);
+  }
+  assert_search_index_sound (b);
+  g_clear_object (&b);
+  b = rd_store_open (path_b, RD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_case_store_insert_many (b, (RdCase **) after->pdata + 1, 1, "tester", &error));
+  g_assert_no_error (error);
+  {
+    RdCase *last = g_ptr_array_index (after, 1);
+    g_autofree char *found = search (b, "lily");
+    g_autofree char *before = search (a, "lily");
+    g_autofree char *last_id = g_strdup_printf ("%" G_GINT64_FORMAT " ", last->id);
+    g_auto(GStrv) found_ids = g_strsplit (found, " ", -1);
+    g_auto(GStrv) before_ids = g_strsplit (before, " ", -1);
+
+    /* Newest first: the new case, then every earlier one. */
+    g_assert_true (g_str_has_prefix (last->buyer_name, "Lily"));
+    g_assert_true (g_str_has_prefix (found, last_id));
+    g_assert_cmpstr (found + strlen (last_id), ==, before);
+    g_assert_cmpuint (g_strv_length (found_ids), ==, g_strv_length (before_ids) + 1);
+  }
+  assert_search_index_sound (b);
+  g_assert_true (rd_store_check_integrity (b, &error));
+  g_assert_no_error (error);
 
   g_clear_object (&a);
   g_clear_object (&b);
@@ -242,6 +364,8 @@ test_abort (void)
   g_assert_cmpint (rd_test_raw_int (rd_store_get_db (store), "SELECT n_entries FROM audit_head"), ==, 3);
   after = dump (store, "SELECT * FROM sqlite_master ORDER BY name");
   g_assert_cmpstr (after, ==, before);
+  assert_search_index_sound (store);
+  assert_nothing_left (store, dir);
 
   g_clear_object (&store);
   rd_test_remove_tree (dir);
@@ -256,6 +380,7 @@ main (int    argc,
 
   g_test_add_data_func ("/rd/case-bulk/same-as-insert-many", GINT_TO_POINTER (FALSE), test_same_as_insert_many);
   g_test_add_data_func ("/rd/case-bulk/same-as-insert-many-rebuilding", GINT_TO_POINTER (TRUE), test_same_as_insert_many);
+  g_test_add_func ("/rd/case-bulk/new-ledger", test_new_ledger);
   g_test_add_func ("/rd/case-bulk/abort", test_abort);
 
   return g_test_run ();

@@ -37,6 +37,38 @@ rd_audit_entry_free (RdAuditEntry *entry)
   g_free (entry);
 }
 
+/* The decimal digits of value, with a '-' when negative, ending at end
+ * (exclusive); returns where they begin. */
+static char *
+format_decimal (char    *end,
+                gint64   value)
+{
+  guint64 magnitude = value < 0 ? 0 - (guint64) value : (guint64) value;
+  char *p = end;
+
+  do
+    *--p = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+  return p;
+}
+
+static void
+encode_bytes (GString    *out,
+              const char *value,
+              gsize       length)
+{
+  char buffer[24];
+  char *digits = format_decimal (buffer + sizeof buffer, (gint64) length);
+
+  g_string_append_c (out, 'S');
+  g_string_append_len (out, digits, buffer + sizeof buffer - digits);
+  g_string_append_c (out, ':');
+  g_string_append_len (out, value, length);
+  g_string_append_c (out, ';');
+}
+
 static void
 encode_text (GString    *out,
              const char *value)
@@ -44,15 +76,17 @@ encode_text (GString    *out,
   if (value == NULL)
     g_string_append (out, "N;");
   else
-    g_string_append_printf (out, "S%zu:%s;", strlen (value), value);
+    encode_bytes (out, value, strlen (value));
 }
 
 static void
 encode_int (GString *out,
             gint64   value)
 {
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-  encode_text (out, text);
+  char buffer[24];
+  char *digits = format_decimal (buffer + sizeof buffer, value);
+
+  encode_bytes (out, digits, buffer + sizeof buffer - digits);
 }
 
 char *

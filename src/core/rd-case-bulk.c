@@ -4,30 +4,42 @@
  *  - ids: max (id) + 1 onwards, as SQLite gives them (no AUTOINCREMENT);
  *  - case numbers: the case_numbers counters read once, counted in memory,
  *    written back at commit;
- *  - audit: the "create" entry of each case, its hash chained in memory
- *    from audit_head, written in multi-row statements; audit_head at commit;
- *  - search: the triggers cases_search_ai, case_text_ai and case_count_ai
- *    are dropped for the transaction and recreated from their own SQL at
- *    commit, after case_text, case_fts and case_count got the new cases in
- *    one statement each (FTS5 builds its index far faster in one statement
- *    than in many small ones).
+ *  - the cases: inserted here, in multi-row statements;
+ *  - audit and search: written meanwhile by the two side threads into
+ *    scratch ledgers (rd-case-bulk-side.c), copied in at commit; the audit
+ *    chain continues from audit_head, which is written at commit;
+ *  - the triggers that would do the same per case (cases_search_ai,
+ *    case_count_ai, those of case_text) are dropped for the transaction and
+ *    recreated from their own SQL at commit.
+ * The copies at commit are INSERT INTO t SELECT * FROM scratch.t, which
+ * SQLite does as a copy of whole records when t has no triggers and the
+ * connection checks no foreign keys (off for the bulk: the audit entries
+ * point at the cases just written). A ledger whose search index is empty
+ * (a new one) gets the index built by the search side; its tables are
+ * copied into a search index created afresh in the transaction, so that
+ * no state of the old one outlives it. Otherwise the index gets the new
+ * texts in one statement at commit.
+ *
+ * The scratch ledgers are attached before the transaction begins (SQLite
+ * attaches outside transactions only); the transaction is a deferred one
+ * whose first statement writes, so that it holds the ledger's write lock
+ * and leaves the scratch files to the side threads.
+ *
  * The b-tree indexes of cases stay and are kept by SQLite, or, with
- * rd_case_bulk_begin_rebuilding, are dropped and created again at commit.
+ * rd_case_bulk_begin_rebuilding, are dropped and created again at commit,
+ * first, while the side threads finish.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "rd-audit.h"
+#include "rd-case-bulk-side-private.h"
 #include "rd-case-bulk.h"
 #include "rd-case-store-private.h"
 #include "rd-store-private.h"
 
 #define ROWS_PER_INSERT 30
-#define AUDIT_ROWS_PER_INSERT 90
-#define AUDIT_PARAMS 10
-
-static const char * const set_aside_triggers[] = { "cases_search_ai", "case_text_ai", "case_count_ai" };
 
 struct _RdCaseBulk
 {
@@ -43,26 +55,45 @@ struct _RdCaseBulk
   gint64        year_start;
   gint64        year_end;
 
-  gint64        audit_next_id;
-  gint64        audit_n_entries;
-  char         *audit_last_hash;
+  RdBulkSide   *audit;
+  RdBulkSide   *search;
+  gboolean      attached;
+  gboolean      foreign_keys;      /* the connection checked them before */
+  gboolean      index_was_empty;   /* the search index, at begin */
+  char         *index_sql;         /* CREATE VIRTUAL TABLE case_fts … */
 
   GPtrArray    *trigger_sql;       /* of the triggers set aside */
-  GPtrArray    *index_sql;         /* of the indexes set aside */
+  GPtrArray    *cases_index_sql;   /* of the indexes set aside */
   sqlite3_stmt *insert;            /* ROWS_PER_INSERT cases */
-  sqlite3_stmt *audit_insert;      /* AUDIT_ROWS_PER_INSERT entries */
 };
 
+static const char * const attach_names[] = { "rd_bulk_audit", "rd_bulk_search" };
+
+/* After the transaction: the scratch ledgers detached and deleted, the
+ * connection as it was. */
 static void
 bulk_free (RdCaseBulk *bulk)
 {
+  sqlite3 *db = rd_store_get_db (bulk->store);
+
   g_clear_pointer (&bulk->insert, sqlite3_finalize);
-  g_clear_pointer (&bulk->audit_insert, sqlite3_finalize);
+  if (bulk->attached)
+    for (guint i = 0; i < G_N_ELEMENTS (attach_names); i++)
+      {
+        char *sql = sqlite3_mprintf ("DETACH DATABASE %s", attach_names[i]);
+
+        sqlite3_exec (db, sql, NULL, NULL, NULL);
+        sqlite3_free (sql);
+      }
+  if (bulk->foreign_keys)
+    sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  g_clear_pointer (&bulk->audit, rd_bulk_side_free);
+  g_clear_pointer (&bulk->search, rd_bulk_side_free);
   g_clear_pointer (&bulk->trigger_sql, g_ptr_array_unref);
-  g_clear_pointer (&bulk->index_sql, g_ptr_array_unref);
+  g_clear_pointer (&bulk->cases_index_sql, g_ptr_array_unref);
   g_clear_pointer (&bulk->numbers, g_hash_table_unref);
   g_clear_pointer (&bulk->tz, g_time_zone_unref);
-  g_free (bulk->audit_last_hash);
+  g_free (bulk->index_sql);
   g_free (bulk->operator);
   g_object_unref (bulk->store);
   g_free (bulk);
@@ -73,6 +104,7 @@ rd_case_bulk_abort (RdCaseBulk *bulk)
 {
   if (bulk == NULL)
     return;
+  g_clear_pointer (&bulk->insert, sqlite3_finalize);
   rd_store_rollback (bulk->store);
   bulk_free (bulk);
 }
@@ -103,12 +135,14 @@ query_row (RdCaseBulk    *bulk,
   return TRUE;
 }
 
+/* Where the ids, numbers and audit chain go on; the search index's state. */
 static gboolean
 read_state (RdCaseBulk  *bulk,
             GError     **error)
 {
   g_autoptr(sqlite3_stmt) ids = NULL;
   g_autoptr(sqlite3_stmt) head = NULL;
+  g_autoptr(sqlite3_stmt) search = NULL;
   g_autoptr(sqlite3_stmt) numbers = NULL;
   int rc;
 
@@ -119,9 +153,16 @@ read_state (RdCaseBulk  *bulk,
   if (!query_row (bulk, "SELECT last_hash, n_entries, (SELECT coalesce (max (id), 0) FROM audit_log)"
                         " FROM audit_head WHERE id = 1", &head, error))
     return FALSE;
-  bulk->audit_last_hash = g_strdup ((const char *) sqlite3_column_text (head, 0));
-  bulk->audit_n_entries = sqlite3_column_int64 (head, 1);
-  bulk->audit_next_id = sqlite3_column_int64 (head, 2) + 1;
+  rd_bulk_side_set_audit_start (bulk->audit, sqlite3_column_int64 (head, 2) + 1,
+                                (const char *) sqlite3_column_text (head, 0),
+                                sqlite3_column_int64 (head, 1), bulk->operator, bulk->now);
+
+  if (!query_row (bulk, "SELECT NOT EXISTS (SELECT 1 FROM case_text),"
+                        " (SELECT sql FROM sqlite_master WHERE name = 'case_fts')", &search, error))
+    return FALSE;
+  bulk->index_was_empty = sqlite3_column_int (search, 0) && sqlite3_column_type (search, 1) == SQLITE_TEXT;
+  bulk->index_sql = g_strdup ((const char *) sqlite3_column_text (search, 1));
+  rd_bulk_side_set_build_index (bulk->search, bulk->index_was_empty);
 
   numbers = rd_store_prepare (bulk->store, "SELECT year, last FROM case_numbers", error);
   if (numbers == NULL)
@@ -141,54 +182,26 @@ read_state (RdCaseBulk  *bulk,
   return TRUE;
 }
 
+/* Drops what `sql` names (name, then its CREATE statement, per row), and
+ * keeps each CREATE statement in kept. Names are quoted. */
 static gboolean
-set_aside_search_triggers (RdCaseBulk  *bulk,
-                           GError     **error)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (set_aside_triggers); i++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-      g_autofree char *drop = NULL;
-
-      stmt = rd_store_prepare (bulk->store, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, set_aside_triggers[i], -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        {
-          g_autofree char *detail = g_strdup_printf ("trigger %s is missing", set_aside_triggers[i]);
-
-          _rd_store_set_error (error, RD_STORE_ERROR_CORRUPT, 0, rd_store_get_path (bulk->store), detail);
-          return FALSE;
-        }
-      g_ptr_array_add (bulk->trigger_sql, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-
-      /* A constant of this file, not user text. */
-      drop = g_strdup_printf ("DROP TRIGGER %s", set_aside_triggers[i]);
-      if (!rd_store_exec (bulk->store, drop, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* The indexes of cases that SQLite did not make itself (the UNIQUE of
- * case_no stays). Their names come from sqlite_master and are quoted. */
-static gboolean
-set_aside_indexes (RdCaseBulk  *bulk,
-                   GError     **error)
+set_aside (RdCaseBulk  *bulk,
+           const char  *sql,
+           const char  *kind,
+           GPtrArray   *kept,
+           GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
-  stmt = rd_store_prepare (bulk->store, "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-                                        " AND tbl_name = 'cases' AND sql IS NOT NULL ORDER BY name", error);
+  stmt = rd_store_prepare (bulk->store, sql, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (bulk->index_sql, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (kept, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
   if (rc != SQLITE_DONE)
     {
@@ -198,7 +211,7 @@ set_aside_indexes (RdCaseBulk  *bulk,
 
   for (guint i = 0; i < names->len; i++)
     {
-      char *drop = sqlite3_mprintf ("DROP INDEX \"%w\"", (const char *) g_ptr_array_index (names, i));
+      char *drop = sqlite3_mprintf ("DROP %s \"%w\"", kind, (const char *) g_ptr_array_index (names, i));
       gboolean ok = rd_store_exec (bulk->store, drop, error);
 
       sqlite3_free (drop);
@@ -208,20 +221,83 @@ set_aside_indexes (RdCaseBulk  *bulk,
   return TRUE;
 }
 
-static char *
-audit_insert_sql (guint n_rows)
+/* Every trigger that would write per new case what the bulk writes itself,
+ * and every trigger of the tables it copies into. */
+static gboolean
+set_aside_triggers (RdCaseBulk  *bulk,
+                    GError     **error)
 {
-  GString *sql = g_string_new ("INSERT INTO audit_log (id, case_id, at, operator, action, field,"
-                               " old_value, new_value, prev_hash, hash) VALUES ");
+  return set_aside (bulk, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                          " AND (name IN ('cases_search_ai', 'case_count_ai')"
+                          " OR tbl_name IN ('case_text', 'audit_log')) ORDER BY name",
+                    "TRIGGER", bulk->trigger_sql, error);
+}
 
-  for (guint r = 0; r < n_rows; r++)
+/* The indexes of cases that SQLite did not make itself (the UNIQUE of
+ * case_no stays). */
+static gboolean
+set_aside_indexes (RdCaseBulk  *bulk,
+                   GError     **error)
+{
+  return set_aside (bulk, "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                          " AND tbl_name = 'cases' AND sql IS NOT NULL ORDER BY name",
+                    "INDEX", bulk->cases_index_sql, error);
+}
+
+static gboolean
+attach_sides (RdCaseBulk  *bulk,
+              GError     **error)
+{
+  RdBulkSide *sides[] = { bulk->audit, bulk->search };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
     {
-      g_string_append (sql, r ? ", (" : "(");
-      for (guint p = 1; p <= AUDIT_PARAMS; p++)
-        g_string_append_printf (sql, "%s?%u", p > 1 ? ", " : "", r * AUDIT_PARAMS + p);
-      g_string_append_c (sql, ')');
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autofree char *sql = g_strdup_printf ("ATTACH DATABASE ?1 AS %s", attach_names[i]);
+      int rc;
+
+      stmt = rd_store_prepare (bulk->store, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, rd_bulk_side_get_path (sides[i]), -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          rd_store_set_error_from_db (bulk->store, rc, error);
+          return FALSE;
+        }
+      bulk->attached = TRUE;
     }
-  return g_string_free (sql, FALSE);
+  return TRUE;
+}
+
+/* Before the transaction: the side ledgers, attached; foreign keys off. */
+static gboolean
+prepare_sides (RdCaseBulk  *bulk,
+               GError     **error)
+{
+  sqlite3 *db = rd_store_get_db (bulk->store);
+  const char *path = rd_store_get_path (bulk->store);
+  g_autofree char *scratch_path = NULL;
+  g_autoptr(sqlite3_stmt) fk = NULL;
+
+  if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:"))
+    path = scratch_path = g_build_filename (g_get_tmp_dir (), "refund-desk", NULL);
+
+  fk = rd_store_prepare (bulk->store, "PRAGMA foreign_keys", error);
+  if (fk == NULL)
+    return FALSE;
+  bulk->foreign_keys = sqlite3_step (fk) == SQLITE_ROW && sqlite3_column_int (fk, 0);
+  g_clear_pointer (&fk, sqlite3_finalize);
+
+  bulk->audit = rd_bulk_side_new (RD_BULK_SIDE_AUDIT, db, path, error);
+  if (bulk->audit == NULL)
+    return FALSE;
+  bulk->search = rd_bulk_side_new (RD_BULK_SIDE_SEARCH, db, path, error);
+  if (bulk->search == NULL)
+    return FALSE;
+  return attach_sides (bulk, error) &&
+         rd_store_exec (bulk->store, "PRAGMA foreign_keys = OFF", error);
 }
 
 static RdCaseBulk *
@@ -232,12 +308,16 @@ begin (RdStore     *store,
 {
   RdCaseBulk *bulk;
   g_autofree char *insert_sql = _rd_case_store_insert_sql (ROWS_PER_INSERT, TRUE);
-  g_autofree char *audit_sql = audit_insert_sql (AUDIT_ROWS_PER_INSERT);
 
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
   g_return_val_if_fail (operator != NULL, NULL);
 
-  if (!_rd_case_store_begin_write (store, error))
+  if (rd_store_is_read_only (store))
+    {
+      _rd_store_set_error (error, RD_STORE_ERROR_READ_ONLY, SQLITE_READONLY, rd_store_get_path (store), NULL);
+      return NULL;
+    }
+  if (!_rd_case_store_check_writable (store, error))
     return NULL;
 
   bulk = g_new0 (RdCaseBulk, 1);
@@ -247,13 +327,19 @@ begin (RdStore     *store,
   bulk->now = g_get_real_time () / G_USEC_PER_SEC;
   bulk->numbers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   bulk->trigger_sql = g_ptr_array_new_with_free_func (g_free);
-  bulk->index_sql = g_ptr_array_new_with_free_func (g_free);
+  bulk->cases_index_sql = g_ptr_array_new_with_free_func (g_free);
 
-  if (!read_state (bulk, error) ||
-      !set_aside_search_triggers (bulk, error) ||
+  if (!prepare_sides (bulk, error) ||
+      /* Deferred, and writing first: the ledger's write lock, not the
+       * side ledgers'. */
+      !rd_store_exec (store, "BEGIN", error) ||
+      !rd_store_exec (store, "UPDATE case_count SET n = n WHERE id = 1", error) ||
+      !read_state (bulk, error) ||
+      !set_aside_triggers (bulk, error) ||
       (rebuild_indexes && !set_aside_indexes (bulk, error)) ||
       (bulk->insert = rd_store_prepare (store, insert_sql, error)) == NULL ||
-      (bulk->audit_insert = rd_store_prepare (store, audit_sql, error)) == NULL)
+      !rd_bulk_side_start (bulk->audit, error) ||
+      !rd_bulk_side_start (bulk->search, error))
     {
       rd_case_bulk_abort (bulk);
       return NULL;
@@ -359,77 +445,25 @@ insert_cases (RdCaseBulk  *bulk,
   return step_reset (bulk, stmt, error);
 }
 
-/* The "create" entries of n cases, chained. */
-static gboolean
-insert_audit (RdCaseBulk  *bulk,
-              RdCase     **cases,
-              guint        n,
-              GError     **error)
-{
-  g_autoptr(sqlite3_stmt) partial = NULL;
-  g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = bulk->audit_insert;
-  gint64 at = g_get_real_time () / G_USEC_PER_SEC;
-
-  if (n < AUDIT_ROWS_PER_INSERT)
-    {
-      g_autofree char *sql = audit_insert_sql (n);
-
-      stmt = partial = rd_store_prepare (bulk->store, sql, error);
-      if (stmt == NULL)
-        return FALSE;
-    }
-
-  sqlite3_clear_bindings (stmt);
-  for (guint r = 0; r < n; r++)
-    {
-      RdAuditEntry entry = { 0 };
-      int base = r * AUDIT_PARAMS;
-      char *hash;
-
-      entry.id = bulk->audit_next_id++;
-      entry.case_id = cases[r]->id;
-      entry.at = at;
-      entry.operator = bulk->operator;
-      entry.action = (char *) "create";
-      entry.field = (char *) "case_no";
-      entry.new_value = cases[r]->case_no;
-      entry.prev_hash = bulk->audit_last_hash;
-      hash = rd_audit_compute_hash (&entry);
-      g_ptr_array_add (hashes, hash);
-
-      sqlite3_bind_int64 (stmt, base + 1, entry.id);
-      sqlite3_bind_int64 (stmt, base + 2, entry.case_id);
-      sqlite3_bind_int64 (stmt, base + 3, entry.at);
-      sqlite3_bind_text (stmt, base + 4, entry.operator, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, base + 5, entry.action, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, base + 6, entry.field, -1, SQLITE_STATIC);
-      sqlite3_bind_null (stmt, base + 7);
-      sqlite3_bind_text (stmt, base + 8, entry.new_value, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, base + 9, bulk->audit_last_hash, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, base + 10, hash, -1, SQLITE_STATIC);
-
-      g_free (bulk->audit_last_hash);
-      bulk->audit_last_hash = g_strdup (hash);
-      bulk->audit_n_entries++;
-    }
-  return step_reset (bulk, stmt, error);
-}
-
 gboolean
 rd_case_bulk_add (RdCaseBulk  *bulk,
                   RdCase     **cases,
                   guint        n,
                   GError     **error)
 {
+  g_autoptr(RdBulkBatch) batch = NULL;
+
   g_return_val_if_fail (bulk != NULL, FALSE);
 
+  for (guint i = 0; i < n; i++)
+    if (!rd_case_validate (cases[i], error))
+      return FALSE;
+
+  batch = rd_bulk_batch_new (bulk->next_id, n);
   for (guint i = 0; i < n; i++)
     {
       RdCase *c = cases[i];
 
-      if (!rd_case_validate (c, error))
-        return FALSE;
       if (c->created_at == 0)
         c->created_at = bulk->now;
       if (c->updated_at == 0)
@@ -439,14 +473,14 @@ rd_case_bulk_add (RdCaseBulk  *bulk,
       g_free (c->case_no);
       c->case_no = next_case_no (bulk, c->created_at);
       c->id = bulk->next_id++;
+      rd_bulk_batch_append (batch, c);
     }
 
   for (guint start = 0; start < n; start += ROWS_PER_INSERT)
     if (!insert_cases (bulk, cases + start, MIN (ROWS_PER_INSERT, n - start), error))
       return FALSE;
-  for (guint start = 0; start < n; start += AUDIT_ROWS_PER_INSERT)
-    if (!insert_audit (bulk, cases + start, MIN (AUDIT_ROWS_PER_INSERT, n - start), error))
-      return FALSE;
+  rd_bulk_side_push (bulk->audit, batch);
+  rd_bulk_side_push (bulk->search, batch);
   return TRUE;
 }
 
@@ -477,9 +511,9 @@ write_counters (RdCaseBulk  *bulk,
                                         " WHERE id = 1", error);
   if (head == NULL)
     return FALSE;
-  sqlite3_bind_int64 (head, 1, bulk->audit_next_id - 1);
-  sqlite3_bind_text (head, 2, bulk->audit_last_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (head, 3, bulk->audit_n_entries);
+  sqlite3_bind_int64 (head, 1, rd_bulk_side_get_audit_next_id (bulk->audit) - 1);
+  sqlite3_bind_text (head, 2, rd_bulk_side_get_audit_last_hash (bulk->audit), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (head, 3, rd_bulk_side_get_audit_n_entries (bulk->audit));
   if (!step_reset (bulk, head, error))
     return FALSE;
 
@@ -490,43 +524,104 @@ write_counters (RdCaseBulk  *bulk,
   return step_reset (bulk, count, error);
 }
 
+/* The search side built the index of an empty one: its tables replace
+ * those of a search index created afresh here. */
+static gboolean
+copy_search_index (RdCaseBulk  *bulk,
+                   GError     **error)
+{
+  static const char * const tables[] = { "case_fts_data", "case_fts_idx", "case_fts_config" };
+
+  if (!rd_store_exec (bulk->store, "DROP TABLE case_fts", error) ||
+      !rd_store_exec (bulk->store, bulk->index_sql, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      /* Constants of this file, not user text. */
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s; INSERT INTO %s SELECT * FROM rd_bulk_search.%s",
+                                              tables[i], tables[i], tables[i]);
+
+      if (!rd_store_exec (bulk->store, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+copy_search (RdCaseBulk  *bulk,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) fts = NULL;
+
+  if (!rd_store_exec (bulk->store, "INSERT INTO case_text SELECT * FROM rd_bulk_search.case_text", error))
+    return FALSE;
+  if (bulk->index_was_empty)
+    return copy_search_index (bulk, error);
+
+  /* In one statement, which FTS5 does far faster than in many. */
+  fts = rd_store_prepare (bulk->store, "INSERT INTO case_fts (rowid, text)"
+                                       " SELECT id, text FROM case_text WHERE id >= ?1 ORDER BY id", error);
+  if (fts == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (fts, 1, bulk->first_id);
+  return step_reset (bulk, fts, error);
+}
+
+/* The indexes set aside, created again: CREATE INDEX sorts once, far
+ * faster than as many insertions. SQLite sorts the keys in runs of the
+ * page cache's size and merges them; in runs of 8 MB the sort works
+ * within the processor's cache (for a million cases it took 6.6 s in
+ * place of 8.3 s in runs of 512 MB). Dirty pages the smaller cache cannot
+ * hold are written to the ledger's journal or file, as at commit. */
+static gboolean
+create_indexes (RdCaseBulk  *bulk,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) get = NULL;
+  g_autofree char *restore = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (bulk->cases_index_sql->len == 0)
+    return TRUE;
+
+  get = rd_store_prepare (bulk->store, "PRAGMA cache_size", error);
+  if (get == NULL)
+    return FALSE;
+  rc = sqlite3_step (get);
+  if (rc != SQLITE_ROW)
+    {
+      rd_store_set_error_from_db (bulk->store, rc, error);
+      return FALSE;
+    }
+  restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (get, 0));
+  if (!rd_store_exec (bulk->store, "PRAGMA cache_size = -8192", error))
+    return FALSE;
+  for (guint i = 0; ok && i < bulk->cases_index_sql->len; i++)
+    ok = rd_store_exec (bulk->store, g_ptr_array_index (bulk->cases_index_sql, i), error);
+  return rd_store_exec (bulk->store, restore, ok ? error : NULL) && ok;
+}
+
 gboolean
 rd_case_bulk_commit (RdCaseBulk  *bulk,
                      GError     **error)
 {
-  g_autoptr(sqlite3_stmt) text = NULL;
-  g_autoptr(sqlite3_stmt) fts = NULL;
-  gboolean ok;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (bulk != NULL, FALSE);
 
-  /* The text of cases_search_ai (rd-store-schema.c, version 3). */
-  text = rd_store_prepare (bulk->store,
-                           "INSERT INTO case_text (id, text) SELECT id,"
-                           " lower (order_no) || char (10) || lower (coalesce (after_sales_no, '')) || char (10) ||"
-                           " lower (coalesce (return_tracking, '')) || char (10) || lower (coalesce (buyer_name, ''))"
-                           " FROM cases WHERE id >= ?1 ORDER BY id", error);
-  fts = text == NULL ? NULL :
-        rd_store_prepare (bulk->store, "INSERT INTO case_fts (rowid, text)"
-                                       " SELECT id, text FROM case_text WHERE id >= ?1 ORDER BY id", error);
-  ok = fts != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (text, 1, bulk->first_id);
-      sqlite3_bind_int64 (fts, 1, bulk->first_id);
-      ok = step_reset (bulk, text, error) && step_reset (bulk, fts, error) && write_counters (bulk, error);
-    }
+  g_clear_pointer (&bulk->insert, sqlite3_finalize);
+  /* First, while the side threads finish. */
+  ok = create_indexes (bulk, error) &&
+       rd_bulk_side_finish (bulk->audit, error) &&
+       rd_store_exec (bulk->store, "INSERT INTO audit_log SELECT * FROM rd_bulk_audit.audit_log", error) &&
+       rd_bulk_side_finish (bulk->search, error) &&
+       copy_search (bulk, error) &&
+       write_counters (bulk, error);
 
   for (guint i = 0; ok && i < bulk->trigger_sql->len; i++)
     ok = rd_store_exec (bulk->store, g_ptr_array_index (bulk->trigger_sql, i), error);
-  /* CREATE INDEX sorts once: far faster than as many insertions. */
-  for (guint i = 0; ok && i < bulk->index_sql->len; i++)
-    ok = rd_store_exec (bulk->store, g_ptr_array_index (bulk->index_sql, i), error);
 
-  g_clear_pointer (&text, sqlite3_finalize);
-  g_clear_pointer (&fts, sqlite3_finalize);
-  g_clear_pointer (&bulk->insert, sqlite3_finalize);
-  g_clear_pointer (&bulk->audit_insert, sqlite3_finalize);
   if (!ok || !rd_store_commit (bulk->store, error))
     {
       rd_case_bulk_abort (bulk);

@@ -35,6 +35,8 @@ gboolean _rd_case_store_transition_locked (RdStore                *store,
 
 /* For rd-case-bulk.c. */
 #define RD_CASE_STORE_PARAMS_PER_ROW 32
+gboolean _rd_case_store_check_writable (RdStore    *store,
+                                        GError    **error);
 gboolean _rd_case_store_begin_write (RdStore       *store,
                                      GError       **error);
 void     _rd_case_store_bind_case   (sqlite3_stmt  *stmt,

@@ -204,6 +204,13 @@ check_file_writable (RdStore  *store,
 }
 
 gboolean
+_rd_case_store_check_writable (RdStore  *store,
+                               GError  **error)
+{
+  return check_file_writable (store, error);
+}
+
+gboolean
 _rd_case_store_begin_write (RdStore  *store,
              GError  **error)
 {

@@ -31,20 +31,23 @@ check_text (const char  *text,
             glong        max_chars,
             GError     **error)
 {
+  const char *end;
+
   if (text == NULL)
     return TRUE;
 
-  if (!g_utf8_validate (text, -1, NULL))
+  if (!g_utf8_validate (text, -1, &end))
     {
       g_set_error (error, RD_CASE_ERROR, RD_CASE_ERROR_INVALID,
-                   _("%s contains text that is not valid UTF-8."), field);
+                   _("%s contains text that is not valid UTF-8."), _(field));
       return FALSE;
     }
 
-  if (max_chars > 0 && g_utf8_strlen (text, -1) > max_chars)
+  /* No more characters than bytes: counted only when it may matter. */
+  if (max_chars > 0 && end - text > max_chars && g_utf8_strlen (text, -1) > max_chars)
     {
       g_set_error (error, RD_CASE_ERROR, RD_CASE_ERROR_INVALID,
-                   _("%s is too long: at most %ld characters."), field, max_chars);
+                   _("%s is too long: at most %ld characters."), _(field), max_chars);
       return FALSE;
     }
 
@@ -59,13 +62,13 @@ check_amount (gint64       amount,
   if (amount < 0)
     {
       g_set_error (error, RD_CASE_ERROR, RD_CASE_ERROR_INVALID,
-                   _("%s cannot be negative."), field);
+                   _("%s cannot be negative."), _(field));
       return FALSE;
     }
   if (amount >= RD_CASE_AMOUNT_LIMIT)
     {
       g_set_error (error, RD_CASE_ERROR, RD_CASE_ERROR_INVALID,
-                   _("%s is too large."), field);
+                   _("%s is too large."), _(field));
       return FALSE;
     }
   return TRUE;
@@ -172,20 +175,22 @@ gboolean
 rd_case_validate (const RdCase  *self,
                   GError       **error)
 {
+  /* Field names translated only for a message (N_): validation runs per
+   * case in a bulk of a million. */
   struct { const char *text; const char *field; glong max; } texts[] = {
-    { self->channel,          _("Channel"),                 RD_CASE_NUMBER_MAX_CHARS },
-    { self->order_no,         _("Order number"),            RD_CASE_NUMBER_MAX_CHARS },
-    { self->after_sales_no,   _("After-sales number"),      RD_CASE_NUMBER_MAX_CHARS },
-    { self->return_tracking,  _("Return tracking number"),  RD_CASE_NUMBER_MAX_CHARS },
-    { self->buyer_name,       _("Buyer name"),              200 },
-    { self->buyer_contact,    _("Buyer contact"),           200 },
-    { self->order_state,      _("Order state"),             200 },
-    { self->reason,           _("Reason"),                  200 },
-    { self->handler,          _("Handler"),                 200 },
-    { self->created_by,       _("Created by"),              200 },
-    { self->approved_by,      _("Approved by"),             200 },
-    { self->notes,            _("Notes"),                   0 },
-    { self->breakdown,        _("Breakdown"),               0 },
+    { self->channel,          N_("Channel"),                 RD_CASE_NUMBER_MAX_CHARS },
+    { self->order_no,         N_("Order number"),            RD_CASE_NUMBER_MAX_CHARS },
+    { self->after_sales_no,   N_("After-sales number"),      RD_CASE_NUMBER_MAX_CHARS },
+    { self->return_tracking,  N_("Return tracking number"),  RD_CASE_NUMBER_MAX_CHARS },
+    { self->buyer_name,       N_("Buyer name"),              200 },
+    { self->buyer_contact,    N_("Buyer contact"),           200 },
+    { self->order_state,      N_("Order state"),             200 },
+    { self->reason,           N_("Reason"),                  200 },
+    { self->handler,          N_("Handler"),                 200 },
+    { self->created_by,       N_("Created by"),              200 },
+    { self->approved_by,      N_("Approved by"),             200 },
+    { self->notes,            N_("Notes"),                   0 },
+    { self->breakdown,        N_("Breakdown"),               0 },
   };
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -225,11 +230,11 @@ rd_case_validate (const RdCase  *self,
     if (!check_text (texts[i].text, texts[i].field, texts[i].max, error))
       return FALSE;
 
-  if (!check_amount (self->amount_paid, _("Amount paid"), error))
+  if (!check_amount (self->amount_paid, N_("Amount paid"), error))
     return FALSE;
   if (self->approved_amount != -1)
     {
-      if (!check_amount (self->approved_amount, _("Approved amount"), error))
+      if (!check_amount (self->approved_amount, N_("Approved amount"), error))
         return FALSE;
       if (self->approved_amount > self->amount_paid)
         {
