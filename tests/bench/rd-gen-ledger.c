@@ -310,6 +310,7 @@ static const char *const intercept_prefixes[] = { "SF", "7", "YT", "77", "43", "
 typedef struct
 {
   GAsyncQueue  *batches;       /* of GPtrArray (added cases), then &intercepts_end */
+  GAsyncQueue  *spent;         /* where they go next: the producer's */
   GThread      *thread;
   char         *path;
   sqlite3      *db;
@@ -465,7 +466,8 @@ make_intercepts (gpointer data)
               c->status != RD_CASE_STATUS_WITHDRAWN)
             ok = write_intercept (ic, c);
         }
-      g_ptr_array_unref (batch);
+      /* Back to the thread that made them, to free. */
+      g_async_queue_push (ic->spent, batch);
     }
   g_clear_pointer (&ic->insert, sqlite3_finalize);
   g_clear_pointer (&ic->claim, sqlite3_finalize);
@@ -599,6 +601,7 @@ typedef struct
   gint64        now;
   GAsyncQueue  *full;          /* of GPtrArray of RdCase */
   GAsyncQueue  *free_slots;    /* at most BATCHES_AHEAD batches made ahead */
+  GAsyncQueue  *spent;         /* batches written, to free */
 } Producer;
 
 static gpointer
@@ -611,7 +614,13 @@ produce_cases (gpointer data)
       guint n = (guint) MIN (BATCH, producer->n_cases - done);
       GPtrArray *batch = g_ptr_array_new_full (n, (GDestroyNotify) rd_case_free);
 
+      GPtrArray *spent;
+
       g_async_queue_pop (producer->free_slots);
+      /* Freed by the thread that made them: glibc's malloc is slow to
+       * take back memory freed on another thread. */
+      while ((spent = g_async_queue_try_pop (producer->spent)) != NULL)
+        g_ptr_array_unref (spent);
       for (guint i = 0; i < n; i++)
         g_ptr_array_add (batch, make_case (producer->rand, producer->times[done + i], producer->now));
       g_async_queue_push (producer->full, batch);
@@ -687,6 +696,7 @@ main (int    argc,
   qsort (times, n_cases, sizeof (gint64), compare_int64);
 
   start = g_get_monotonic_time ();
+  intercepts.spent = g_async_queue_new_full ((GDestroyNotify) g_ptr_array_unref);
   if (!intercepts_start (&intercepts, store, argv[1], (guint32) seed, now, &message))
     {
       g_printerr ("rd-gen-ledger: %s\n", message);
@@ -706,6 +716,7 @@ main (int    argc,
   producer.now = now;
   producer.full = g_async_queue_new ();
   producer.free_slots = g_async_queue_new ();
+  producer.spent = intercepts.spent;
   for (guint i = 0; i < BATCHES_AHEAD; i++)
     g_async_queue_push (producer.free_slots, GUINT_TO_POINTER (1));
   thread = g_thread_new ("rd-gen-cases", produce_cases, &producer);
@@ -742,6 +753,7 @@ main (int    argc,
       g_printerr ("rd-gen-ledger: %s\n", message);
       return 1;
     }
+  g_async_queue_unref (producer.spent);
   if (sqlite3_exec (rd_store_get_db (store), "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
     {
       g_printerr ("rd-gen-ledger: %s\n", sqlite3_errmsg (rd_store_get_db (store)));
