@@ -30,7 +30,11 @@ make_case (guint i)
   c->order_no = g_strdup_printf ("%019u", 4100000000u + i * 7919u);
   if (i % 4 != 0)
     c->after_sales_no = g_strdup_printf ("AS%06u", i);
-  c->buyer_name = g_strdup (i % 2 ? "张小明" : "Lily Chen");
+  /* Letters SQLite's lower () leaves alone (not ASCII), and empty texts:
+   * the search text the bulk computes must be the trigger's to the byte. */
+  c->buyer_name = g_strdup (i % 2 ? "张小明" : i % 6 == 2 ? "ÄÖÜ Ǆ ＡＢ İ Lily" : "Lily Chen");
+  if (i % 11 == 0 && i % 5 != 0)
+    c->return_tracking = g_strdup ("");
   c->kind = i % 2 ? RD_REFUND_KIND_RETURN_REFUND : RD_REFUND_KIND_REFUND_ONLY_SHIPPED;
   c->reason = g_strdup ("quality_problem");
   c->payment_method = RD_PAYMENT_METHOD_ALIPAY;
@@ -122,13 +126,15 @@ assert_same (RdStore    *a,
   g_assert_cmpstr (x, ==, y);
 }
 
-/* The search index agrees with the search texts (FTS5 compares the two),
- * read through the store's own connection. */
+/* The search index agrees with the search texts (with rank 1, FTS5
+ * compares the index with every row of case_text), read through the
+ * store's own connection. */
 static void
 assert_search_index_sound (RdStore *store)
 {
   char *message = NULL;
-  int rc = sqlite3_exec (rd_store_get_db (store), "INSERT INTO case_fts (case_fts) VALUES ('integrity-check')",
+  int rc = sqlite3_exec (rd_store_get_db (store),
+                         "INSERT INTO case_fts (case_fts, rank) VALUES ('integrity-check', 1)",
                          NULL, NULL, &message);
 
   g_assert_cmpstr (message, ==, NULL);
@@ -371,6 +377,87 @@ test_abort (void)
   rd_test_remove_tree (dir);
 }
 
+/* The ledger is as new_ledger left it: its 3 cases, their audit entries,
+ * its schema (before), its search index, the connection's settings. */
+static void
+assert_as_before (RdStore    *store,
+                  const char *dir,
+                  const char *before)
+{
+  sqlite3 *db = rd_store_get_db (store);
+  g_autofree char *after = dump (store, "SELECT * FROM sqlite_master ORDER BY name");
+  g_autoptr(GError) error = NULL;
+  gint64 n_entries = 0, first_bad = 0;
+
+  g_assert_true (sqlite3_get_autocommit (db));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count (*) FROM cases"), ==, 3);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT n FROM case_count"), ==, 3);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count (*) FROM case_text"), ==, 3);
+  g_assert_cmpint (rd_test_raw_int (db, "PRAGMA cache_size"), ==, -4321);
+  g_assert_true (rd_audit_verify (store, &n_entries, &first_bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_entries, ==, 3);
+  assert_search_index_sound (store);
+  assert_nothing_left (store, dir);
+}
+
+/* Aborted while the side threads still have batches to write. */
+static void
+test_abort_while_writing (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autoptr(RdStore) store = new_ledger (dir, "ledger.db");
+  g_autofree char *before = dump (store, "SELECT * FROM sqlite_master ORDER BY name");
+  g_autoptr(GError) error = NULL;
+  RdCaseBulk *bulk;
+
+  rd_test_raw_exec (rd_store_get_db (store), "PRAGMA cache_size = -4321");
+  bulk = rd_case_bulk_begin_rebuilding (store, "tester", &error);
+  g_assert_no_error (error);
+  for (guint b = 0; b < 20; b++)
+    {
+      g_autoptr(GPtrArray) cases = make_cases (b * 1000, 1000);
+
+      g_assert_true (rd_case_bulk_add (bulk, (RdCase **) cases->pdata, cases->len, &error));
+      g_assert_no_error (error);
+    }
+  rd_case_bulk_abort (bulk);
+  assert_as_before (store, dir, before);
+
+  g_clear_object (&store);
+  rd_test_remove_tree (dir);
+}
+
+/* The commit fails (an index set aside cannot be created again over the
+ * new cases): nothing of the bulk stays, the index included. */
+static void
+test_commit_fails (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autoptr(RdStore) store = new_ledger (dir, "ledger.db");
+  g_autoptr(GPtrArray) cases = make_cases (0, 2000);
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  RdCaseBulk *bulk;
+
+  /* The 3 cases paid 20.00, 20.01 and 20.02, as the bulk's 1000th to 1002nd. */
+  rd_test_raw_exec (rd_store_get_db (store), "CREATE UNIQUE INDEX paid_once ON cases (amount_paid)");
+  rd_test_raw_exec (rd_store_get_db (store), "PRAGMA cache_size = -4321");
+  before = dump (store, "SELECT * FROM sqlite_master ORDER BY name");
+  bulk = rd_case_bulk_begin_rebuilding (store, "tester", &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_case_bulk_add (bulk, (RdCase **) cases->pdata, cases->len, &error));
+  g_assert_no_error (error);
+  g_assert_false (rd_case_bulk_commit (bulk, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "UNIQUE"));
+  assert_as_before (store, dir, before);
+
+  g_clear_object (&store);
+  rd_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -382,6 +469,8 @@ main (int    argc,
   g_test_add_data_func ("/rd/case-bulk/same-as-insert-many-rebuilding", GINT_TO_POINTER (TRUE), test_same_as_insert_many);
   g_test_add_func ("/rd/case-bulk/new-ledger", test_new_ledger);
   g_test_add_func ("/rd/case-bulk/abort", test_abort);
+  g_test_add_func ("/rd/case-bulk/abort-while-writing", test_abort_while_writing);
+  g_test_add_func ("/rd/case-bulk/commit-fails", test_commit_fails);
 
   return g_test_run ();
 }

@@ -57,6 +57,9 @@ RdBulkSide  *rd_bulk_side_new     (RdBulkSideKind  kind,
                                    GError        **error);
 /* The scratch file, to ATTACH. */
 const char  *rd_bulk_side_get_path (RdBulkSide    *side);
+/* Removes the scratch file's name once every connection to it is open
+ * (the file lives on until they close). */
+void         rd_bulk_side_unlink  (RdBulkSide     *side);
 
 /* The audit side: its chain continues from these (the ledger's
  * audit_head), every entry by operator at time at. */

@@ -288,6 +288,12 @@ rd_bulk_side_get_path (RdBulkSide *side)
 }
 
 void
+rd_bulk_side_unlink (RdBulkSide *side)
+{
+  g_unlink (side->path);
+}
+
+void
 rd_bulk_side_set_audit_start (RdBulkSide *side,
                               gint64      next_id,
                               const char *last_hash,

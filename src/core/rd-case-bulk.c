@@ -20,10 +20,14 @@
  * no state of the old one outlives it. Otherwise the index gets the new
  * texts in one statement at commit.
  *
- * The scratch ledgers are attached before the transaction begins (SQLite
- * attaches outside transactions only); the transaction is a deferred one
- * whose first statement writes, so that it holds the ledger's write lock
- * and leaves the scratch files to the side threads.
+ * The scratch ledgers are attached before the transaction begins, and the
+ * transaction is a deferred one whose first statement writes to the
+ * ledger: it holds the ledger's write lock and no lock on the scratch
+ * files, which the side threads write (BEGIN IMMEDIATE would lock every
+ * attached file). Once both connections have them open, the scratch files
+ * are unlinked: a crash or a kill leaves nothing behind. A new ledger's
+ * search index settings (case_fts_config) go to the scratch ledger before
+ * its index is built, and come back with it.
  *
  * The b-tree indexes of cases stay and are kept by SQLite, or, with
  * rd_case_bulk_begin_rebuilding, are dropped and created again at commit,
@@ -296,8 +300,14 @@ prepare_sides (RdCaseBulk  *bulk,
   bulk->search = rd_bulk_side_new (RD_BULK_SIDE_SEARCH, db, path, error);
   if (bulk->search == NULL)
     return FALSE;
-  return attach_sides (bulk, error) &&
-         rd_store_exec (bulk->store, "PRAGMA foreign_keys = OFF", error);
+  if (!attach_sides (bulk, error) ||
+      /* The search index's settings, for an index built there. */
+      !rd_store_exec (bulk->store, "INSERT OR REPLACE INTO rd_bulk_search.case_fts_config"
+                                   " SELECT * FROM main.case_fts_config", error))
+    return FALSE;
+  rd_bulk_side_unlink (bulk->audit);
+  rd_bulk_side_unlink (bulk->search);
+  return rd_store_exec (bulk->store, "PRAGMA foreign_keys = OFF", error);
 }
 
 static RdCaseBulk *

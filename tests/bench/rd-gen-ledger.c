@@ -489,8 +489,9 @@ max_id (sqlite3    *db,
 }
 
 /* The scratch ledger, attached to the store's connection (before the
- * cases' transaction: SQLite attaches outside transactions only), and the
- * thread started. */
+ * cases' transaction, which then holds no lock on it), its name removed
+ * once both connections have it open (a crash leaves nothing behind), and
+ * the thread started. */
 static gboolean
 intercepts_start (Intercepts  *ic,
                   RdStore     *store,
@@ -545,6 +546,8 @@ intercepts_start (Intercepts  *ic,
       *error = g_strdup (sqlite3_errmsg (ledger));
       return FALSE;
     }
+
+  g_unlink (ic->path);
 
   ic->rand = g_rand_new_with_seed (seed ^ 0x1a7e5c0u);
   ic->now = now;
