@@ -321,6 +321,26 @@ rd_bulk_side_set_build_index (RdBulkSide *side,
   side->build_index = build_index;
 }
 
+/* The statement for n rows: the side's own, prepared for full_rows, or
+ * one made for the last and shorter piece of a batch (in *partial). */
+static sqlite3_stmt *
+statement_for (RdBulkSide    *side,
+               guint          n,
+               guint          full_rows,
+               const char    *head,
+               guint          n_params,
+               sqlite3_stmt **partial,
+               GError       **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (n == full_rows)
+    return side->insert;
+  sql = insert_sql (head, n, n_params);
+  *partial = side_prepare (side, sql, error);
+  return *partial;
+}
+
 /* The "create" entries of the batch's cases, chained on. */
 static gboolean
 write_audit (RdBulkSide         *side,
@@ -335,16 +355,11 @@ write_audit (RdBulkSide         *side,
       guint n = MIN (AUDIT_ROWS_PER_INSERT, batch->n - done);
       g_autoptr(sqlite3_stmt) partial = NULL;
       g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
-      sqlite3_stmt *stmt = side->insert;
+      sqlite3_stmt *stmt = statement_for (side, n, AUDIT_ROWS_PER_INSERT, AUDIT_INSERT, AUDIT_PARAMS,
+                                          &partial, error);
 
-      if (n < AUDIT_ROWS_PER_INSERT)
-        {
-          g_autofree char *sql = insert_sql (AUDIT_INSERT, n, AUDIT_PARAMS);
-
-          stmt = partial = side_prepare (side, sql, error);
-          if (stmt == NULL)
-            return FALSE;
-        }
+      if (stmt == NULL)
+        return FALSE;
 
       for (guint r = 0; r < n; r++)
         {
@@ -401,16 +416,10 @@ write_text (RdBulkSide         *side,
     {
       guint n = MIN (TEXT_ROWS_PER_INSERT, batch->n - done);
       g_autoptr(sqlite3_stmt) partial = NULL;
-      sqlite3_stmt *stmt = side->insert;
+      sqlite3_stmt *stmt = statement_for (side, n, TEXT_ROWS_PER_INSERT, TEXT_INSERT, 2, &partial, error);
 
-      if (n < TEXT_ROWS_PER_INSERT)
-        {
-          g_autofree char *sql = insert_sql (TEXT_INSERT, n, 2);
-
-          stmt = partial = side_prepare (side, sql, error);
-          if (stmt == NULL)
-            return FALSE;
-        }
+      if (stmt == NULL)
+        return FALSE;
       for (guint r = 0; r < n; r++)
         {
           p += strlen (p) + 1;        /* the case number */
