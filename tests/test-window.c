@@ -2,7 +2,8 @@
  *
  * The window shell under a real display: pages through win.show-page, the
  * operator menu following the `operators` setting, the preferences window
- * with its validation, and the error dialog for a file that is not a ledger.
+ * with its validation, the error dialog for a file that is not a ledger, and
+ * a ledger of an older version updated behind a progress window.
  */
 #include "config.h"
 
@@ -11,6 +12,9 @@
 #include <string.h>
 
 #include "rd-application.h"
+#include "rd-ledger-page.h"
+#include "rd-ledger-row.h"
+#include "rd-migrate-window.h"
 #include "rd-money-row.h"
 #include "rd-operators-group.h"
 #include "rd-preferences-window.h"
@@ -502,6 +506,239 @@ test_open_damaged_ledger (void)
   rd_test_remove_tree (dir);
 }
 
+#define V7_CASES 8
+
+typedef struct
+{
+  GApplication *app;
+  gboolean      progress_at_activate;  /* the progress window, when activate returned */
+  gboolean      store_at_activate;
+  gboolean      progress_at_end;
+  int           version;
+  char         *backup_path;
+  guint         n_listed;
+  gboolean      listed_first_case;
+} UpdateResult;
+
+static gboolean
+has_window_of_type (GApplication *application,
+                    GType         type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+destroy_windows_and_quit (GApplication *application)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL;
+       l = gtk_application_get_windows (GTK_APPLICATION (application)))
+    gtk_window_destroy (l->data);
+  g_application_quit (application);
+}
+
+/* Polls until the main window is shown, then reads what it lists. */
+static gboolean
+wait_for_main_window (gpointer user_data)
+{
+  UpdateResult *result = user_data;
+  RdApplication *running = RD_APPLICATION (result->app);
+  RdStore *store = rd_application_get_store (running);
+  GtkWindow *window = NULL;
+  RdLedgerModel *model;
+  GtkWidget *page;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (running)); l != NULL; l = l->next)
+    if (RD_IS_WINDOW (l->data))
+      window = l->data;
+  if (window == NULL)
+    return G_SOURCE_CONTINUE;
+
+  rd_test_ui_iterate ();
+  result->progress_at_end = has_window_of_type (result->app, RD_TYPE_MIGRATE_WINDOW);
+  g_assert_nonnull (store);
+  result->version = rd_store_get_schema_version (store);
+  result->backup_path = g_strdup (rd_store_get_backup_path (store));
+
+  page = rd_test_ui_find_descendant (GTK_WIDGET (window), RD_TYPE_LEDGER_PAGE, NULL);
+  g_assert_nonnull (page);
+  model = rd_ledger_page_get_model (RD_LEDGER_PAGE (page));
+  g_assert_nonnull (model);
+  result->n_listed = g_list_model_get_n_items (G_LIST_MODEL (model));
+  for (guint i = 0; i < result->n_listed; i++)
+    {
+      g_autoptr(RdLedgerRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (g_strcmp0 (rd_ledger_row_get_case_no (row), "RF-2026-000001") == 0)
+        result->listed_first_case = TRUE;
+    }
+
+  destroy_windows_and_quit (result->app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate_update (GApplication *application,
+                    UpdateResult *result)
+{
+  /* Still inside activate: whatever the open did, it did synchronously. */
+  result->app = application;
+  result->progress_at_activate = has_window_of_type (application, RD_TYPE_MIGRATE_WINDOW);
+  result->store_at_activate = rd_application_get_store (RD_APPLICATION (application)) != NULL;
+  g_timeout_add (10, wait_for_main_window, result);
+}
+
+/* The fixture's deadlines are long past, and each would be announced; the
+ * test bus has no notification server and GIO warns. */
+static void
+build_v7_ledger (const char *path)
+{
+  sqlite3 *db;
+
+  rd_test_build_from_fixture (path, "ledger-v7.sql");
+  db = rd_test_raw_open (path);
+  rd_test_raw_exec (db, "UPDATE cases SET platform_deadline = NULL");
+  sqlite3_close (db);
+}
+
+static void
+run_app_on (const char   *path,
+            const char   *id_suffix,
+            UpdateResult *result)
+{
+  g_autoptr(RdApplication) other = NULL;
+  g_autofree char *id = g_strconcat (APP_ID, id_suffix, NULL);
+  char *argv[] = { (char *) "refund-desk", (char *) "--db", (char *) path, NULL };
+  int status;
+
+  other = rd_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_set_application_id (G_APPLICATION (other), id);
+  g_signal_connect_after (other, "activate", G_CALLBACK (on_activate_update), result);
+  status = g_application_run (G_APPLICATION (other), 3, argv);
+  g_assert_cmpint (status, ==, 0);
+}
+
+/* A ledger written by the previous version is updated in a thread: the
+ * progress window is up and the main loop runs while it happens; then the
+ * main window lists the ledger's cases, at the latest version, with the copy
+ * made first. */
+static void
+test_open_older_ledger (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  UpdateResult result = { 0 };
+
+  build_v7_ledger (path);
+  g_assert_cmpint (rd_store_get_latest_version (), >, 7);
+
+  run_app_on (path, ".TestUpdate", &result);
+
+  g_assert_true (result.progress_at_activate);
+  g_assert_false (result.store_at_activate);
+  g_assert_false (result.progress_at_end);
+  g_assert_cmpint (result.version, ==, rd_store_get_latest_version ());
+  g_assert_nonnull (result.backup_path);
+  g_assert_true (g_file_test (result.backup_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (result.n_listed, ==, V7_CASES);
+  g_assert_true (result.listed_first_case);
+
+  g_free (result.backup_path);
+  rd_test_remove_tree (dir);
+}
+
+/* A ledger already at the latest version opens at once, with no progress
+ * window and no copy. */
+static void
+test_open_latest_ledger (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  UpdateResult result = { 0 };
+
+  build_v7_ledger (path);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RdStore) store = rd_store_open (path, RD_STORE_OPEN_EXISTING, &error);
+
+    g_assert_no_error (error);
+  }
+
+  run_app_on (path, ".TestLatest", &result);
+
+  g_assert_false (result.progress_at_activate);
+  g_assert_true (result.store_at_activate);
+  g_assert_false (result.progress_at_end);
+  g_assert_cmpint (result.version, ==, rd_store_get_latest_version ());
+  g_assert_null (result.backup_path);
+  g_assert_cmpuint (result.n_listed, ==, V7_CASES);
+
+  rd_test_remove_tree (dir);
+}
+
+typedef struct
+{
+  gboolean progress_closed;
+  gboolean saw_window;
+} QuitResult;
+
+static void
+on_activate_close_progress (GApplication *application,
+                            QuitResult   *result)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    if (RD_IS_MIGRATE_WINDOW (l->data))
+      {
+        gtk_window_close (l->data);
+        result->progress_closed = TRUE;
+        break;
+      }
+}
+
+static void
+on_window_added (GtkApplication *application,
+                 GtkWindow      *window,
+                 QuitResult     *result)
+{
+  if (RD_IS_WINDOW (window) || ADW_IS_MESSAGE_DIALOG (window))
+    result->saw_window = TRUE;
+}
+
+/* Closing the progress window quits. The update that finishes afterwards
+ * opens nothing and touches nothing freed. */
+static void
+test_quit_while_updating (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  RdApplication *other;
+  QuitResult result = { FALSE, FALSE };
+  char *argv[] = { (char *) "refund-desk", (char *) "--db", path, NULL };
+  int status;
+
+  build_v7_ledger (path);
+
+  other = rd_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_set_application_id (G_APPLICATION (other), APP_ID ".TestQuitUpdate");
+  g_signal_connect_after (other, "activate", G_CALLBACK (on_activate_close_progress), &result);
+  g_signal_connect (other, "window-added", G_CALLBACK (on_window_added), &result);
+  status = g_application_run (G_APPLICATION (other), 3, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (result.progress_closed);
+
+  /* The update holds the last reference until its result arrives. */
+  g_object_add_weak_pointer (G_OBJECT (other), (gpointer *) &other);
+  g_object_unref (other);
+  while (other != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (result.saw_window);
+  rd_test_remove_tree (dir);
+}
+
 static void
 test_open_not_a_ledger (void)
 {
@@ -557,6 +794,9 @@ main (int   argc,
   g_test_add_func ("/rd/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/rd/window/open-new-ledger", test_open_new_ledger);
   g_test_add_func ("/rd/window/open-damaged-ledger", test_open_damaged_ledger);
+  g_test_add_func ("/rd/window/open-older-ledger", test_open_older_ledger);
+  g_test_add_func ("/rd/window/open-latest-ledger", test_open_latest_ledger);
+  g_test_add_func ("/rd/window/quit-while-updating", test_quit_while_updating);
   /* Last: it runs the application to its end. */
   g_test_add_func ("/rd/window/open-not-a-ledger", test_open_not_a_ledger);
 

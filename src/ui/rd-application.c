@@ -1,7 +1,8 @@
 /* rd-application.c
  *
  * The application: parses --db, opens the ledger on activation (or says in
- * plain words why it cannot, offering another file), checks the ledger's
+ * plain words why it cannot, offering another file; a ledger of an older
+ * version is updated in a thread behind a progress window), checks the ledger's
  * integrity in the background once it is open (a damaged file is reported,
  * never repaired or changed), owns the app-wide actions and their
  * accelerators, and creates the window.
@@ -13,6 +14,7 @@
 
 #include "rd-application.h"
 #include "rd-deadline-monitor.h"
+#include "rd-migrate-window.h"
 #include "rd-preferences-window.h"
 #include "rd-templates.h"
 #include "rd-window.h"
@@ -26,6 +28,8 @@ struct _RdApplication
   GSettings      *settings;
   RdDeadlineMonitor *deadline_monitor;
   GCancellable   *integrity_cancellable;
+  /* Shown while an older ledger is updated; a weak pointer. */
+  RdMigrateWindow *migrate_window;
 
   /* The message of the last failed open, shown again when the file chooser
    * is cancelled. */
@@ -118,25 +122,27 @@ check_integrity_in_background (RdApplication *self)
                                   on_integrity_checked, self);
 }
 
-static gboolean
-open_ledger (RdApplication    *self,
-             const char       *path,
-             RdStoreOpenFlags  flags)
+/* Says why the ledger at path could not be opened, offering another file. */
+static void
+report_open_error (RdApplication *self,
+                   const char    *path,
+                   const GError  *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RdStore) store = NULL;
-  RdWindow *window;
+  g_free (self->open_error_path);
+  self->open_error_path = g_strdup (path);
+  g_free (self->open_error_message);
+  self->open_error_message = g_strdup (error != NULL ? error->message : _("Unknown error"));
+  show_open_error (self);
+}
 
-  store = rd_store_open (path, flags, &error);
-  if (store == NULL)
-    {
-      g_free (self->open_error_path);
-      self->open_error_path = g_strdup (path);
-      g_free (self->open_error_message);
-      self->open_error_message = g_strdup (error != NULL ? error->message : _("Unknown error"));
-      show_open_error (self);
-      return FALSE;
-    }
+/* The ledger is open (and at the latest version): the window and what
+ * follows it. */
+static void
+finish_open (RdApplication *self,
+             const char    *path,
+             RdStore       *store)
+{
+  RdWindow *window;
 
   g_set_object (&self->store, store);
   install_templates (self->store);
@@ -154,7 +160,139 @@ open_ledger (RdApplication    *self,
   self->deadline_monitor = rd_deadline_monitor_new (G_APPLICATION (self), self->store);
 
   check_integrity_in_background (self);
-  return TRUE;
+}
+
+/* Whether opening path would update it from an older schema. A read-only
+ * open never migrates and reads little; a file that is missing or cannot be
+ * opened is left to the normal open, which creates it or reports why. */
+static gboolean
+needs_update (const char       *path,
+              RdStoreOpenFlags  flags)
+{
+  g_autoptr(RdStore) probe = NULL;
+
+  probe = rd_store_open (path, RD_STORE_OPEN_READ_ONLY | (flags & RD_STORE_OPEN_EXISTING), NULL);
+
+  return probe != NULL && rd_store_get_schema_version (probe) < rd_store_get_latest_version ();
+}
+
+typedef struct
+{
+  char             *path;
+  RdStoreOpenFlags  flags;
+} OpenJob;
+
+static void
+open_job_free (gpointer data)
+{
+  OpenJob *job = data;
+
+  g_free (job->path);
+  g_free (job);
+}
+
+/* The store is handed to the main thread once this thread is done with it:
+ * SQLite (threadsafe) allows a connection to move between threads as long as
+ * two never use it at once. */
+static void
+open_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  OpenJob *job = task_data;
+  GError *error = NULL;
+  RdStore *store;
+
+  store = rd_store_open (job->path, job->flags, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void
+on_update_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RdApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+  OpenJob *job = g_task_get_task_data (G_TASK (result));
+
+  store = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* The progress window was closed: the user quit and nothing more is
+   * shown. (The application was asked to quit, so this only runs if the
+   * main loop is iterated again.) */
+  if (self->migrate_window == NULL)
+    {
+      g_application_release (G_APPLICATION (self));
+      return;
+    }
+
+  if (store != NULL)
+    finish_open (self, job->path, store);
+  else
+    report_open_error (self, job->path, error);
+
+  /* After the next window is shown, so that the application always has one. */
+  gtk_window_destroy (GTK_WINDOW (self->migrate_window));
+  g_application_release (G_APPLICATION (self));
+}
+
+/* A ledger of an older version is updated (a copy is made first, then the
+ * schema migrated, seconds on a large ledger) in a thread, with a progress
+ * window. Quitting meanwhile ends the process and the thread with it: each
+ * version's migration is one SQLite transaction, so the file stays at its
+ * old version (SQLite rolls the unfinished transaction back at the next
+ * open); at most a partial copy is left beside it. The task's source object
+ * is not a widget, and the window is only reached through a weak pointer, so
+ * a late result touches nothing freed. */
+static void
+open_ledger_in_thread (RdApplication    *self,
+                       const char       *path,
+                       RdStoreOpenFlags  flags)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenJob *job;
+
+  self->migrate_window = rd_migrate_window_new (GTK_APPLICATION (self), path);
+  g_object_add_weak_pointer (G_OBJECT (self->migrate_window), (gpointer *) &self->migrate_window);
+  gtk_window_present (GTK_WINDOW (self->migrate_window));
+
+  job = g_new0 (OpenJob, 1);
+  job->path = g_strdup (path);
+  job->flags = flags;
+
+  /* Keeps running while the task does, whatever windows there are. */
+  g_application_hold (G_APPLICATION (self));
+  task = g_task_new (NULL, NULL, on_update_done, g_object_ref (self));
+  g_task_set_source_tag (task, open_ledger_in_thread);
+  g_task_set_task_data (task, job, open_job_free);
+  g_task_run_in_thread (task, open_in_thread);
+}
+
+static void
+open_ledger (RdApplication    *self,
+             const char       *path,
+             RdStoreOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+
+  if (needs_update (path, flags))
+    {
+      open_ledger_in_thread (self, path, flags);
+      return;
+    }
+
+  store = rd_store_open (path, flags, &error);
+  if (store == NULL)
+    report_open_error (self, path, error);
+  else
+    finish_open (self, path, store);
 }
 
 static void
@@ -399,6 +537,12 @@ rd_application_activate (GApplication *app)
       gtk_window_present (window);
       return;
     }
+  /* Started again while the ledger is being updated. */
+  if (self->migrate_window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->migrate_window));
+      return;
+    }
 
   if (self->db_path == NULL)
     self->db_path = rd_store_default_path ();
@@ -413,6 +557,8 @@ rd_application_finalize (GObject *object)
 
   g_cancellable_cancel (self->integrity_cancellable);
   g_clear_object (&self->integrity_cancellable);
+  if (self->migrate_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->migrate_window), (gpointer *) &self->migrate_window);
   g_clear_object (&self->deadline_monitor);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
