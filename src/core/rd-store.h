@@ -17,9 +17,12 @@
  * in one BEGIN IMMEDIATE … COMMIT transaction, so a failure leaves the file
  * at the version before it.
  *
- * Threads: an RdStore (its sqlite3 connection and statements) belongs to the
- * thread that opened it. Work in another thread (export, import) opens its
- * own RdStore on the same path; WAL lets it read while the window writes.
+ * Threads: an RdStore (its sqlite3 connection and statements) is used by one
+ * thread at a time; it may be handed on once the thread that used it is done
+ * with it (the app opens, and migrates, a ledger of an older version on a
+ * worker, then uses the store on the main thread). Work running alongside
+ * (export, import) opens its own RdStore on the same path; WAL lets it read
+ * while the window writes.
  */
 #pragma once
 
