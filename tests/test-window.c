@@ -323,6 +323,15 @@ typedef struct
   gboolean saw_window;
 } OpenResult;
 
+static void
+destroy_windows_and_quit (GApplication *application)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL;
+       l = gtk_application_get_windows (GTK_APPLICATION (application)))
+    gtk_window_destroy (l->data);
+  g_application_quit (application);
+}
+
 static gboolean
 inspect_and_quit (gpointer user_data)
 {
@@ -338,10 +347,7 @@ inspect_and_quit (gpointer user_data)
         result->saw_window = TRUE;
     }
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (running)); l != NULL;
-       l = gtk_application_get_windows (GTK_APPLICATION (running)))
-    gtk_window_destroy (l->data);
-  g_application_quit (running);
+  destroy_windows_and_quit (running);
 
   return G_SOURCE_REMOVE;
 }
@@ -422,10 +428,7 @@ wait_for_damage_report (gpointer user_data)
   if (result->heading == NULL)
     return G_SOURCE_CONTINUE;
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (running)); l != NULL;
-       l = gtk_application_get_windows (GTK_APPLICATION (running)))
-    gtk_window_destroy (l->data);
-  g_application_quit (running);
+  destroy_windows_and_quit (running);
   return G_SOURCE_REMOVE;
 }
 
@@ -529,15 +532,6 @@ has_window_of_type (GApplication *application,
       return TRUE;
 
   return FALSE;
-}
-
-static void
-destroy_windows_and_quit (GApplication *application)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL;
-       l = gtk_application_get_windows (GTK_APPLICATION (application)))
-    gtk_window_destroy (l->data);
-  g_application_quit (application);
 }
 
 /* Polls until the main window is shown, then reads what it lists. */
