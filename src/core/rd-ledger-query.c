@@ -356,20 +356,10 @@ rd_ledger_totals_lookup (GArray     *totals,
   return NULL;
 }
 
-/* The sums of the cases whose currency is stored as `code` (as written:
- * "usd" and "USD" are two of these, one total). */
-typedef struct
-{
-  char   *code;
-  guint   count;
-  gint64  paid;
-  gint64  approved;
-} CodeSum;
-
 static void
-code_sum_clear (CodeSum *sum)
+total_clear (RdLedgerTotal *total)
 {
-  g_free (sum->code);
+  g_free (total->currency);
 }
 
 /* Where a run is in the filter's order: rows before `skip` are stepped
@@ -380,7 +370,7 @@ typedef struct
   guint           skip;
   guint           limit;
   RdLedgerResult *result;
-  GArray         *sums;      /* CodeSum, a handful: one per code seen */
+  GArray         *sums;      /* RdLedgerTotal per code as stored (a handful) */
   guint           last;      /* the index in sums of the previous row's code */
 } Collector;
 
@@ -395,6 +385,23 @@ same_code (const char *a,
   return *a == *b;
 }
 
+/* The index in totals of the entry for code, appended (zero) when there is
+ * none yet. */
+static guint
+total_index (GArray     *totals,
+             const char *code)
+{
+  RdLedgerTotal added = { NULL, 0, 0, 0 };
+  guint i;
+
+  for (i = 0; i < totals->len; i++)
+    if (same_code (g_array_index (totals, RdLedgerTotal, i).currency, code))
+      return i;
+  added.currency = g_strdup (code);
+  g_array_append_val (totals, added);
+  return i;
+}
+
 /* Adds the row's amounts to the sums of its currency code. FALSE when a sum
  * would overflow. */
 static gboolean
@@ -405,31 +412,17 @@ add_to_sums (Collector    *collector,
   gint64 paid = sqlite3_column_int64 (stmt, 1);
   gint64 approved = sqlite3_column_int64 (stmt, 2);
   GArray *sums = collector->sums;
-  CodeSum *sum = NULL;
+  RdLedgerTotal *sum;
 
   /* NOT NULL in the schema; NULL here only when out of memory. */
   if (code == NULL)
     code = "";
 
   /* Runs of cases share their currency: the previous row's code first. */
-  if (collector->last < sums->len &&
-      same_code (g_array_index (sums, CodeSum, collector->last).code, code))
-    sum = &g_array_index (sums, CodeSum, collector->last);
-  else
-    {
-      guint i;
-
-      for (i = 0; i < sums->len; i++)
-        if (same_code (g_array_index (sums, CodeSum, i).code, code))
-          break;
-      if (i == sums->len)
-        {
-          CodeSum added = { g_strdup (code), 0, 0, 0 };
-          g_array_append_val (sums, added);
-        }
-      collector->last = i;
-      sum = &g_array_index (sums, CodeSum, i);
-    }
+  if (collector->last >= sums->len ||
+      !same_code (g_array_index (sums, RdLedgerTotal, collector->last).currency, code))
+    collector->last = total_index (sums, code);
+  sum = &g_array_index (sums, RdLedgerTotal, collector->last);
 
   if (!rd_money_add (sum->paid, paid, &sum->paid, NULL) ||
       !rd_money_add (sum->approved, approved, &sum->approved, NULL))
@@ -549,12 +542,6 @@ run_part (sqlite3               *db,
   return finish_step (db, rc, cancellable, error);
 }
 
-static void
-total_clear (RdLedgerTotal *total)
-{
-  g_free (total->currency);
-}
-
 static RdLedgerResult *
 result_new (void)
 {
@@ -591,21 +578,11 @@ fill_totals (GArray *totals,
 {
   for (guint i = 0; i < sums->len; i++)
     {
-      const CodeSum *sum = &g_array_index (sums, CodeSum, i);
-      const RdCurrency *known = rd_currency_lookup (sum->code);
-      const char *code = known != NULL ? known->code : sum->code;
-      RdLedgerTotal *total = NULL;
-
-      for (guint j = 0; j < totals->len && total == NULL; j++)
-        if (g_str_equal (g_array_index (totals, RdLedgerTotal, j).currency, code))
-          total = &g_array_index (totals, RdLedgerTotal, j);
-      if (total == NULL)
-        {
-          RdLedgerTotal added = { g_strdup (code), 0, 0, 0 };
-
-          g_array_append_val (totals, added);
-          total = &g_array_index (totals, RdLedgerTotal, totals->len - 1);
-        }
+      const RdLedgerTotal *sum = &g_array_index (sums, RdLedgerTotal, i);
+      const RdCurrency *known = rd_currency_lookup (sum->currency);
+      /* The index first: appending may move the array. */
+      guint index = total_index (totals, known != NULL ? known->code : sum->currency);
+      RdLedgerTotal *total = &g_array_index (totals, RdLedgerTotal, index);
 
       if (!rd_money_add (total->paid, sum->paid, &total->paid, NULL) ||
           !rd_money_add (total->approved, sum->approved, &total->approved, NULL))
@@ -663,8 +640,8 @@ run_range (sqlite3               *db,
 
   if (with_totals)
     {
-      sums = g_array_new (FALSE, TRUE, sizeof (CodeSum));
-      g_array_set_clear_func (sums, (GDestroyNotify) code_sum_clear);
+      sums = g_array_new (FALSE, TRUE, sizeof (RdLedgerTotal));
+      g_array_set_clear_func (sums, (GDestroyNotify) total_clear);
       collector.sums = sums;
     }
 
