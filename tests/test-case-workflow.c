@@ -8,7 +8,7 @@
 #include "rd-audit.h"
 #include "rd-case-store.h"
 #include "rd-case-store-workflow.h"
-#include "rd-evidence.h"
+#include "rd-case-evidence.h"
 #include "rd-test-ledger.h"
 
 typedef struct

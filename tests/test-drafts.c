@@ -3,7 +3,7 @@
 
 #include <locale.h>
 
-#include "rd-drafts.h"
+#include "rd-case-drafts.h"
 #include "rd-test-ledger.h"
 
 static void

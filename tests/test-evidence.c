@@ -5,7 +5,7 @@
 #include <locale.h>
 
 #include "rd-audit.h"
-#include "rd-evidence.h"
+#include "rd-case-evidence.h"
 #include "rd-test-ledger.h"
 
 /* The 8-byte PNG signature and an IHDR chunk: enough for content sniffing. */

@@ -11,8 +11,8 @@
 #include <locale.h>
 
 #include "rd-case-store.h"
-#include "rd-drafts.h"
-#include "rd-evidence.h"
+#include "rd-case-drafts.h"
+#include "rd-case-evidence.h"
 #include "rd-intake-page.h"
 #include "rd-preferences-lists.h"
 #include "rd-preferences-templates.h"

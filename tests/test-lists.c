@@ -7,7 +7,7 @@
 
 #include "rd-case-types.h"
 #include "rd-channels.h"
-#include "rd-lists.h"
+#include "rd-shop-lists.h"
 
 static GSettings *
 fresh_settings (void)

@@ -6,7 +6,7 @@
 
 #include "rd-audit.h"
 #include "rd-case-store.h"
-#include "rd-payouts.h"
+#include "rd-case-payouts.h"
 #include "rd-test-ledger.h"
 
 typedef struct

@@ -3,7 +3,7 @@
 
 #include <locale.h>
 
-#include "rd-workflow.h"
+#include "rd-case-workflow.h"
 
 #define U (1 << RD_REFUND_KIND_REFUND_ONLY_UNSHIPPED)
 #define S (1 << RD_REFUND_KIND_REFUND_ONLY_SHIPPED)

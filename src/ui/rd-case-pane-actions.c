@@ -16,7 +16,7 @@
 #include "rd-case-pane-private.h"
 #include "rd-case-store.h"
 #include "rd-case-store-workflow.h"
-#include "rd-evidence.h"
+#include "rd-case-evidence.h"
 #include "rd-money.h"
 #include "rd-templates.h"
 #include "rd-working-days.h"

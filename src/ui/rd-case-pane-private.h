@@ -6,9 +6,9 @@
 #pragma once
 
 #include "rd-case-pane.h"
-#include "rd-evidence.h"
+#include "rd-case-evidence.h"
 #include "rd-policy.h"
-#include "rd-workflow.h"
+#include "rd-case-workflow.h"
 
 G_BEGIN_DECLS
 

@@ -13,7 +13,7 @@
 #include "rd-case-pane-private.h"
 #include "rd-channels.h"
 #include "rd-money.h"
-#include "rd-workflow.h"
+#include "rd-case-workflow.h"
 
 static const struct
 {

@@ -14,9 +14,9 @@
 #include "rd-case-pane-private.h"
 #include "rd-case-store.h"
 #include "rd-channels.h"
-#include "rd-evidence.h"
+#include "rd-case-evidence.h"
 #include "rd-money.h"
-#include "rd-payouts.h"
+#include "rd-case-payouts.h"
 
 /* The countdown of the platform deadline. */
 #define COUNTDOWN_INTERVAL_SECONDS 30

@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "rd-lists.h"
+#include "rd-shop-lists.h"
 
 G_BEGIN_DECLS
 

@@ -1,7 +1,7 @@
 /* rd-editable-list.h
  *
  * The base of the preferences groups that edit a list kept in GSettings
- * (remote provinces, operators, the lists of rd-lists.h): an entry row at
+ * (remote provinces, operators, the lists of rd-shop-lists.h): an entry row at
  * the top adds an entry, one row an entry follows, and an inline message
  * under the group says what was wrong with the last edit.
  */

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "rd-combo-choices.h"
-#include "rd-intake-checks.h"
+#include "rd-case-checks.h"
 #include "rd-intake-page-private.h"
 
 static void
@@ -69,12 +69,12 @@ check_number_row (AdwEntryRow *row,
 {
   g_autoptr(GError) error = NULL;
 
-  if (rd_intake_check_number (entry_row_text (row), field, &error))
+  if (rd_case_check_number (entry_row_text (row), field, &error))
     {
       mark_row (row, FALSE);
       return TRUE;
     }
-  if (g_error_matches (error, RD_INTAKE_ERROR, RD_INTAKE_ERROR_REQUIRED))
+  if (g_error_matches (error, RD_CASE_CHECK_ERROR, RD_CASE_CHECK_ERROR_REQUIRED))
     {
       mark_row (row, FALSE);
       if (required)
@@ -134,13 +134,13 @@ _rd_intake_page_check_form (RdIntakePage *self)
   if (rcase->reason == NULL)
     add_missing (missing, _("Reason"));
 
-  if (!rd_intake_check_amount (entry_row_text (self->amount_row), currency, &rcase->amount_paid, &error))
+  if (!rd_case_check_amount (entry_row_text (self->amount_row), currency, &rcase->amount_paid, &error))
     {
-      if (g_error_matches (error, RD_INTAKE_ERROR, RD_INTAKE_ERROR_REQUIRED))
+      if (g_error_matches (error, RD_CASE_CHECK_ERROR, RD_CASE_CHECK_ERROR_REQUIRED))
         add_missing (missing, _("Amount paid"));
       else
         add_line (required_errors, error->message);
-      mark_row (self->amount_row, !g_error_matches (error, RD_INTAKE_ERROR, RD_INTAKE_ERROR_REQUIRED));
+      mark_row (self->amount_row, !g_error_matches (error, RD_CASE_CHECK_ERROR, RD_CASE_CHECK_ERROR_REQUIRED));
       ok = FALSE;
       g_clear_error (&error);
     }
@@ -155,7 +155,7 @@ _rd_intake_page_check_form (RdIntakePage *self)
   ok &= check_number_row (self->after_sales_row, _("After-sales number"), FALSE, missing, request_errors);
   rcase->after_sales_no = entry_text_or_null (self->after_sales_row);
 
-  if (!rd_intake_parse_time (entry_row_text (self->requested_row), &rcase->requested_at, &error))
+  if (!rd_case_parse_time (entry_row_text (self->requested_row), &rcase->requested_at, &error))
     {
       add_line (request_errors, error->message);
       mark_row (self->requested_row, TRUE);

@@ -7,7 +7,7 @@
 #pragma once
 
 #include "rd-case.h"
-#include "rd-evidence.h"
+#include "rd-case-evidence.h"
 #include "rd-intake-page.h"
 
 G_BEGIN_DECLS

@@ -15,10 +15,10 @@
 #include "rd-application.h"
 #include "rd-case-store-workflow.h"
 #include "rd-combo-choices.h"
-#include "rd-drafts.h"
-#include "rd-intake-checks.h"
+#include "rd-case-drafts.h"
+#include "rd-case-checks.h"
 #include "rd-intake-page-private.h"
-#include "rd-lists.h"
+#include "rd-shop-lists.h"
 #include "rd-policy.h"
 
 #define DRAFT_FORM "intake"
@@ -125,7 +125,7 @@ update_deadline (RdIntakePage *self)
 
   rcase->channel = g_strdup (rd_combo_row_get_id (self->channel_row));
   if (rcase->channel == NULL ||
-      !rd_intake_parse_time (entry_row_text (self->requested_row), &rcase->requested_at, NULL))
+      !rd_case_parse_time (entry_row_text (self->requested_row), &rcase->requested_at, NULL))
     {
       adw_action_row_set_subtitle (self->deadline_row, _("Choose the channel and enter the request time"));
       return;

@@ -1,6 +1,6 @@
 /* rd-preferences-lists.c
  *
- * One preferences group per editable list (rd-lists.h): an entry row at the
+ * One preferences group per editable list (rd-shop-lists.h): an entry row at the
  * top adds the shop's own entry; each entry is an entry row whose apply
  * button renames it, with a drop-down for a reason's fault or what a payment
  * method counts as, and a remove button for the shop's own entries.

@@ -8,7 +8,7 @@
 
 #include "rd-editable-list.h"
 
-#include "rd-lists.h"
+#include "rd-shop-lists.h"
 
 G_BEGIN_DECLS
 

@@ -1,0 +1,47 @@
+/* rd-case-checks.h
+ *
+ * What the intake form checks as the user types, before a case exists:
+ * amounts, platform numbers and the request time, each with a message in
+ * the user's language that names the field and never quotes back a whole
+ * pasted page of text.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "rd-money.h"
+
+G_BEGIN_DECLS
+
+#define RD_CASE_CHECK_ERROR (rd_case_check_error_quark ())
+
+typedef enum
+{
+  RD_CASE_CHECK_ERROR_REQUIRED,
+  RD_CASE_CHECK_ERROR_INVALID,
+} RdCaseCheckError;
+
+GQuark    rd_case_check_error_quark   (void);
+
+/* An amount paid: exact, not negative, at most two decimals (the currency's
+ * exponent), below RD_CASE_AMOUNT_LIMIT. Empty text is REQUIRED. */
+gboolean  rd_case_check_amount  (const char        *text,
+                                   const RdCurrency  *currency,
+                                   gint64            *out,
+                                   GError           **error);
+
+/* A platform number (order, after-sales, tracking): letters, digits and
+ * - _ / . # only, at most RD_CASE_NUMBER_MAX_CHARS characters. field is
+ * the translated field name for the message. Empty text is REQUIRED. */
+gboolean  rd_case_check_number  (const char        *text,
+                                   const char        *field,
+                                   GError           **error);
+
+/* "YYYY-MM-DD HH:MM" in local time → Unix seconds. */
+gboolean  rd_case_parse_time    (const char        *text,
+                                   gint64            *out,
+                                   GError           **error);
+/* Unix seconds → "YYYY-MM-DD HH:MM" in local time. */
+char     *rd_intake_format_time   (gint64             time);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* rd-case-store-private.h
+ *
+ * Between the case store's files (rd-case-store.c, rd-case-store-workflow.c,
+ * rd-case-bulk.c).
+ */
+#pragma once
+
+#if !defined (RD_CASES_COMPILATION)
+# error "rd-case-store-private.h is for src/core/cases only."
+#endif
+
+#include "rd-case.h"
+#include "rd-policy.h"
+#include "rd-store.h"
+#include "rd-case-workflow.h"
+
+G_BEGIN_DECLS
+
+
+/* For rd-case-bulk.c. */
+#define RD_CASE_STORE_PARAMS_PER_ROW 32
+gboolean _rd_case_store_check_writable (RdStore    *store,
+                                        GError    **error);
+gboolean _rd_case_store_begin_write (RdStore       *store,
+                                     GError       **error);
+void     _rd_case_store_bind_case   (sqlite3_stmt  *stmt,
+                                     const RdCase  *c,
+                                     int            base);
+char    *_rd_case_store_insert_sql  (guint          n_rows,
+                                     gboolean       with_id);
+
+G_END_DECLS

@@ -1,0 +1,66 @@
+/* rd-case-store-workflow.h
+ *
+ * A case moves through the workflow here: rd_workflow_apply decides, the
+ * case's status and the fields the step sets are written, and the audit log
+ * records it, all in ONE transaction.
+ */
+#pragma once
+
+#include "rd-case.h"
+#include "rd-policy.h"
+#include "rd-store.h"
+#include "rd-case-workflow.h"
+
+G_BEGIN_DECLS
+
+/* Applies event to case id. The case's own facts (kind, amounts, creator,
+ * currency, payouts so far, evidence) are read from the ledger and override
+ * those in facts; facts carries what the user gives with the event (approver,
+ * approved_amount when approving, refusal reason, condition, payout amount,
+ * shipped, intercept settled, return in transit). facts->operator is
+ * ignored: operator acts.
+ *
+ * Sets with the status: approve → approved_by, approved_amount; refuse →
+ * refusal_reason, resolution refused; withdraw → resolution withdrawn;
+ * record_payout → a payout row (today, the case's refund route), and when
+ * paid, paid_at and expected_arrival (latest working day for the payment
+ * method); close → closed_at; reopen → clears refusal and resolution.
+ * Errors: RD_WORKFLOW_ERROR, RD_CASE_STORE_ERROR, RD_PAYOUTS_ERROR, store. */
+gboolean   rd_case_store_transition      (RdStore                *store,
+                                          gint64                  id,
+                                          RdWorkflowEvent         event,
+                                          const RdWorkflowFacts  *facts,
+                                          const RdPolicy         *policy,
+                                          const char             *operator,
+                                          GError                **error);
+
+/* record_payout with an explicit route id and date (YYYY-MM-DD). */
+gboolean   rd_case_store_record_payout   (RdStore                *store,
+                                          gint64                  id,
+                                          gint64                  amount,
+                                          const char             *route,
+                                          const char             *paid_on,
+                                          const RdPolicy         *policy,
+                                          const char             *operator,
+                                          GError                **error);
+
+/* requested_at + the channel's auto-refund hours; 0 when requested_at is 0. */
+gint64     rd_case_compute_platform_deadline (const RdCase       *rcase,
+                                              const RdPolicy     *policy);
+
+/* Open cases whose platform deadline is at or before now + within_seconds
+ * (overdue ones included), soonest first: the 2-hour notifications.
+ * Array of RdCase*. */
+GPtrArray *rd_case_store_list_due        (RdStore                *store,
+                                          gint64                  now,
+                                          gint64                  within_seconds,
+                                          GError                **error);
+
+/* Paid cases whose expected arrival (latest day) is before today
+ * (YYYY-MM-DD): follow up with the buyer or the bank. Oldest first.
+ * Array of RdCase*. */
+GPtrArray *rd_case_store_list_follow_up  (RdStore                *store,
+                                          const char             *today,
+                                          GError                **error);
+
+G_END_DECLS

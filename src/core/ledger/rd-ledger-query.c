@@ -1,0 +1,776 @@
+/* rd-ledger-query.c
+ *
+ * Builds the ledger's SELECT from fixed fragments (never from user text;
+ * every value is bound) and collects the ordered ids and the sums.
+ *
+ * The sums per currency come from the same walk as the ids: every covering
+ * index of the ledger ends with `currency` (schema version 8), so each row
+ * of the walk carries its case's currency and amounts, and the sums are
+ * added up per stored code while the ids are collected, without a second
+ * read of the ledger.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rd-ledger-query.h"
+#include "rd-money.h"
+#include "rd-store.h"
+
+G_DEFINE_QUARK (rd-ledger-query-error-quark, rd_ledger_query_error)
+G_DEFINE_BOXED_TYPE (RdLedgerFilter, rd_ledger_filter, rd_ledger_filter_copy, rd_ledger_filter_free)
+
+/* How often (in SQLite VM steps) the cancellable is looked at. */
+#define PROGRESS_STEPS 4000
+
+typedef enum
+{
+  PARAM_INT64,
+  PARAM_TEXT,
+} ParamType;
+
+typedef struct
+{
+  ParamType  type;
+  gint64     number;
+  char      *text;
+} Param;
+
+static void
+param_clear (Param *param)
+{
+  g_free (param->text);
+}
+
+static void
+add_int (GArray *params,
+         gint64  value)
+{
+  Param p = { PARAM_INT64, value, NULL };
+  g_array_append_val (params, p);
+}
+
+static void
+add_text (GArray     *params,
+          const char *value)
+{
+  Param p = { PARAM_TEXT, 0, g_strdup (value) };
+  g_array_append_val (params, p);
+}
+
+static gint64
+local_month_start (int year,
+                   int month)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (year, month, 1, 0, 0, 0);
+
+  return dt != NULL ? g_date_time_to_unix (dt) : 0;
+}
+
+/* The text as stored in case_text: trimmed, ASCII letters lowered (like
+ * SQLite's lower ()), valid UTF-8. NULL when nothing is left. */
+static char *
+normalize_text (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *lowered = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (text, -1);
+  lowered = g_ascii_strdown (g_strstrip (valid), -1);
+  if (*lowered == '\0')
+    return NULL;
+  return g_steal_pointer (&lowered);
+}
+
+/* A GLOB pattern matching text anywhere, every character literal. */
+static char *
+glob_substring (const char *text)
+{
+  GString *pattern = g_string_new ("*");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '*':
+          g_string_append (pattern, "[*]");
+          break;
+        case '?':
+          g_string_append (pattern, "[?]");
+          break;
+        case '[':
+          g_string_append (pattern, "[[]");
+          break;
+        default:
+          g_string_append_c (pattern, *p);
+        }
+    }
+  g_string_append_c (pattern, '*');
+  return g_string_free (pattern, FALSE);
+}
+
+static void
+append_status_list (GString           *sql,
+                    const char *const *ids)
+{
+  g_string_append (sql, "(");
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_string_append_printf (sql, "%s'%s'", i ? ", " : "", ids[i]);
+  g_string_append (sql, ")");
+}
+
+/* The WHERE clause of the filter (" WHERE …", or "" for every case), its
+ * parameters appended to params. */
+static void
+append_known_statuses (GString *sql)
+{
+  g_string_append (sql, "(");
+  for (int s = 1; s < RD_CASE_STATUS_LAST; s++)
+    g_string_append_printf (sql, "%s'%s'", s > 1 ? ", " : "", rd_case_status_to_id (s));
+  g_string_append (sql, ")");
+}
+
+static char *
+build_where (const RdLedgerFilter *filter,
+             GArray               *params)
+{
+  g_autoptr(GString) sql = g_string_new ("");
+  gint64 now = filter->now != 0 ? filter->now : g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *text = normalize_text (filter->text);
+
+  if (filter->year > 0 && filter->month >= 1 && filter->month <= 12)
+    {
+      int next_year = filter->month == 12 ? filter->year + 1 : filter->year;
+      int next_month = filter->month == 12 ? 1 : filter->month + 1;
+
+      g_string_append (sql, " AND requested_at >= ? AND requested_at < ?");
+      add_int (params, local_month_start (filter->year, filter->month));
+      add_int (params, local_month_start (next_year, next_month));
+    }
+
+  if (rd_case_status_to_id (filter->status) != NULL)
+    {
+      g_string_append (sql, " AND status = ?");
+      add_text (params, rd_case_status_to_id (filter->status));
+    }
+
+  if (rd_refund_kind_to_id (filter->kind) != NULL)
+    {
+      g_string_append (sql, " AND kind = ?");
+      add_text (params, rd_refund_kind_to_id (filter->kind));
+    }
+
+  if (filter->channel != NULL && *filter->channel != '\0')
+    {
+      g_string_append (sql, " AND channel = ?");
+      add_text (params, filter->channel);
+    }
+
+  if (filter->reason != NULL && *filter->reason != '\0')
+    {
+      g_string_append (sql, " AND reason = ?");
+      add_text (params, filter->reason);
+    }
+
+  if (filter->due_within_hours > 0)
+    {
+      /* Same IN list as the partial index cases_open_deadline. */
+      g_string_append (sql, " AND status IN ");
+      append_status_list (sql, rd_case_status_open_ids ());
+      g_string_append (sql, " AND platform_deadline <= ?");
+      add_int (params, now + (gint64) filter->due_within_hours * 3600);
+    }
+
+  if (filter->follow_up)
+    {
+      g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
+      g_autofree char *date = today != NULL ? g_date_time_format (today, "%Y-%m-%d") : g_strdup ("");
+
+      g_string_append (sql, " AND status = 'paid' AND expected_arrival < ?");
+      add_text (params, date);
+    }
+
+  if (text != NULL)
+    {
+      /* The fields are separated by newlines in case_text: a text with a
+       * newline in it would match across two fields. No field has one. */
+      if (strchr (text, '\n') != NULL)
+        g_string_append (sql, " AND 0");
+      else if (g_utf8_strlen (text, -1) >= 3)
+        {
+          g_autofree char *pattern = glob_substring (text);
+
+          g_string_append (sql, " AND id IN (SELECT rowid FROM case_fts WHERE text GLOB ?)");
+          add_text (params, pattern);
+        }
+      else
+        {
+          g_string_append (sql, " AND id IN (SELECT id FROM case_text WHERE instr (text, ?) > 0)");
+          add_text (params, text);
+        }
+    }
+
+  if (sql->len == 0)
+    return g_strdup ("");
+  /* " AND a AND b" → " WHERE a AND b" */
+  g_string_erase (sql, 0, strlen (" AND"));
+  g_string_prepend (sql, " WHERE");
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* The ids, amounts and currencies in the filter's order. The status sort is
+ * run as one query per status (see run_range), each in the order of
+ * cases_status_ledger: `status` is then the status of that query. Every
+ * order is the order of one covering index (sort columns, amounts,
+ * currency, id), after its filter column: no sorting step for the whole
+ * ledger. Ties of the same second go by amount, then currency, then id. */
+static char *
+build_sql (const RdLedgerFilter *filter,
+           const char           *status,
+           GArray               *params)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT id, amount_paid, approved_amount, currency FROM cases");
+  g_autofree char *where = build_where (filter, params);
+  const char *direction = filter->ascending ? "ASC" : "DESC";
+
+  g_string_append (sql, where);
+
+  switch (filter->sort)
+    {
+    case RD_LEDGER_SORT_AMOUNT:
+      g_string_append_printf (sql, " ORDER BY amount_paid %s, requested_at %s, approved_amount %s, currency %s, id %s",
+                              direction, direction, direction, direction, direction);
+      break;
+
+    case RD_LEDGER_SORT_STATUS:
+      /* Within a status: newest first, whatever the direction. */
+      if (status != NULL)
+        {
+          g_string_append (sql, *where != '\0' ? " AND status = ?" : " WHERE status = ?");
+          add_text (params, status);
+        }
+      else
+        {
+          g_string_append (sql, *where != '\0' ? " AND status NOT IN " : " WHERE status NOT IN ");
+          append_known_statuses (sql);
+        }
+      g_string_append (sql, " ORDER BY requested_at DESC, amount_paid DESC, approved_amount DESC, currency DESC, id DESC");
+      break;
+
+    case RD_LEDGER_SORT_REQUESTED_AT:
+    default:
+      g_string_append_printf (sql, " ORDER BY requested_at %s, amount_paid %s, approved_amount %s, currency %s, id %s",
+                              direction, direction, direction, direction, direction);
+      break;
+    }
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static int
+on_progress (void *data)
+{
+  return g_cancellable_is_cancelled (G_CANCELLABLE (data)) ? 1 : 0;
+}
+
+static void
+set_db_error (sqlite3  *db,
+              int       rc,
+              GError  **error)
+{
+  g_set_error (error, RD_LEDGER_QUERY_ERROR, RD_LEDGER_QUERY_ERROR_FAILED,
+               _("Could not read the ledger: %s"),
+               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
+RdLedgerFilter *
+rd_ledger_filter_new (void)
+{
+  return g_new0 (RdLedgerFilter, 1);
+}
+
+RdLedgerFilter *
+rd_ledger_filter_copy (const RdLedgerFilter *self)
+{
+  RdLedgerFilter *copy = g_memdup2 (self, sizeof *self);
+
+  copy->channel = g_strdup (self->channel);
+  copy->reason = g_strdup (self->reason);
+  copy->text = g_strdup (self->text);
+  return copy;
+}
+
+void
+rd_ledger_filter_free (RdLedgerFilter *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->channel);
+  g_free (self->reason);
+  g_free (self->text);
+  g_free (self);
+}
+
+void
+rd_ledger_filter_set_text (RdLedgerFilter *self,
+                           const char     *text)
+{
+  char *copy = g_strdup (text);
+
+  g_free (self->text);
+  self->text = copy;
+}
+
+void
+rd_ledger_result_free (RdLedgerResult *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->totals, g_array_unref);
+  g_free (self);
+}
+
+const RdLedgerTotal *
+rd_ledger_totals_lookup (GArray     *totals,
+                         const char *currency)
+{
+  const RdCurrency *known;
+
+  g_return_val_if_fail (totals != NULL, NULL);
+  g_return_val_if_fail (currency != NULL, NULL);
+
+  known = rd_currency_lookup (currency);
+  for (guint i = 0; i < totals->len; i++)
+    {
+      const RdLedgerTotal *total = &g_array_index (totals, RdLedgerTotal, i);
+
+      if (g_str_equal (total->currency, known != NULL ? known->code : currency))
+        return total;
+    }
+  return NULL;
+}
+
+static void
+total_clear (RdLedgerTotal *total)
+{
+  g_free (total->currency);
+}
+
+/* Where a run is in the filter's order: rows before `skip` are stepped
+ * over, at most `limit` are collected (G_MAXUINT: all); with `sums` (not
+ * NULL), the sums of the rows collected per stored currency code. */
+typedef struct
+{
+  guint           skip;
+  guint           limit;
+  RdLedgerResult *result;
+  GArray         *sums;      /* RdLedgerTotal per code as stored (a handful) */
+  guint           last;      /* the index in sums of the previous row's code */
+} Collector;
+
+/* Whether a and b are the same string. Codes are three letters: a loop the
+ * compiler keeps inline does better than strcmp, once per row. */
+static inline gboolean
+same_code (const char *a,
+           const char *b)
+{
+  while (*a != '\0' && *a == *b)
+    a++, b++;
+  return *a == *b;
+}
+
+/* The index in totals of the entry for code, appended (zero) when there is
+ * none yet. */
+static guint
+total_index (GArray     *totals,
+             const char *code)
+{
+  RdLedgerTotal added = { NULL, 0, 0, 0 };
+  guint i;
+
+  for (i = 0; i < totals->len; i++)
+    if (same_code (g_array_index (totals, RdLedgerTotal, i).currency, code))
+      return i;
+  added.currency = g_strdup (code);
+  g_array_append_val (totals, added);
+  return i;
+}
+
+/* Adds the row's amounts to the sums of its currency code. FALSE when a sum
+ * would overflow. */
+static gboolean
+add_to_sums (Collector    *collector,
+             sqlite3_stmt *stmt)
+{
+  const char *code = (const char *) sqlite3_column_text (stmt, 3);
+  gint64 paid = sqlite3_column_int64 (stmt, 1);
+  gint64 approved = sqlite3_column_int64 (stmt, 2);
+  GArray *sums = collector->sums;
+  RdLedgerTotal *sum;
+
+  /* NOT NULL in the schema; NULL here only when out of memory. */
+  if (code == NULL)
+    code = "";
+
+  /* Runs of cases share their currency: the previous row's code first. */
+  if (collector->last >= sums->len ||
+      !same_code (g_array_index (sums, RdLedgerTotal, collector->last).currency, code))
+    collector->last = total_index (sums, code);
+  sum = &g_array_index (sums, RdLedgerTotal, collector->last);
+
+  if (!rd_money_add (sum->paid, paid, &sum->paid, NULL) ||
+      !rd_money_add (sum->approved, approved, &sum->approved, NULL))
+    return FALSE;
+  sum->count++;
+  return TRUE;
+}
+
+static gboolean
+prepare_bound (sqlite3       *db,
+               const char    *sql,
+               GArray        *params,
+               sqlite3_stmt **stmt,
+               GError       **error)
+{
+  int rc = sqlite3_prepare_v2 (db, sql, -1, stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (db, rc, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < params->len; i++)
+    {
+      const Param *p = &g_array_index (params, Param, i);
+
+      if (p->type == PARAM_INT64)
+        sqlite3_bind_int64 (*stmt, i + 1, p->number);
+      else
+        sqlite3_bind_text (*stmt, i + 1, p->text, -1, SQLITE_STATIC);
+    }
+  return TRUE;
+}
+
+static gboolean
+finish_step (sqlite3       *db,
+             int            rc,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  if (rc == SQLITE_RANGE)
+    {
+      g_set_error (error, RD_LEDGER_QUERY_ERROR, RD_LEDGER_QUERY_ERROR_OVERFLOW,
+                   _("The total of these cases is too large to compute."));
+      return FALSE;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (db, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* One statement of the run (status: see build_sql). */
+static gboolean
+run_part (sqlite3               *db,
+          const RdLedgerFilter  *filter,
+          const char            *status,
+          GCancellable          *cancellable,
+          Collector             *collector,
+          GError               **error)
+{
+  g_autoptr(GArray) params = g_array_new (FALSE, TRUE, sizeof (Param));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  RdLedgerResult *result = collector->result;
+  int rc;
+
+  g_array_set_clear_func (params, (GDestroyNotify) param_clear);
+  sql = build_sql (filter, status, params);
+
+  /* One statement: SQLite skips the rows itself. */
+  if (filter->sort != RD_LEDGER_SORT_STATUS && (collector->skip > 0 || collector->limit != G_MAXUINT))
+    {
+      char *limited = g_strconcat (sql, " LIMIT ? OFFSET ?", NULL);
+
+      g_free (sql);
+      sql = limited;
+      add_int (params, collector->limit == G_MAXUINT ? G_MAXINT64 : collector->limit);
+      add_int (params, collector->skip);
+      collector->skip = 0;
+    }
+
+  if (!prepare_bound (db, sql, params, &stmt, error))
+    return FALSE;
+
+  while (collector->limit > 0 && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id;
+
+      if (collector->skip > 0)
+        {
+          collector->skip--;
+          continue;
+        }
+
+      id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (result->ids, id);
+      if (collector->limit != G_MAXUINT)
+        collector->limit--;
+      if (collector->sums != NULL && !add_to_sums (collector, stmt))
+        {
+          rc = SQLITE_RANGE;
+          break;
+        }
+    }
+  if (collector->limit == 0 && rc != SQLITE_RANGE)
+    rc = SQLITE_DONE;
+
+  return finish_step (db, rc, cancellable, error);
+}
+
+static RdLedgerResult *
+result_new (void)
+{
+  RdLedgerResult *result = g_new0 (RdLedgerResult, 1);
+
+  result->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
+  result->totals = g_array_new (FALSE, TRUE, sizeof (RdLedgerTotal));
+  g_array_set_clear_func (result->totals, (GDestroyNotify) total_clear);
+  return result;
+}
+
+static int
+compare_totals (gconstpointer a,
+                gconstpointer b)
+{
+  const RdLedgerTotal *ta = a;
+  const RdLedgerTotal *tb = b;
+  const char *shop = rd_currency_default ()->code;
+  gboolean a_shop = g_str_equal (ta->currency, shop);
+  gboolean b_shop = g_str_equal (tb->currency, shop);
+
+  if (a_shop != b_shop)
+    return a_shop ? -1 : 1;
+  return strcmp (ta->currency, tb->currency);
+}
+
+/* The sums per stored code, as result->totals: one total per currency, a
+ * code spelled as rd_currency_lookup knows it ("usd" → USD, "cny" into
+ * CNY), the shop currency first, then by code. FALSE when a sum would
+ * overflow. */
+static gboolean
+fill_totals (GArray *totals,
+             GArray *sums)
+{
+  for (guint i = 0; i < sums->len; i++)
+    {
+      const RdLedgerTotal *sum = &g_array_index (sums, RdLedgerTotal, i);
+      const RdCurrency *known = rd_currency_lookup (sum->currency);
+      /* The index first: appending may move the array. */
+      guint index = total_index (totals, known != NULL ? known->code : sum->currency);
+      RdLedgerTotal *total = &g_array_index (totals, RdLedgerTotal, index);
+
+      if (!rd_money_add (total->paid, sum->paid, &total->paid, NULL) ||
+          !rd_money_add (total->approved, sum->approved, &total->approved, NULL))
+        return FALSE;
+      total->count += sum->count;
+    }
+
+  g_array_sort (totals, compare_totals);
+  return TRUE;
+}
+
+/* Whether a case has a status this build does not know (a newer Refund
+ * Desk wrote it): the distinct statuses, one seek each in cases_status_ledger. */
+static gboolean
+has_unknown_status (sqlite3   *db,
+                    gboolean  *unknown,
+                    GError   **error)
+{
+  g_autoptr(GString) sql = g_string_new ("WITH RECURSIVE s (v) AS ("
+                                         " SELECT (SELECT min (status) FROM cases)"
+                                         " UNION ALL"
+                                         " SELECT (SELECT min (status) FROM cases WHERE status > v) FROM s"
+                                         " WHERE v IS NOT NULL)"
+                                         " SELECT count(*) FROM s WHERE v IS NOT NULL AND v NOT IN ");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  append_known_statuses (sql);
+  rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (db, rc, error);
+      return FALSE;
+    }
+  *unknown = sqlite3_column_int64 (stmt, 0) > 0;
+  return TRUE;
+}
+
+static RdLedgerResult *
+run_range (sqlite3               *db,
+           const RdLedgerFilter  *filter,
+           guint                  offset,
+           guint                  limit,
+           gboolean               with_totals,
+           GCancellable          *cancellable,
+           GError               **error)
+{
+  g_autoptr(RdLedgerResult) result = result_new ();
+  g_autoptr(GArray) sums = NULL;
+  Collector collector = { offset, limit, result, NULL, 0 };
+  gboolean ok = TRUE;
+  gboolean own_transaction = with_totals && sqlite3_get_autocommit (db);
+
+  if (with_totals)
+    {
+      sums = g_array_new (FALSE, TRUE, sizeof (RdLedgerTotal));
+      g_array_set_clear_func (sums, (GDestroyNotify) total_clear);
+      collector.sums = sums;
+    }
+
+  /* The ids and the totals of one snapshot (the status sort is several
+   * statements). */
+  if (own_transaction)
+    sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, PROGRESS_STEPS, on_progress, cancellable);
+
+  if (filter->sort != RD_LEDGER_SORT_STATUS)
+    ok = run_part (db, filter, NULL, cancellable, &collector, error);
+  else
+    {
+      /* Statuses in workflow order, each in the order of its index; a
+       * status this build does not know sorts after all of them. */
+      int first = filter->ascending ? 1 : RD_CASE_STATUS_LAST;
+      int last = filter->ascending ? RD_CASE_STATUS_LAST : 1;
+      int step = filter->ascending ? 1 : -1;
+      int only = filter->status;
+      gboolean unknown = FALSE;
+
+      ok = only != RD_CASE_STATUS_NONE || has_unknown_status (db, &unknown, error);
+
+      for (int s = first; ok && collector.limit > 0; s += step)
+        {
+          const char *id = s < RD_CASE_STATUS_LAST ? rd_case_status_to_id (s) : NULL;
+
+          if ((only == RD_CASE_STATUS_NONE && (id != NULL || unknown)) || s == only)
+            ok = run_part (db, filter, id, cancellable, &collector, error);
+          if (s == last)
+            break;
+        }
+    }
+
+  if (ok && with_totals && !fill_totals (result->totals, sums))
+    ok = finish_step (db, SQLITE_RANGE, cancellable, error);
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+  if (own_transaction)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+
+  return ok ? g_steal_pointer (&result) : NULL;
+}
+
+RdLedgerResult *
+rd_ledger_query_run (sqlite3               *db,
+                     const RdLedgerFilter  *filter,
+                     GCancellable          *cancellable,
+                     GError               **error)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  return run_range (db, filter, 0, G_MAXUINT, TRUE, cancellable, error);
+}
+
+RdLedgerResult *
+rd_ledger_query_run_range (sqlite3               *db,
+                           const RdLedgerFilter  *filter,
+                           guint                  offset,
+                           guint                  limit,
+                           GCancellable          *cancellable,
+                           GError               **error)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  return run_range (db, filter, offset, limit, FALSE, cancellable, error);
+}
+
+gboolean
+rd_ledger_query_count (sqlite3               *db,
+                       const RdLedgerFilter  *filter,
+                       GCancellable          *cancellable,
+                       guint                 *count,
+                       GError               **error)
+{
+  g_autoptr(GArray) params = g_array_new (FALSE, TRUE, sizeof (Param));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  g_array_set_clear_func (params, (GDestroyNotify) param_clear);
+  where = build_where (filter, params);
+  /* Every case: the counter the triggers of schema version 6 keep. */
+  if (*where == '\0')
+    sql = g_strdup ("SELECT n FROM case_count");
+  else
+    sql = g_strconcat ("SELECT count(*) FROM cases", where, NULL);
+
+  if (!prepare_bound (db, sql, params, &stmt, error))
+    return FALSE;
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, PROGRESS_STEPS, on_progress, cancellable);
+  rc = sqlite3_step (stmt);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+
+  if (rc == SQLITE_ROW)
+    {
+      *count = (guint) MIN (sqlite3_column_int64 (stmt, 0), (gint64) G_MAXUINT);
+      return TRUE;
+    }
+  return finish_step (db, rc, cancellable, error);
+}
+
+sqlite3 *
+rd_ledger_query_open (const char  *path,
+                      GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = rd_store_open_reader (path, &db);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, RD_LEDGER_QUERY_ERROR, RD_LEDGER_QUERY_ERROR_FAILED,
+                   _("Could not open the ledger “%s”: %s"), path,
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}

@@ -1,0 +1,232 @@
+/* rd-store-schema.c
+ *
+ * The ledger's schema, as the ordered list of migrations that build it. The
+ * file's `PRAGMA user_version` is the number of migrations applied to it; on
+ * open, rd-store.c applies the missing ones in order, each in its own
+ * BEGIN IMMEDIATE … COMMIT transaction, and sets user_version in that same
+ * transaction.
+ *
+ * To change the schema, APPEND one entry to `migrations` below: version N is
+ * entry N-1. That is the whole change; rd_store_get_latest_version() follows.
+ * Never edit or reorder a version that has shipped: files in the wild are at
+ * that version already. Rules for a new entry:
+ *
+ *  - Plain SQL, several statements allowed; no BEGIN/COMMIT, no PRAGMA
+ *    user_version (the store does both).
+ *  - Tables are STRICT, money columns INTEGER (minor units), times INTEGER
+ *    Unix seconds UTC.
+ *  - Migrations run with foreign keys OFF so a table can be rebuilt (the
+ *    12-step ALTER TABLE procedure of the SQLite manual); the store runs
+ *    PRAGMA foreign_key_check before COMMIT and refuses a migration that
+ *    leaves a dangling reference.
+ *  - Add rows for existing data in the same entry (see version 2), and a
+ *    test that migrates tests/fixtures/ledger-v<N-1>.sql.
+ */
+#include "config.h"
+
+#include "rd-store.h"
+#include "rd-store-private.h"
+
+static const char * const migrations[] = {
+  /* Version 1: settings and a minimal case table. */
+  "CREATE TABLE meta ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE cases ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  case_no        TEXT NOT NULL UNIQUE,"
+  "  channel        TEXT NOT NULL,"
+  "  order_no       TEXT NOT NULL,"
+  "  kind           TEXT NOT NULL,"
+  "  reason         TEXT NOT NULL,"
+  "  payment_method TEXT NOT NULL,"
+  "  currency       TEXT NOT NULL DEFAULT 'CNY',"
+  "  amount_paid    INTEGER NOT NULL CHECK (amount_paid >= 0),"
+  "  status         TEXT NOT NULL,"
+  "  requested_at   INTEGER NOT NULL,"
+  "  created_at     INTEGER NOT NULL"
+  ") STRICT;",
+
+  /* Version 2: the per-year counter behind RF-YYYY-NNNNNN case numbers,
+   * started from the highest number already used in each year; and the
+   * index the ledger's month filter and newest-first order use. */
+  "CREATE TABLE case_numbers ("
+  "  year INTEGER PRIMARY KEY,"
+  "  last INTEGER NOT NULL"
+  ") STRICT;"
+  "INSERT INTO case_numbers (year, last)"
+  "  SELECT CAST(substr(case_no, 4, 4) AS INTEGER),"
+  "         max(CAST(substr(case_no, 9) AS INTEGER))"
+  "  FROM cases"
+  "  WHERE case_no GLOB 'RF-[0-9][0-9][0-9][0-9]-[0-9]*'"
+  "    AND substr(case_no, 9) NOT GLOB '*[^0-9]*'"
+  "  GROUP BY 1;"
+  "CREATE INDEX cases_requested_at ON cases (requested_at);",
+
+  /* Version 3: the full refund case (rd-case.h documents every field).
+   * Times are INTEGER Unix seconds UTC (NULL = not set); expected_arrival is
+   * a TEXT date YYYY-MM-DD; exchange_rate exact decimal TEXT; money INTEGER
+   * minor units; approved_amount NULL until approved. The enumerations are
+   * stored as their stable ids (rd-case-types.h).
+   * Indexes: one covering index (filter column, requested_at, amounts) per
+   * ledger filter, so that a filter and its count and sums read one index
+   * in the ledger's order; the intake's duplicate guard; the open cases by
+   * platform deadline.
+   * Search: case_text holds, per case, the lowercased order number,
+   * after-sales number, return tracking number and buyer name separated by
+   * newlines, and case_fts its trigram index, both kept by triggers in the
+   * transaction of the write (FTS5 flushes at every statement: bulk inserts
+   * use multi-row statements, see rd-case-store.c). */
+  "ALTER TABLE cases ADD COLUMN after_sales_no TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN buyer_name TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN buyer_contact TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN goods_kind TEXT NOT NULL DEFAULT 'standard';\n"
+  "ALTER TABLE cases ADD COLUMN order_state TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN refund_route TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN exchange_rate TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN approved_amount INTEGER CHECK (approved_amount >= 0);\n"
+  "ALTER TABLE cases ADD COLUMN breakdown TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN platform_deadline INTEGER;\n"
+  "ALTER TABLE cases ADD COLUMN expected_arrival TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN handler TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN created_by TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN approved_by TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN notes TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN return_tracking TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN resolution TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN refusal_reason TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE cases ADD COLUMN paid_at INTEGER;\n"
+  "ALTER TABLE cases ADD COLUMN closed_at INTEGER;\n"
+  "UPDATE cases SET updated_at = created_at;\n"
+  "CREATE INDEX cases_ledger ON cases (requested_at, amount_paid, approved_amount);\n"
+  "CREATE INDEX cases_status_ledger ON cases (status, requested_at, amount_paid, approved_amount);\n"
+  "CREATE INDEX cases_kind_ledger ON cases (kind, requested_at, amount_paid, approved_amount);\n"
+  "CREATE INDEX cases_channel_ledger ON cases (channel, requested_at, amount_paid, approved_amount);\n"
+  "CREATE INDEX cases_reason_ledger ON cases (reason, requested_at, amount_paid, approved_amount);\n"
+  "CREATE INDEX cases_channel_order ON cases (channel, order_no);\n"
+  "CREATE INDEX cases_open_deadline ON cases (platform_deadline)\n"
+  "  WHERE status IN ('requested', 'approved', 'awaiting_return', 'returned', 'intercepting', 'awaiting_payout');\n"
+  "CREATE TABLE case_text (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT;\n"
+  "CREATE VIRTUAL TABLE case_fts USING fts5 (text, content = 'case_text', content_rowid = 'id',\n"
+  "  tokenize = 'trigram', detail = none);\n"
+  "CREATE TRIGGER case_text_ai AFTER INSERT ON case_text BEGIN\n"
+  "  INSERT INTO case_fts (rowid, text) VALUES (new.id, new.text);\n"
+  "END;\n"
+  "CREATE TRIGGER case_text_ad AFTER DELETE ON case_text BEGIN\n"
+  "  INSERT INTO case_fts (case_fts, rowid, text) VALUES ('delete', old.id, old.text);\n"
+  "END;\n"
+  "CREATE TRIGGER case_text_au AFTER UPDATE ON case_text BEGIN\n"
+  "  INSERT INTO case_fts (case_fts, rowid, text) VALUES ('delete', old.id, old.text);\n"
+  "  INSERT INTO case_fts (rowid, text) VALUES (new.id, new.text);\n"
+  "END;\n"
+  "CREATE TRIGGER cases_search_ai AFTER INSERT ON cases BEGIN\n"
+  "  INSERT INTO case_text (id, text) VALUES (new.id,\n"
+  "    lower (new.order_no) || char (10) || lower (coalesce (new.after_sales_no, '')) || char (10) ||\n"
+  "    lower (coalesce (new.return_tracking, '')) || char (10) || lower (coalesce (new.buyer_name, '')));\n"
+  "END;\n"
+  "CREATE TRIGGER cases_search_au AFTER UPDATE OF order_no, after_sales_no, return_tracking, buyer_name ON cases BEGIN\n"
+  "  UPDATE case_text SET text =\n"
+  "    lower (new.order_no) || char (10) || lower (coalesce (new.after_sales_no, '')) || char (10) ||\n"
+  "    lower (coalesce (new.return_tracking, '')) || char (10) || lower (coalesce (new.buyer_name, ''))\n"
+  "  WHERE id = new.id;\n"
+  "END;\n"
+  "CREATE TRIGGER cases_search_ad AFTER DELETE ON cases BEGIN\n"
+  "  DELETE FROM case_text WHERE id = old.id;\n"
+  "END;\n"
+  "INSERT INTO case_text (id, text)\n"
+  "  SELECT id, lower (order_no) || char (10) || char (10) || char (10) FROM cases;",
+
+  /* Version 4: the workflow — audit log, payouts, holidays, evidence,
+   * attachments, reply templates, drafts (rd-store-schema-workflow.c). */
+  rd_workflow_schema_sql,
+
+  /* Version 5: the intercept register — intercepts, tracking events,
+   * claims, warehouse scans (rd-store-schema-intercepts.c). */
+  rd_intercepts_schema_sql,
+  /* Version 6: speed at a million cases. case_count holds the number of
+   * cases, kept by triggers, so that the unfiltered ledger shows its count
+   * without reading an index; cases_amount_ledger serves the sort by amount
+   * like the other covering indexes; cases_requested_at is a prefix of
+   * cases_ledger and only cost every insert. The four filter indexes carry
+   * the other filter columns too, so that two filters at once (kind and
+   * channel) are still read from one index, without the table. */
+  "CREATE TABLE case_count (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL) STRICT;\n"
+  "INSERT INTO case_count (id, n) SELECT 1, count(*) FROM cases;\n"
+  "CREATE TRIGGER case_count_ai AFTER INSERT ON cases BEGIN\n"
+  "  UPDATE case_count SET n = n + 1 WHERE id = 1;\n"
+  "END;\n"
+  "CREATE TRIGGER case_count_ad AFTER DELETE ON cases BEGIN\n"
+  "  UPDATE case_count SET n = n - 1 WHERE id = 1;\n"
+  "END;\n"
+  "DROP INDEX cases_requested_at;\n"
+  "CREATE INDEX cases_amount_ledger ON cases (amount_paid, requested_at, approved_amount);\n"
+  "DROP INDEX cases_status_ledger;\n"
+  "DROP INDEX cases_kind_ledger;\n"
+  "DROP INDEX cases_channel_ledger;\n"
+  "DROP INDEX cases_reason_ledger;\n"
+  "CREATE INDEX cases_status_ledger ON cases (status, requested_at, amount_paid, approved_amount, kind, channel, reason);\n"
+  "CREATE INDEX cases_kind_ledger ON cases (kind, requested_at, amount_paid, approved_amount, status, channel, reason);\n"
+  "CREATE INDEX cases_channel_ledger ON cases (channel, requested_at, amount_paid, approved_amount, status, kind, reason);\n"
+  "CREATE INDEX cases_reason_ledger ON cases (reason, requested_at, amount_paid, approved_amount, status, kind, channel);",
+
+  /* Version 7: case_fts without its per-row column sizes (columnsize = 0):
+   * nothing ranks search results, and writing them cost a b-tree row per
+   * case. The triggers of case_text name case_fts and stay as they are. */
+  "DROP TABLE case_fts;\n"
+  "CREATE VIRTUAL TABLE case_fts USING fts5 (text, content = 'case_text', content_rowid = 'id',\n"
+  "  tokenize = 'trigram', detail = none, columnsize = 0);\n"
+  "INSERT INTO case_fts (case_fts) VALUES ('rebuild');",
+
+  /* Version 8: the six covering indexes of the ledger end with `currency`,
+   * so that the walk over a filter's ids also gives each case's currency
+   * and the footer's sums per currency need no second read of the table.
+   * Every other column and their order are those of version 6. */
+  "DROP INDEX cases_ledger;\n"
+  "DROP INDEX cases_amount_ledger;\n"
+  "DROP INDEX cases_status_ledger;\n"
+  "DROP INDEX cases_kind_ledger;\n"
+  "DROP INDEX cases_channel_ledger;\n"
+  "DROP INDEX cases_reason_ledger;\n"
+  "CREATE INDEX cases_ledger ON cases (requested_at, amount_paid, approved_amount, currency);\n"
+  "CREATE INDEX cases_amount_ledger ON cases (amount_paid, requested_at, approved_amount, currency);\n"
+  "CREATE INDEX cases_status_ledger ON cases (status, requested_at, amount_paid, approved_amount, kind, channel, reason, currency);\n"
+  "CREATE INDEX cases_kind_ledger ON cases (kind, requested_at, amount_paid, approved_amount, status, channel, reason, currency);\n"
+  "CREATE INDEX cases_channel_ledger ON cases (channel, requested_at, amount_paid, approved_amount, status, kind, reason, currency);\n"
+  "CREATE INDEX cases_reason_ledger ON cases (reason, requested_at, amount_paid, approved_amount, status, kind, channel, currency);",
+};
+
+/* Tests replace the list to exercise a failing migration. */
+static const char * const *override_migrations;
+static int n_override_migrations;
+
+void
+_rd_store_schema_override_for_testing (const char * const *sqls,
+                                       int                 n_sqls)
+{
+  g_return_if_fail (n_sqls >= 0);
+
+  override_migrations = sqls;
+  n_override_migrations = sqls != NULL ? n_sqls : 0;
+}
+
+const char *
+_rd_store_schema_get_migration (int version)
+{
+  g_return_val_if_fail (version >= 1 && version <= rd_store_get_latest_version (), NULL);
+
+  if (override_migrations != NULL)
+    return override_migrations[version - 1];
+
+  return migrations[version - 1];
+}
+
+int
+rd_store_get_latest_version (void)
+{
+  if (override_migrations != NULL)
+    return n_override_migrations;
+
+  return G_N_ELEMENTS (migrations);
+}

@@ -1,0 +1,744 @@
+/* rd-store.c
+ *
+ * Opens the ledger file: checks where it lives, opens one SQLite connection,
+ * refuses a file it cannot use safely without writing a byte to it, makes a
+ * backup copy and migrates an older schema forward. Also the small helpers
+ * every other core module uses on that connection (transactions, prepared
+ * statements). rd-store-error.c words the errors, rd-store-schema.c holds
+ * the migrations.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "rd-store.h"
+#include "rd-store-private.h"
+
+#define DEFAULT_BUSY_TIMEOUT_MS 5000
+
+struct _RdStore
+{
+  GObject   parent_instance;
+
+  sqlite3  *db;
+  char     *path;
+  char     *backup_path;
+  int       schema_version;
+  guint     read_only : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RdStore, rd_store, G_TYPE_OBJECT)
+
+static guint
+busy_timeout_from_environment (void)
+{
+  const char *value = g_getenv ("REFUND_DESK_BUSY_TIMEOUT_MS");
+  guint64 ms;
+
+  if (value == NULL ||
+      !g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT, &ms, NULL))
+    return DEFAULT_BUSY_TIMEOUT_MS;
+
+  return (guint) ms;
+}
+
+static gboolean
+folder_is_writable (const char *folder)
+{
+  GStatBuf st;
+
+  /* access() alone says yes to root for any folder; the mode bits still
+   * tell what the owner meant. */
+  if (g_stat (folder, &st) != 0)
+    return FALSE;
+
+  return (st.st_mode & 0222) != 0 && access (folder, W_OK | X_OK) == 0;
+}
+
+/* Before SQLite sees the path: is there a file, may we read it, may we write
+ * it and its folder (WAL creates -wal and -shm files beside it)? Creates the
+ * folder of a new ledger. Never opens the file itself: closing a descriptor
+ * would drop the POSIX locks of another connection in this process. */
+static gboolean
+check_location (const char        *path,
+                RdStoreOpenFlags   flags,
+                gboolean          *exists,
+                GError           **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  gboolean read_only = (flags & RD_STORE_OPEN_READ_ONLY) != 0;
+  GStatBuf st;
+  int saved_errno;
+
+  if (g_stat (path, &st) == 0)
+    {
+      if (!S_ISREG (st.st_mode))
+        {
+          rd_store_set_error (error, RD_STORE_ERROR_NOT_A_DATABASE, 0, path, NULL);
+          return FALSE;
+        }
+
+      if (access (path, R_OK) != 0)
+        {
+          rd_store_set_error (error, RD_STORE_ERROR_IO, SQLITE_CANTOPEN, path, g_strerror (errno));
+          return FALSE;
+        }
+
+      if (!read_only &&
+          ((st.st_mode & 0222) == 0 || access (path, W_OK) != 0 || !folder_is_writable (folder)))
+        {
+          rd_store_set_error (error, RD_STORE_ERROR_READ_ONLY, 0, path, NULL);
+          return FALSE;
+        }
+
+      *exists = TRUE;
+      return TRUE;
+    }
+
+  saved_errno = errno;
+  if (saved_errno != ENOENT)
+    {
+      rd_store_set_error (error, RD_STORE_ERROR_IO, SQLITE_CANTOPEN, path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if ((flags & (RD_STORE_OPEN_EXISTING | RD_STORE_OPEN_READ_ONLY)) != 0)
+    {
+      rd_store_set_error (error, RD_STORE_ERROR_NOT_FOUND, 0, path, NULL);
+      return FALSE;
+    }
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      saved_errno = errno;
+      if (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS)
+        rd_store_set_error (error, RD_STORE_ERROR_READ_ONLY, 0, path, NULL);
+      else
+        rd_store_set_error (error, RD_STORE_ERROR_IO, SQLITE_CANTOPEN, path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!folder_is_writable (folder))
+    {
+      rd_store_set_error (error, RD_STORE_ERROR_READ_ONLY, 0, path, NULL);
+      return FALSE;
+    }
+
+  *exists = FALSE;
+  return TRUE;
+}
+
+static gboolean
+open_connection (RdStore     *self,
+                 const char  *filename,
+                 int          sqlite_flags,
+                 GError     **error)
+{
+  int rc;
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+
+  rc = sqlite3_open_v2 (filename, &self->db, sqlite_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      rd_store_set_error_from_sqlite (error, self->path, self->db, rc);
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, (int) busy_timeout_from_environment ());
+
+  return TRUE;
+}
+
+/* First integer of the first row of `sql` (no parameters). */
+static gboolean
+query_int (RdStore     *self,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = rd_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      rd_store_set_error_from_db (self, rc, error);
+      return FALSE;
+    }
+
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* The first read of the file: says whether it is a database at all, and
+ * whether another program holds it locked. */
+static gboolean
+read_schema_version (RdStore  *self,
+                     GError  **error)
+{
+  gint64 version;
+
+  if (!query_int (self, "PRAGMA user_version", &version, error))
+    return FALSE;
+
+  self->schema_version = (int) version;
+  return TRUE;
+}
+
+/* A read-only open of a WAL ledger needs its -shm file. When the folder is
+ * read-only and the last writer closed cleanly (no -wal left), the file is
+ * complete on its own and can be read as immutable. */
+static gboolean
+reopen_immutable (RdStore  *self,
+                  GError  **error)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *with_query = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  uri = g_filename_to_uri (self->path, NULL, &local_error);
+  if (uri == NULL)
+    {
+      rd_store_set_error (error, RD_STORE_ERROR_IO, SQLITE_CANTOPEN, self->path, local_error->message);
+      return FALSE;
+    }
+
+  with_query = g_strconcat (uri, "?immutable=1", NULL);
+
+  return open_connection (self, with_query, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error) &&
+         read_schema_version (self, error);
+}
+
+static gboolean
+open_and_read_version (RdStore   *self,
+                       gboolean   exists,
+                       GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *wal_path = NULL;
+  g_autofree char *folder = NULL;
+  int sqlite_flags;
+
+  if (self->read_only)
+    sqlite_flags = SQLITE_OPEN_READONLY;
+  else
+    sqlite_flags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
+
+  if (!open_connection (self, self->path, sqlite_flags, error))
+    return FALSE;
+
+  /* SQLite quietly opens a file it may not write read-only. */
+  if (!self->read_only && sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      rd_store_set_error (error, RD_STORE_ERROR_READ_ONLY, 0, self->path, NULL);
+      return FALSE;
+    }
+
+  if (read_schema_version (self, &local_error))
+    return TRUE;
+
+  wal_path = g_strconcat (self->path, "-wal", NULL);
+  folder = g_path_get_dirname (self->path);
+  if (self->read_only &&
+      (g_error_matches (local_error, RD_STORE_ERROR, RD_STORE_ERROR_IO) ||
+       g_error_matches (local_error, RD_STORE_ERROR, RD_STORE_ERROR_READ_ONLY)) &&
+      !folder_is_writable (folder) &&
+      !g_file_test (wal_path, G_FILE_TEST_EXISTS))
+    return reopen_immutable (self, error);
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Is this a ledger this build may use? Only reads. */
+static gboolean
+inspect (RdStore  *self,
+         GError  **error)
+{
+  gint64 n_tables;
+  gint64 n_ledger_tables;
+  int latest = rd_store_get_latest_version ();
+
+  if (self->schema_version > latest)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_TOO_NEW,
+                   _("The ledger “%s” was saved by a newer version of Refund Desk "
+                     "(ledger version %d; this Refund Desk reads up to version %d). "
+                     "Update Refund Desk to open it."),
+                   self->path, self->schema_version, latest);
+      return FALSE;
+    }
+
+  if (!query_int (self,
+                  "SELECT count(*) FROM sqlite_master "
+                  "WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+                  &n_tables, error) ||
+      !query_int (self,
+                  "SELECT count(*) FROM sqlite_master "
+                  "WHERE type = 'table' AND name IN ('meta', 'cases')",
+                  &n_ledger_tables, error))
+    return FALSE;
+
+  /* Another program's database, or (read-only) an empty file: never turn
+   * it into a ledger behind the user's back. */
+  if (self->schema_version < 0 ||
+      (self->schema_version == 0 && (n_tables > 0 || self->read_only)) ||
+      (self->schema_version >= 1 && n_ledger_tables != 2))
+    {
+      rd_store_set_error (error, RD_STORE_ERROR_NOT_A_DATABASE, 0, self->path, NULL);
+      return FALSE;
+    }
+
+  /* Not the whole file: rd-store-check.c says why. */
+  return _rd_store_check_quick (self->db, self->path, error);
+}
+
+static gboolean
+make_backup (RdStore  *self,
+             GError  **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d%H%M%S");
+  g_autofree char *base = NULL;
+  g_autofree char *target = NULL;
+  sqlite3_backup *backup;
+  sqlite3 *dest = NULL;
+  int rc;
+
+  base = g_strdup_printf ("%s.backup-v%d-%s", self->path, self->schema_version, stamp);
+  target = g_strdup (base);
+  for (guint i = 2; g_file_test (target, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (target);
+      target = g_strdup_printf ("%s-%u", base, i);
+    }
+
+  rc = sqlite3_open_v2 (target, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dest);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+          if (sqlite3_backup_finish (backup) != SQLITE_OK && rc == SQLITE_OK)
+            rc = sqlite3_errcode (dest);
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *reason = g_strdup (dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+
+      g_clear_pointer (&dest, sqlite3_close_v2);
+      g_unlink (target);
+      g_set_error (error, RD_STORE_ERROR,
+                   (rc & 0xff) == SQLITE_BUSY ? RD_STORE_ERROR_LOCKED : RD_STORE_ERROR_IO,
+                   _("No backup copy of the ledger “%s” could be made before updating it "
+                     "(%s), so it was left as it is. Free some disk space or allow writing "
+                     "to its folder, then open it again."),
+                   self->path, reason);
+      return FALSE;
+    }
+
+  sqlite3_close_v2 (dest);
+  g_chmod (target, 0600);
+  g_free (self->backup_path);
+  self->backup_path = g_steal_pointer (&target);
+
+  return TRUE;
+}
+
+static gboolean
+record_creation (RdStore  *self,
+                 GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = rd_store_prepare (self,
+                           "INSERT OR REPLACE INTO meta (key, value) "
+                           "VALUES ('created_by_version', ?1)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, PACKAGE_VERSION, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rd_store_set_error_from_db (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_foreign_keys (RdStore  *self,
+                    GError  **error)
+{
+  return _rd_store_check_foreign_keys (self->db, self->path, error);
+}
+
+static gboolean
+apply_migration (RdStore  *self,
+                 int       version,
+                 gboolean  backup_first,
+                 GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *set_version = NULL;
+  int from = self->schema_version;
+  int rc;
+
+  if (backup_first)
+    {
+      gint64 n_objects;
+
+      /* The copy and the migration see the same snapshot: a read
+       * transaction first (SQLite cannot back up from a connection in a
+       * write transaction), upgraded to a write by the migration; if
+       * another program wrote in between, that upgrade fails as LOCKED. */
+      if (!rd_store_exec (self, "BEGIN", error))
+        return FALSE;
+
+      if (!query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error) ||
+          !make_backup (self, error))
+        {
+          rd_store_rollback (self);
+          return FALSE;
+        }
+    }
+  else if (!rd_store_begin (self, error))
+    {
+      return FALSE;
+    }
+
+  rc = sqlite3_exec (self->db, _rd_store_schema_get_migration (version), NULL, NULL, NULL);
+  if (rc == SQLITE_OK && version == 1)
+    {
+      if (!record_creation (self, &local_error))
+        rc = SQLITE_ERROR;
+    }
+
+  if (rc == SQLITE_OK)
+    {
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+      rc = sqlite3_exec (self->db, set_version, NULL, NULL, NULL);
+    }
+
+  if (rc == SQLITE_OK && !check_foreign_keys (self, &local_error))
+    rc = SQLITE_CONSTRAINT;
+
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *reason = NULL;
+      RdStoreError code = _rd_store_error_code_from_sqlite (rc);
+
+      reason = g_strdup (local_error != NULL ? local_error->message : sqlite3_errmsg (self->db));
+      rd_store_rollback (self);
+
+      if (local_error == NULL &&
+          (code == RD_STORE_ERROR_LOCKED || code == RD_STORE_ERROR_IO ||
+           code == RD_STORE_ERROR_READ_ONLY))
+        rd_store_set_error_from_sqlite (error, self->path, self->db, rc);
+      else
+        g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_FAILED,
+                     _("The ledger “%s” could not be updated from version %d to version %d "
+                       "(%s). It was left at version %d. Please report this problem to the "
+                       "makers of Refund Desk."),
+                     self->path, from, version, reason, from);
+      return FALSE;
+    }
+
+  if (!rd_store_commit (self, error))
+    {
+      rd_store_rollback (self);
+      return FALSE;
+    }
+
+  self->schema_version = version;
+  return TRUE;
+}
+
+static gboolean
+migrate (RdStore  *self,
+         GError  **error)
+{
+  int latest = rd_store_get_latest_version ();
+  gboolean had_data = self->schema_version >= 1;
+
+  if (self->schema_version >= latest)
+    return TRUE;
+
+  /* Off while a migration may rebuild tables; checked before each COMMIT. */
+  if (!rd_store_exec (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+
+  for (int version = self->schema_version + 1; version <= latest; version++)
+    {
+      gboolean backup_first = had_data && self->backup_path == NULL;
+
+      if (!apply_migration (self, version, backup_first, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+use_wal (RdStore  *self,
+         GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = rd_store_prepare (self, "PRAGMA journal_mode = WAL", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      rd_store_set_error_from_db (self, rc, error);
+      return FALSE;
+    }
+
+  if (g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") != 0)
+    {
+      rd_store_set_error (error, RD_STORE_ERROR_IO, SQLITE_IOERR, self->path,
+                           _("this disk does not support write-ahead logging; "
+                             "keep the ledger on a local disk"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+rd_store_finalize (GObject *object)
+{
+  RdStore *self = (RdStore *)object;
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->backup_path, g_free);
+
+  G_OBJECT_CLASS (rd_store_parent_class)->finalize (object);
+}
+
+static void
+rd_store_class_init (RdStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rd_store_finalize;
+}
+
+static void
+rd_store_init (RdStore *self)
+{
+}
+
+char *
+rd_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "refund-desk", "ledger.db", NULL);
+}
+
+RdStore *
+rd_store_open (const char        *path,
+               RdStoreOpenFlags   flags,
+               GError           **error)
+{
+  g_autoptr(RdStore) self = NULL;
+  gboolean exists = FALSE;
+
+  g_return_val_if_fail (path != NULL && *path != '\0', NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (RD_TYPE_STORE, NULL);
+  self->path = g_canonicalize_filename (path, NULL);
+  self->read_only = (flags & RD_STORE_OPEN_READ_ONLY) != 0;
+
+  if (!check_location (self->path, flags, &exists, error) ||
+      !open_and_read_version (self, exists, error) ||
+      !inspect (self, error))
+    return NULL;
+
+  if (!rd_store_exec (self, "PRAGMA synchronous = FULL", error))
+    return NULL;
+
+  if (!self->read_only)
+    {
+      if (!migrate (self, error) || !use_wal (self, error))
+        return NULL;
+    }
+
+  if (!rd_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+rd_store_get_path (RdStore *self)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+sqlite3 *
+rd_store_get_db (RdStore *self)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+int
+rd_store_get_schema_version (RdStore *self)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+const char *
+rd_store_get_backup_path (RdStore *self)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  return self->backup_path;
+}
+
+gboolean
+rd_store_is_read_only (RdStore *self)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+void
+rd_store_set_busy_timeout (RdStore *self,
+                           guint    timeout_ms)
+{
+  g_return_if_fail (RD_IS_STORE (self));
+
+  sqlite3_busy_timeout (self->db, (int) MIN (timeout_ms, (guint) G_MAXINT));
+}
+
+gint64
+rd_store_count_cases (RdStore  *self,
+                      GError  **error)
+{
+  gint64 count;
+
+  g_return_val_if_fail (RD_IS_STORE (self), -1);
+
+  if (!query_int (self, "SELECT count(*) FROM cases", &count, error))
+    return -1;
+
+  return count;
+}
+
+gboolean
+rd_store_exec (RdStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      rd_store_set_error_from_db (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rd_store_begin (RdStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  /* A write transaction: SQLite would grant it on a read-only connection
+   * and fail only at the first write. */
+  if (self->read_only)
+    {
+      rd_store_set_error (error, RD_STORE_ERROR_READ_ONLY, SQLITE_READONLY, self->path, NULL);
+      return FALSE;
+    }
+
+  return rd_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+rd_store_commit (RdStore  *self,
+                 GError  **error)
+{
+  return rd_store_exec (self, "COMMIT", error);
+}
+
+void
+rd_store_rollback (RdStore *self)
+{
+  g_return_if_fail (RD_IS_STORE (self));
+
+  /* SQLite may have rolled back on its own (SQLITE_FULL, IOERR). */
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+sqlite3_stmt *
+rd_store_prepare (RdStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      rd_store_set_error_from_db (self, rc, error);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+void
+rd_store_set_error_from_db (RdStore  *self,
+                            int       rc,
+                            GError  **error)
+{
+  g_return_if_fail (RD_IS_STORE (self));
+
+  rd_store_set_error_from_sqlite (error, self->path, self->db, rc);
+}
