@@ -21,6 +21,9 @@
 G_DEFINE_QUARK (rd-ledger-query-error-quark, rd_ledger_query_error)
 G_DEFINE_BOXED_TYPE (RdLedgerFilter, rd_ledger_filter, rd_ledger_filter_copy, rd_ledger_filter_free)
 
+/* A query that takes longer is logged (G_MESSAGES_DEBUG=RefundDesk-ledger). */
+#define SLOW_QUERY_US (100 * 1000)
+
 /* How often (in SQLite VM steps) the cancellable is looked at. */
 #define PROGRESS_STEPS 4000
 
@@ -636,6 +639,8 @@ run_range (sqlite3               *db,
   Collector collector = { offset, limit, result, NULL, 0 };
   gboolean ok = TRUE;
   gboolean own_transaction = with_totals && sqlite3_get_autocommit (db);
+  gint64 started = g_get_monotonic_time ();
+  gint64 elapsed;
 
   if (with_totals)
     {
@@ -683,6 +688,13 @@ run_range (sqlite3               *db,
     sqlite3_progress_handler (db, 0, NULL, NULL);
   if (own_transaction)
     sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+
+  elapsed = g_get_monotonic_time () - started;
+  if (elapsed >= SLOW_QUERY_US)
+    g_debug ("Ledger query (sort %d, status %d, month %d-%02d, text %s): %s in %.1f ms",
+             filter->sort, filter->status, filter->year, filter->month,
+             filter->text != NULL ? "yes" : "no",
+             ok ? "rows found" : "stopped", elapsed / 1000.0);
 
   return ok ? g_steal_pointer (&result) : NULL;
 }

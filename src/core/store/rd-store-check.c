@@ -140,6 +140,7 @@ open_probed (const char  *filename,
     {
       sqlite3_extended_result_codes (*db, 1);
       sqlite3_busy_timeout (*db, 5000);
+      _rd_store_watch_slow_statements (*db);
       /* The first read: a WAL ledger needs its -shm file here. */
       rc = sqlite3_exec (*db, "PRAGMA user_version", NULL, NULL, NULL);
     }

@@ -45,4 +45,8 @@ gboolean    _rd_store_check_quick                 (sqlite3            *db,
                                                    GError            **error);
 gboolean    _rd_store_can_read_immutable          (const char         *path);
 
+/* rd-store-log.c: with the store's debug messages shown, log each
+ * statement of this connection that runs longer than 100 ms. */
+void        _rd_store_watch_slow_statements       (sqlite3            *db);
+
 G_END_DECLS

@@ -151,6 +151,7 @@ open_connection (RdStore     *self,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, (int) busy_timeout_from_environment ());
+  _rd_store_watch_slow_statements (self->db);
 
   return TRUE;
 }
@@ -358,6 +359,7 @@ make_backup (RdStore  *self,
   g_chmod (target, 0600);
   g_free (self->backup_path);
   self->backup_path = g_steal_pointer (&target);
+  g_debug ("Copied %s to %s before updating it", self->path, self->backup_path);
 
   return TRUE;
 }
@@ -403,7 +405,10 @@ apply_migration (RdStore  *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *set_version = NULL;
   int from = self->schema_version;
+  gint64 started = g_get_monotonic_time ();
   int rc;
+
+  g_debug ("Migrating %s from version %d to %d", self->path, from, version);
 
   if (backup_first)
     {
@@ -472,6 +477,8 @@ apply_migration (RdStore  *self,
     }
 
   self->schema_version = version;
+  g_debug ("Migrated %s to version %d in %.1f ms", self->path, version,
+           (g_get_monotonic_time () - started) / 1000.0);
   return TRUE;
 }
 
@@ -592,6 +599,9 @@ rd_store_open (const char        *path,
   if (!rd_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
+  g_debug ("Opened %s%s at schema version %d%s", self->path,
+           self->read_only ? " read-only" : "", self->schema_version,
+           exists ? "" : " (new ledger)");
   return g_steal_pointer (&self);
 }
 
