@@ -775,6 +775,44 @@ test_failed_migration (void)
   rd_test_remove_tree (dir);
 }
 
+/* With the store's debug messages shown (G_MESSAGES_DEBUG=RefundDesk-store),
+ * a maintainer sees the open and each statement slower than 100 ms with its
+ * SQL as written, never the values bound to it. */
+static void
+test_debug_log (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_log_set_debug_enabled (TRUE);
+
+  g_test_expect_message ("RefundDesk-store", G_LOG_LEVEL_DEBUG, "Migrating * from version 0 to 1");
+  g_test_expect_message ("RefundDesk-store", G_LOG_LEVEL_DEBUG, "Migrated * to version 1 in * ms");
+  store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_test_assert_expected_messages ();
+
+  /* A statement of about a second: counted to three million. */
+  stmt = rd_store_prepare (store,
+                           "WITH RECURSIVE n (x) AS (SELECT ?1 UNION ALL SELECT x + 1 FROM n"
+                           " WHERE x < 3000000) SELECT count (*) FROM n", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int (stmt, 1, 424242);
+  g_test_expect_message ("RefundDesk-store", G_LOG_LEVEL_DEBUG,
+                         "Slow statement, * ms on *ledger.db: WITH RECURSIVE n (x) AS (SELECT ?1 UNION*");
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+  g_test_assert_expected_messages ();
+
+  g_log_set_debug_enabled (FALSE);
+  g_clear_object (&store);
+  rd_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -803,6 +841,7 @@ main (int   argc,
   g_test_add_func ("/rd/store/refuse/not-found", test_not_found);
   g_test_add_func ("/rd/store/read-only-wal", test_read_only_wal);
   g_test_add_func ("/rd/store/failed-migration", test_failed_migration);
+  g_test_add_func ("/rd/store/debug-log", test_debug_log);
 
   status = g_test_run ();
 
