@@ -664,7 +664,7 @@ intake_select (RdIntakePage *intake,
   g_assert_not_reached ();
 }
 
-/* The issue's "done when", all in one window: 阿珍 takes the case in on
+/* A case's whole life in one window: 阿珍 takes the case in on
  * the Intake page, then the Ledger page's case pane carries it to closed. */
 static void
 test_from_intake_to_closed (Fixture       *fixture,

@@ -1,6 +1,6 @@
 /* rd-case-evidence.h
  *
- * The evidence checklist of a case (seed 002) and its attachments. Which
+ * The evidence checklist of a case and its attachments. Which
  * items are required depends on the kind of refund and on whether money is
  * refunded:
  *   every refunded case: order number, payment channel;

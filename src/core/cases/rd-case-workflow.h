@@ -1,7 +1,6 @@
 /* rd-case-workflow.h
  *
- * The refund case's state machine (DESIGN.md, "Refund case" and "The three
- * kinds of refund") as a pure function: no database, no clock, no settings.
+ * The refund case's state machine (docs/design.md, "Cases") as a pure function: no database, no clock, no settings.
  * Everything a rule needs arrives in RdWorkflowFacts and RdPolicy.
  */
 #pragma once
