@@ -1,7 +1,8 @@
 /* rd-case-workflow.h
  *
- * The refund case's state machine (docs/design.md, "Cases") as a pure function: no database, no clock, no settings.
- * Everything a rule needs arrives in RdWorkflowFacts and RdPolicy.
+ * The refund case's state machine (docs/design.md, "The refund case") as
+ * a pure function: no database, no clock, no settings. Everything a rule
+ * needs arrives in RdWorkflowFacts and RdPolicy.
  */
 #pragma once
 
