@@ -22,6 +22,7 @@
 #include "rd-calculator-page.h"
 #include "rd-calculator-page-private.h"
 #include "rd-case-store.h"
+#include "rd-policy.h"
 
 G_DEFINE_FINAL_TYPE (RdCalculatorPage, rd_calculator_page, ADW_TYPE_BIN)
 
@@ -31,10 +32,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static const char *const policy_keys[] = {
-  "high-ticket-threshold", "review-threshold", "return-shipping-cap", "refund-window-days",
-};
 
 /* Helpers */
 
@@ -67,14 +64,20 @@ get_store (RdCalculatorPage *self)
 }
 
 
-static void
+/* Whether the calculator's part of the policy changed. */
+static gboolean
 load_policy (RdCalculatorPage *self)
 {
-  rd_calc_policy_init_defaults (&self->policy);
-  self->policy.high_ticket_threshold = g_settings_get_int64 (self->settings, "high-ticket-threshold");
-  self->policy.review_threshold = g_settings_get_int64 (self->settings, "review-threshold");
-  self->policy.return_shipping_cap = g_settings_get_int64 (self->settings, "return-shipping-cap");
-  self->policy.refund_window_days = g_settings_get_uint (self->settings, "refund-window-days");
+  g_auto(RdPolicy) policy;
+  RdCalcPolicy before = self->policy;
+
+  rd_policy_load_from_settings (&policy, self->settings);
+  rd_policy_to_calc_policy (&policy, &self->policy);
+
+  return before.high_ticket_threshold != self->policy.high_ticket_threshold ||
+         before.review_threshold != self->policy.review_threshold ||
+         before.return_shipping_cap != self->policy.return_shipping_cap ||
+         before.refund_window_days != self->policy.refund_window_days;
 }
 
 static void
@@ -183,13 +186,8 @@ on_settings_changed (RdCalculatorPage *self,
                      const char       *key,
                      GSettings        *settings)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (policy_keys); i++)
-    if (g_str_equal (key, policy_keys[i]))
-      {
-        load_policy (self);
-        schedule_recompute (self);
-        return;
-      }
+  if (rd_policy_is_policy_key (key) && load_policy (self))
+    schedule_recompute (self);
 }
 
 static void
