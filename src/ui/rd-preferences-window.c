@@ -45,14 +45,6 @@ struct _RdPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (RdPreferencesWindow, rd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 typedef struct
 {
   const char *code;
@@ -399,17 +391,13 @@ on_stall_spin_changed (RdPreferencesWindow *self,
   write_uint_if_changed (self->settings, "stall-remote-hours", remote);
 }
 
-/* The context is set: the rows are bound to its settings. */
+/* The rows, bound to the context's settings. */
 static void
-rd_preferences_window_constructed (GObject *object)
+bind_settings (RdPreferencesWindow *self)
 {
-  RdPreferencesWindow *self = RD_PREFERENCES_WINDOW (object);
   g_autoptr(GtkStringList) currencies = gtk_string_list_new (NULL);
   const RdCurrency *const *list = rd_currency_list ();
 
-  G_OBJECT_CLASS (rd_preferences_window_parent_class)->constructed (object);
-
-  g_assert (RD_IS_CONTEXT (self->context));
   self->settings = g_object_ref (rd_context_get_settings (self->context));
 
   /* Shop */
@@ -488,56 +476,12 @@ rd_preferences_window_dispose (GObject *object)
 }
 
 static void
-rd_preferences_window_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  RdPreferencesWindow *self = RD_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rd_preferences_window_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  RdPreferencesWindow *self = RD_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rd_preferences_window_class_init (RdPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = rd_preferences_window_constructed;
   object_class->dispose = rd_preferences_window_dispose;
-  object_class->get_property = rd_preferences_window_get_property;
-  object_class->set_property = rd_preferences_window_set_property;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, RD_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RD_TYPE_MONEY_ROW);
 
@@ -573,11 +517,15 @@ rd_preferences_window_init (RdPreferencesWindow *self)
 RdPreferencesWindow *
 rd_preferences_window_new (RdContext *context)
 {
+  RdPreferencesWindow *self;
+
   g_return_val_if_fail (RD_IS_CONTEXT (context), NULL);
 
-  return g_object_new (RD_TYPE_PREFERENCES_WINDOW,
-                       "context", context,
-                       NULL);
+  self = g_object_new (RD_TYPE_PREFERENCES_WINDOW, NULL);
+  self->context = g_object_ref (context);
+  bind_settings (self);
+
+  return self;
 }
 
 void
