@@ -85,3 +85,11 @@ rd_test_ui_open_ledger (const char  *dir,
 
   return store;
 }
+
+RdContext *
+rd_test_ui_new_context (RdStore *store)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  return rd_context_new (store, settings);
+}

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "rd-context.h"
 #include "rd-store.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,9 @@ AdwMessageDialog *rd_test_ui_find_dialog         (void);
  * cannot. The path is returned in out_path when that is not NULL. */
 RdStore          *rd_test_ui_open_ledger         (const char *dir,
                                                   char      **out_path);
+
+/* A context as the application makes one: the app's settings and store
+ * (NULL: none). */
+RdContext        *rd_test_ui_new_context         (RdStore    *store);
 
 G_END_DECLS

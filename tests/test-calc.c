@@ -12,6 +12,7 @@
 #include "rd-calc.h"
 #include "rd-calc-json.h"
 #include "rd-calc-paste.h"
+#include "rd-policy.h"
 
 typedef struct
 {
@@ -279,6 +280,17 @@ assert_list (const char       *expected,
     g_assert_cmpint (values[i], ==, amount (parts[i], currency));
 }
 
+/* The calculator's policy as the window and `refund-desk calc` get it:
+ * from the shop's defaults. */
+static void
+init_default_policy (RdCalcPolicy *policy)
+{
+  g_auto(RdPolicy) defaults;
+
+  rd_policy_init_defaults (&defaults);
+  rd_policy_to_calc_policy (&defaults, policy);
+}
+
 static RdCalcResult *
 compute_json (const char    *input_text,
               RdCalcPolicy  *policy,
@@ -287,7 +299,7 @@ compute_json (const char    *input_text,
   g_autofree char *json = quote (input_text);
   g_autoptr(RdCalcInput) input = NULL;
 
-  rd_calc_policy_init_defaults (policy);
+  init_default_policy (policy);
   input = rd_calc_input_from_json_data (json, -1, policy, error);
   if (input == NULL)
     return NULL;
@@ -452,7 +464,7 @@ test_struct_api (void)
   RdCalcLine *line;
   const RdCalcBreakdownRow *row;
 
-  rd_calc_policy_init_defaults (&policy);
+  init_default_policy (&policy);
   g_assert_cmpint (policy.high_ticket_threshold, ==, 20000);
   g_assert_cmpint (policy.review_threshold, ==, 100000);
   g_assert_cmpint (policy.return_shipping_cap, ==, 1500);
@@ -544,7 +556,7 @@ test_random_partial_refunds (void)
   RdCalcPolicy policy;
   guint64 steps = 0;
 
-  rd_calc_policy_init_defaults (&policy);
+  init_default_policy (&policy);
 
   for (guint order = 0; order < 100000; order++)
     {
@@ -663,7 +675,7 @@ test_input_round_trip (void)
       g_autofree char *breakdown = NULL;
       RdCalcPolicy policy;
 
-      rd_calc_policy_init_defaults (&policy);
+      init_default_policy (&policy);
       input = rd_calc_input_from_json_data (json, -1, &policy, NULL);
       if (input == NULL || (result = rd_calc_compute (input, &policy, NULL)) == NULL)
         continue;

@@ -12,6 +12,7 @@
 
 #include <locale.h>
 
+#include "rd-application.h"
 #include "rd-calc-json.h"
 #include "rd-calculator-page.h"
 #include "rd-case-store.h"
@@ -32,6 +33,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(RdContext) context = rd_test_ui_new_context (NULL);
 
   g_settings_reset (settings, "review-threshold");
   g_settings_reset (settings, "high-ticket-threshold");
@@ -39,7 +41,7 @@ fixture_set_up (Fixture       *f,
 
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  f->page = RD_CALCULATOR_PAGE (rd_calculator_page_new ());
+  f->page = RD_CALCULATOR_PAGE (rd_calculator_page_new (context));
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
   gtk_window_present (GTK_WINDOW (f->window));
   f->grid = rd_calculator_page_get_lines_grid (f->page);
@@ -408,6 +410,7 @@ test_window_action (void)
   g_autoptr(RdCase) rcase = rd_case_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(RdApplication) app = rd_application_new (G_APPLICATION_NON_UNIQUE);
+  g_autoptr(RdContext) context = rd_test_ui_new_context (NULL);
   RdCalculatorPage *page;
   RdWindow *window;
 
@@ -425,7 +428,7 @@ test_window_action (void)
   g_assert_true (rd_case_store_insert (store, rcase, "Lin", &error));
   g_assert_no_error (error);
 
-  window = rd_window_new (app);
+  window = rd_window_new (GTK_APPLICATION (app), context);
   gtk_window_present (GTK_WINDOW (window));
   rd_window_show_page (window, "ledger");
   page = RD_CALCULATOR_PAGE (rd_test_ui_find_descendant (GTK_WIDGET (window), RD_TYPE_CALCULATOR_PAGE, NULL));

@@ -76,8 +76,10 @@ save_sensitive (RdIntakePage *page)
 static RdIntakePage *
 open_page (Fixture *fixture)
 {
+  g_autoptr(RdContext) context = rd_test_ui_new_context (NULL);
+
   fixture->window = GTK_WINDOW (gtk_window_new ());
-  fixture->page = RD_INTAKE_PAGE (rd_intake_page_new ());
+  fixture->page = RD_INTAKE_PAGE (rd_intake_page_new (context));
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
   gtk_window_set_default_size (fixture->window, 800, 900);
   gtk_window_present (fixture->window);

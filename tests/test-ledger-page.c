@@ -141,6 +141,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(RdContext) context = rd_test_ui_new_context (NULL);
   guint n_cases = GPOINTER_TO_UINT (data);
 
   g_settings_set_value (settings, "operators",
@@ -161,7 +162,7 @@ fixture_set_up (Fixture       *fixture,
       g_assert_no_error (error);
     }
 
-  fixture->window = rd_window_new (app);
+  fixture->window = rd_window_new (GTK_APPLICATION (app), context);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
   fixture->page = RD_LEDGER_PAGE (rd_test_ui_find_descendant (GTK_WIDGET (fixture->window), RD_TYPE_LEDGER_PAGE, NULL));

@@ -1,5 +1,6 @@
-/* test-policy.c — RdPolicy: the built-in defaults equal the schema's, and
- * settings changes reach the rules. */
+/* test-policy.c — RdPolicy: the built-in defaults equal the schema's,
+ * settings changes reach the rules, and the calculator's policy is filled
+ * from the shop's. */
 #include "config.h"
 
 #include <locale.h>
@@ -69,6 +70,89 @@ test_settings_changes (void)
   g_settings_reset (settings, "remote-provinces");
 }
 
+/* Without the schema (the command-line mode run from a build tree) the
+ * policy is the defaults; with it, the settings. */
+static void
+test_without_settings (void)
+{
+  g_autoptr(GSettings) settings = rd_policy_open_settings ();
+  g_auto(RdPolicy) defaults;
+  g_auto(RdPolicy) without;
+  g_auto(RdPolicy) with;
+
+  g_assert_nonnull (settings);
+  rd_policy_init_defaults (&defaults);
+  rd_policy_load_from_settings (&without, NULL);
+  assert_policy_equal (&defaults, &without);
+
+  g_settings_set_int64 (settings, "review-threshold", 70000);
+  rd_policy_load_from_settings (&with, settings);
+  g_assert_cmpint (with.review_threshold, ==, 70000);
+  g_settings_reset (settings, "review-threshold");
+}
+
+static void
+test_calc_policy (void)
+{
+  static const struct
+  {
+    gint64 high_ticket;
+    gint64 review;
+    gint64 shipping_cap;
+    guint  window_days;
+  } cases[] = {
+    { 20000, 100000, 1500, 7 },
+    { 0, 0, 0, 0 },
+    { 50000, 1, G_MAXINT64, 3650 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(RdPolicy) policy;
+      RdCalcPolicy calc_policy = { 0, };
+
+      rd_policy_init_defaults (&policy);
+      policy.high_ticket_threshold = cases[i].high_ticket;
+      policy.review_threshold = cases[i].review;
+      policy.return_shipping_cap = cases[i].shipping_cap;
+      policy.refund_window_days = cases[i].window_days;
+      rd_policy_to_calc_policy (&policy, &calc_policy);
+
+      g_assert_cmpint (calc_policy.high_ticket_threshold, ==, cases[i].high_ticket);
+      g_assert_cmpint (calc_policy.review_threshold, ==, cases[i].review);
+      g_assert_cmpint (calc_policy.return_shipping_cap, ==, cases[i].shipping_cap);
+      g_assert_cmpuint (calc_policy.refund_window_days, ==, cases[i].window_days);
+    }
+}
+
+static void
+test_policy_keys (void)
+{
+  static const struct
+  {
+    const char *key;
+    gboolean    is_policy;
+  } cases[] = {
+    { "high-ticket-threshold", TRUE },
+    { "review-threshold", TRUE },
+    { "return-shipping-cap", TRUE },
+    { "refund-window-days", TRUE },
+    { "stall-nudge-hours", TRUE },
+    { "stall-lost-hours", TRUE },
+    { "stall-remote-hours", TRUE },
+    { "remote-provinces", TRUE },
+    { "channels", TRUE },
+    { "current-operator", FALSE },
+    { "shop-name", FALSE },
+    { "window-width", FALSE },
+    { "", FALSE },
+    { NULL, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (rd_policy_is_policy_key (cases[i].key), ==, cases[i].is_policy);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -77,6 +161,9 @@ main (int argc, char **argv)
 
   g_test_add_func ("/rd/policy/defaults-match-schema", test_defaults_match_schema);
   g_test_add_func ("/rd/policy/settings-changes", test_settings_changes);
+  g_test_add_func ("/rd/policy/without-settings", test_without_settings);
+  g_test_add_func ("/rd/policy/calc-policy", test_calc_policy);
+  g_test_add_func ("/rd/policy/policy-keys", test_policy_keys);
 
   return g_test_run ();
 }

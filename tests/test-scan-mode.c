@@ -34,6 +34,7 @@ typedef struct
   RdStore   *store;
   RdPolicy   policy;
   GtkWindow *window;
+  RdContext *context;
   RdScanMode *scan;
   gint64     case_ids[N_PARCELS];
 } Fixture;
@@ -92,7 +93,8 @@ fixture_set_up (Fixture       *f,
 
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1024, 700);
-  f->scan = RD_SCAN_MODE (rd_scan_mode_new ());
+  f->context = rd_test_ui_new_context (NULL);
+  f->scan = RD_SCAN_MODE (rd_scan_mode_new (f->context));
   gtk_window_set_child (f->window, GTK_WIDGET (f->scan));
   rd_scan_mode_set_store (f->scan, f->store);
   gtk_window_present (f->window);
@@ -108,6 +110,7 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (f->window);
   rd_test_ui_iterate ();
   rd_policy_clear (&f->policy);
+  g_clear_object (&f->context);
   g_clear_object (&f->store);
   rd_test_remove_tree (f->dir);
   g_free (f->path);
@@ -408,8 +411,9 @@ test_page_scan_mode (void)
   g_autofree char *dir = rd_test_make_tmp_dir ();
   g_autofree char *path = NULL;
   g_autoptr(RdStore) store = rd_test_ui_open_ledger (dir, &path);
+  g_autoptr(RdContext) context = rd_test_ui_new_context (NULL);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  RdInterceptsPage *page = RD_INTERCEPTS_PAGE (rd_intercepts_page_new ());
+  RdInterceptsPage *page = RD_INTERCEPTS_PAGE (rd_intercepts_page_new (context));
   Fixture f = { .dir = dir, .path = path, .store = store };
 
   rd_policy_init_defaults (&f.policy);
@@ -471,8 +475,9 @@ test_page_create_for_case (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = rd_test_make_tmp_dir ();
   g_autoptr(RdStore) store = rd_test_ui_open_ledger (dir, NULL);
+  g_autoptr(RdContext) context = rd_test_ui_new_context (NULL);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  RdInterceptsPage *page = RD_INTERCEPTS_PAGE (rd_intercepts_page_new ());
+  RdInterceptsPage *page = RD_INTERCEPTS_PAGE (rd_intercepts_page_new (context));
   g_autoptr(RdCase) rcase = rd_case_new ();
   g_autoptr(GPtrArray) linked = NULL;
   g_autoptr(RdCase) after = NULL;

@@ -33,6 +33,7 @@ test_window_pages (void)
 {
   static const char *pages[] = { "intake", "calculator", "intercepts", "reports", "ledger" };
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(RdContext) context = rd_test_ui_new_context (NULL);
   g_auto(GStrv) accels = NULL;
   RdWindow *window;
   int width, height;
@@ -41,7 +42,7 @@ test_window_pages (void)
   g_settings_set_int (settings, "window-height", 600);
   g_settings_set_string (settings, "last-page", "calculator");
 
-  window = rd_window_new (app);
+  window = rd_window_new (GTK_APPLICATION (app), context);
   gtk_window_present (GTK_WINDOW (window));
   rd_test_ui_iterate ();
 
@@ -113,6 +114,7 @@ static void
 test_window_operators (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(RdContext) context = rd_test_ui_new_context (NULL);
   g_autoptr(GVariant) operators = NULL;
   g_autofree char *action = NULL;
   g_autofree char *label = NULL;
@@ -125,7 +127,7 @@ test_window_operators (void)
   g_settings_reset (settings, "operators");
   g_settings_reset (settings, "current-operator");
 
-  window = rd_window_new (app);
+  window = rd_window_new (GTK_APPLICATION (app), context);
   gtk_window_present (GTK_WINDOW (window));
   rd_test_ui_iterate ();
 
@@ -177,6 +179,7 @@ test_preferences (void)
 {
   static const char *pages[] = { "policy", "logistics", "people", "shop" };
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(RdContext) context = rd_test_ui_new_context (NULL);
   g_autoptr(GVariant) operators = NULL;
   g_auto(GStrv) provinces = NULL;
   g_autofree char *printed = NULL;
@@ -191,7 +194,7 @@ test_preferences (void)
   g_settings_reset (settings, "high-ticket-threshold");
   g_settings_reset (settings, "operators");
 
-  preferences = rd_preferences_window_new ();
+  preferences = rd_preferences_window_new (context);
   gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (preferences));
   rd_test_ui_iterate ();

@@ -14,31 +14,18 @@
 
 #include "rd-calc-json.h"
 #include "rd-cli.h"
-
-#define SCHEMA_ID "io.github.refunddesk.RefundDesk"
+#include "rd-policy.h"
 
 /* Helpers */
 
 static void
 load_policy (RdCalcPolicy *policy)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = rd_policy_open_settings ();
+  g_auto(RdPolicy) shop_policy;
 
-  rd_calc_policy_init_defaults (policy);
-
-  if (source == NULL)
-    return;
-  schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
-  if (schema == NULL)
-    return;
-
-  settings = g_settings_new_full (schema, NULL, NULL);
-  policy->high_ticket_threshold = g_settings_get_int64 (settings, "high-ticket-threshold");
-  policy->review_threshold = g_settings_get_int64 (settings, "review-threshold");
-  policy->return_shipping_cap = g_settings_get_int64 (settings, "return-shipping-cap");
-  policy->refund_window_days = g_settings_get_uint (settings, "refund-window-days");
+  rd_policy_load_from_settings (&shop_policy, settings);
+  rd_policy_to_calc_policy (&shop_policy, policy);
 }
 
 static gboolean

@@ -13,8 +13,7 @@
 #include "rd-cli.h"
 #include "rd-export.h"
 #include "rd-money.h"
-
-#define SCHEMA_ID "io.github.refunddesk.RefundDesk"
+#include "rd-policy.h"
 
 /* Helpers */
 
@@ -24,15 +23,10 @@ static void
 load_settings (char **shop_name,
                char **operator)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = rd_policy_open_settings ();
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
-  if (schema != NULL)
+  if (settings != NULL)
     {
-      g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
-
       *shop_name = g_settings_get_string (settings, "shop-name");
       *operator = g_settings_get_string (settings, "current-operator");
     }

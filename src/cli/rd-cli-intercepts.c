@@ -17,25 +17,7 @@
 #include "rd-cli.h"
 #include "rd-intercepts.h"
 #include "rd-money.h"
-
-static void
-load_policy (RdPolicy *policy)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    {
-      rd_policy_init_defaults (policy);
-      return;
-    }
-
-  settings = g_settings_new_full (schema, NULL, NULL);
-  rd_policy_load_from_settings (policy, settings);
-}
+#include "rd-policy.h"
 
 static char *
 format_time (gint64 at)
@@ -113,6 +95,7 @@ rd_cli_intercepts (int    argc,
   g_autoptr(RdStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GSettings) settings = NULL;
   g_auto(RdPolicy) policy = { 0 };
   gboolean due = FALSE, stalled = FALSE, losses = FALSE;
   RdInterceptView view = RD_INTERCEPT_VIEW_ALL;
@@ -156,7 +139,8 @@ rd_cli_intercepts (int    argc,
       return RD_CLI_PROBLEM;
     }
 
-  load_policy (&policy);
+  settings = rd_policy_open_settings ();
+  rd_policy_load_from_settings (&policy, settings);
   rows = rd_intercepts_list (store, view, &policy, now, &error);
   if (rows == NULL)
     {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rd-application.h"
+#include "rd-context.h"
 #include "rd-deadline-monitor.h"
 #include "rd-migrate-window.h"
 #include "rd-preferences-window.h"
@@ -26,6 +27,7 @@ struct _RdApplication
   char           *db_path;
   RdStore        *store;
   GSettings      *settings;
+  RdContext      *context;
   RdDeadlineMonitor *deadline_monitor;
   GCancellable   *integrity_cancellable;
   /* Shown while an older ledger is updated; a weak pointer. */
@@ -145,6 +147,7 @@ finish_open (RdApplication *self,
   RdWindow *window;
 
   g_set_object (&self->store, store);
+  rd_context_set_store (self->context, store);
   install_templates (self->store);
   if (g_strcmp0 (self->db_path, path) != 0)
     {
@@ -152,7 +155,7 @@ finish_open (RdApplication *self,
       self->db_path = g_strdup (path);
     }
 
-  window = rd_window_new (self);
+  window = rd_window_new (GTK_APPLICATION (self), self->context);
   gtk_window_present (GTK_WINDOW (window));
 
   /* Two-hour warnings for the platform deadlines of this ledger. */
@@ -397,6 +400,15 @@ preferences_action (GSimpleAction *action,
   rd_application_show_preferences (RD_APPLICATION (user_data), NULL);
 }
 
+/* app.show-preferences ("people"…): the preferences on that page. */
+static void
+show_preferences_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  rd_application_show_preferences (RD_APPLICATION (user_data), g_variant_get_string (parameter, NULL));
+}
+
 static void
 shortcuts_action (GSimpleAction *action,
                   GVariant      *parameter,
@@ -461,6 +473,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
+  { "show-preferences", show_preferences_action, "s" },
   { "shortcuts", shortcuts_action },
   { "about", about_action },
   { "quit", quit_action },
@@ -509,6 +522,7 @@ rd_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 
   self->settings = g_settings_new (APP_ID);
+  self->context = rd_context_new (self->store, self->settings);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -564,6 +578,7 @@ rd_application_finalize (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->migrate_window), (gpointer *) &self->migrate_window);
   g_clear_object (&self->deadline_monitor);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->open_error_path, g_free);
@@ -618,13 +633,6 @@ rd_application_get_db_path (RdApplication *self)
   return self->db_path;
 }
 
-GSettings *
-rd_application_get_settings (RdApplication *self)
-{
-  g_return_val_if_fail (RD_IS_APPLICATION (self), NULL);
-
-  return self->settings;
-}
 
 void
 rd_application_show_preferences (RdApplication *self,
@@ -642,11 +650,9 @@ rd_application_show_preferences (RdApplication *self,
   if (preferences == NULL)
     {
       parent = get_main_window (self);
-      preferences = rd_preferences_window_new ();
+      preferences = rd_preferences_window_new (self->context);
       gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
       gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
-      if (self->store != NULL)
-        rd_preferences_window_set_store (preferences, self->store);
     }
 
   if (page != NULL)

@@ -1,7 +1,8 @@
 /* rd-application.h
  *
  * The application: command-line options, the ledger file it works on, the
- * app-wide actions (preferences, shortcuts, about, quit) and its window.
+ * app-wide actions (preferences, shortcuts, about, quit), the context handed
+ * to the window and its pages, and the window.
  */
 #pragma once
 
@@ -22,8 +23,6 @@ RdStore       *rd_application_get_store     (RdApplication     *self);
 /* The ledger file given with --db, or the default one. */
 const char    *rd_application_get_db_path   (RdApplication     *self);
 
-/* The app's settings (io.github.refunddesk.RefundDesk). */
-GSettings     *rd_application_get_settings  (RdApplication     *self);
 
 /* Opens the preferences window on page (NULL for the first page):
  * "shop", "policy", "logistics" or "people". */

@@ -16,9 +16,9 @@ struct _RdCalculatorPage
 {
   AdwBin             parent_instance;
 
-  GSettings         *settings;
-  RdCalcPolicy       policy;
-  RdStore           *store;          /* set explicitly, else the application's */
+  RdContext         *context;
+  RdCalcPolicy       policy;         /* the calculator's part of the context's */
+  RdStore           *store;          /* set explicitly, else the context's */
   guint              recompute_id;
   gboolean           filling;
 

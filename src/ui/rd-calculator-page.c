@@ -12,7 +12,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rd-application.h"
 #include "rd-calc-amount-list.h"
 #include "rd-calc-field.h"
 #include "rd-calc-json.h"
@@ -22,6 +21,7 @@
 #include "rd-calculator-page.h"
 #include "rd-calculator-page-private.h"
 #include "rd-case-store.h"
+#include "rd-policy.h"
 
 G_DEFINE_FINAL_TYPE (RdCalculatorPage, rd_calculator_page, ADW_TYPE_BIN)
 
@@ -31,10 +31,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static const char *const policy_keys[] = {
-  "high-ticket-threshold", "review-threshold", "return-shipping-cap", "refund-window-days",
-};
 
 /* Helpers */
 
@@ -53,28 +49,25 @@ show_toast (RdCalculatorPage *self,
 static RdStore *
 get_store (RdCalculatorPage *self)
 {
-  GtkRoot *root;
-  GtkApplication *app;
-
   if (self->store != NULL)
     return self->store;
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (!GTK_IS_WINDOW (root))
-    return NULL;
-  app = gtk_window_get_application (GTK_WINDOW (root));
-  return RD_IS_APPLICATION (app) ? rd_application_get_store (RD_APPLICATION (app)) : NULL;
+  return self->context != NULL ? rd_context_get_store (self->context) : NULL;
 }
 
 
-static void
+/* Whether the calculator's part of the policy changed. */
+static gboolean
 load_policy (RdCalculatorPage *self)
 {
-  rd_calc_policy_init_defaults (&self->policy);
-  self->policy.high_ticket_threshold = g_settings_get_int64 (self->settings, "high-ticket-threshold");
-  self->policy.review_threshold = g_settings_get_int64 (self->settings, "review-threshold");
-  self->policy.return_shipping_cap = g_settings_get_int64 (self->settings, "return-shipping-cap");
-  self->policy.refund_window_days = g_settings_get_uint (self->settings, "refund-window-days");
+  RdCalcPolicy before = self->policy;
+
+  rd_policy_to_calc_policy (rd_context_get_policy (self->context), &self->policy);
+
+  return before.high_ticket_threshold != self->policy.high_ticket_threshold ||
+         before.review_threshold != self->policy.review_threshold ||
+         before.return_shipping_cap != self->policy.return_shipping_cap ||
+         before.refund_window_days != self->policy.refund_window_days;
 }
 
 static void
@@ -179,17 +172,12 @@ on_input_changed (RdCalculatorPage *self)
 }
 
 static void
-on_settings_changed (RdCalculatorPage *self,
-                     const char       *key,
-                     GSettings        *settings)
+on_context_policy_changed (RdCalculatorPage *self,
+                           GParamSpec       *pspec,
+                           RdContext        *context)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (policy_keys); i++)
-    if (g_str_equal (key, policy_keys[i]))
-      {
-        load_policy (self);
-        schedule_recompute (self);
-        return;
-      }
+  if (load_policy (self))
+    schedule_recompute (self);
 }
 
 static void
@@ -271,12 +259,12 @@ rd_calculator_page_dispose (GObject *object)
   RdCalculatorPage *self = RD_CALCULATOR_PAGE (object);
 
   g_clear_handle_id (&self->recompute_id, g_source_remove);
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), RD_TYPE_CALCULATOR_PAGE);
 
-  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_pointer (&self->input, rd_calc_input_free);
   g_clear_pointer (&self->result, rd_calc_result_free);
@@ -360,11 +348,6 @@ rd_calculator_page_init (RdCalculatorPage *self)
   editables[8] = self->subscription_end_entry;
   editables[9] = self->subscription_refund_entry;
 
-  self->settings = g_settings_new (APP_ID);
-  load_policy (self);
-  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self,
-                           G_CONNECT_SWAPPED);
-
   for (guint i = 0; list[i] != NULL; i++)
     gtk_string_list_append (codes, list[i]->code);
   adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (codes));
@@ -404,9 +387,28 @@ rd_calculator_page_init (RdCalculatorPage *self)
 /* Public API */
 
 GtkWidget *
-rd_calculator_page_new (void)
+rd_calculator_page_new (RdContext *context)
 {
-  return g_object_new (RD_TYPE_CALCULATOR_PAGE, NULL);
+  GtkWidget *self = g_object_new (RD_TYPE_CALCULATOR_PAGE, NULL);
+
+  rd_calculator_page_set_context (RD_CALCULATOR_PAGE (self), context);
+
+  return self;
+}
+
+void
+rd_calculator_page_set_context (RdCalculatorPage *self,
+                                RdContext        *context)
+{
+  g_return_if_fail (RD_IS_CALCULATOR_PAGE (self));
+  g_return_if_fail (RD_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  g_signal_connect_object (context, "notify::policy", G_CALLBACK (on_context_policy_changed), self,
+                           G_CONNECT_SWAPPED);
+  if (load_policy (self))
+    recompute (self);
 }
 
 void
@@ -607,7 +609,7 @@ gboolean
 rd_calculator_page_apply (RdCalculatorPage  *self,
                           GError           **error)
 {
-  g_autofree char *operator = NULL;
+  const char *operator;
   g_autofree char *breakdown = NULL;
   g_autofree char *total = NULL;
   g_autofree char *done = NULL;
@@ -633,7 +635,7 @@ rd_calculator_page_apply (RdCalculatorPage  *self,
       return FALSE;
     }
 
-  operator = g_settings_get_string (self->settings, "current-operator");
+  operator = rd_context_get_operator (self->context);
   if (*operator == '\0')
     {
       g_set_error_literal (error, RD_CALC_ERROR, RD_CALC_ERROR_INVALID,

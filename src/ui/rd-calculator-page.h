@@ -10,6 +10,7 @@
 
 #include "rd-calc-lines-grid.h"
 #include "rd-calc-result-view.h"
+#include "rd-context.h"
 #include "rd-store.h"
 
 G_BEGIN_DECLS
@@ -17,10 +18,14 @@ G_BEGIN_DECLS
 #define RD_TYPE_CALCULATOR_PAGE (rd_calculator_page_get_type ())
 G_DECLARE_FINAL_TYPE (RdCalculatorPage, rd_calculator_page, RD, CALCULATOR_PAGE, AdwBin)
 
-GtkWidget          *rd_calculator_page_new             (void);
+GtkWidget          *rd_calculator_page_new             (RdContext        *context);
 
-/* The ledger to read and write cases in; without one the page uses its
- * window's application's store. */
+/* Once: the policy and the operator come from context, and its store
+ * unless one is set. */
+void                rd_calculator_page_set_context     (RdCalculatorPage *self,
+                                                        RdContext        *context);
+/* The ledger to read and write cases in; without one the page uses the
+ * context's store. */
 void                rd_calculator_page_set_store       (RdCalculatorPage *self,
                                                         RdStore          *store);
 

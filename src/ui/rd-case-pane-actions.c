@@ -103,13 +103,13 @@ run_transition (RdCasePane            *self,
                 RdWorkflowEvent        event,
                 const RdWorkflowFacts *facts)
 {
-  g_auto(RdPolicy) policy = { 0 };
+  const RdPolicy *policy;
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
 
-  _rd_case_pane_load_policy (self, &policy);
+  policy = rd_context_get_policy (self->context);
 
-  if (rd_case_store_transition (self->store, self->rcase->id, event, facts, &policy,
+  if (rd_case_store_transition (self->store, self->rcase->id, event, facts, policy,
                                 _rd_case_pane_get_operator (self), &error))
     {
       _rd_case_pane_changed (self);
@@ -274,7 +274,7 @@ on_step_dialog_response (AdwMessageDialog *dialog,
 
     case RD_WORKFLOW_EVENT_RECORD_PAYOUT:
       {
-        g_auto(RdPolicy) policy = { 0 };
+        const RdPolicy *policy;
         g_autoptr(GError) error = NULL;
         gint64 amount;
         const char *route;
@@ -282,10 +282,10 @@ on_step_dialog_response (AdwMessageDialog *dialog,
         if (!read_amount (step, &amount))
           return;
         route = rd_refund_route_to_id (payout_routes[selected < G_N_ELEMENTS (payout_routes) ? selected : 0]);
-        _rd_case_pane_load_policy (self, &policy);
+        policy = rd_context_get_policy (self->context);
         if (!rd_case_store_record_payout (self->store, self->rcase->id, amount, route,
                                           gtk_editable_get_text (GTK_EDITABLE (step->date_entry)),
-                                          &policy, _rd_case_pane_get_operator (self), &error))
+                                          policy, _rd_case_pane_get_operator (self), &error))
           {
             _rd_case_pane_show_error (self, _("Payout Not Recorded"), error->message);
             return;
@@ -336,7 +336,7 @@ new_form_box (void)
 static void
 ask_approve (RdCasePane *self)
 {
-  g_auto(RdPolicy) policy = { 0 };
+  const RdPolicy *policy;
   g_autoptr(GVariant) operators = NULL;
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_autofree char *body = NULL;
@@ -347,7 +347,7 @@ ask_approve (RdCasePane *self)
   GVariantIter iter;
   const char *name, *role;
 
-  _rd_case_pane_load_policy (self, &policy);
+  policy = rd_context_get_policy (self->context);
 
   body = g_strdup_printf (_("The buyer paid %s. How much does the shop refund?"), paid);
   dialog = new_step_dialog (self, _("Approve Refund"), body, "approve", _("_Approve"), FALSE);
@@ -355,9 +355,9 @@ ask_approve (RdCasePane *self)
   step->amount_entry = GTK_ENTRY (labelled (box, _("Approved _amount"),
                                             GTK_WIDGET (new_amount_entry (suggested, case_currency (self->rcase)))));
 
-  if (rd_policy_needs_review (&policy, suggested) || rd_policy_needs_review (&policy, self->rcase->amount_paid))
+  if (rd_policy_needs_review (policy, suggested) || rd_policy_needs_review (policy, self->rcase->amount_paid))
     {
-      g_autofree char *threshold = _rd_case_pane_format_money (self, policy.review_threshold);
+      g_autofree char *threshold = _rd_case_pane_format_money (self, policy->review_threshold);
       g_autofree char *note = NULL;
       GtkWidget *dropdown, *label;
       guint n = 0, preferred = 0;
@@ -591,14 +591,14 @@ event_action (GtkWidget  *widget,
 
     case RD_WORKFLOW_EVENT_READY_FOR_PAYOUT:
       {
-        g_auto(RdPolicy) policy = { 0 };
+        const RdPolicy *policy;
         g_autoptr(GError) error = NULL;
         RdCaseStatus to;
 
         fill_facts (self, &facts);
-        _rd_case_pane_load_policy (self, &policy);
+        policy = rd_context_get_policy (self->context);
         if (self->rcase->status == RD_CASE_STATUS_INTERCEPTING &&
-            !rd_workflow_apply (self->rcase->status, event, &facts, &policy, &to, &error) &&
+            !rd_workflow_apply (self->rcase->status, event, &facts, policy, &to, &error) &&
             g_error_matches (error, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_WAIT_FOR_RESULT))
           ask_intercept_settled (self, error->message);
         else
@@ -803,7 +803,7 @@ update_templates_menu (RdCasePane *self)
 void
 _rd_case_pane_update_actions (RdCasePane *self)
 {
-  g_auto(RdPolicy) policy = { 0 };
+  const RdPolicy *policy;
   g_autoptr(GArray) events = NULL;
   RdWorkflowFacts facts;
   GtkWidget *child;
@@ -820,8 +820,8 @@ _rd_case_pane_update_actions (RdCasePane *self)
     return;
 
   fill_facts (self, &facts);
-  _rd_case_pane_load_policy (self, &policy);
-  events = rd_workflow_available_events (self->rcase->status, &facts, &policy);
+  policy = rd_context_get_policy (self->context);
+  events = rd_workflow_available_events (self->rcase->status, &facts, policy);
 
   for (guint i = 0; i < events->len; i++)
     {

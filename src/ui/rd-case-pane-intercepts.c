@@ -86,7 +86,7 @@ _rd_case_pane_intercepts_show (RdCasePane *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) intercepts = NULL;
-  g_auto(RdPolicy) policy = { 0 };
+  const RdPolicy *policy;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gboolean can_create;
   GtkWidget *child;
@@ -105,12 +105,12 @@ _rd_case_pane_intercepts_show (RdCasePane *self)
     }
   else if (intercepts->len > 0)
     {
-      _rd_case_pane_load_policy (self, &policy);
+      policy = rd_context_get_policy (self->context);
       /* The item takes the intercept. */
       g_ptr_array_set_free_func (intercepts, NULL);
       for (guint i = 0; i < intercepts->len; i++)
         gtk_list_box_append (self->intercepts_list,
-                             intercept_row (self, g_ptr_array_index (intercepts, i), &policy, now));
+                             intercept_row (self, g_ptr_array_index (intercepts, i), policy, now));
     }
 
   can_create = self->rcase->kind == RD_REFUND_KIND_REFUND_ONLY_SHIPPED;

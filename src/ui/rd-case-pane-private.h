@@ -17,7 +17,8 @@ struct _RdCasePane
   AdwBin          parent_instance;
 
   RdStore        *store;
-  GSettings      *settings;
+  RdContext      *context;
+  GSettings      *settings;         /* the context's */
   RdCase         *rcase;
   gint64          payouts_sum;
   guint           countdown_id;
@@ -51,8 +52,6 @@ struct _RdCasePane
 
 /* rd-case-pane.c */
 const char *_rd_case_pane_get_operator   (RdCasePane      *self);
-void        _rd_case_pane_load_policy    (RdCasePane      *self,
-                                          RdPolicy        *policy);
 /* After a write: reads the case again and tells the page. */
 void        _rd_case_pane_changed        (RdCasePane      *self);
 void        _rd_case_pane_toast          (RdCasePane      *self,

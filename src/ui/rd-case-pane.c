@@ -560,6 +560,7 @@ rd_case_pane_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), RD_TYPE_CASE_PANE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->rcase, rd_case_free);
 
   G_OBJECT_CLASS (rd_case_pane_parent_class)->dispose (object);
@@ -600,8 +601,6 @@ rd_case_pane_init (RdCasePane *self)
   GtkWidget *button;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->settings = g_settings_new (APP_ID);
 
   group = add_group (self, _("Case"));
   add_info_row (self, group, INFO_CHANNEL, _("Channel"));
@@ -680,20 +679,13 @@ rd_case_pane_init (RdCasePane *self)
 const char *
 _rd_case_pane_get_operator (RdCasePane *self)
 {
-  g_autofree char *operator = g_settings_get_string (self->settings, "current-operator");
+  const char *operator = rd_context_get_operator (self->context);
 
   /* Interned: the operator names are few. */
   if (*operator == '\0')
     return g_intern_string (g_get_user_name ());
 
   return g_intern_string (operator);
-}
-
-void
-_rd_case_pane_load_policy (RdCasePane *self,
-                           RdPolicy   *policy)
-{
-  rd_policy_load_from_settings (policy, self->settings);
 }
 
 void
@@ -758,6 +750,18 @@ GtkWidget *
 rd_case_pane_new (void)
 {
   return g_object_new (RD_TYPE_CASE_PANE, NULL);
+}
+
+void
+rd_case_pane_set_context (RdCasePane *self,
+                          RdContext  *context)
+{
+  g_return_if_fail (RD_IS_CASE_PANE (self));
+  g_return_if_fail (RD_IS_CONTEXT (context));
+
+  g_set_object (&self->context, context);
+  g_set_object (&self->settings, rd_context_get_settings (context));
+  rd_case_pane_set_store (self, rd_context_get_store (context));
 }
 
 void

@@ -17,6 +17,7 @@
 #include <adwaita.h>
 
 #include "rd-case.h"
+#include "rd-context.h"
 #include "rd-store.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,10 @@ G_DECLARE_FINAL_TYPE (RdCasePane, rd_case_pane, RD, CASE_PANE, AdwBin)
 
 GtkWidget    *rd_case_pane_new            (void);
 
+/* The settings, the policy and the operator come from context; its store
+ * is set as rd_case_pane_set_store does. */
+void          rd_case_pane_set_context    (RdCasePane   *self,
+                                           RdContext    *context);
 void          rd_case_pane_set_store      (RdCasePane   *self,
                                            RdStore      *store);
 /* Reads case id from the store and shows it; 0 shows the empty state. */

@@ -17,10 +17,10 @@ struct _RdIntakePage
   AdwBin               parent_instance;
 
   RdStore             *store;
-  GSettings           *settings;
+  RdContext           *context;
+  GSettings           *settings;           /* the context's */
   GtkWindow           *window;
   gulong               close_handler;
-  gulong               application_handler;
   GtkEventController  *new_shortcut;
   guint                draft_timeout;
   gboolean             loading;

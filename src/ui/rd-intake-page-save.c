@@ -41,7 +41,7 @@ insert_case (RdIntakePage *self,
              const char   *duplicate_of,
              const char   *duplicate_reason)
 {
-  g_auto(RdPolicy) policy = { 0 };
+  const RdPolicy *policy;
   g_autoptr(GError) error = NULL;
   g_autofree char *operator = _rd_intake_page_get_operator (self);
   g_autofree char *title = NULL;
@@ -58,8 +58,8 @@ insert_case (RdIntakePage *self,
   if (rcase->handler == NULL)
     rcase->handler = g_strdup (operator);
 
-  rd_policy_load_from_settings (&policy, self->settings);
-  rcase->platform_deadline = rd_case_compute_platform_deadline (rcase, &policy);
+  policy = rd_context_get_policy (self->context);
+  rcase->platform_deadline = rd_case_compute_platform_deadline (rcase, policy);
 
   if (!rd_case_store_insert (self->store, rcase, operator, &error))
     {

@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "rd-application.h"
 #include "rd-case-store-workflow.h"
 #include "rd-combo-choices.h"
 #include "rd-case-drafts.h"
@@ -105,7 +104,7 @@ _rd_intake_page_show_toast (RdIntakePage *self,
 char *
 _rd_intake_page_get_operator (RdIntakePage *self)
 {
-  g_autofree char *name = g_settings_get_string (self->settings, "current-operator");
+  g_autofree char *name = g_strdup (rd_context_get_operator (self->context));
 
   g_strstrip (name);
   return *name != '\0' ? g_steal_pointer (&name) : NULL;
@@ -116,7 +115,7 @@ _rd_intake_page_get_operator (RdIntakePage *self)
 static void
 update_deadline (RdIntakePage *self)
 {
-  g_auto(RdPolicy) policy = { 0 };
+  const RdPolicy *policy;
   g_autoptr(RdCase) rcase = rd_case_new ();
   g_autofree char *when = NULL;
   g_autofree char *subtitle = NULL;
@@ -131,9 +130,9 @@ update_deadline (RdIntakePage *self)
       return;
     }
 
-  rd_policy_load_from_settings (&policy, self->settings);
-  hours = rd_policy_get_auto_refund_hours (&policy, rcase->channel);
-  deadline = rd_case_compute_platform_deadline (rcase, &policy);
+  policy = rd_context_get_policy (self->context);
+  hours = rd_policy_get_auto_refund_hours (policy, rcase->channel);
+  deadline = rd_case_compute_platform_deadline (rcase, policy);
   when = rd_intake_format_time (deadline);
 
   if (deadline <= g_get_real_time () / G_USEC_PER_SEC)
@@ -384,13 +383,14 @@ on_window_close_request (RdIntakePage *self)
   return FALSE;
 }
 
+/* The context's ledger, unless the page has one. */
 static void
-take_application_store (RdIntakePage *self)
+take_context_store (RdIntakePage *self)
 {
-  GtkApplication *app = self->window != NULL ? gtk_window_get_application (self->window) : NULL;
+  RdStore *store = self->context != NULL ? rd_context_get_store (self->context) : NULL;
 
-  if (self->store == NULL && RD_IS_APPLICATION (app) && rd_application_get_store (RD_APPLICATION (app)) != NULL)
-    rd_intake_page_set_store (self, rd_application_get_store (RD_APPLICATION (app)));
+  if (self->store == NULL && store != NULL)
+    rd_intake_page_set_store (self, store);
 }
 
 /* Actions */
@@ -419,12 +419,6 @@ on_new_shortcut (GtkWidget *widget,
 /* Overrides */
 
 static void
-on_window_application_changed (RdIntakePage *self)
-{
-  take_application_store (self);
-}
-
-static void
 rd_intake_page_root (GtkWidget *widget)
 {
   RdIntakePage *self = RD_INTAKE_PAGE (widget);
@@ -439,8 +433,6 @@ rd_intake_page_root (GtkWidget *widget)
   self->window = GTK_WINDOW (root);
   self->close_handler = g_signal_connect_swapped (root, "close-request",
                                                   G_CALLBACK (on_window_close_request), self);
-  self->application_handler = g_signal_connect_swapped (root, "notify::application",
-                                                        G_CALLBACK (on_window_application_changed), self);
   /* Ctrl+N from any page: the window holds the shortcut, since a page that
    * is not shown gets no key events. */
   self->new_shortcut = gtk_shortcut_controller_new ();
@@ -450,7 +442,7 @@ rd_intake_page_root (GtkWidget *widget)
                                                           gtk_callback_action_new (on_new_shortcut, self, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (root), self->new_shortcut);
 
-  take_application_store (self);
+  take_context_store (self);
 }
 
 static void
@@ -461,7 +453,6 @@ rd_intake_page_unroot (GtkWidget *widget)
   if (self->window != NULL)
     {
       g_clear_signal_handler (&self->close_handler, self->window);
-      g_clear_signal_handler (&self->application_handler, self->window);
       if (self->new_shortcut != NULL)
         gtk_widget_remove_controller (GTK_WIDGET (self->window), g_steal_pointer (&self->new_shortcut));
       self->window = NULL;
@@ -503,6 +494,7 @@ rd_intake_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), RD_TYPE_INTAKE_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->blank_json, g_free);
 
   G_OBJECT_CLASS (rd_intake_page_parent_class)->dispose (object);
@@ -565,8 +557,6 @@ rd_intake_page_init (RdIntakePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
-
   for (guint i = 0; i < RD_EVIDENCE_N_ITEMS; i++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -581,6 +571,28 @@ rd_intake_page_init (RdIntakePage *self)
       self->evidence_rows[i] = row;
       self->evidence_checks[i] = GTK_CHECK_BUTTON (check);
     }
+}
+
+GtkWidget *
+rd_intake_page_new (RdContext *context)
+{
+  GtkWidget *self = g_object_new (RD_TYPE_INTAKE_PAGE, NULL);
+
+  rd_intake_page_set_context (RD_INTAKE_PAGE (self), context);
+
+  return self;
+}
+
+void
+rd_intake_page_set_context (RdIntakePage *self,
+                            RdContext    *context)
+{
+  g_return_if_fail (RD_IS_INTAKE_PAGE (self));
+  g_return_if_fail (RD_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  self->settings = g_object_ref (rd_context_get_settings (context));
 
   self->loading = TRUE;
   rd_combo_row_fill_list (self->channel_row, self->settings, RD_LIST_CHANNELS);
@@ -599,12 +611,10 @@ rd_intake_page_init (RdIntakePage *self)
   g_signal_connect_swapped (self->settings, "changed::high-ticket-threshold", G_CALLBACK (on_settings_changed), self);
 
   _rd_intake_page_clear_form (self);
-}
 
-GtkWidget *
-rd_intake_page_new (void)
-{
-  return g_object_new (RD_TYPE_INTAKE_PAGE, NULL);
+  g_signal_connect_object (context, "notify::store", G_CALLBACK (take_context_store), self,
+                           G_CONNECT_SWAPPED);
+  take_context_store (self);
 }
 
 void

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "rd-context.h"
 #include "rd-store.h"
 
 G_BEGIN_DECLS
@@ -15,11 +16,15 @@ G_BEGIN_DECLS
 #define RD_TYPE_INTAKE_PAGE (rd_intake_page_get_type ())
 G_DECLARE_FINAL_TYPE (RdIntakePage, rd_intake_page, RD, INTAKE_PAGE, AdwBin)
 
-GtkWidget *rd_intake_page_new         (void);
+GtkWidget *rd_intake_page_new         (RdContext    *context);
 
-/* The ledger the page saves into and keeps its draft in. In the window the
- * page takes the application's store by itself; tests set it. Setting a
- * store restores its draft, if any, with a toast. */
+/* Once: the settings, the policy and the operator come from context, and
+ * its store unless the page has one. */
+void       rd_intake_page_set_context (RdIntakePage *self,
+                                       RdContext    *context);
+/* The ledger the page saves into and keeps its draft in (the context's
+ * when none is set). Setting a store restores its draft, if any, with a
+ * toast. */
 void       rd_intake_page_set_store   (RdIntakePage *self,
                                        RdStore      *store);
 

@@ -12,7 +12,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rd-application.h"
 #include "rd-intercept-dialogs.h"
 #include "rd-intercept-item.h"
 #include "rd-intercepts.h"
@@ -25,7 +24,7 @@ struct _RdInterceptsPage
   AdwBin              parent_instance;
 
   RdStore            *store;
-  GSettings          *settings;
+  RdContext          *context;
   RdInterceptsView    view;
   GListStore         *parcels;
   GListStore         *claims;
@@ -77,26 +76,21 @@ toast (RdInterceptsPage *self,
 static char *
 get_operator (RdInterceptsPage *self)
 {
-  g_autofree char *current = g_settings_get_string (self->settings, "current-operator");
+  const char *current = rd_context_get_operator (self->context);
 
   if (*current != '\0')
-    return g_steal_pointer (&current);
+    return g_strdup (current);
   return g_strdup (g_get_user_name ());
 }
 
 static gboolean
 ensure_store (RdInterceptsPage *self)
 {
-  GtkRoot *root;
-  GtkApplication *app;
-
   if (self->store != NULL)
     return TRUE;
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-  if (RD_IS_APPLICATION (app) && rd_application_get_store (RD_APPLICATION (app)) != NULL)
-    rd_intercepts_page_set_store (self, rd_application_get_store (RD_APPLICATION (app)));
+  if (rd_context_get_store (self->context) != NULL)
+    rd_intercepts_page_set_store (self, rd_context_get_store (self->context));
 
   return self->store != NULL;
 }
@@ -223,7 +217,7 @@ claims_footer (RdInterceptsPage *self,
 static void
 refresh (RdInterceptsPage *self)
 {
-  g_auto(RdPolicy) policy = { 0 };
+  const RdPolicy *policy;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *footer = NULL;
@@ -235,8 +229,8 @@ refresh (RdInterceptsPage *self)
   if (!ensure_store (self))
     return;
 
-  rd_policy_load_from_settings (&policy, self->settings);
-  if (!rd_intercepts_count (self->store, &policy, now, &counts, &error))
+  policy = rd_context_get_policy (self->context);
+  if (!rd_intercepts_count (self->store, policy, now, &counts, &error))
     {
       toast (self, error->message);
       return;
@@ -266,11 +260,11 @@ refresh (RdInterceptsPage *self)
         [RD_INTERCEPTS_VIEW_ALL] = RD_INTERCEPT_VIEW_ALL,
       };
 
-      rows = rd_intercepts_list (self->store, views[self->view], &policy, now, &error);
+      rows = rd_intercepts_list (self->store, views[self->view], policy, now, &error);
       if (rows != NULL)
         {
           n = rows->len;
-          fill_parcels (self, rows, &policy, now);
+          fill_parcels (self, rows, policy, now);
           if (self->view == RD_INTERCEPTS_VIEW_LOSSES)
             {
               g_autofree char *sum = rd_money_format (counts.losses_sum, NULL);
@@ -342,7 +336,7 @@ apply_event (RdInterceptsPage  *self,
 {
   RdInterceptItem *item = selected_item (self);
   g_autoptr(RdIntercept) parcel = NULL;
-  g_auto(RdPolicy) policy = { 0 };
+  const RdPolicy *policy;
   g_autoptr(GError) error = NULL;
   g_autofree char *operator = get_operator (self);
   RdInterceptOutcome outcome;
@@ -351,8 +345,8 @@ apply_event (RdInterceptsPage  *self,
     return;
   parcel = rd_intercept_copy (rd_intercept_item_get_intercept (item));
 
-  rd_policy_load_from_settings (&policy, self->settings);
-  if (!rd_intercepts_transition (self->store, parcel->id, event, condition, &policy, operator,
+  policy = rd_context_get_policy (self->context);
+  if (!rd_intercepts_transition (self->store, parcel->id, event, condition, policy, operator,
                                  now_seconds (), &outcome, &error))
     toast (self, error->message);
   else
@@ -374,7 +368,7 @@ on_claim_chosen (gint64        amount,
 {
   RdInterceptsPage *self = data;
   RdInterceptItem *item = selected_item (self);
-  g_auto(RdPolicy) policy = { 0 };
+  const RdPolicy *policy;
   g_autoptr(GError) error = NULL;
   g_autofree char *operator = get_operator (self);
   RdInterceptOutcome outcome;
@@ -382,9 +376,9 @@ on_claim_chosen (gint64        amount,
   if (item == NULL || rd_intercept_item_get_intercept (item) == NULL)
     return;
 
-  rd_policy_load_from_settings (&policy, self->settings);
+  policy = rd_context_get_policy (self->context);
   if (!rd_intercepts_file_claim (self->store, rd_intercept_item_get_intercept (item)->id, amount, remedy,
-                                 &policy, operator, now_seconds (), NULL, &outcome, &error))
+                                 policy, operator, now_seconds (), NULL, &outcome, &error))
     toast (self, error->message);
   else
     toast (self, remedy == RD_LOST_REMEDY_RESEND ? _("Claim filed; send the goods again.")
@@ -411,14 +405,14 @@ on_create_chosen (RdIntercept *filled,
                   gpointer     data)
 {
   RdInterceptsPage *self = data;
-  g_auto(RdPolicy) policy = { 0 };
+  const RdPolicy *policy;
   g_autoptr(GError) error = NULL;
   g_autofree char *operator = get_operator (self);
   RdInterceptOutcome outcome = { 0 };
   gint64 existing = 0;
 
-  rd_policy_load_from_settings (&policy, self->settings);
-  if (!rd_intercepts_create (self->store, filled, &policy, operator, now_seconds (), &existing,
+  policy = rd_context_get_policy (self->context);
+  if (!rd_intercepts_create (self->store, filled, policy, operator, now_seconds (), &existing,
                              &outcome, &error))
     {
       toast (self, error->message);
@@ -648,7 +642,7 @@ rd_intercepts_page_dispose (GObject *object)
   g_clear_object (&self->parcels);
   g_clear_object (&self->claims);
   g_clear_object (&self->store);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rd_intercepts_page_parent_class)->dispose (object);
 }
@@ -695,7 +689,6 @@ rd_intercepts_page_init (RdInterceptsPage *self)
   /* The bin's own child: not a bound template child, which dispose_template
    * would unparent behind AdwBin's back. */
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
-  self->settings = g_settings_new (APP_ID);
   self->view = RD_INTERCEPTS_VIEW_DUE;
 
   self->parcels = g_list_store_new (RD_TYPE_INTERCEPT_ITEM);
@@ -743,9 +736,24 @@ rd_intercepts_page_init (RdInterceptsPage *self)
 /* public */
 
 GtkWidget *
-rd_intercepts_page_new (void)
+rd_intercepts_page_new (RdContext *context)
 {
-  return g_object_new (RD_TYPE_INTERCEPTS_PAGE, NULL);
+  GtkWidget *self = g_object_new (RD_TYPE_INTERCEPTS_PAGE, NULL);
+
+  rd_intercepts_page_set_context (RD_INTERCEPTS_PAGE (self), context);
+
+  return self;
+}
+
+void
+rd_intercepts_page_set_context (RdInterceptsPage *self,
+                                RdContext        *context)
+{
+  g_return_if_fail (RD_IS_INTERCEPTS_PAGE (self));
+  g_return_if_fail (RD_IS_CONTEXT (context));
+
+  g_set_object (&self->context, context);
+  rd_scan_mode_set_context (self->scan_mode, context);
 }
 
 void
@@ -802,7 +810,7 @@ rd_intercepts_page_create_for_case (RdInterceptsPage *self,
 {
   g_autoptr(RdIntercept) prefill = NULL;
   g_autoptr(GPtrArray) existing = NULL;
-  g_auto(RdPolicy) policy = { 0 };
+  const RdPolicy *policy;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (RD_IS_INTERCEPTS_PAGE (self));
@@ -810,8 +818,8 @@ rd_intercepts_page_create_for_case (RdInterceptsPage *self,
   if (!ensure_store (self))
     return;
 
-  rd_policy_load_from_settings (&policy, self->settings);
-  prefill = rd_intercepts_prefill_from_case (self->store, case_id, &policy, now_seconds (), &error);
+  policy = rd_context_get_policy (self->context);
+  prefill = rd_intercepts_prefill_from_case (self->store, case_id, policy, now_seconds (), &error);
   if (prefill == NULL)
     {
       toast (self, error->message);

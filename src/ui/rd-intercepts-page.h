@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "rd-context.h"
+
 #include "rd-store.h"
 
 G_BEGIN_DECLS
@@ -24,10 +26,13 @@ typedef enum
   RD_INTERCEPTS_VIEW_ALL,
 } RdInterceptsView;
 
-GtkWidget *rd_intercepts_page_new             (void);
+GtkWidget *rd_intercepts_page_new             (RdContext        *context);
 
-/* The ledger to show; without one the page asks the application for its
- * store when it is first shown. */
+/* The policy, the operator and (when the page is first shown without
+ * one) the store come from context. */
+void       rd_intercepts_page_set_context     (RdInterceptsPage *self,
+                                               RdContext        *context);
+/* The ledger to show. */
 void       rd_intercepts_page_set_store       (RdInterceptsPage *self,
                                                RdStore          *store);
 /* Reads the register again (counts, the current view). */

@@ -779,12 +779,6 @@ rd_ledger_page_init (RdLedgerPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
-  g_signal_connect_object (self->settings, "changed::channels",
-                           G_CALLBACK (on_settings_channels_changed), self, G_CONNECT_SWAPPED);
-
-  fill_dropdowns (self);
-
   set_column_sorter (self->requested_at_column, RD_LEDGER_SORT_REQUESTED_AT);
   set_column_sorter (self->amount_column, RD_LEDGER_SORT_AMOUNT);
   set_column_sorter (self->status_column, RD_LEDGER_SORT_STATUS);
@@ -814,6 +808,24 @@ GtkWidget *
 rd_ledger_page_new (void)
 {
   return g_object_new (RD_TYPE_LEDGER_PAGE, NULL);
+}
+
+gboolean
+rd_ledger_page_set_context (RdLedgerPage  *self,
+                            RdContext     *context,
+                            GError       **error)
+{
+  g_return_val_if_fail (RD_IS_LEDGER_PAGE (self), FALSE);
+  g_return_val_if_fail (RD_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (self->settings == NULL, FALSE);
+
+  self->settings = g_object_ref (rd_context_get_settings (context));
+  g_signal_connect_object (self->settings, "changed::channels",
+                           G_CALLBACK (on_settings_channels_changed), self, G_CONNECT_SWAPPED);
+  fill_dropdowns (self);
+  rd_case_pane_set_context (self->case_pane, context);
+
+  return rd_ledger_page_set_store (self, rd_context_get_store (context), error);
 }
 
 gboolean

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "rd-case-pane.h"
+#include "rd-context.h"
 #include "rd-ledger-model.h"
 #include "rd-store.h"
 
@@ -18,6 +19,11 @@ G_DECLARE_FINAL_TYPE (RdLedgerPage, rd_ledger_page, RD, LEDGER_PAGE, AdwBin)
 
 GtkWidget     *rd_ledger_page_new           (void);
 
+/* Once, by the window: the settings for the filters, and the context's
+ * store as rd_ledger_page_set_store does. */
+gboolean       rd_ledger_page_set_context   (RdLedgerPage  *self,
+                                             RdContext     *context,
+                                             GError       **error);
 /* Lists the cases of store (NULL: none) through an RdLedgerModel on the
  * same file; fails when the file cannot be opened for reading. */
 gboolean       rd_ledger_page_set_store     (RdLedgerPage  *self,

@@ -21,7 +21,8 @@ struct _RdPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
-  GSettings            *settings;
+  RdContext            *context;
+  GSettings            *settings;            /* the context's */
   GPtrArray            *channel_rows;
   gboolean              updating;
 
@@ -390,63 +391,14 @@ on_stall_spin_changed (RdPreferencesWindow *self,
   write_uint_if_changed (self->settings, "stall-remote-hours", remote);
 }
 
+/* The rows, bound to the context's settings. */
 static void
-rd_preferences_window_dispose (GObject *object)
-{
-  RdPreferencesWindow *self = RD_PREFERENCES_WINDOW (object);
-
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_PREFERENCES_WINDOW);
-  g_clear_pointer (&self->channel_rows, g_ptr_array_unref);
-  g_clear_object (&self->settings);
-
-  G_OBJECT_CLASS (rd_preferences_window_parent_class)->dispose (object);
-}
-
-static void
-rd_preferences_window_class_init (RdPreferencesWindowClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = rd_preferences_window_dispose;
-
-  g_type_ensure (RD_TYPE_MONEY_ROW);
-
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rd-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, shop_name_row);
-  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, currency_row);
-  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, high_ticket_row);
-  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, review_row);
-  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, shipping_cap_row);
-  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, money_message);
-  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, refund_window_spin);
-  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, channels_group);
-  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, nudge_spin);
-  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, lost_spin);
-  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, remote_spin);
-  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, stall_message);
-  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, logistics_page);
-  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, people_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_currency_row_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_money_row_error_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_stall_spin_changed);
-}
-
-static void
-rd_preferences_window_init (RdPreferencesWindow *self)
+bind_settings (RdPreferencesWindow *self)
 {
   g_autoptr(GtkStringList) currencies = gtk_string_list_new (NULL);
   const RdCurrency *const *list = rd_currency_list ();
 
-  self->channel_rows = g_ptr_array_new ();
-  self->updating = TRUE;
-  gtk_widget_init_template (GTK_WIDGET (self));
-  self->updating = FALSE;
-
-  self->settings = g_settings_new (APP_ID);
+  self->settings = g_object_ref (rd_context_get_settings (self->context));
 
   /* Shop */
   g_settings_bind (self->settings, "shop-name", self->shop_name_row, "text", G_SETTINGS_BIND_DEFAULT);
@@ -501,12 +453,79 @@ rd_preferences_window_init (RdPreferencesWindow *self)
   /* Lists */
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (rd_preferences_lists_page_new (self->settings)));
+
+  /* Templates, when a ledger is open */
+  if (rd_context_get_store (self->context) != NULL)
+    rd_preferences_window_set_store (self, rd_context_get_store (self->context));
+}
+
+static void
+rd_preferences_window_dispose (GObject *object)
+{
+  RdPreferencesWindow *self = RD_PREFERENCES_WINDOW (object);
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_PREFERENCES_WINDOW);
+  g_clear_pointer (&self->channel_rows, g_ptr_array_unref);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (rd_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+rd_preferences_window_class_init (RdPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rd_preferences_window_dispose;
+
+  g_type_ensure (RD_TYPE_MONEY_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rd-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, shop_name_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, high_ticket_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, review_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, shipping_cap_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, money_message);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, refund_window_spin);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, channels_group);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, nudge_spin);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, lost_spin);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, remote_spin);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, stall_message);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, logistics_page);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, people_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_currency_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_money_row_error_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stall_spin_changed);
+}
+
+static void
+rd_preferences_window_init (RdPreferencesWindow *self)
+{
+  self->channel_rows = g_ptr_array_new ();
+  self->updating = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->updating = FALSE;
 }
 
 RdPreferencesWindow *
-rd_preferences_window_new (void)
+rd_preferences_window_new (RdContext *context)
 {
-  return g_object_new (RD_TYPE_PREFERENCES_WINDOW, NULL);
+  RdPreferencesWindow *self;
+
+  g_return_val_if_fail (RD_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (RD_TYPE_PREFERENCES_WINDOW, NULL);
+  self->context = g_object_ref (context);
+  bind_settings (self);
+
+  return self;
 }
 
 void

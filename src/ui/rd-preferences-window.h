@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "rd-context.h"
 #include "rd-store.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,9 @@ G_BEGIN_DECLS
 #define RD_TYPE_PREFERENCES_WINDOW (rd_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (RdPreferencesWindow, rd_preferences_window, RD, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-RdPreferencesWindow *rd_preferences_window_new       (void);
+/* Edits the settings of context; the Templates page too when it has a
+ * store. */
+RdPreferencesWindow *rd_preferences_window_new       (RdContext           *context);
 
 /* "shop", "policy", "logistics", "people", "lists" or "templates". */
 void                 rd_preferences_window_show_page (RdPreferencesWindow *self,

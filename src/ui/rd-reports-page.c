@@ -8,7 +8,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rd-application.h"
 #include "rd-export-dialog.h"
 #include "rd-reports-page.h"
 
@@ -16,6 +15,7 @@ struct _RdReportsPage
 {
   AdwBin           parent_instance;
 
+  RdContext       *context;
   char            *last_export;
 
   /* Template children */
@@ -69,6 +69,7 @@ rd_reports_page_finalize (GObject *object)
   RdReportsPage *self = RD_REPORTS_PAGE (object);
 
   g_free (self->last_export);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rd_reports_page_parent_class)->finalize (object);
 }
@@ -103,10 +104,20 @@ rd_reports_page_new (void)
 }
 
 void
+rd_reports_page_set_context (RdReportsPage *self,
+                             RdContext     *context)
+{
+  g_return_if_fail (RD_IS_REPORTS_PAGE (self));
+  g_return_if_fail (RD_IS_CONTEXT (context));
+
+  g_set_object (&self->context, context);
+}
+
+void
 rd_reports_page_export (RdReportsPage *self)
 {
   GtkRoot *root;
-  GtkApplication *app = NULL;
+  RdStore *store = self->context != NULL ? rd_context_get_store (self->context) : NULL;
   g_autofree char *db_path = NULL;
   g_autofree char *shop_name = NULL;
   g_autofree char *operator = NULL;
@@ -115,19 +126,12 @@ rd_reports_page_export (RdReportsPage *self)
   g_return_if_fail (RD_IS_REPORTS_PAGE (self));
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (GTK_IS_WINDOW (root))
-    app = gtk_window_get_application (GTK_WINDOW (root));
 
-  if (RD_IS_APPLICATION (app) && rd_application_get_db_path (RD_APPLICATION (app)) != NULL)
+  if (store != NULL && rd_store_get_path (store) != NULL)
     {
-      GSettings *settings = rd_application_get_settings (RD_APPLICATION (app));
-
-      db_path = g_strdup (rd_application_get_db_path (RD_APPLICATION (app)));
-      if (settings != NULL)
-        {
-          shop_name = g_settings_get_string (settings, "shop-name");
-          operator = g_settings_get_string (settings, "current-operator");
-        }
+      db_path = g_strdup (rd_store_get_path (store));
+      shop_name = g_settings_get_string (rd_context_get_settings (self->context), "shop-name");
+      operator = g_strdup (rd_context_get_operator (self->context));
     }
   else
     db_path = rd_store_default_path ();

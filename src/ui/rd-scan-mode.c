@@ -25,7 +25,7 @@ struct _RdScanMode
   GtkBox        parent_instance;
 
   RdStore      *store;
-  GSettings    *settings;
+  RdContext    *context;
   RdScanState   state;
   RdIntercept  *parcel;          /* shown, in state PARCEL */
   char         *unknown;         /* the number offered for registering */
@@ -97,20 +97,13 @@ format_clock (gint64 at)
   return local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("");
 }
 
-static void
-get_policy (RdScanMode *self,
-            RdPolicy   *policy)
-{
-  rd_policy_load_from_settings (policy, self->settings);
-}
-
 static char *
 get_operator (RdScanMode *self)
 {
-  g_autofree char *current = g_settings_get_string (self->settings, "current-operator");
+  const char *current = rd_context_get_operator (self->context);
 
   if (*current != '\0')
-    return g_steal_pointer (&current);
+    return g_strdup (current);
   return g_strdup (g_get_user_name ());
 }
 
@@ -237,7 +230,7 @@ record_outcome (RdScanMode        *self,
                 RdParcelCondition  outcome)
 {
   g_auto(RdScanResult) result = { 0 };
-  g_auto(RdPolicy) policy = { 0 };
+  const RdPolicy *policy;
   g_autoptr(GError) error = NULL;
   g_autofree char *operator = get_operator (self);
   g_autofree char *message = NULL;
@@ -249,8 +242,8 @@ record_outcome (RdScanMode        *self,
       return;
     }
 
-  get_policy (self, &policy);
-  if (!rd_intercepts_record_scan (self->store, self->parcel->tracking_no, outcome, operator, &policy,
+  policy = rd_context_get_policy (self->context);
+  if (!rd_intercepts_record_scan (self->store, self->parcel->tracking_no, outcome, operator, policy,
                                   g_get_real_time () / G_USEC_PER_SEC, &result, &error))
     {
       g_autofree char *failed = g_strdup_printf (_("Not recorded: %s"), error->message);
@@ -287,7 +280,7 @@ static void
 register_unknown (RdScanMode *self)
 {
   g_autoptr(RdIntercept) parcel = rd_intercept_new ();
-  g_auto(RdPolicy) policy = { 0 };
+  const RdPolicy *policy;
   g_autoptr(GError) error = NULL;
   g_autofree char *operator = get_operator (self);
   g_autofree char *message = NULL;
@@ -296,11 +289,11 @@ register_unknown (RdScanMode *self)
   if (self->state != RD_SCAN_STATE_UNKNOWN || self->unknown == NULL)
     return;
 
-  get_policy (self, &policy);
+  policy = rd_context_get_policy (self->context);
   parcel->courier = guess_courier (self->unknown);
   parcel->tracking_no = g_strdup (self->unknown);
   parcel->notes = g_strdup (_("Registered in warehouse scan mode"));
-  if (!rd_intercepts_create (self->store, parcel, &policy, operator, g_get_real_time () / G_USEC_PER_SEC,
+  if (!rd_intercepts_create (self->store, parcel, policy, operator, g_get_real_time () / G_USEC_PER_SEC,
                              &existing, NULL, &error))
     {
       show_message (self, MESSAGE_ERROR, error->message);
@@ -497,7 +490,7 @@ rd_scan_mode_dispose (GObject *object)
   cancel_hold (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_SCAN_MODE);
   g_clear_object (&self->store);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->parcel, rd_intercept_free);
   g_clear_pointer (&self->unknown, g_free);
 
@@ -539,7 +532,6 @@ rd_scan_mode_init (RdScanMode *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
   self->hold_window = DEFAULT_HOLD_WINDOW;
 
   keys = gtk_event_controller_key_new ();
@@ -560,9 +552,24 @@ rd_scan_mode_init (RdScanMode *self)
 /* public */
 
 GtkWidget *
-rd_scan_mode_new (void)
+rd_scan_mode_new (RdContext *context)
 {
-  return g_object_new (RD_TYPE_SCAN_MODE, NULL);
+  GtkWidget *self = g_object_new (RD_TYPE_SCAN_MODE, NULL);
+
+  rd_scan_mode_set_context (RD_SCAN_MODE (self), context);
+
+  return self;
+}
+
+void
+rd_scan_mode_set_context (RdScanMode *self,
+                          RdContext  *context)
+{
+  g_return_if_fail (RD_IS_SCAN_MODE (self));
+  g_return_if_fail (RD_IS_CONTEXT (context));
+
+  g_set_object (&self->context, context);
+  rd_scan_mode_set_store (self, rd_context_get_store (context));
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "rd-context.h"
 #include "rd-store.h"
 
 G_BEGIN_DECLS
@@ -25,7 +26,12 @@ typedef enum
   RD_SCAN_STATE_UNKNOWN,   /* a number not in the register: Enter registers, Esc skips */
 } RdScanState;
 
-GtkWidget   *rd_scan_mode_new            (void);
+GtkWidget   *rd_scan_mode_new            (RdContext       *context);
+
+/* The policy and the operator come from context; its store is set as
+ * rd_scan_mode_set_store does. */
+void         rd_scan_mode_set_context    (RdScanMode      *self,
+                                          RdContext       *context);
 
 void         rd_scan_mode_set_store      (RdScanMode      *self,
                                           RdStore         *store);

@@ -1,8 +1,8 @@
 /* rd-window.c
  *
- * The main window. It remembers its size and the page shown, lists the
- * operators of the `operators` setting in the operator menu, and switches
- * pages with win.show-page (Ctrl+1…5).
+ * The main window. It hands its context down to its pages, remembers its
+ * size and the page shown, lists the operators of the `operators` setting in
+ * the operator menu, and switches pages with win.show-page (Ctrl+1…5).
  */
 #include "config.h"
 
@@ -20,6 +20,7 @@ struct _RdWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  RdContext            *context;
   GSettings            *settings;
 
   /* Template children */
@@ -32,6 +33,14 @@ struct _RdWindow
 };
 
 G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *const page_names[] = {
   "ledger", "intake", "calculator", "intercepts", "reports",
@@ -50,7 +59,7 @@ is_page_name (const char *name)
 static void
 update_operator_label (RdWindow *self)
 {
-  g_autofree char *current = g_settings_get_string (self->settings, "current-operator");
+  const char *current = rd_context_get_operator (self->context);
 
   if (*current != '\0')
     gtk_label_set_label (self->operator_label, current);
@@ -116,9 +125,9 @@ on_settings_operators_changed (RdWindow   *self,
 }
 
 static void
-on_settings_current_operator_changed (RdWindow   *self,
-                                      const char *key,
-                                      GSettings  *settings)
+on_context_operator_changed (RdWindow   *self,
+                             GParamSpec *pspec,
+                             RdContext  *context)
 {
   update_operator_label (self);
 }
@@ -179,16 +188,13 @@ manage_operators_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+  RdWindow *self = RD_WINDOW (widget);
   RdPreferencesWindow *preferences;
 
-  if (RD_IS_APPLICATION (app))
-    {
-      rd_application_show_preferences (RD_APPLICATION (app), "people");
-      return;
-    }
+  if (gtk_widget_activate_action (widget, "app.show-preferences", "s", "people"))
+    return;
 
-  preferences = rd_preferences_window_new ();
+  preferences = rd_preferences_window_new (self->context);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (widget));
   rd_preferences_window_show_page (preferences, "people");
   gtk_window_present (GTK_WINDOW (preferences));
@@ -265,8 +271,92 @@ rd_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rd_window_parent_class)->dispose (object);
+}
+
+/* The context is set: the pages get it, and what the window shows from the
+ * settings is read. */
+static void
+rd_window_constructed (GObject *object)
+{
+  RdWindow *self = RD_WINDOW (object);
+  g_autoptr(GAction) operator_action = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last_page = NULL;
+  GtkWidget *page;
+
+  G_OBJECT_CLASS (rd_window_parent_class)->constructed (object);
+
+  g_assert (RD_IS_CONTEXT (self->context));
+  self->settings = g_object_ref (rd_context_get_settings (self->context));
+
+  if (!rd_ledger_page_set_context (self->ledger_page, self->context, &error))
+    g_warning ("The ledger list cannot read the file: %s", error->message);
+  page = adw_view_stack_get_child_by_name (self->stack, "intake");
+  rd_intake_page_set_context (RD_INTAKE_PAGE (page), self->context);
+  rd_calculator_page_set_context (self->calculator_page, self->context);
+  rd_intercepts_page_set_context (self->intercepts_page, self->context);
+  page = adw_view_stack_get_child_by_name (self->stack, "reports");
+  rd_reports_page_set_context (RD_REPORTS_PAGE (page), self->context);
+
+  operator_action = g_settings_create_action (self->settings, "current-operator");
+  g_action_map_add_action (G_ACTION_MAP (self), operator_action);
+
+  g_signal_connect_object (self->settings, "changed::operators",
+                           G_CALLBACK (on_settings_operators_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::operator",
+                           G_CALLBACK (on_context_operator_changed), self,
+                           G_CONNECT_SWAPPED);
+  rebuild_operator_menu (self);
+  update_operator_label (self);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  last_page = g_settings_get_string (self->settings, "last-page");
+  rd_window_show_page (self, last_page);
+}
+
+static void
+rd_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RdWindow *self = RD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  RdWindow *self = RD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -276,8 +366,16 @@ rd_window_class_init (RdWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = rd_window_constructed;
   object_class->dispose = rd_window_dispose;
+  object_class->get_property = rd_window_get_property;
+  object_class->set_property = rd_window_set_property;
   window_class->close_request = rd_window_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, RD_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RD_TYPE_LEDGER_PAGE);
   g_type_ensure (RD_TYPE_INTAKE_PAGE);
@@ -307,50 +405,22 @@ rd_window_class_init (RdWindowClass *klass)
 static void
 rd_window_init (RdWindow *self)
 {
-  g_autoptr(GAction) operator_action = NULL;
-  g_autofree char *last_page = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->calculator_page, "case-applied",
                            G_CALLBACK (on_calculator_case_applied), self, G_CONNECT_SWAPPED);
-
-  self->settings = g_settings_new (APP_ID);
-
-  operator_action = g_settings_create_action (self->settings, "current-operator");
-  g_action_map_add_action (G_ACTION_MAP (self), operator_action);
-
-  g_signal_connect_object (self->settings, "changed::operators",
-                           G_CALLBACK (on_settings_operators_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::current-operator",
-                           G_CALLBACK (on_settings_current_operator_changed), self,
-                           G_CONNECT_SWAPPED);
-  rebuild_operator_menu (self);
-  update_operator_label (self);
-
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-
-  last_page = g_settings_get_string (self->settings, "last-page");
-  rd_window_show_page (self, last_page);
 }
 
 RdWindow *
-rd_window_new (RdApplication *application)
+rd_window_new (GtkApplication *application,
+               RdContext      *context)
 {
-  g_autoptr(GError) error = NULL;
-  RdWindow *self;
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (RD_IS_CONTEXT (context), NULL);
 
-  self = g_object_new (RD_TYPE_WINDOW,
+  return g_object_new (RD_TYPE_WINDOW,
                        "application", application,
+                       "context", context,
                        NULL);
-  if (!rd_ledger_page_set_store (self->ledger_page, rd_application_get_store (application), &error))
-    g_warning ("The ledger list cannot read the file: %s", error->message);
-
-  return self;
 }
 
 void

@@ -7,19 +7,22 @@
 
 #include <adwaita.h>
 
-#include "rd-application.h"
+#include "rd-context.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_WINDOW (rd_window_get_type ())
 G_DECLARE_FINAL_TYPE (RdWindow, rd_window, RD, WINDOW, AdwApplicationWindow)
 
-RdWindow   *rd_window_new              (RdApplication *application);
+/* The window of application, showing what context holds; it hands context
+ * down to its pages. */
+RdWindow   *rd_window_new              (GtkApplication *application,
+                                        RdContext      *context);
 
 /* "ledger", "intake", "calculator", "intercepts" or "reports"; the same as
  * activating win.show-page with that name. Unknown names are ignored. */
-void        rd_window_show_page        (RdWindow      *self,
-                                        const char    *page);
-const char *rd_window_get_visible_page (RdWindow      *self);
+void        rd_window_show_page        (RdWindow       *self,
+                                        const char     *page);
+const char *rd_window_get_visible_page (RdWindow       *self);
 
 G_END_DECLS

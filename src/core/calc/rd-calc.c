@@ -14,17 +14,6 @@ G_DEFINE_QUARK (rd-calc-error-quark, rd_calc_error)
 /* Largest rate accepted: one unit is worth at most 1,000,000 CNY. */
 #define MAX_RATE_MICRO G_GINT64_CONSTANT (1000000000000)
 
-void
-rd_calc_policy_init_defaults (RdCalcPolicy *policy)
-{
-  g_return_if_fail (policy != NULL);
-
-  policy->high_ticket_threshold = 20000;
-  policy->review_threshold = 100000;
-  policy->return_shipping_cap = 1500;
-  policy->refund_window_days = 7;
-}
-
 RdCalcLine *
 rd_calc_line_new (const char *sku,
                   const char *name,

@@ -32,7 +32,8 @@ typedef enum
 
 /* What comes from Preferences. Thresholds and the cap are in minor units of
  * CNY; for an order in another currency they are converted at the order's
- * exchange rate, or used as they are when the order has no rate. */
+ * exchange rate, or used as they are when the order has no rate. The shop's
+ * policy fills it (rd_policy_to_calc_policy), defaults included. */
 typedef struct
 {
   gint64 high_ticket_threshold;     /* at or above: wait for the intercept or the inspection */
@@ -139,9 +140,6 @@ typedef struct
 } RdCalcResult;
 
 GQuark            rd_calc_error_quark       (void);
-
-/* The schema defaults: 20000, 100000, 1500, 7. */
-void              rd_calc_policy_init_defaults (RdCalcPolicy *policy);
 
 RdCalcLine       *rd_calc_line_new          (const char        *sku,
                                              const char        *name,

@@ -1,6 +1,7 @@
 /* rd-policy.c
  *
- * Defaults here must equal the schema's; test-policy compares them.
+ * Defaults here must equal the schema's; test-policy compares them. The
+ * settings keys are read here and nowhere else.
  */
 #include "config.h"
 
@@ -20,6 +21,12 @@ static const struct
 
 static const char *const default_remote_provinces[] = {
   "新疆", "西藏", "甘肃", "青海", "内蒙古", "宁夏", NULL,
+};
+
+/* Every key rd_policy_load_from_settings reads. */
+static const char *const policy_keys[] = {
+  "high-ticket-threshold", "review-threshold", "return-shipping-cap", "refund-window-days",
+  "stall-nudge-hours", "stall-lost-hours", "stall-remote-hours", "remote-provinces", "channels",
 };
 
 static void
@@ -66,7 +73,13 @@ rd_policy_load_from_settings (RdPolicy  *policy,
   guint32 hours;
 
   g_return_if_fail (policy != NULL);
-  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+
+  if (settings == NULL)
+    {
+      rd_policy_init_defaults (policy);
+      return;
+    }
 
   memset (policy, 0, sizeof *policy);
   policy->high_ticket_threshold = g_settings_get_int64 (settings, "high-ticket-threshold");
@@ -91,6 +104,43 @@ rd_policy_clear (RdPolicy *policy)
 
   g_clear_pointer (&policy->remote_provinces, g_strfreev);
   policy->n_channels = 0;
+}
+
+GSettings *
+rd_policy_open_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+void
+rd_policy_to_calc_policy (const RdPolicy *policy,
+                          RdCalcPolicy   *calc_policy)
+{
+  g_return_if_fail (policy != NULL);
+  g_return_if_fail (calc_policy != NULL);
+
+  calc_policy->high_ticket_threshold = policy->high_ticket_threshold;
+  calc_policy->review_threshold = policy->review_threshold;
+  calc_policy->return_shipping_cap = policy->return_shipping_cap;
+  calc_policy->refund_window_days = policy->refund_window_days;
+}
+
+gboolean
+rd_policy_is_policy_key (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (policy_keys); i++)
+    if (g_strcmp0 (key, policy_keys[i]) == 0)
+      return TRUE;
+
+  return FALSE;
 }
 
 guint

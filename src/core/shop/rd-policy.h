@@ -2,10 +2,14 @@
  *
  * The shop's preferences that the refund rules need, as a plain struct: the
  * workflow, the deadlines and the stall checks read it and never GSettings.
+ * This is the one home of the policy's defaults and of the GSettings keys
+ * it is read from; the calculator's RdCalcPolicy is filled from it.
  */
 #pragma once
 
 #include <gio/gio.h>
+
+#include "rd-calc.h"
 
 G_BEGIN_DECLS
 
@@ -34,10 +38,21 @@ typedef struct
 
 /* The defaults of data/io.github.refunddesk.RefundDesk.gschema.xml. */
 void      rd_policy_init_defaults        (RdPolicy       *policy);
-/* Reads every key from settings (schema io.github.refunddesk.RefundDesk). */
+/* Reads every key from settings (schema io.github.refunddesk.RefundDesk);
+ * the defaults when settings is NULL. */
 void      rd_policy_load_from_settings   (RdPolicy       *policy,
                                           GSettings      *settings);
 void      rd_policy_clear                (RdPolicy       *policy);
+
+/* The app's settings when their schema is installed, else NULL (the
+ * command-line mode run from a build tree): pass the result to
+ * rd_policy_load_from_settings for "the settings, or the defaults". */
+GSettings *rd_policy_open_settings       (void);
+/* The part of the policy the calculator needs. */
+void      rd_policy_to_calc_policy       (const RdPolicy *policy,
+                                          RdCalcPolicy   *calc_policy);
+/* Whether key is one of the settings the policy is read from. */
+gboolean  rd_policy_is_policy_key        (const char     *key);
 
 /* The channel's auto-refund hours; RD_POLICY_DEFAULT_AUTO_REFUND_HOURS for
  * a channel the policy does not list. */

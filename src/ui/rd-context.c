@@ -1,0 +1,236 @@
+/* rd-context.c
+ *
+ * See rd-context.h. The policy and the operator are read from the settings
+ * once, and again on each change of their keys.
+ */
+#include "config.h"
+
+#include "rd-context.h"
+
+struct _RdContext
+{
+  GObject    parent_instance;
+
+  RdStore   *store;
+  GSettings *settings;
+  RdPolicy   policy;
+  char      *operator;
+};
+
+G_DEFINE_FINAL_TYPE (RdContext, rd_context, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SETTINGS,
+  PROP_POLICY,
+  PROP_OPERATOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static void
+load_policy (RdContext *self)
+{
+  rd_policy_clear (&self->policy);
+  rd_policy_load_from_settings (&self->policy, self->settings);
+}
+
+static void
+load_operator (RdContext *self)
+{
+  g_free (self->operator);
+  self->operator = g_settings_get_string (self->settings, "current-operator");
+}
+
+/* Callbacks */
+
+static void
+on_settings_changed (RdContext  *self,
+                     const char *key,
+                     GSettings  *settings)
+{
+  if (rd_policy_is_policy_key (key))
+    {
+      load_policy (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLICY]);
+    }
+  else if (g_strcmp0 (key, "current-operator") == 0)
+    {
+      g_autofree char *before = g_strdup (self->operator);
+
+      load_operator (self);
+      if (g_strcmp0 (before, self->operator) != 0)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPERATOR]);
+    }
+}
+
+/* Overrides */
+
+static void
+rd_context_constructed (GObject *object)
+{
+  RdContext *self = RD_CONTEXT (object);
+
+  G_OBJECT_CLASS (rd_context_parent_class)->constructed (object);
+
+  g_assert (G_IS_SETTINGS (self->settings));
+  load_policy (self);
+  load_operator (self);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+rd_context_finalize (GObject *object)
+{
+  RdContext *self = RD_CONTEXT (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  rd_policy_clear (&self->policy);
+  g_clear_pointer (&self->operator, g_free);
+
+  G_OBJECT_CLASS (rd_context_parent_class)->finalize (object);
+}
+
+static void
+rd_context_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  RdContext *self = RD_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_POLICY:
+      g_value_set_pointer (value, &self->policy);
+      break;
+    case PROP_OPERATOR:
+      g_value_set_string (value, self->operator);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_context_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  RdContext *self = RD_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      rd_context_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_context_class_init (RdContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = rd_context_constructed;
+  object_class->finalize = rd_context_finalize;
+  object_class->get_property = rd_context_get_property;
+  object_class->set_property = rd_context_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* An RdPolicy *, owned by the context. */
+  properties[PROP_POLICY] =
+    g_param_spec_pointer ("policy", NULL, NULL,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_OPERATOR] =
+    g_param_spec_string ("operator", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rd_context_init (RdContext *self)
+{
+}
+
+/* Public API */
+
+RdContext *
+rd_context_new (RdStore   *store,
+                GSettings *settings)
+{
+  g_return_val_if_fail (store == NULL || RD_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (RD_TYPE_CONTEXT,
+                       "store", store,
+                       "settings", settings,
+                       NULL);
+}
+
+RdStore *
+rd_context_get_store (RdContext *self)
+{
+  g_return_val_if_fail (RD_IS_CONTEXT (self), NULL);
+
+  return self->store;
+}
+
+void
+rd_context_set_store (RdContext *self,
+                      RdStore   *store)
+{
+  g_return_if_fail (RD_IS_CONTEXT (self));
+  g_return_if_fail (store == NULL || RD_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+GSettings *
+rd_context_get_settings (RdContext *self)
+{
+  g_return_val_if_fail (RD_IS_CONTEXT (self), NULL);
+
+  return self->settings;
+}
+
+const RdPolicy *
+rd_context_get_policy (RdContext *self)
+{
+  g_return_val_if_fail (RD_IS_CONTEXT (self), NULL);
+
+  return &self->policy;
+}
+
+const char *
+rd_context_get_operator (RdContext *self)
+{
+  g_return_val_if_fail (RD_IS_CONTEXT (self), NULL);
+
+  return self->operator;
+}
