@@ -17,6 +17,7 @@
 #include "rd-cli.h"
 #include "rd-intercepts.h"
 #include "rd-money.h"
+#include "rd-time.h"
 
 static void
 load_policy (RdPolicy *policy)
@@ -35,21 +36,6 @@ load_policy (RdPolicy *policy)
 
   settings = g_settings_new_full (schema, NULL, NULL);
   rd_policy_load_from_settings (policy, settings);
-}
-
-static char *
-format_time (gint64 at)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (at == 0)
-    return g_strdup ("");
-  utc = g_date_time_new_from_unix_utc (at);
-  if (utc == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
 static const char *
@@ -85,8 +71,8 @@ print_row (const RdIntercept *intercept,
   g_autofree char *amount = rd_money_format_plain (losses ? rd_intercept_get_loss (intercept)
                                                           : intercept->amount,
                                                    rd_currency_default ());
-  g_autofree char *deadline = format_time (intercept->platform_deadline);
-  g_autofree char *moved = format_time (intercept->last_movement_at);
+  g_autofree char *deadline = rd_time_format_local (intercept->platform_deadline);
+  g_autofree char *moved = rd_time_format_local (intercept->last_movement_at);
   g_autofree char *left = NULL;
 
   if (!rd_intercept_status_is_settled (intercept->status))

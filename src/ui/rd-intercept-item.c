@@ -9,6 +9,7 @@
 
 #include "rd-intercept-item.h"
 #include "rd-money.h"
+#include "rd-time.h"
 
 struct _RdInterceptItem
 {
@@ -43,21 +44,6 @@ rd_intercept_item_class_init (RdInterceptItemClass *klass)
 static void
 rd_intercept_item_init (RdInterceptItem *self)
 {
-}
-
-char *
-rd_format_local_time (gint64 at)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (at == 0)
-    return g_strdup ("");
-  utc = g_date_time_new_from_unix_utc (at);
-  if (utc == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
 RdInterceptItem *
@@ -140,16 +126,16 @@ intercept_text (RdInterceptItem   *self,
     case RD_INTERCEPT_COLUMN_PROVINCE:
       return g_strdup (it->province != NULL ? it->province : "");
     case RD_INTERCEPT_COLUMN_REQUESTED:
-      return rd_format_local_time (it->requested_at);
+      return rd_time_format_local (it->requested_at);
     case RD_INTERCEPT_COLUMN_DEADLINE:
-      return rd_format_local_time (it->platform_deadline);
+      return rd_time_format_local (it->platform_deadline);
     case RD_INTERCEPT_COLUMN_TIME_LEFT:
       if (rd_intercept_status_is_settled (it->status) ||
           it->status == RD_INTERCEPT_STATUS_BACK_IN_WAREHOUSE)
         return g_strdup ("");
       return rd_intercept_format_time_left (it->platform_deadline, self->now);
     case RD_INTERCEPT_COLUMN_MOVEMENT:
-      return rd_format_local_time (it->last_movement_at);
+      return rd_time_format_local (it->last_movement_at);
     case RD_INTERCEPT_COLUMN_STATUS:
       if (it->status == RD_INTERCEPT_STATUS_BACK_IN_WAREHOUSE && it->condition != RD_PARCEL_CONDITION_NONE)
         return g_strdup_printf ("%s · %s", rd_intercept_status_get_name (it->status),
@@ -181,7 +167,7 @@ claim_text (RdInterceptItem   *self,
     case RD_CLAIM_COLUMN_CLAIMED:
       return rd_money_format (claim->amount_claimed, NULL);
     case RD_CLAIM_COLUMN_FILED:
-      return rd_format_local_time (claim->filed_at);
+      return rd_time_format_local (claim->filed_at);
     case RD_CLAIM_COLUMN_STATUS:
       return g_strdup (rd_claim_status_get_name (claim->status));
     case RD_CLAIM_COLUMN_RECOVERED:

@@ -68,7 +68,4 @@ void               rd_intercept_column_view_add    (GtkColumnView     *view,
                                                     RdInterceptColumn  column,
                                                     gboolean           expand);
 
-/* "2026-11-22 14:05" in local time, "" for 0. */
-char              *rd_format_local_time            (gint64             at);
-
 G_END_DECLS
