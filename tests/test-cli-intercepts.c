@@ -195,6 +195,51 @@ test_views (void)
   rd_test_remove_tree (dir);
 }
 
+/* Under two hours before the platform refunds by itself, with fresh
+ * tracking movement: the command says to settle now, as the window does. */
+static void
+test_settle_now (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autoptr(RdStore) store = NULL;
+  g_auto(RdPolicy) policy = { 0 };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 urgent_case, calm_case, urgent, calm;
+  Run run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  rd_policy_init_defaults (&policy);
+  store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  /* Requested 47 h ago on Taobao (48 h): one hour left. */
+  urgent_case = add_case (store, &policy, 40000, now - 47 * HOUR);
+  urgent = add_intercept (store, &policy, urgent_case, "URGENT4", "广东", now - 47 * HOUR);
+  /* Requested 20 h ago: 28 h left. */
+  calm_case = add_case (store, &policy, 40001, now - 20 * HOUR);
+  calm = add_intercept (store, &policy, calm_case, "CALM5", "广东", now - 20 * HOUR);
+  rd_intercepts_record_movement (store, urgent, now - HOUR, "in transit", "bob", &error);
+  g_assert_no_error (error);
+  rd_intercepts_record_movement (store, calm, now - HOUR, "in transit", "bob", &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  run_intercepts (path, "--due", NULL, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);   /* header, two parcels, "" */
+  g_assert_true (g_str_has_prefix (lines[1], "URGENT4\t"));
+  g_assert_true (g_str_has_suffix (lines[1], "\tsettle now"));
+  g_assert_true (g_str_has_prefix (lines[2], "CALM5\t"));
+  g_assert_true (g_str_has_suffix (lines[2], "\t"));
+  run_clear (&run);
+
+  rd_test_remove_tree (dir);
+}
+
 static void
 test_missing_file (void)
 {
@@ -223,6 +268,7 @@ main (int   argc,
   refund_desk = argv[1];
 
   g_test_add_func ("/rd/cli/intercepts/views", test_views);
+  g_test_add_func ("/rd/cli/intercepts/settle-now", test_settle_now);
   g_test_add_func ("/rd/cli/intercepts/missing-file", test_missing_file);
 
   return g_test_run ();

@@ -4,7 +4,8 @@
  * intercept register, headless. One parcel a line, tab-separated after a
  * header line: tracking number, courier, case, amount (plain decimal),
  * destination, status, platform deadline, time left, last movement, and what
- * to do (nudge courier / treat as lost / refuse with the signing proof).
+ * to do (rd_intercept_get_advice: nudge courier / treat as lost / refuse
+ * with the signing proof / settle now).
  * --due lists the unsettled parcels by time left, --stalled the ones
  * without movement past the nudge threshold, --losses the parcels refunded
  * and not recovered (钱货两空) followed by their sum. The policy comes from
@@ -15,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-cli.h"
+#include "rd-intercept-advice.h"
 #include "rd-intercepts.h"
 #include "rd-money.h"
 #include "rd-time.h"
@@ -36,30 +38,6 @@ load_policy (RdPolicy *policy)
 
   settings = g_settings_new_full (schema, NULL, NULL);
   rd_policy_load_from_settings (policy, settings);
-}
-
-static const char *
-advice (const RdIntercept *intercept,
-        const RdPolicy    *policy,
-        gint64             now)
-{
-  if (intercept->status == RD_INTERCEPT_STATUS_DELIVERED)
-    return _("refuse with the signing proof, or file a claim");
-
-  if (!rd_intercept_status_in_transit (intercept->status))
-    return "";
-
-  switch (rd_intercept_classify_stall (policy, intercept->province,
-                                       rd_intercept_get_quiet_since (intercept), now))
-    {
-    case RD_INTERCEPT_STALL_NUDGE:
-      return _("nudge courier");
-    case RD_INTERCEPT_STALL_LOST:
-      return _("treat as lost");
-    case RD_INTERCEPT_STALL_NONE:
-    default:
-      return "";
-    }
 }
 
 static void
@@ -88,7 +66,7 @@ print_row (const RdIntercept *intercept,
            deadline,
            left != NULL ? left : "",
            moved,
-           advice (intercept, policy, now));
+           rd_parcel_advice_get_name (rd_intercept_get_advice (intercept, policy, now)));
 }
 
 int
