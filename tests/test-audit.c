@@ -7,10 +7,10 @@
 #include "config.h"
 
 #include <locale.h>
-#include <sys/wait.h>
 
 #include "rd-audit.h"
 #include "rd-case-store.h"
+#include "rd-test-cli.h"
 #include "rd-test-ledger.h"
 
 static const char *refund_desk;
@@ -94,16 +94,13 @@ run_verify (const char  *path,
             char       **out,
             char       **err)
 {
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
   const char *argv[] = { refund_desk, "verify", "--db", path, NULL };
-  int wait_status;
+  g_auto(RdTestRun) run = { 0 };
 
-  envp = g_environ_setenv (envp, "LANGUAGE", "C", TRUE);
-  g_spawn_sync (NULL, (char **) argv, envp, 0, NULL, NULL, out, err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  *status = WEXITSTATUS (wait_status);
+  rd_test_run_command (&run, argv, "C.UTF-8", "C", NULL, NULL);
+  *status = run.status;
+  *out = g_steal_pointer (&run.out);
+  *err = g_steal_pointer (&run.err);
 }
 
 static void

@@ -10,35 +10,18 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "rd-test-cli.h"
+
 static const char *exe_path;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* Runs refund-desk calc ARGS… with stdin_text (or nothing) on its input. */
 static void
-run_calc (Run         *run,
+run_calc (RdTestRun   *run,
           const char  *language,
           const char  *stdin_text,
           const char  *const *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
 
   g_ptr_array_add (argv, (char *) exe_path);
   g_ptr_array_add (argv, (char *) "calc");
@@ -46,18 +29,7 @@ run_calc (Run         *run,
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", language, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "", TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, stdin_text ? stdin_text : "", NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
+  rd_test_run_command (run, (const char * const *) argv->pdata, language, "", NULL, stdin_text);
 }
 
 static JsonNode *
@@ -85,7 +57,7 @@ test_fixture (gconstpointer data)
   g_autoptr(JsonNode) expected = NULL;
   g_autoptr(JsonNode) actual = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(RdTestRun) run = { 0, };
   const char *args[] = { input_path, NULL };
   const char *json_args[] = { "--format=json", "-", NULL };
   g_autofree char *input_text = NULL;
@@ -102,7 +74,7 @@ test_fixture (gconstpointer data)
     g_error ("%s: output differs from %s:\n%s", input_name, expected_name, run.out);
 
   /* The same order on the standard input gives the same answer. */
-  run_clear (&run);
+  rd_test_run_clear (&run);
   g_file_get_contents (input_path, &input_text, NULL, &error);
   g_assert_no_error (error);
   run_calc (&run, "C.UTF-8", input_text, json_args);
@@ -117,7 +89,7 @@ test_text (void)
 {
   g_autofree char *input_path = g_test_build_filename (G_TEST_DIST, "calc", "taobao.json", NULL);
   const char *args[] = { "--format=text", input_path, NULL };
-  g_auto(Run) run = { 0, };
+  g_auto(RdTestRun) run = { 0, };
   g_auto(GStrv) lines = NULL;
   const char *t_shirt = NULL, *jeans = NULL;
 
@@ -153,8 +125,8 @@ test_translated (void)
   g_autofree char *input_path = g_test_build_filename (G_TEST_DIST, "calc", "taobao.json", NULL);
   const char *args[] = { input_path, NULL };
   const char *bad_args[] = { "-", NULL };
-  g_auto(Run) run = { 0, };
-  g_auto(Run) bad = { 0, };
+  g_auto(RdTestRun) run = { 0, };
+  g_auto(RdTestRun) bad = { 0, };
 
   run_calc (&run, "zh_CN.UTF-8", NULL, args);
   g_assert_cmpint (run.status, ==, 0);
@@ -238,7 +210,7 @@ test_bad_input (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
-      g_auto(Run) run = { 0, };
+      g_auto(RdTestRun) run = { 0, };
 
       run_calc (&run, "C.UTF-8", bad_inputs[i].input, args);
       if (run.status != 2 || strstr (run.err, bad_inputs[i].message) == NULL)
@@ -254,9 +226,9 @@ test_bad_usage (void)
   const char *missing[] = { "/nonexistent/order.json", NULL };
   const char *format[] = { "--format=xml", "-", NULL };
   const char *two[] = { "a.json", "b.json", NULL };
-  g_auto(Run) a = { 0, };
-  g_auto(Run) b = { 0, };
-  g_auto(Run) c = { 0, };
+  g_auto(RdTestRun) a = { 0, };
+  g_auto(RdTestRun) b = { 0, };
+  g_auto(RdTestRun) c = { 0, };
 
   run_calc (&a, "C.UTF-8", NULL, missing);
   g_assert_cmpint (a.status, ==, 2);

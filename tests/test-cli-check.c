@@ -11,23 +11,10 @@
 #include <unistd.h>
 
 #include "rd-store.h"
+#include "rd-test-cli.h"
 #include "rd-test-ledger.h"
 
 static const char *refund_desk;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
 
 /* Runs `refund-desk check --db db_path`, after `prefix` (a command that
  * runs another, or NULL). */
@@ -35,12 +22,9 @@ static void
 run_check_with (const char * const *prefix,
                 const char         *db_path,
                 const char         *locale,
-                Run                *run)
+                RdTestRun          *run)
 {
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  int wait_status;
 
   for (guint i = 0; prefix != NULL && prefix[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) prefix[i]);
@@ -50,20 +34,13 @@ run_check_with (const char * const *prefix,
   g_ptr_array_add (argv, (gpointer) db_path);
   g_ptr_array_add (argv, NULL);
 
-  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
-  envp = g_environ_setenv (envp, "LANGUAGE", locale, TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  rd_test_run_command (run, (const char * const *) argv->pdata, locale, locale, NULL, NULL);
 }
 
 static void
 run_check (const char *db_path,
            const char *locale,
-           Run        *run)
+           RdTestRun  *run)
 {
   run_check_with (NULL, db_path, locale, run);
 }
@@ -78,7 +55,7 @@ test_new_ledger (void)
   g_autoptr(RdStore) store = NULL;
   g_autoptr(GError) error = NULL;
   RdTestFingerprint before = { 0 };
-  Run run = { 0 };
+  RdTestRun run = { 0 };
 
   store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -97,7 +74,7 @@ test_new_ledger (void)
   g_assert_nonnull (strstr (run.out, "Cases: 3\n"));
   g_assert_nonnull (strstr (run.out, "Integrity: ok\n"));
   g_assert_cmpstr (run.err, ==, "");
-  run_clear (&run);
+  rd_test_run_clear (&run);
 
   rd_test_assert_unchanged (path, &before);
   rd_test_fingerprint_clear (&before);
@@ -111,7 +88,7 @@ test_older_ledger (void)
   g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
   RdTestFingerprint before = { 0 };
   g_autoptr(GDir) listing = NULL;
-  Run run = { 0 };
+  RdTestRun run = { 0 };
 
   /* check reads an older ledger as it is: no migration, no backup. */
   rd_test_build_from_fixture (path, "ledger-v1.sql");
@@ -122,7 +99,7 @@ test_older_ledger (void)
   g_assert_nonnull (strstr (run.out, "Schema version: 1\n"));
   g_assert_nonnull (strstr (run.out, "Cases: 7\n"));
   g_assert_nonnull (strstr (run.out, "updated"));
-  run_clear (&run);
+  rd_test_run_clear (&run);
 
   rd_test_assert_unchanged (path, &before);
   listing = g_dir_open (dir, 0, NULL);
@@ -148,7 +125,7 @@ test_read_only_folder (void)
   g_autoptr(RdStore) store = NULL;
   g_autoptr(GError) error = NULL;
   RdTestFingerprint before = { 0 };
-  Run run = { 0 };
+  RdTestRun run = { 0 };
 
   if (getuid () != 0 || setpriv == NULL)
     {
@@ -172,7 +149,7 @@ test_read_only_folder (void)
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Cases: 2\n"));
-  run_clear (&run);
+  rd_test_run_clear (&run);
 
   g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
   rd_test_assert_unchanged (path, &before);
@@ -187,7 +164,7 @@ test_text_file (void)
   g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
   g_autoptr(GError) error = NULL;
   RdTestFingerprint before = { 0 };
-  Run run = { 0 };
+  RdTestRun run = { 0 };
 
   g_file_set_contents (path, "订单号,退款金额\n3871204459120,129.00\n", -1, &error);
   g_assert_no_error (error);
@@ -198,7 +175,7 @@ test_text_file (void)
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, path));
   g_assert_nonnull (strstr (run.err, "is not a Refund Desk ledger"));
-  run_clear (&run);
+  rd_test_run_clear (&run);
 
   /* A Chinese desktop gets the message in Chinese. */
   if (setlocale (LC_ALL, "zh_CN.UTF-8") != NULL)
@@ -208,7 +185,7 @@ test_text_file (void)
       g_assert_cmpint (run.status, ==, 1);
       g_assert_nonnull (strstr (run.err, path));
       g_assert_nonnull (strstr (run.err, "台账"));
-      run_clear (&run);
+      rd_test_run_clear (&run);
     }
 
   rd_test_assert_unchanged (path, &before);
@@ -221,13 +198,13 @@ test_missing (void)
 {
   g_autofree char *dir = rd_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
-  Run run = { 0 };
+  RdTestRun run = { 0 };
 
   run_check (path, "C", &run);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, path));
   g_assert_nonnull (strstr (run.err, "There is no ledger"));
-  run_clear (&run);
+  rd_test_run_clear (&run);
 
   /* check never creates a ledger. */
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));

@@ -9,8 +9,8 @@
 #include "config.h"
 
 #include <locale.h>
-#include <sys/wait.h>
 
+#include "rd-test-cli.h"
 #include "rd-test-ledger.h"
 
 static const char *refund_desk;
@@ -18,35 +18,11 @@ static const char *gen_ledger;
 static char *dir;
 static char *db_path;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
 static void
 run_argv (const char * const *argv,
-          Run                *run)
+          RdTestRun          *run)
 {
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  int wait_status;
-
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "LANGUAGE", "C", TRUE);
-  g_spawn_sync (NULL, (char **) argv, envp, 0, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  rd_test_run_command (run, argv, "C.UTF-8", "C", NULL, NULL);
 }
 
 /* The case numbers whose searched fields contain text, newest first: the
@@ -97,7 +73,7 @@ assert_find (const char *text,
   g_autofree char *count = NULL;
   const char *list_argv[] = { refund_desk, "find", "--db", db_path, text, NULL };
   const char *count_argv[] = { refund_desk, "find", "--db", db_path, "--count", text, NULL };
-  Run run = { 0 };
+  RdTestRun run = { 0 };
   guint n_lines = 0;
 
   for (const char *p = expected; *p != '\0'; p++)
@@ -112,13 +88,13 @@ assert_find (const char *text,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpstr (run.out, ==, expected);
-  run_clear (&run);
+  rd_test_run_clear (&run);
 
   run_argv (count_argv, &run);
   g_assert_cmpint (run.status, ==, 0);
   count = g_strdup_printf ("%u\n", n_lines);
   g_assert_cmpstr (run.out, ==, count);
-  run_clear (&run);
+  rd_test_run_clear (&run);
 }
 
 static void
@@ -158,19 +134,19 @@ test_errors (void)
   g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
   const char *missing_argv[] = { refund_desk, "find", "--db", missing, "x", NULL };
   const char *no_text_argv[] = { refund_desk, "find", "--db", db_path, NULL };
-  Run run = { 0 };
+  RdTestRun run = { 0 };
 
   run_argv (missing_argv, &run);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, "refund-desk find: "));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  run_clear (&run);
+  rd_test_run_clear (&run);
 
   run_argv (no_text_argv, &run);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "refund-desk find: "));
-  run_clear (&run);
+  rd_test_run_clear (&run);
 }
 
 int
@@ -178,7 +154,7 @@ main (int    argc,
       char **argv)
 {
   const char *gen_argv[5];
-  Run run = { 0 };
+  RdTestRun run = { 0 };
   int status;
 
   setlocale (LC_ALL, "C.UTF-8");
@@ -196,7 +172,7 @@ main (int    argc,
   gen_argv[4] = NULL;
   run_argv (gen_argv, &run);
   g_assert_cmpint (run.status, ==, 0);
-  run_clear (&run);
+  rd_test_run_clear (&run);
 
   g_test_add_func ("/rd/cli-find/find", test_find);
   g_test_add_func ("/rd/cli-find/errors", test_errors);

@@ -9,48 +9,26 @@
 
 #include <locale.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "rd-case-store.h"
 #include "rd-case-store-workflow.h"
 #include "rd-intercepts.h"
+#include "rd-test-cli.h"
 #include "rd-test-ledger.h"
 
 #define HOUR 3600
 
 static const char *refund_desk;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
 static void
 run_intercepts (const char *db_path,
                 const char *option1,
                 const char *option2,
-                Run        *run)
+                RdTestRun  *run)
 {
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
   const char *argv[] = { refund_desk, "intercepts", "--db", db_path, option1, option2, NULL };
-  int wait_status;
 
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "LANGUAGE", "C", TRUE);
-  g_spawn_sync (NULL, (char **) argv, envp, 0, NULL, NULL, &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  rd_test_run_command (run, argv, "C.UTF-8", "C", NULL, NULL);
 }
 
 static guint
@@ -109,55 +87,83 @@ add_intercept (RdStore        *store,
   return intercept->id;
 }
 
+/* A new ledger in a scratch folder, the default policy and the real clock
+ * (the command reads it). */
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  RdStore  *store;
+  RdPolicy  policy;
+  gint64    now;
+} Fixture;
+
 static void
-test_views (void)
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = rd_test_make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
-  g_autoptr(RdStore) store = NULL;
-  g_auto(RdPolicy) policy = { 0 };
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  f->dir = rd_test_make_tmp_dir ();
+  f->path = g_build_filename (f->dir, "ledger.db", NULL);
+  rd_policy_init_defaults (&f->policy);
+  f->store = rd_store_open (f->path, RD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->now = g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  rd_policy_clear (&f->policy);
+  rd_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+test_views (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
   gint64 fresh_case, stalled_case, lost_case, lost;
-  Run run = { 0 };
+  RdTestRun run = { 0 };
   const char *fresh_line, *stalled_line;
 
-  rd_policy_init_defaults (&policy);
-  store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-
   /* Requested an hour ago: 47 h left on Taobao. */
-  fresh_case = add_case (store, &policy, 50000, now - HOUR);
-  add_intercept (store, &policy, fresh_case, "FRESH1", "广东", now - HOUR);
+  fresh_case = add_case (f->store, &f->policy, 50000, f->now - HOUR);
+  add_intercept (f->store, &f->policy, fresh_case, "FRESH1", "广东", f->now - HOUR);
   /* Requested 30 h ago, no movement since: 18 h left, nudge the courier. */
-  stalled_case = add_case (store, &policy, 60000, now - 30 * HOUR);
-  add_intercept (store, &policy, stalled_case, "STALL2", "新疆", now - 30 * HOUR);
+  stalled_case = add_case (f->store, &f->policy, 60000, f->now - 30 * HOUR);
+  add_intercept (f->store, &f->policy, stalled_case, "STALL2", "新疆", f->now - 30 * HOUR);
   /* Lost and refunded: a loss of ¥250.00 after ¥50.00 recovered. */
-  lost_case = add_case (store, &policy, 30000, now - 100 * HOUR);
-  lost = add_intercept (store, &policy, lost_case, "LOST3", "广东", now - 100 * HOUR);
-  rd_intercepts_file_claim (store, lost, 30000, RD_LOST_REMEDY_REFUND, &policy, "bob", now - 40 * HOUR,
+  lost_case = add_case (f->store, &f->policy, 30000, f->now - 100 * HOUR);
+  lost = add_intercept (f->store, &f->policy, lost_case, "LOST3", "广东", f->now - 100 * HOUR);
+  rd_intercepts_file_claim (f->store, lost, 30000, RD_LOST_REMEDY_REFUND, &f->policy, "bob", f->now - 40 * HOUR,
                             NULL, NULL, &error);
   g_assert_no_error (error);
-  rd_case_store_record_payout (store, lost_case, 30000, "original", "2026-01-05", &policy, "alice", &error);
+  rd_case_store_record_payout (f->store, lost_case, 30000, "original", "2026-01-05", &f->policy, "alice", &error);
   g_assert_no_error (error);
   {
-    g_autoptr(GPtrArray) claims = rd_claims_list (store, TRUE, &error);
+    g_autoptr(GPtrArray) claims = rd_claims_list (f->store, TRUE, &error);
     g_assert_no_error (error);
-    rd_claims_settle (store, ((RdClaim *) claims->pdata[0])->id, RD_CLAIM_STATUS_PAID, 5000, "carol", now, &error);
+    rd_claims_settle (f->store, ((RdClaim *) claims->pdata[0])->id, RD_CLAIM_STATUS_PAID, 5000, "carol", f->now, &error);
     g_assert_no_error (error);
   }
-  g_clear_object (&store);
+  g_clear_object (&f->store);   /* the command opens the file alone */
 
   /* Everything. */
-  run_intercepts (path, NULL, NULL, &run);
+  run_intercepts (f->path, NULL, NULL, &run);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpuint (count_lines (run.out), ==, 4);
   g_assert_true (g_str_has_prefix (run.out, "Tracking number\tCourier\t"));
-  run_clear (&run);
+  rd_test_run_clear (&run);
 
   /* Due: least time left first; the claim is settled and not due. */
-  run_intercepts (path, "--due", NULL, &run);
+  run_intercepts (f->path, "--due", NULL, &run);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpuint (count_lines (run.out), ==, 3);
   stalled_line = strstr (run.out, "STALL2\t");
@@ -167,32 +173,65 @@ test_views (void)
   g_assert_true (stalled_line < fresh_line);
   g_assert_nonnull (strstr (stalled_line, "\t600.00\t新疆\t"));
   g_assert_null (strstr (run.out, "LOST3"));
-  run_clear (&run);
+  rd_test_run_clear (&run);
 
   /* Stalled: 30 h quiet is past the 24 h nudge, not yet lost in 新疆 (72 h). */
-  run_intercepts (path, "--stalled", NULL, &run);
+  run_intercepts (f->path, "--stalled", NULL, &run);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpuint (count_lines (run.out), ==, 2);
   g_assert_nonnull (strstr (run.out, "STALL2\t"));
   g_assert_true (g_str_has_suffix (run.out, "\tnudge courier\n"));
-  run_clear (&run);
+  rd_test_run_clear (&run);
 
   /* Losses and their sum. */
-  run_intercepts (path, "--losses", NULL, &run);
+  run_intercepts (f->path, "--losses", NULL, &run);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "LOST3\t"));
   g_assert_nonnull (strstr (run.out, "\t250.00\t"));
   g_assert_true (g_str_has_suffix (run.out, "1 parcel lost, 250.00 in total\n"));
-  run_clear (&run);
+  rd_test_run_clear (&run);
 
   /* Two views at once: a usage error. */
-  run_intercepts (path, "--due", "--losses", &run);
+  run_intercepts (f->path, "--due", "--losses", &run);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, "at most one"));
-  run_clear (&run);
+  rd_test_run_clear (&run);
+}
 
-  rd_test_remove_tree (dir);
+/* Under two hours before the platform refunds by itself, with fresh
+ * tracking movement: the command says to settle now, as the window does. */
+static void
+test_settle_now (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 urgent_case, calm_case, urgent, calm;
+  RdTestRun run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  /* Requested 47 h ago on Taobao (48 h): one hour left. */
+  urgent_case = add_case (f->store, &f->policy, 40000, f->now - 47 * HOUR);
+  urgent = add_intercept (f->store, &f->policy, urgent_case, "URGENT4", "广东", f->now - 47 * HOUR);
+  /* Requested 20 h ago: 28 h left. */
+  calm_case = add_case (f->store, &f->policy, 40001, f->now - 20 * HOUR);
+  calm = add_intercept (f->store, &f->policy, calm_case, "CALM5", "广东", f->now - 20 * HOUR);
+  rd_intercepts_record_movement (f->store, urgent, f->now - HOUR, "in transit", "bob", &error);
+  g_assert_no_error (error);
+  rd_intercepts_record_movement (f->store, calm, f->now - HOUR, "in transit", "bob", &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->store);   /* the command opens the file alone */
+
+  run_intercepts (f->path, "--due", NULL, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);   /* header, two parcels, "" */
+  g_assert_true (g_str_has_prefix (lines[1], "URGENT4\t"));
+  g_assert_true (g_str_has_suffix (lines[1], "\tsettle now"));
+  g_assert_true (g_str_has_prefix (lines[2], "CALM5\t"));
+  g_assert_true (g_str_has_suffix (lines[2], "\t"));
+  rd_test_run_clear (&run);
 }
 
 static void
@@ -200,14 +239,14 @@ test_missing_file (void)
 {
   g_autofree char *dir = rd_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "nothing.db", NULL);
-  Run run = { 0 };
+  RdTestRun run = { 0 };
 
   run_intercepts (path, NULL, NULL, &run);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, "refund-desk intercepts: "));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  run_clear (&run);
+  rd_test_run_clear (&run);
   rd_test_remove_tree (dir);
 }
 
@@ -222,7 +261,8 @@ main (int   argc,
     g_error ("usage: %s [TEST OPTIONS] PATH-TO-REFUND-DESK", argv[0]);
   refund_desk = argv[1];
 
-  g_test_add_func ("/rd/cli/intercepts/views", test_views);
+  g_test_add ("/rd/cli/intercepts/views", Fixture, NULL, fixture_set_up, test_views, fixture_tear_down);
+  g_test_add ("/rd/cli/intercepts/settle-now", Fixture, NULL, fixture_set_up, test_settle_now, fixture_tear_down);
   g_test_add_func ("/rd/cli/intercepts/missing-file", test_missing_file);
 
   return g_test_run ();

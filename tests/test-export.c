@@ -16,11 +16,11 @@
 #include <signal.h>
 #include <stdio.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
 
 #include "rd-case-store.h"
 #include "rd-export-private.h"
 #include "rd-store.h"
+#include "rd-test-cli.h"
 #include "rd-test-ledger.h"
 
 static const char *refund_desk;
@@ -175,10 +175,7 @@ static void
 run_checker (const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status;
+  g_auto(RdTestRun) run = { 0 };
 
   g_ptr_array_add (argv, (gpointer) python);
   g_ptr_array_add (argv, (gpointer) checker);
@@ -186,11 +183,9 @@ run_checker (const char * const *args)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("check-workbook.py failed:\n%s%s", out, err);
+  rd_test_run_command (&run, (const char * const *) argv->pdata, NULL, NULL, NULL, NULL);
+  if (run.status != 0)
+    g_error ("check-workbook.py failed:\n%s%s", run.out, run.err);
 }
 
 /* The folder holds only the ledger (and its WAL files) and `keep`. */
@@ -522,25 +517,18 @@ run_cli (const char * const *args,
          char              **out)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *err = NULL;
-  int status;
+  g_auto(RdTestRun) run = { 0 };
 
   g_ptr_array_add (argv, (gpointer) refund_desk);
   g_ptr_array_add (argv, (gpointer) "export");
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
-  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
-  envp = g_environ_setenv (envp, "LANGUAGE", locale, TRUE);
 
-  g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  g_test_message ("stderr: %s", err);
-  return WEXITSTATUS (status);
+  rd_test_run_command (&run, (const char * const *) argv->pdata, locale, locale, cwd, NULL);
+  g_test_message ("stderr: %s", run.err);
+  *out = g_steal_pointer (&run.out);
+  return run.status;
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "rd-audit.h"
 #include "rd-case-store.h"
 #include "rd-case-store-workflow.h"
+#include "rd-intercept-advice.h"
 #include "rd-intercepts.h"
 #include "rd-store-private.h"
 #include "rd-test-ledger.h"
@@ -294,6 +295,70 @@ test_stall (void)
   policy.stall_nudge_hours = 12;
   g_assert_cmpint (rd_intercept_classify_stall (&policy, NULL, T0, T0 + 12 * HOUR), ==, RD_INTERCEPT_STALL_NUDGE);
   g_assert_cmpint (rd_intercept_classify_stall (&policy, NULL, 0, T0), ==, RD_INTERCEPT_STALL_NONE);
+}
+
+/* What to do with a parcel: delivered first, then a stall on the road, then
+ * a deadline under two hours while the parcel has no result. Moved at T0
+ * unless 0 (then quiet since the request at T0); default policy: nudge at
+ * 24 h, lost at 48 h, 72 h in a remote province. */
+static void
+test_advice (void)
+{
+  static const struct
+  {
+    RdInterceptStatus  status;
+    const char        *province;
+    gint64             moved;
+    gint64             deadline;
+    gint64             now;
+    RdParcelAdvice     advice;
+    gboolean           settle;    /* rd_intercept_needs_settling */
+  } cases[] = {
+    { RD_INTERCEPT_STATUS_DELIVERED,         "广东", T0, T0 - HOUR,      T0 + 72 * HOUR, RD_PARCEL_ADVICE_REFUSE_OR_CLAIM, FALSE },
+    { RD_INTERCEPT_STATUS_REQUESTED,         "广东", T0, T0 + 48 * HOUR, T0 + 24 * HOUR, RD_PARCEL_ADVICE_NUDGE_COURIER,   FALSE },
+    { RD_INTERCEPT_STATUS_REQUESTED,         "广东", T0, T0 + 48 * HOUR, T0 + 48 * HOUR, RD_PARCEL_ADVICE_TREAT_AS_LOST,   TRUE },
+    { RD_INTERCEPT_STATUS_FAILED,            "西藏", T0, T0 + 40 * HOUR, T0 + 48 * HOUR, RD_PARCEL_ADVICE_NUDGE_COURIER,   TRUE },
+    { RD_INTERCEPT_STATUS_INTERCEPTED,       "广东", T0, T0 + HOUR,      T0 + 48 * HOUR, RD_PARCEL_ADVICE_TREAT_AS_LOST,   FALSE },
+    { RD_INTERCEPT_STATUS_REQUESTED,         "广东", T0, T0 + 2 * HOUR,  T0 + 1,         RD_PARCEL_ADVICE_SETTLE_NOW,      TRUE },
+    { RD_INTERCEPT_STATUS_REQUESTED,         "广东", T0, T0 + 2 * HOUR,  T0,             RD_PARCEL_ADVICE_NONE,            FALSE },
+    { RD_INTERCEPT_STATUS_FAILED,            "广东", 0,  T0 + HOUR,      T0 + HOUR / 2,  RD_PARCEL_ADVICE_SETTLE_NOW,      TRUE },
+    { RD_INTERCEPT_STATUS_PENDING,           NULL,   0,  T0 - HOUR,      T0 + 72 * HOUR, RD_PARCEL_ADVICE_SETTLE_NOW,      TRUE },
+    { RD_INTERCEPT_STATUS_PENDING,           NULL,   0,  0,              T0 + 72 * HOUR, RD_PARCEL_ADVICE_NONE,            FALSE },
+    { RD_INTERCEPT_STATUS_INTERCEPTED,       "广东", T0, T0 - HOUR,      T0 + HOUR,      RD_PARCEL_ADVICE_NONE,            FALSE },
+    { RD_INTERCEPT_STATUS_BACK_IN_WAREHOUSE, "广东", T0, T0 - HOUR,      T0 + 72 * HOUR, RD_PARCEL_ADVICE_NONE,            FALSE },
+    { RD_INTERCEPT_STATUS_CLAIM,             "广东", T0, T0 - HOUR,      T0 + 72 * HOUR, RD_PARCEL_ADVICE_NONE,            FALSE },
+  };
+  static const char *const texts[RD_PARCEL_ADVICE_LAST] = {
+    "", "refuse with the signing proof, or file a claim", "treat as lost", "nudge courier", "settle now",
+  };
+  g_auto(RdPolicy) policy = { 0 };
+
+  rd_policy_init_defaults (&policy);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RdIntercept parcel = {
+        .status = cases[i].status,
+        .province = (char *) cases[i].province,
+        .requested_at = T0,
+        .created_at = T0,
+        .last_movement_at = cases[i].moved,
+        .platform_deadline = cases[i].deadline,
+      };
+
+      g_test_message ("case %" G_GSIZE_FORMAT, i);
+      g_assert_cmpint (rd_intercept_get_advice (&parcel, &policy, cases[i].now), ==, cases[i].advice);
+      g_assert_cmpint (rd_intercept_needs_settling (&parcel, cases[i].now), ==, cases[i].settle);
+    }
+
+  /* Stable ids that read back, and the short text the command prints. */
+  for (int a = RD_PARCEL_ADVICE_NONE; a < RD_PARCEL_ADVICE_LAST; a++)
+    {
+      g_assert_cmpint (rd_parcel_advice_from_id (rd_parcel_advice_to_id (a)), ==, a);
+      g_assert_cmpstr (rd_parcel_advice_get_name (a), ==, texts[a]);
+    }
+  g_assert_null (rd_parcel_advice_to_id (RD_PARCEL_ADVICE_NONE));
+  g_assert_cmpstr (rd_parcel_advice_to_id (RD_PARCEL_ADVICE_SETTLE_NOW), ==, "settle_now");
 }
 
 static void
@@ -715,6 +780,7 @@ main (int   argc,
   g_test_add_func ("/rd/intercepts/case-step", test_case_step);
   g_test_add_func ("/rd/intercepts/deadline", test_deadline);
   g_test_add_func ("/rd/intercepts/stall", test_stall);
+  g_test_add_func ("/rd/intercepts/advice", test_advice);
   g_test_add_func ("/rd/intercepts/tracking-normalize", test_tracking_normalize);
   g_test_add_func ("/rd/intercepts/migrate-v4", test_migrate_v4);
 #define ADD(name, func) \

@@ -4,7 +4,8 @@
  * intercept register, headless. One parcel a line, tab-separated after a
  * header line: tracking number, courier, case, amount (plain decimal),
  * destination, status, platform deadline, time left, last movement, and what
- * to do (nudge courier / treat as lost / refuse with the signing proof).
+ * to do (rd_intercept_get_advice: nudge courier / treat as lost / refuse
+ * with the signing proof / settle now).
  * --due lists the unsettled parcels by time left, --stalled the ones
  * without movement past the nudge threshold, --losses the parcels refunded
  * and not recovered (钱货两空) followed by their sum. The policy comes from
@@ -15,48 +16,11 @@
 #include <glib/gi18n.h>
 
 #include "rd-cli.h"
+#include "rd-intercept-advice.h"
 #include "rd-intercepts.h"
 #include "rd-money.h"
 #include "rd-policy.h"
-
-static char *
-format_time (gint64 at)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (at == 0)
-    return g_strdup ("");
-  utc = g_date_time_new_from_unix_utc (at);
-  if (utc == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
-static const char *
-advice (const RdIntercept *intercept,
-        const RdPolicy    *policy,
-        gint64             now)
-{
-  if (intercept->status == RD_INTERCEPT_STATUS_DELIVERED)
-    return _("refuse with the signing proof, or file a claim");
-
-  if (!rd_intercept_status_in_transit (intercept->status))
-    return "";
-
-  switch (rd_intercept_classify_stall (policy, intercept->province,
-                                       rd_intercept_get_quiet_since (intercept), now))
-    {
-    case RD_INTERCEPT_STALL_NUDGE:
-      return _("nudge courier");
-    case RD_INTERCEPT_STALL_LOST:
-      return _("treat as lost");
-    case RD_INTERCEPT_STALL_NONE:
-    default:
-      return "";
-    }
-}
+#include "rd-time.h"
 
 static void
 print_row (const RdIntercept *intercept,
@@ -67,8 +31,8 @@ print_row (const RdIntercept *intercept,
   g_autofree char *amount = rd_money_format_plain (losses ? rd_intercept_get_loss (intercept)
                                                           : intercept->amount,
                                                    rd_currency_default ());
-  g_autofree char *deadline = format_time (intercept->platform_deadline);
-  g_autofree char *moved = format_time (intercept->last_movement_at);
+  g_autofree char *deadline = rd_time_format_local (intercept->platform_deadline);
+  g_autofree char *moved = rd_time_format_local (intercept->last_movement_at);
   g_autofree char *left = NULL;
 
   if (!rd_intercept_status_is_settled (intercept->status))
@@ -84,7 +48,7 @@ print_row (const RdIntercept *intercept,
            deadline,
            left != NULL ? left : "",
            moved,
-           advice (intercept, policy, now));
+           rd_parcel_advice_get_name (rd_intercept_get_advice (intercept, policy, now)));
 }
 
 int

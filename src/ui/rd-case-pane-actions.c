@@ -19,6 +19,7 @@
 #include "rd-case-evidence.h"
 #include "rd-money.h"
 #include "rd-templates.h"
+#include "rd-time.h"
 #include "rd-working-days.h"
 
 typedef struct
@@ -492,8 +493,7 @@ static void
 ask_payout (RdCasePane *self)
 {
   const char *routes[G_N_ELEMENTS (payout_routes) + 1];
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = rd_time_format_local_date (g_get_real_time () / G_USEC_PER_SEC);
   g_autofree char *body = NULL;
   g_autofree char *approved = NULL;
   g_autofree char *paid_out = NULL;
@@ -657,10 +657,9 @@ copy_template_action (GtkWidget  *widget,
                                                  : self->rcase->amount_paid);
       if (self->rcase->platform_deadline > 0)
         {
-          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (self->rcase->platform_deadline);
-          g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-
-          deadline = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : NULL;
+          deadline = rd_time_format_local (self->rcase->platform_deadline);
+          if (*deadline == '\0')
+            g_clear_pointer (&deadline, g_free);   /* keeps "{deadline}" in the text */
         }
       shop = g_settings_get_string (self->settings, "shop-name");
 

@@ -14,6 +14,7 @@
 #include "rd-channels.h"
 #include "rd-money.h"
 #include "rd-case-workflow.h"
+#include "rd-time.h"
 
 static const struct
 {
@@ -63,15 +64,6 @@ rd_case_field_get_label (const char *field)
   return field;
 }
 
-static char *
-format_local_time (gint64 at)
-{
-  g_autoptr(GDateTime) utc = at > 0 ? g_date_time_new_from_unix_utc (at) : NULL;
-  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-
-  return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : NULL;
-}
-
 /* The display name, or the stored id when it names nothing known. */
 static char *
 name_or_id (const char *name,
@@ -117,9 +109,10 @@ rd_case_field_format_value (const char *field,
       if (g_strcmp0 (field, "requested_at") == 0 || g_strcmp0 (field, "platform_deadline") == 0 ||
           g_strcmp0 (field, "paid_at") == 0 || g_strcmp0 (field, "closed_at") == 0)
         {
-          char *when = format_local_time (number);
+          g_autofree char *when = number > 0 ? rd_time_format_local (number) : NULL;
 
-          return when != NULL ? when : g_strdup (value);
+          /* A time not set, or one the calendar cannot show, stays the stored number. */
+          return g_strdup (when != NULL && *when != '\0' ? when : value);
         }
     }
 
@@ -186,11 +179,11 @@ _rd_case_pane_show_timeline (RdCasePane *self)
   for (guint i = entries->len; i > 0; i--)
     {
       RdAuditEntry *entry = g_ptr_array_index (entries, i - 1);
-      g_autofree char *when = format_local_time (entry->at);
+      g_autofree char *when = entry->at > 0 ? rd_time_format_local (entry->at) : g_strdup ("");
       g_autofree char *title = rd_case_describe_change (entry->action, entry->field,
                                                         entry->old_value, entry->new_value);
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", entry->operator != NULL ? entry->operator : "",
-                                                   when != NULL ? when : "");
+                                                   when);
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

@@ -17,6 +17,7 @@
 #include "rd-case-evidence.h"
 #include "rd-money.h"
 #include "rd-case-payouts.h"
+#include "rd-time.h"
 
 /* The countdown of the platform deadline. */
 #define COUNTDOWN_INTERVAL_SECONDS 30
@@ -63,23 +64,6 @@ enum {
 G_STATIC_ASSERT (N_INFO <= 32);
 
 /* Helpers */
-
-static char *
-format_time (gint64 unix_time)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (unix_time <= 0)
-    return NULL;
-
-  utc = g_date_time_new_from_unix_utc (unix_time);
-  if (utc == NULL)
-    return NULL;
-  local = g_date_time_to_local (utc);
-
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
 
 static void
 set_info (RdCasePane *self,
@@ -189,7 +173,7 @@ update_countdown (RdCasePane *self)
       return;
     }
 
-  when = format_time (self->rcase->platform_deadline);
+  when = rd_time_format_local (self->rcase->platform_deadline);
   open = rd_case_status_is_open (self->rcase->status);
   left = self->rcase->platform_deadline - g_get_real_time () / G_USEC_PER_SEC;
 
@@ -359,8 +343,8 @@ show_attachments (RdCasePane *self)
     {
       RdAttachment *attachment = g_ptr_array_index (attachments, i);
       g_autofree char *size = g_format_size (attachment->size);
-      g_autofree char *added = format_time (attachment->added_at);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", size, added != NULL ? added : "",
+      g_autofree char *added = attachment->added_at > 0 ? rd_time_format_local (attachment->added_at) : g_strdup ("");
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", size, added,
                                                    attachment->operator != NULL ? attachment->operator : "");
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *thumbnail, *button;
@@ -470,7 +454,7 @@ show_fields (RdCasePane *self)
   set_info (self, INFO_REASON, c->reason != NULL ? rd_refund_reason_get_name (c->reason) : NULL);
   set_info (self, INFO_PAYMENT, rd_payment_method_get_name (c->payment_method));
   set_info (self, INFO_ROUTE, rd_refund_route_get_name (c->refund_route));
-  take_info (self, INFO_REQUESTED, format_time (c->requested_at));
+  take_info (self, INFO_REQUESTED, c->requested_at > 0 ? rd_time_format_local (c->requested_at) : NULL);
   set_info (self, INFO_HANDLER, c->handler);
   set_info (self, INFO_CREATED_BY, c->created_by);
   set_info (self, INFO_APPROVED_BY, c->approved_by);

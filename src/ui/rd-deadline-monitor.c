@@ -11,6 +11,7 @@
 
 #include "rd-case-store-workflow.h"
 #include "rd-deadline-monitor.h"
+#include "rd-time.h"
 
 #define CHECK_INTERVAL_SECONDS 60
 
@@ -32,9 +33,7 @@ send_notification (RdDeadlineMonitor *self,
                    gint64             now)
 {
   g_autoptr(GNotification) notification = NULL;
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (rcase->platform_deadline);
-  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-  g_autofree char *when = local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("");
+  g_autofree char *when = rd_time_format_local_clock (rcase->platform_deadline);
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
   g_autofree char *id = g_strdup_printf ("deadline-%" G_GINT64_FORMAT, rcase->id);

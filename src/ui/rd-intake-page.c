@@ -19,6 +19,7 @@
 #include "rd-intake-page-private.h"
 #include "rd-shop-lists.h"
 #include "rd-policy.h"
+#include "rd-time.h"
 
 #define DRAFT_FORM "intake"
 #define DRAFT_DELAY_MS 400
@@ -133,7 +134,7 @@ update_deadline (RdIntakePage *self)
   policy = rd_context_get_policy (self->context);
   hours = rd_policy_get_auto_refund_hours (policy, rcase->channel);
   deadline = rd_case_compute_platform_deadline (rcase, policy);
-  when = rd_intake_format_time (deadline);
+  when = rd_time_format_local (deadline);
 
   if (deadline <= g_get_real_time () / G_USEC_PER_SEC)
     subtitle = g_strdup_printf (ngettext ("%s (%u hour after the request) — already passed: the platform may refund by itself",
@@ -317,7 +318,7 @@ refresh (RdIntakePage *self)
 void
 _rd_intake_page_clear_form (RdIntakePage *self)
 {
-  g_autofree char *now = rd_intake_format_time (g_get_real_time () / G_USEC_PER_SEC);
+  g_autofree char *now = rd_time_format_local (g_get_real_time () / G_USEC_PER_SEC);
   g_autofree char *currency = g_settings_get_string (self->settings, "default-currency");
 
   self->loading = TRUE;

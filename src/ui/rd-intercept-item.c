@@ -7,8 +7,10 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-intercept-advice.h"
 #include "rd-intercept-item.h"
 #include "rd-money.h"
+#include "rd-time.h"
 
 struct _RdInterceptItem
 {
@@ -19,6 +21,7 @@ struct _RdInterceptItem
   gint64            now;
   gboolean          high_ticket;
   RdInterceptStall  stall;
+  RdParcelAdvice    advice;
 };
 
 G_DEFINE_FINAL_TYPE (RdInterceptItem, rd_intercept_item, G_TYPE_OBJECT)
@@ -45,21 +48,6 @@ rd_intercept_item_init (RdInterceptItem *self)
 {
 }
 
-char *
-rd_format_local_time (gint64 at)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (at == 0)
-    return g_strdup ("");
-  utc = g_date_time_new_from_unix_utc (at);
-  if (utc == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
 RdInterceptItem *
 rd_intercept_item_new_intercept (RdIntercept    *intercept,
                                  const RdPolicy *policy,
@@ -73,6 +61,7 @@ rd_intercept_item_new_intercept (RdIntercept    *intercept,
   if (rd_intercept_status_in_transit (intercept->status))
     self->stall = rd_intercept_classify_stall (policy, intercept->province,
                                                rd_intercept_get_quiet_since (intercept), now);
+  self->advice = rd_intercept_get_advice (intercept, policy, now);
   return self;
 }
 
@@ -104,10 +93,7 @@ rd_intercept_item_is_urgent (RdInterceptItem *self)
 {
   g_return_val_if_fail (RD_IS_INTERCEPT_ITEM (self), FALSE);
 
-  return self->intercept != NULL &&
-         !rd_intercept_status_is_settled (self->intercept->status) &&
-         self->intercept->status != RD_INTERCEPT_STATUS_BACK_IN_WAREHOUSE &&
-         rd_intercept_is_urgent (self->intercept->platform_deadline, self->now);
+  return self->intercept != NULL && rd_intercept_needs_settling (self->intercept, self->now);
 }
 
 RdInterceptStall
@@ -140,16 +126,16 @@ intercept_text (RdInterceptItem   *self,
     case RD_INTERCEPT_COLUMN_PROVINCE:
       return g_strdup (it->province != NULL ? it->province : "");
     case RD_INTERCEPT_COLUMN_REQUESTED:
-      return rd_format_local_time (it->requested_at);
+      return rd_time_format_local (it->requested_at);
     case RD_INTERCEPT_COLUMN_DEADLINE:
-      return rd_format_local_time (it->platform_deadline);
+      return rd_time_format_local (it->platform_deadline);
     case RD_INTERCEPT_COLUMN_TIME_LEFT:
       if (rd_intercept_status_is_settled (it->status) ||
           it->status == RD_INTERCEPT_STATUS_BACK_IN_WAREHOUSE)
         return g_strdup ("");
       return rd_intercept_format_time_left (it->platform_deadline, self->now);
     case RD_INTERCEPT_COLUMN_MOVEMENT:
-      return rd_format_local_time (it->last_movement_at);
+      return rd_time_format_local (it->last_movement_at);
     case RD_INTERCEPT_COLUMN_STATUS:
       if (it->status == RD_INTERCEPT_STATUS_BACK_IN_WAREHOUSE && it->condition != RD_PARCEL_CONDITION_NONE)
         return g_strdup_printf ("%s · %s", rd_intercept_status_get_name (it->status),
@@ -181,7 +167,7 @@ claim_text (RdInterceptItem   *self,
     case RD_CLAIM_COLUMN_CLAIMED:
       return rd_money_format (claim->amount_claimed, NULL);
     case RD_CLAIM_COLUMN_FILED:
-      return rd_format_local_time (claim->filed_at);
+      return rd_time_format_local (claim->filed_at);
     case RD_CLAIM_COLUMN_STATUS:
       return g_strdup (rd_claim_status_get_name (claim->status));
     case RD_CLAIM_COLUMN_RECOVERED:
@@ -216,30 +202,28 @@ rd_intercept_item_get_hint (RdInterceptItem *item)
     return NULL;
   quiet_hours = (item->now - rd_intercept_get_quiet_since (parcel)) / 3600;
 
-  if (parcel->status == RD_INTERCEPT_STATUS_DELIVERED)
-    return g_strdup (_("Delivered: find out whether the buyer really has it. If so, refuse the refund with the courier’s signing proof as evidence; if not, file a claim."));
-
-  switch (rd_intercept_item_get_stall (item))
+  switch (item->advice)
     {
-    case RD_INTERCEPT_STALL_LOST:
+    case RD_PARCEL_ADVICE_REFUSE_OR_CLAIM:
+      return g_strdup (_("Delivered: find out whether the buyer really has it. If so, refuse the refund with the courier’s signing proof as evidence; if not, file a claim."));
+    case RD_PARCEL_ADVICE_TREAT_AS_LOST:
       return g_strdup_printf (ngettext ("No tracking movement for %d hour: treat the parcel as lost — refund or resend, and file a claim.",
                                         "No tracking movement for %d hours: treat the parcel as lost — refund or resend, and file a claim.",
                                         (gulong) quiet_hours), (int) quiet_hours);
-    case RD_INTERCEPT_STALL_NUDGE:
+    case RD_PARCEL_ADVICE_NUDGE_COURIER:
       return g_strdup_printf (ngettext ("No tracking movement for %d hour: nudge the courier.",
                                         "No tracking movement for %d hours: nudge the courier.",
                                         (gulong) quiet_hours), (int) quiet_hours);
-    case RD_INTERCEPT_STALL_NONE:
+    case RD_PARCEL_ADVICE_SETTLE_NOW:
+      {
+        g_autofree char *left = rd_intercept_format_time_left (parcel->platform_deadline, item->now);
+        return g_strdup_printf (_("Less than 2 hours before the platform refunds by itself (%s): settle the case now."), left);
+      }
+    case RD_PARCEL_ADVICE_NONE:
+    case RD_PARCEL_ADVICE_LAST:
     default:
-      break;
+      return NULL;
     }
-
-  if (rd_intercept_item_is_urgent (item))
-    {
-      g_autofree char *left = rd_intercept_format_time_left (parcel->platform_deadline, item->now);
-      return g_strdup_printf (_("Less than 2 hours before the platform refunds by itself (%s): settle the case now."), left);
-    }
-  return NULL;
 }
 
 /* Widths in characters, so that a column shows its usual content whole. */

@@ -56,8 +56,9 @@ char              *rd_intercept_item_get_text      (RdInterceptItem   *self,
 gboolean           rd_intercept_item_is_urgent     (RdInterceptItem   *self);
 RdInterceptStall   rd_intercept_item_get_stall     (RdInterceptItem   *self);
 
-/* The policy's advice for the parcel (delivered: refuse with the signing
- * proof; stalled: nudge or treat as lost; under two hours left), or NULL. */
+/* rd_intercept_get_advice() for the parcel as a sentence (delivered: refuse
+ * with the signing proof; stalled: nudge or treat as lost; under two hours
+ * left: settle now), or NULL when there is nothing to do. */
 char              *rd_intercept_item_get_hint      (RdInterceptItem   *self);
 
 /* Appends a column of GtkInscription cells showing `column` of the
@@ -67,8 +68,5 @@ void               rd_intercept_column_view_add    (GtkColumnView     *view,
                                                     const char        *title,
                                                     RdInterceptColumn  column,
                                                     gboolean           expand);
-
-/* "2026-11-22 14:05" in local time, "" for 0. */
-char              *rd_format_local_time            (gint64             at);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "rd-ledger-model.h"
 #include "rd-ledger-page.h"
 #include "rd-money.h"
+#include "rd-time.h"
 
 /* "Due soon": open cases whose platform deadline is within this many hours. */
 #define DUE_SOON_HOURS 24
@@ -85,18 +86,8 @@ static char *
 format_time (gpointer item,
              gint64   unix_time)
 {
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (unix_time <= 0)
-    return g_strdup ("");
-
-  utc = g_date_time_new_from_unix_utc (unix_time);
-  if (utc == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_local (utc);
-
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  /* A case's time at or before 1970 is one not set. */
+  return unix_time > 0 ? rd_time_format_local (unix_time) : g_strdup ("");
 }
 
 static char *

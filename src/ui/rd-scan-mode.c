@@ -19,6 +19,7 @@
 #include "rd-intercepts.h"
 #include "rd-money.h"
 #include "rd-scan-mode.h"
+#include "rd-time.h"
 
 struct _RdScanMode
 {
@@ -86,15 +87,6 @@ update_count (RdScanMode *self)
                                            self->n_recorded);
 
   gtk_label_set_label (self->count_label, text);
-}
-
-static char *
-format_clock (gint64 at)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at);
-  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-
-  return local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("");
 }
 
 static char *
@@ -212,7 +204,7 @@ look_up (RdScanMode *self,
 
   if (rd_intercepts_get_last_scan (self->store, parcel->id, &last, &last_at, &error))
     {
-      g_autofree char *clock = format_clock (last_at);
+      g_autofree char *clock = rd_time_format_local_clock (last_at);
       g_autofree char *message = g_strdup_printf (_("Already recorded: %s at %s. Press 1–4 only to correct it."),
                                                   rd_parcel_condition_get_name (last), clock);
       show_message (self, MESSAGE_WARNING, message);
@@ -252,7 +244,7 @@ record_outcome (RdScanMode        *self,
     }
 
   show_parcel (self, result.intercept);
-  clock = format_clock (result.at);
+  clock = rd_time_format_local_clock (result.at);
   if (result.already)
     {
       message = g_strdup_printf (_("Already recorded as %s at %s; not recorded again."),

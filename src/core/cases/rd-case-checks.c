@@ -186,15 +186,3 @@ rd_case_parse_time (const char  *text,
   *out = g_date_time_to_unix (time);
   return TRUE;
 }
-
-char *
-rd_intake_format_time (gint64 time)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}

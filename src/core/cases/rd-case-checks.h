@@ -41,7 +41,5 @@ gboolean  rd_case_check_number  (const char        *text,
 gboolean  rd_case_parse_time    (const char        *text,
                                    gint64            *out,
                                    GError           **error);
-/* Unix seconds → "YYYY-MM-DD HH:MM" in local time. */
-char     *rd_intake_format_time   (gint64             time);
 
 G_END_DECLS

@@ -14,14 +14,8 @@
 #include "rd-case-store-workflow.h"
 #include "rd-case-evidence.h"
 #include "rd-case-payouts.h"
+#include "rd-time.h"
 #include "rd-working-days.h"
-
-static char *
-today_text (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
-}
 
 static gboolean
 set_expected_arrival (RdStore     *store,
@@ -128,7 +122,7 @@ rd_case_store_transition_locked (RdStore                *store,
 
     case RD_WORKFLOW_EVENT_RECORD_PAYOUT:
       if (payout_date == NULL)
-        payout_date = today = today_text ();
+        payout_date = today = rd_time_format_local_date (g_get_real_time () / G_USEC_PER_SEC);
       if (payout_route == NULL)
         payout_route = rd_refund_route_to_id (rcase->refund_route) != NULL
                        ? rd_refund_route_to_id (rcase->refund_route) : "original";

@@ -17,6 +17,7 @@
 #include "rd-ledger-query.h"
 #include "rd-money.h"
 #include "rd-store.h"
+#include "rd-time.h"
 
 G_DEFINE_QUARK (rd-ledger-query-error-quark, rd_ledger_query_error)
 G_DEFINE_BOXED_TYPE (RdLedgerFilter, rd_ledger_filter, rd_ledger_filter_copy, rd_ledger_filter_free)
@@ -190,8 +191,7 @@ build_where (const RdLedgerFilter *filter,
 
   if (filter->follow_up)
     {
-      g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
-      g_autofree char *date = today != NULL ? g_date_time_format (today, "%Y-%m-%d") : g_strdup ("");
+      g_autofree char *date = rd_time_format_local_date (now);
 
       g_string_append (sql, " AND status = 'paid' AND expected_arrival < ?");
       add_text (params, date);
