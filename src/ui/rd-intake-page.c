@@ -167,7 +167,7 @@ update_kind (RdIntakePage *self)
       g_autofree char *steps = NULL;
 
       currency_code = g_settings_get_string (self->settings, "default-currency");
-      threshold = rd_money_format (g_settings_get_int64 (self->settings, "high-ticket-threshold"),
+      threshold = rd_money_format (rd_context_get_policy (self->context)->high_ticket_threshold,
                                    rd_currency_lookup (currency_code));
       if (kind == RD_REFUND_KIND_REFUND_ONLY_UNSHIPPED)
         steps = g_strdup (_(next_steps[kind]));
