@@ -6,6 +6,10 @@
  */
 #pragma once
 
+#if !defined (RD_UI_INTAKE_COMPILATION)
+# error "rd-intake-page-private.h is for src/ui/intake only."
+#endif
+
 #include "rd-case.h"
 #include "rd-case-evidence.h"
 #include "rd-intake-page.h"

@@ -5,6 +5,10 @@
  */
 #pragma once
 
+#if !defined (RD_UI_LEDGER_COMPILATION)
+# error "rd-case-pane-private.h is for src/ui/ledger only."
+#endif
+
 #include "rd-case-pane.h"
 #include "rd-case-evidence.h"
 #include "rd-policy.h"

@@ -5,6 +5,10 @@
  */
 #pragma once
 
+#if !defined (RD_UI_CALCULATOR_COMPILATION)
+# error "rd-calculator-page-private.h is for src/ui/calculator only."
+#endif
+
 #include "rd-calc-amount-list.h"
 #include "rd-calc-lines-grid.h"
 #include "rd-calc-result-view.h"
