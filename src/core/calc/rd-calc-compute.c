@@ -29,29 +29,6 @@ check_not_negative (gint64       value,
   return TRUE;
 }
 
-static void
-breakdown_row_free (RdCalcBreakdownRow *row)
-{
-  g_free (row->rule);
-  g_free (row->explanation);
-  g_free (row);
-}
-
-static void
-warning_free (RdCalcWarning *warning)
-{
-  g_free (warning->text);
-  g_free (warning);
-}
-
-static void
-line_result_free (RdCalcLineResult *line)
-{
-  g_free (line->sku);
-  g_free (line->name);
-  g_free (line);
-}
-
 /* Validation */
 
 static gboolean
@@ -266,12 +243,7 @@ rd_calc_compute (const RdCalcInput  *input,
       !validate_order (&calc, error))
     return NULL;
 
-  result = g_new0 (RdCalcResult, 1);
-  result->currency = calc.currency;
-  result->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_result_free);
-  result->instalments = g_array_new (FALSE, TRUE, sizeof (gint64));
-  result->breakdown = g_ptr_array_new_with_free_func ((GDestroyNotify) breakdown_row_free);
-  result->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) warning_free);
+  result = _rd_calc_result_new (calc.currency);
   calc.result = result;
   calc.gross_refund = gross_refund = g_new0 (gint64, input->lines->len);
   calc.net_refund = net_refund = g_new0 (gint64, input->lines->len);

@@ -30,6 +30,9 @@ typedef struct
   RdCalcResult       *result;
 } Calc;
 
+/* rd-calc.c: an empty result in currency, its arrays owning their items. */
+RdCalcResult *_rd_calc_result_new (const RdCurrency *currency);
+
 /* rd-calc-breakdown.c */
 
 /* Sets "field: message". */
