@@ -654,7 +654,8 @@ test_random_partial_refunds (void)
 }
 
 /* Every order of the table survives rd_calc_input_to_json and the stored
- * breakdown: read back, it computes the very same result. */
+ * breakdown: read back, it computes the very same result, and the result
+ * read back from the stored breakdown has the very same figures. */
 static void
 test_input_round_trip (void)
 {
@@ -667,11 +668,13 @@ test_input_round_trip (void)
       g_autoptr(RdCalcResult) result = NULL;
       g_autoptr(RdCalcResult) result_again = NULL;
       g_autoptr(RdCalcResult) result_stored = NULL;
+      g_autoptr(RdCalcResult) result_read = NULL;
       g_autoptr(JsonNode) node = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *text = NULL;
       g_autofree char *text_again = NULL;
       g_autofree char *text_stored = NULL;
+      g_autofree char *text_read = NULL;
       g_autofree char *breakdown = NULL;
       RdCalcPolicy policy;
 
@@ -697,6 +700,13 @@ test_input_round_trip (void)
       text_stored = rd_calc_result_to_json_data (result_stored, FALSE);
       g_assert_cmpstr (text_again, ==, text);
       g_assert_cmpstr (text_stored, ==, text);
+
+      result_read = rd_calc_result_from_breakdown (breakdown, &error);
+      g_assert_no_error (error);
+      g_assert_true (result_read->currency == result->currency);
+      g_assert_cmpint (result_read->total, ==, result->total);
+      text_read = rd_calc_result_to_json_data (result_read, FALSE);
+      g_assert_cmpstr (text_read, ==, text);
     }
 }
 
@@ -714,6 +724,139 @@ test_input_from_breakdown_errors (void)
   input = rd_calc_input_from_breakdown ("{", &error);
   g_assert_null (input);
   g_assert_error (error, RD_CALC_ERROR, RD_CALC_ERROR_INVALID);
+}
+
+static char *
+nested (const char *open,
+        const char *close,
+        guint       depth)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (text, open);
+  for (guint i = 0; close != NULL && i < depth; i++)
+    g_string_append (text, close);
+  return g_string_free (text, FALSE);
+}
+
+/* Anything but a breakdown the calculator wrote is refused with an error
+ * naming what is wrong, and nothing crashes: not JSON, not an object, each
+ * member missing or of the wrong type, and 100000 nested arrays or objects. */
+static void
+test_result_from_breakdown_errors (void)
+{
+  static const char *const members[] = {
+    "currency", "total", "paid", "lines", "goods_refund", "shipping_refund",
+    "return_shipping_refund", "deductions_total", "instalments", "breakdown",
+    "warnings", "warning_codes",
+  };
+  static const struct
+  {
+    const char *text;      /* ' for " */
+    const char *message;   /* the start of the error */
+  } bad[] = {
+    { "", "The stored breakdown is not a JSON object" },
+    { "{", "Not valid JSON" },
+    { "[]", "The stored breakdown is not a JSON object" },
+    { "'108.00'", "The stored breakdown is not a JSON object" },
+    { "{'currency':'XXX','total':'1.00'}", "currency: " },
+    { "{'currency':'CNY','total':108}", "total: an amount is a decimal string" },
+    { "{'currency':'CNY','total':'1.001'}", "total: “1.001”" },
+  };
+  /* A case with a warning and a line, all members present. */
+  g_autoptr(RdCalcResult) result = NULL;
+  g_autoptr(RdCalcInput) input = NULL;
+  g_autofree char *json = quote (L1 ("300.00") "}");
+  g_autofree char *breakdown = NULL;
+  RdCalcPolicy policy;
+
+  rd_calc_policy_init_defaults (&policy);
+  input = rd_calc_input_from_json_data (json, -1, &policy, NULL);
+  result = rd_calc_compute (input, &policy, NULL);
+  g_assert_cmpuint (result->warnings->len, >, 0);
+  breakdown = rd_calc_breakdown_to_json_data (input, result);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *text = quote (bad[i].text);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RdCalcResult) read = rd_calc_result_from_breakdown (text, &error);
+
+      g_assert_null (read);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == RD_CALC_ERROR);
+      g_assert_true (g_str_has_prefix (error->message, bad[i].message));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RdCalcResult) read = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *expected = g_strdup_printf ("%s: ", members[i]);
+      JsonObject *root;
+
+      /* Missing, then of the wrong type. */
+      g_assert_true (json_parser_load_from_data (parser, breakdown, -1, NULL));
+      root = json_node_get_object (json_parser_get_root (parser));
+      json_object_remove_member (root, members[i]);
+      text = json_to_string (json_parser_get_root (parser), FALSE);
+      read = rd_calc_result_from_breakdown (text, &error);
+      g_assert_null (read);
+      g_assert_error (error, RD_CALC_ERROR, RD_CALC_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, expected));
+      g_clear_error (&error);
+      g_clear_pointer (&text, g_free);
+
+      json_object_set_boolean_member (root, members[i], TRUE);
+      text = json_to_string (json_parser_get_root (parser), FALSE);
+      read = rd_calc_result_from_breakdown (text, &error);
+      g_assert_null (read);
+      g_assert_error (error, RD_CALC_ERROR, RD_CALC_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, expected));
+    }
+
+  /* Deep nesting, closed or not, in arrays and objects: refused before
+   * json-glib would recurse 100000 times. */
+  {
+    g_autofree char *arrays = nested ("[", "]", 100000);
+    g_autofree char *open_arrays = nested ("[", NULL, 100000);
+    g_autofree char *objects = nested ("{\"a\":", NULL, 100000);
+    const char *texts[] = { arrays, open_arrays, objects };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(RdCalcResult) read = rd_calc_result_from_breakdown (texts[i], &error);
+        g_autoptr(RdCalcInput) order = rd_calc_input_from_json_data (texts[i], -1, NULL, NULL);
+
+        g_assert_null (read);
+        g_assert_null (order);
+        g_assert_error (error, RD_CALC_ERROR, RD_CALC_ERROR_INVALID);
+        g_assert_true (g_str_has_prefix (error->message, "Not valid JSON: nested more than"));
+      }
+  }
+
+  /* Brackets inside a string are text, not nesting. */
+  {
+    g_autofree char *brackets = nested ("[", NULL, 1000);
+    g_autofree char *text = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RdCalcResult) read = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *row;
+
+    g_assert_true (json_parser_load_from_data (parser, breakdown, -1, NULL));
+    row = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                       "breakdown"), 0);
+    json_object_set_string_member (row, "explanation", brackets);
+    text = json_to_string (json_parser_get_root (parser), FALSE);
+    read = rd_calc_result_from_breakdown (text, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (((RdCalcBreakdownRow *) g_ptr_array_index (read->breakdown, 0))->explanation, ==, brackets);
+  }
 }
 
 /* Lines pasted from a spreadsheet (tabs) or typed with commas; a header row
@@ -781,6 +924,7 @@ main (int   argc,
   g_test_add_func ("/rd/calc/random-partial-refunds", test_random_partial_refunds);
   g_test_add_func ("/rd/calc/input-round-trip", test_input_round_trip);
   g_test_add_func ("/rd/calc/input-from-breakdown-errors", test_input_from_breakdown_errors);
+  g_test_add_func ("/rd/calc/result-from-breakdown-errors", test_result_from_breakdown_errors);
   g_test_add_func ("/rd/calc/paste", test_paste);
 
   return g_test_run ();

@@ -16,26 +16,6 @@
 
 /* Helpers */
 
-void
-_rd_calc_set_field_error (GError     **error,
-                          RdCalcError  code,
-                          const char  *field,
-                          const char  *message)
-{
-  g_set_error (error, RD_CALC_ERROR, code, "%s: %s", field, message);
-}
-
-gboolean
-_rd_calc_check_overflow (gboolean     ok,
-                         const char  *field,
-                         GError     **error)
-{
-  if (!ok)
-    _rd_calc_set_field_error (error, RD_CALC_ERROR_OVERFLOW, field,
-                              _("the amounts are too large to compute exactly"));
-  return ok;
-}
-
 static gboolean
 check_not_negative (gint64       value,
                     const char  *field,
@@ -47,88 +27,6 @@ check_not_negative (gint64       value,
       return FALSE;
     }
   return TRUE;
-}
-
-char *
-_rd_calc_money (const Calc *calc,
-                gint64      amount)
-{
-  return rd_money_format (amount, calc->currency);
-}
-
-char *
-_rd_calc_number (gint64 value)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
-}
-
-char *
-_rd_calc_date_text (const GDate *date)
-{
-  char buffer[16];
-
-  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", date);
-  return g_strdup (buffer);
-}
-
-char *
-_rd_calc_line_label (const RdCalcLine *line,
-                     guint             index)
-{
-  if (line->name != NULL && *line->name != '\0')
-    return g_strdup_printf ("“%s”", line->name);
-  if (line->sku != NULL && *line->sku != '\0')
-    return g_strdup_printf ("“%s”", line->sku);
-  return g_strdup_printf (_("Line %u"), index + 1);
-}
-
-void
-_rd_calc_add_row (Calc       *calc,
-                  const char *rule,
-                  gint64      amount,
-                  char       *explanation)   /* (transfer full) */
-{
-  RdCalcBreakdownRow *row = g_new0 (RdCalcBreakdownRow, 1);
-
-  row->rule = g_strdup (rule);
-  row->amount = amount;
-  row->explanation = explanation;
-  g_ptr_array_add (calc->result->breakdown, row);
-}
-
-void
-_rd_calc_add_warning (Calc              *calc,
-                      RdCalcWarningCode  code,
-                      char              *text)     /* (transfer full) */
-{
-  RdCalcWarning *warning = g_new0 (RdCalcWarning, 1);
-
-  warning->code = code;
-  warning->text = text;
-  g_ptr_array_add (calc->result->warnings, warning);
-}
-
-static void
-breakdown_row_free (RdCalcBreakdownRow *row)
-{
-  g_free (row->rule);
-  g_free (row->explanation);
-  g_free (row);
-}
-
-static void
-warning_free (RdCalcWarning *warning)
-{
-  g_free (warning->text);
-  g_free (warning);
-}
-
-static void
-line_result_free (RdCalcLineResult *line)
-{
-  g_free (line->sku);
-  g_free (line->name);
-  g_free (line);
 }
 
 /* Validation */
@@ -345,12 +243,7 @@ rd_calc_compute (const RdCalcInput  *input,
       !validate_order (&calc, error))
     return NULL;
 
-  result = g_new0 (RdCalcResult, 1);
-  result->currency = calc.currency;
-  result->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_result_free);
-  result->instalments = g_array_new (FALSE, TRUE, sizeof (gint64));
-  result->breakdown = g_ptr_array_new_with_free_func ((GDestroyNotify) breakdown_row_free);
-  result->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) warning_free);
+  result = _rd_calc_result_new (calc.currency);
   calc.result = result;
   calc.gross_refund = gross_refund = g_new0 (gint64, input->lines->len);
   calc.net_refund = net_refund = g_new0 (gint64, input->lines->len);

@@ -2,7 +2,8 @@
  *
  * RdCalcInput → JSON, the inverse of rd_calc_input_from_json, and the
  * breakdown stored with a case: the result JSON with the order it was
- * computed from under "input", so that the calculator can reopen it.
+ * computed from under "input", so that the calculator can reopen it (the
+ * result part is read back by rd-calc-result-json.c).
  */
 #include "config.h"
 

@@ -1,15 +1,22 @@
 /* rd-calc-json.c
  *
- * JSON → RdCalcInput with errors that name the JSON path, and
- * RdCalcResult → JSON. Amounts travel as exact decimal strings; a JSON
- * number with a fraction is refused, so no double ever carries money.
+ * JSON → RdCalcInput with errors that name the JSON path, and the helpers
+ * every reader of the calculator's JSON shares (loading text, amounts,
+ * paths). Amounts travel as exact decimal strings; a JSON number with a
+ * fraction is refused, so no double ever carries money.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rd-calc-json-private.h"
+
+/* json-glib parses arrays and objects by recursion, so text nested deep
+ * enough runs the stack out; nothing the calculator reads or writes is
+ * nested more than four levels. */
+#define MAX_DEPTH 64
 
 typedef struct
 {
@@ -34,9 +41,9 @@ static const char *const order_keys[] = {
 
 /* Helpers */
 
-static char *
-join_path (const char *parent,
-           const char *key)
+char *
+_rd_calc_json_join_path (const char *parent,
+                         const char *key)
 {
   if (parent == NULL || *parent == '\0')
     return g_strdup (key);
@@ -75,7 +82,7 @@ check_keys (JsonObject         *object,
     {
       if (!g_strv_contains (known, l->data))
         {
-          g_autofree char *where = join_path (path, l->data);
+          g_autofree char *where = _rd_calc_json_join_path (path, l->data);
           set_path_error (error, where, _("unknown key"));
           return FALSE;
         }
@@ -84,10 +91,10 @@ check_keys (JsonObject         *object,
   return TRUE;
 }
 
-static JsonObject *
-get_object (JsonNode    *node,
-            const char  *path,
-            GError     **error)
+JsonObject *
+_rd_calc_json_get_object (JsonNode    *node,
+                          const char  *path,
+                          GError     **error)
 {
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -97,10 +104,10 @@ get_object (JsonNode    *node,
   return json_node_get_object (node);
 }
 
-static JsonArray *
-get_array (JsonNode    *node,
-           const char  *path,
-           GError     **error)
+JsonArray *
+_rd_calc_json_get_array (JsonNode    *node,
+                         const char  *path,
+                         GError     **error)
 {
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
@@ -128,19 +135,19 @@ get_typed_value (JsonObject   *object,
 
   if (!JSON_NODE_HOLDS_VALUE (*node) || json_node_get_value_type (*node) != type)
     {
-      g_autofree char *where = join_path (path, key);
+      g_autofree char *where = _rd_calc_json_join_path (path, key);
       set_path_error (error, where, _(type_message));
       return FALSE;
     }
   return TRUE;
 }
 
-static gboolean
-read_string (JsonObject  *object,
-             const char  *key,
-             const char  *path,
-             char       **out,
-             GError     **error)
+gboolean
+_rd_calc_json_read_string (JsonObject  *object,
+                           const char  *key,
+                           const char  *path,
+                           char       **out,
+                           GError     **error)
 {
   JsonNode *node;
 
@@ -154,26 +161,16 @@ read_string (JsonObject  *object,
   return TRUE;
 }
 
-static gboolean
-read_amount_in (JsonObject        *object,
-                const char        *key,
-                const char        *path,
-                const RdCurrency  *currency,
-                gint64            *out,
-                gboolean          *present,
-                GError           **error)
+gboolean
+_rd_calc_json_read_amount_node (JsonNode          *node,
+                                const char        *where,
+                                const RdCurrency  *currency,
+                                gint64            *out,
+                                GError           **error)
 {
-  JsonNode *node = get_member (object, key);
-  g_autofree char *where = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *text;
 
-  if (present != NULL)
-    *present = node != NULL;
-  if (node == NULL)
-    return TRUE;
-
-  where = join_path (path, key);
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
       set_path_error (error, where, _("an amount is a decimal string such as \"108.00\""));
@@ -191,6 +188,27 @@ read_amount_in (JsonObject        *object,
   return TRUE;
 }
 
+gboolean
+_rd_calc_json_read_amount (JsonObject        *object,
+                           const char        *key,
+                           const char        *path,
+                           const RdCurrency  *currency,
+                           gint64            *out,
+                           gboolean          *present,
+                           GError           **error)
+{
+  JsonNode *node = get_member (object, key);
+  g_autofree char *where = NULL;
+
+  if (present != NULL)
+    *present = node != NULL;
+  if (node == NULL)
+    return TRUE;
+
+  where = _rd_calc_json_join_path (path, key);
+  return _rd_calc_json_read_amount_node (node, where, currency, out, error);
+}
+
 static gboolean
 read_amount (Reader      *reader,
              JsonObject  *object,
@@ -199,7 +217,7 @@ read_amount (Reader      *reader,
              gint64      *out,
              GError     **error)
 {
-  return read_amount_in (object, key, path, reader->currency, out, NULL, error);
+  return _rd_calc_json_read_amount (object, key, path, reader->currency, out, NULL, error);
 }
 
 static gboolean
@@ -251,10 +269,10 @@ read_date (JsonObject  *object,
            GError     **error)
 {
   g_autofree char *text = NULL;
-  g_autofree char *where = join_path (path, key);
+  g_autofree char *where = _rd_calc_json_join_path (path, key);
   int year, month, day, consumed = 0;
 
-  if (!read_string (object, key, path, &text, error))
+  if (!_rd_calc_json_read_string (object, key, path, &text, error))
     return FALSE;
   if (text == NULL)
     return TRUE;
@@ -286,7 +304,7 @@ read_line (Reader       *reader,
   RdCalcLine *line;
   gboolean has_quantity, has_refund;
 
-  if ((object = get_object (node, path, error)) == NULL ||
+  if ((object = _rd_calc_json_get_object (node, path, error)) == NULL ||
       !check_keys (object, line_keys, path, error))
     return FALSE;
 
@@ -294,13 +312,13 @@ read_line (Reader       *reader,
 
   if (get_member (object, "unit_price") == NULL)
     {
-      g_autofree char *where = join_path (path, "unit_price");
+      g_autofree char *where = _rd_calc_json_join_path (path, "unit_price");
       set_path_error (error, where, _("missing"));
       return FALSE;
     }
 
-  if (!read_string (object, "sku", path, &line->sku, error) ||
-      !read_string (object, "name", path, &line->name, error) ||
+  if (!_rd_calc_json_read_string (object, "sku", path, &line->sku, error) ||
+      !_rd_calc_json_read_string (object, "name", path, &line->name, error) ||
       !read_amount (reader, object, "unit_price", path, &line->unit_price, error) ||
       !read_integer (object, "quantity", path, &line->quantity, &has_quantity, error) ||
       !read_amount (reader, object, "line_discount", path, &line->line_discount, error) ||
@@ -310,7 +328,7 @@ read_line (Reader       *reader,
 
   if (!has_quantity)
     {
-      g_autofree char *where = join_path (path, "quantity");
+      g_autofree char *where = _rd_calc_json_join_path (path, "quantity");
       set_path_error (error, where, _("missing"));
       return FALSE;
     }
@@ -335,7 +353,7 @@ read_list (Reader       *reader,
   if (node == NULL)
     return TRUE;
 
-  if ((array = get_array (node, key, error)) == NULL)
+  if ((array = _rd_calc_json_get_array (node, key, error)) == NULL)
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -351,7 +369,7 @@ read_list (Reader       *reader,
           continue;
         }
 
-      if ((object = get_object (element, path, error)) == NULL)
+      if ((object = _rd_calc_json_get_object (element, path, error)) == NULL)
         return FALSE;
 
       if (g_str_equal (key, "discounts"))
@@ -360,7 +378,7 @@ read_list (Reader       *reader,
 
           g_ptr_array_add (input->discounts, discount);
           if (!check_keys (object, discount_keys, path, error) ||
-              !read_string (object, "name", path, &discount->name, error) ||
+              !_rd_calc_json_read_string (object, "name", path, &discount->name, error) ||
               !read_amount (reader, object, "amount", path, &discount->amount, error) ||
               !read_boolean (object, "platform_funded", path, &discount->platform_funded, error))
             return FALSE;
@@ -371,7 +389,7 @@ read_list (Reader       *reader,
 
           g_ptr_array_add (input->deductions, deduction);
           if (!check_keys (object, deduction_keys, path, error) ||
-              !read_string (object, "name", path, &deduction->name, error) ||
+              !_rd_calc_json_read_string (object, "name", path, &deduction->name, error) ||
               !read_amount (reader, object, "amount", path, &deduction->amount, error))
             return FALSE;
         }
@@ -391,7 +409,7 @@ read_subscription (JsonObject   *root,
   if (node == NULL)
     return TRUE;
 
-  if ((object = get_object (node, "subscription", error)) == NULL ||
+  if ((object = _rd_calc_json_get_object (node, "subscription", error)) == NULL ||
       !check_keys (object, subscription_keys, "subscription", error))
     return FALSE;
 
@@ -415,16 +433,16 @@ read_policy (JsonObject    *root,
   if (node == NULL)
     return TRUE;
 
-  if ((object = get_object (node, "policy", error)) == NULL ||
+  if ((object = _rd_calc_json_get_object (node, "policy", error)) == NULL ||
       !check_keys (object, policy_keys, "policy", error))
     return FALSE;
 
   if (policy != NULL)
     read = *policy;
 
-  if (!read_amount_in (object, "high_ticket_threshold", "policy", cny, &read.high_ticket_threshold, NULL, error) ||
-      !read_amount_in (object, "review_threshold", "policy", cny, &read.review_threshold, NULL, error) ||
-      !read_amount_in (object, "return_shipping_cap", "policy", cny, &read.return_shipping_cap, NULL, error) ||
+  if (!_rd_calc_json_read_amount (object, "high_ticket_threshold", "policy", cny, &read.high_ticket_threshold, NULL, error) ||
+      !_rd_calc_json_read_amount (object, "review_threshold", "policy", cny, &read.review_threshold, NULL, error) ||
+      !_rd_calc_json_read_amount (object, "return_shipping_cap", "policy", cny, &read.return_shipping_cap, NULL, error) ||
       !read_integer (object, "refund_window_days", "policy", &days, &present, error))
     return FALSE;
 
@@ -465,7 +483,7 @@ read_order (JsonObject    *root,
   gboolean has_instalments;
 
   if (!check_keys (root, order_keys, "", error) ||
-      !read_string (root, "currency", "", &input->currency, error))
+      !_rd_calc_json_read_string (root, "currency", "", &input->currency, error))
     return FALSE;
 
   if (input->currency != NULL)
@@ -493,8 +511,8 @@ read_order (JsonObject    *root,
       !read_amount (&reader, root, "refunded_before", "", &input->refunded_before, error) ||
       !read_list (&reader, root, "deductions", input, error) ||
       !read_amount (&reader, root, "return_shipping", "", &input->return_shipping, error) ||
-      !read_amount_in (root, "compensation", "", reader.currency, &input->compensation,
-                       &input->has_compensation, error) ||
+      !_rd_calc_json_read_amount (root, "compensation", "", reader.currency, &input->compensation,
+                                  &input->has_compensation, error) ||
       !read_subscription (root, input, error) ||
       !read_date (root, "delivered", "", &input->delivered_date, error) ||
       !read_date (root, "refund_date", "", &input->refund_date, error) ||
@@ -555,6 +573,41 @@ rd_calc_input_from_json (JsonNode      *root,
   return g_steal_pointer (&input);
 }
 
+/* The deepest nesting of arrays and objects in data, counted as json-glib's
+ * scanner reads it: brackets inside "strings" (with \ escapes), 'strings'
+ * (without) and C comments do not count. Stops counting past MAX_DEPTH. */
+static guint
+measure_depth (const char *data,
+               gsize       length)
+{
+  guint depth = 0, deepest = 0;
+  gsize i = 0;
+
+  while (i < length && deepest <= MAX_DEPTH)
+    {
+      char c = data[i++];
+
+      if (c == '"' || c == '\'')
+        {
+          while (i < length && data[i] != c)
+            i += c == '"' && data[i] == '\\' ? 2 : 1;
+          i++;
+        }
+      else if (c == '/' && i < length && data[i] == '*')
+        {
+          for (i++; i < length && !(data[i] == '*' && i + 1 < length && data[i + 1] == '/'); i++)
+            ;
+          i += 2;
+        }
+      else if (c == '[' || c == '{')
+        deepest = MAX (deepest, ++depth);
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return deepest;
+}
+
 gboolean
 _rd_calc_json_load (JsonParser  *parser,
                     const char  *data,
@@ -562,6 +615,13 @@ _rd_calc_json_load (JsonParser  *parser,
                     GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+
+  if (measure_depth (data, length < 0 ? strlen (data) : (gsize) length) > MAX_DEPTH)
+    {
+      g_set_error (error, RD_CALC_ERROR, RD_CALC_ERROR_INVALID,
+                   _("Not valid JSON: nested more than %d levels deep"), MAX_DEPTH);
+      return FALSE;
+    }
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
@@ -597,22 +657,6 @@ rd_calc_input_from_json_data (const char    *data,
   return rd_calc_input_from_json (root, policy, error);
 }
 
-const char *
-rd_calc_warning_code_to_string (RdCalcWarningCode code)
-{
-  switch (code)
-    {
-    case RD_CALC_WARNING_OUTSIDE_WINDOW:         return "outside_window";
-    case RD_CALC_WARNING_SECOND_APPROVER:        return "second_approver";
-    case RD_CALC_WARNING_HIGH_TICKET:            return "high_ticket";
-    case RD_CALC_WARNING_CAPPED_PAID:            return "capped_paid";
-    case RD_CALC_WARNING_CAPPED_ZERO:            return "capped_zero";
-    case RD_CALC_WARNING_CAPPED_RETURN_SHIPPING: return "capped_return_shipping";
-    case RD_CALC_WARNING_CAPPED_COMPENSATION:    return "capped_compensation";
-    default:                                     g_return_val_if_reached (NULL);
-    }
-}
-
 void
 _rd_calc_json_add_amount (JsonBuilder      *builder,
                           const char       *key,
@@ -623,113 +667,4 @@ _rd_calc_json_add_amount (JsonBuilder      *builder,
 
   json_builder_set_member_name (builder, key);
   json_builder_add_string_value (builder, text);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *key,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, key);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-JsonNode *
-rd_calc_result_to_json (const RdCalcResult *result)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const RdCurrency *currency;
-
-  g_return_val_if_fail (result != NULL, NULL);
-
-  currency = result->currency;
-  json_builder_begin_object (builder);
-
-  add_string (builder, "currency", currency->code);
-  _rd_calc_json_add_amount (builder, "total", result->total, currency);
-  if (result->has_total_cny)
-    _rd_calc_json_add_amount (builder, "total_cny", result->total_cny, rd_currency_lookup ("CNY"));
-  _rd_calc_json_add_amount (builder, "paid", result->paid, currency);
-
-  json_builder_set_member_name (builder, "lines");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < result->lines->len; i++)
-    {
-      const RdCalcLineResult *line = g_ptr_array_index (result->lines, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "sku", line->sku);
-      add_string (builder, "name", line->name);
-      _rd_calc_json_add_amount (builder, "gross", line->gross, currency);
-      _rd_calc_json_add_amount (builder, "discount_share", line->discount_share, currency);
-      _rd_calc_json_add_amount (builder, "net", line->net, currency);
-      _rd_calc_json_add_amount (builder, "refund", line->refund, currency);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  _rd_calc_json_add_amount (builder, "goods_refund", result->goods_refund, currency);
-  _rd_calc_json_add_amount (builder, "shipping_refund", result->shipping_refund, currency);
-  _rd_calc_json_add_amount (builder, "return_shipping_refund", result->return_shipping_refund, currency);
-  _rd_calc_json_add_amount (builder, "deductions_total", result->deductions_total, currency);
-
-  json_builder_set_member_name (builder, "instalments");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < result->instalments->len; i++)
-    {
-      g_autofree char *text = rd_money_format_plain (g_array_index (result->instalments, gint64, i), currency);
-      json_builder_add_string_value (builder, text);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "breakdown");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < result->breakdown->len; i++)
-    {
-      const RdCalcBreakdownRow *row = g_ptr_array_index (result->breakdown, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "rule", row->rule);
-      _rd_calc_json_add_amount (builder, "amount", row->amount, currency);
-      add_string (builder, "explanation", row->explanation);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "warnings");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < result->warnings->len; i++)
-    {
-      const RdCalcWarning *warning = g_ptr_array_index (result->warnings, i);
-      json_builder_add_string_value (builder, warning->text);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "warning_codes");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < result->warnings->len; i++)
-    {
-      const RdCalcWarning *warning = g_ptr_array_index (result->warnings, i);
-      json_builder_add_string_value (builder, rd_calc_warning_code_to_string (warning->code));
-    }
-  json_builder_end_array (builder);
-
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
-}
-
-char *
-rd_calc_result_to_json_data (const RdCalcResult *result,
-                             gboolean            pretty)
-{
-  g_autoptr(JsonNode) root = NULL;
-
-  g_return_val_if_fail (result != NULL, NULL);
-
-  root = rd_calc_result_to_json (result);
-  return json_to_string (root, pretty);
 }

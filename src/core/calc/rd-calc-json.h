@@ -40,6 +40,12 @@ char         *rd_calc_breakdown_to_json_data (const RdCalcInput  *input,
 /* The order of a stored breakdown; an error when it has none. */
 RdCalcInput  *rd_calc_input_from_breakdown  (const char          *breakdown,
                                              GError             **error);
+/* The result of a stored breakdown, every figure as the calculator wrote
+ * it (the order under "input" is not read). An error, never a crash, when
+ * the text is not such a breakdown: not JSON, nested too deep, not an
+ * object, a member missing or of the wrong type, an unknown currency. */
+RdCalcResult *rd_calc_result_from_breakdown (const char          *breakdown,
+                                             GError             **error);
 
 /* The stable id of a warning ("outside_window", "second_approver",
  * "high_ticket", "capped_paid", "capped_zero", "capped_return_shipping",

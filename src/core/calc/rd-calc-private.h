@@ -1,7 +1,9 @@
 /* rd-calc-private.h
  *
- * Shared by rd-calc-compute.c (validation, the order of the steps) and
- * rd-calc-rules.c (the rules). Not for use outside the calculator.
+ * Inside the calculator: rd-calc-compute.c (validation, the order of the
+ * steps) calls the rules in rd-calc-rules.c; both write the result through
+ * rd-calc-breakdown.c, which calls neither. Not for use outside the
+ * calculator.
  */
 #pragma once
 
@@ -28,6 +30,11 @@ typedef struct
   RdCalcResult       *result;
 } Calc;
 
+/* rd-calc.c: an empty result in currency, its arrays owning their items. */
+RdCalcResult *_rd_calc_result_new (const RdCurrency *currency);
+
+/* rd-calc-breakdown.c */
+
 /* Sets "field: message". */
 void      _rd_calc_set_field_error  (GError           **error,
                                      RdCalcError        code,
@@ -51,7 +58,7 @@ void      _rd_calc_add_warning      (Calc              *calc,
                                      RdCalcWarningCode  code,
                                      char              *text);
 
-/* The rules, in the order rd_calc_compute() applies them. */
+/* rd-calc-rules.c: the rules, in the order rd_calc_compute() applies them. */
 gboolean  _rd_calc_spread_discounts        (Calc     *calc,
                                             GError  **error);
 gboolean  _rd_calc_refund_goods            (Calc     *calc,

@@ -1,13 +1,16 @@
 /* rd-calc.c
  *
- * The calculator's value types: constructors, destructors, look-ups and the
- * exchange-rate parser. The rules themselves are in rd-calc-compute.c.
+ * The calculator's value types: constructors (an empty result too, for
+ * rd-calc-compute.c and the stored breakdown's reader), destructors,
+ * look-ups and the exchange-rate parser. The rules themselves are in
+ * rd-calc-compute.c and rd-calc-rules.c.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "rd-calc.h"
+#include "rd-calc-private.h"
 
 G_DEFINE_QUARK (rd-calc-error-quark, rd_calc_error)
 
@@ -135,6 +138,42 @@ rd_calc_input_add_line (RdCalcInput *input,
   g_ptr_array_add (input->lines, line);
 
   return line;
+}
+
+static void
+breakdown_row_free (RdCalcBreakdownRow *row)
+{
+  g_free (row->rule);
+  g_free (row->explanation);
+  g_free (row);
+}
+
+static void
+warning_free (RdCalcWarning *warning)
+{
+  g_free (warning->text);
+  g_free (warning);
+}
+
+static void
+line_result_free (RdCalcLineResult *line)
+{
+  g_free (line->sku);
+  g_free (line->name);
+  g_free (line);
+}
+
+RdCalcResult *
+_rd_calc_result_new (const RdCurrency *currency)
+{
+  RdCalcResult *result = g_new0 (RdCalcResult, 1);
+
+  result->currency = currency;
+  result->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_result_free);
+  result->instalments = g_array_new (FALSE, TRUE, sizeof (gint64));
+  result->breakdown = g_ptr_array_new_with_free_func ((GDestroyNotify) breakdown_row_free);
+  result->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) warning_free);
+  return result;
 }
 
 void

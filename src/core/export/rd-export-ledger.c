@@ -67,52 +67,6 @@ channel_name (NameCache  *cache,
   return name;
 }
 
-/* The translated name, or the stored id when this build does not know it. */
-const char *
-_rd_export_name_or_id (const char *name,
-                       const char *id)
-{
-  return name != NULL && *name != '\0' ? name : id;
-}
-
-const char *
-_rd_export_column_text (sqlite3_stmt *stmt,
-                        int           col)
-{
-  return (const char *) sqlite3_column_text (stmt, col);
-}
-
-gboolean
-_rd_export_set_read_error (RdExportContext  *ctx,
-                           GError          **error)
-{
-  g_set_error (error, RD_EXPORT_ERROR, RD_EXPORT_ERROR_DATABASE,
-               _("Could not read the ledger: %s"), sqlite3_errmsg (ctx->db));
-  return FALSE;
-}
-
-/* "明细", "明细 (2)": at most 31 characters, none of []:*?/\ . */
-char *
-_rd_export_sheet_name (const char *name,
-                       guint       number)
-{
-  g_autoptr(GString) s = g_string_new (NULL);
-  g_autofree char *suffix = number > 1 ? g_strdup_printf (" (%u)", number) : g_strdup ("");
-  glong room = 31 - (glong) strlen (suffix);
-  glong n = 0;
-
-  for (const char *p = name; *p != '\0' && n < room; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (strchr ("[]:*?/\\", (int) (c < 128 ? c : 'x')) != NULL)
-        g_string_append_c (s, '_');
-      else
-        g_string_append_unichar (s, c);
-    }
-  g_string_append (s, suffix);
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
 static gboolean
 add_ledger_sheet (RdExportContext  *ctx,
                   RdExportSheet    *sheet,

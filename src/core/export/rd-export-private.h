@@ -1,8 +1,11 @@
 /* rd-export-private.h
  *
- * Between the files of the export: rd-export.c (the file, the transaction),
+ * Between the files of the export and its tests. rd-export.c (the file, the
+ * transaction, the order of the sheets) calls the sheet files:
  * rd-export-ledger.c (the ledger sheets), rd-export-summary.c (summary,
- * intercepts, claims, about) and the export's tests.
+ * about) and rd-export-register.c (intercepts, claims). They write with
+ * rd-export-sheet.c (formats, cells, widths, headers) and share the figures
+ * of rd-export-tally.c; no sheet file calls another or rd-export.c.
  */
 #pragma once
 
@@ -65,7 +68,7 @@ typedef struct
   int                    schema_version;  /* of the ledger */
 } RdExportContext;
 
-/* rd-export.c */
+/* rd-export-sheet.c: formats and cells */
 const RdExportMoneyFormat *_rd_export_money_format (RdExportContext *ctx,
                                                     const char      *code);
 double      _rd_export_excel_time         (RdExportContext *ctx,
@@ -100,24 +103,10 @@ void        _rd_export_write_time         (RdExportContext *ctx,
                                            guint            col,
                                            gint64           unix_time);
 
-/* rd-export-ledger.c: "明细", "明细 (2)": ≤ 31 characters, none of []:*?/\ */
+/* rd-export-sheet.c: sheets. "明细", "明细 (2)": ≤ 31 characters, none of
+ * []:*?/\ */
 char       *_rd_export_sheet_name         (const char      *name,
                                            guint            number);
-/* rd-export-ledger.c: name, or id when the name is empty (unknown id). */
-const char *_rd_export_name_or_id         (const char      *name,
-                                           const char      *id);
-const char *_rd_export_column_text        (sqlite3_stmt    *stmt,
-                                           int              col);
-/* rd-export-ledger.c: "Could not read the ledger" with the database's
- * message; returns FALSE. */
-gboolean    _rd_export_set_read_error     (RdExportContext *ctx,
-                                           GError         **error);
-/* rd-export-ledger.c: streams the period's cases into the ledger sheets,
- * adding to the summary and the totals. */
-gboolean    _rd_export_write_ledger       (RdExportContext *ctx,
-                                           GError         **error);
-
-/* rd-export-summary.c */
 gboolean    _rd_export_add_sheet          (RdExportContext *ctx,
                                            RdExportSheet   *sheet,
                                            const char      *title,
@@ -128,6 +117,37 @@ gboolean    _rd_export_add_numbered_sheet (RdExportContext *ctx,
                                            const char      *title,
                                            guint            number,
                                            GError         **error);
+
+/* rd-export-sheet.c: the rows a sheet reads. name, or id when the name is
+ * empty (unknown id). */
+const char *_rd_export_name_or_id         (const char      *name,
+                                           const char      *id);
+const char *_rd_export_column_text        (sqlite3_stmt    *stmt,
+                                           int              col);
+/* "Could not read the ledger" with the database's message; returns FALSE. */
+gboolean    _rd_export_set_read_error     (RdExportContext *ctx,
+                                           GError         **error);
+
+/* rd-export-tally.c: the figures of the Summary and About sheets. */
+typedef enum
+{
+  RD_EXPORT_DIM_KIND,
+  RD_EXPORT_DIM_REASON,
+  RD_EXPORT_DIM_CHANNEL,
+  RD_EXPORT_DIM_PAYMENT_METHOD,
+  RD_EXPORT_N_DIMS
+} RdExportDimension;
+
+typedef struct
+{
+  char   *id;         /* stored id, "" when the case has none */
+  char   *currency;
+  guint   order;      /* built-in position; unknown ids after, by id */
+  gint64  n;
+  gint64  paid;
+  gint64  refund;
+} RdExportSummaryEntry;
+
 RdExportSummary *_rd_export_summary_new   (void);
 void        _rd_export_summary_free       (RdExportSummary *summary);
 /* One ledger row. refund_amount < 0: not approved (counts as 0). */
@@ -140,6 +160,19 @@ gboolean    _rd_export_summary_add        (RdExportSummary *summary,
                                            gint64           amount_paid,
                                            gint64           refund_amount,
                                            GError         **error);
+/* A new array of one dimension's entries (owned by summary), in the
+ * sheet's order. */
+GPtrArray  *_rd_export_summary_entries    (RdExportSummary   *summary,
+                                           RdExportDimension  dim);
+/* The per-currency totals, sorted (CNY first), CNY always present. */
+GArray     *_rd_export_summary_totals     (RdExportSummary *summary);
+
+/* rd-export-ledger.c: streams the period's cases into the ledger sheets,
+ * adding to the summary and the totals. */
+gboolean    _rd_export_write_ledger       (RdExportContext *ctx,
+                                           GError         **error);
+
+/* rd-export-summary.c */
 gboolean    _rd_export_write_summary      (RdExportContext *ctx,
                                            GError         **error);
 gboolean    _rd_export_write_about        (RdExportContext *ctx,

@@ -4,110 +4,39 @@
  * channel and payment method, as numbers, with a total per currency for
  * each) and About (shop, period, basis, when and by
  * whom, row counts and the control totals per currency). Every figure here
- * is summed in minor units from the very rows the ledger sheets received.
+ * is summed in minor units from the very rows the ledger sheets received
+ * (rd-export-tally.c).
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "rd-case-types.h"
 #include "rd-channels.h"
 #include "rd-export-private.h"
-#include "rd-money.h"
-
-typedef enum
-{
-  DIM_KIND,
-  DIM_REASON,
-  DIM_CHANNEL,
-  DIM_PAYMENT_METHOD,
-  N_DIMS
-} Dimension;
-
-typedef struct
-{
-  char   *id;         /* stored id, "" when the case has none */
-  char   *currency;
-  guint   order;      /* built-in position; unknown ids after, by id */
-  gint64  n;
-  gint64  paid;
-  gint64  refund;
-} Entry;
-
-struct _RdExportSummary
-{
-  GHashTable *dims[N_DIMS];    /* "CNY\x1fid" → Entry */
-  GHashTable *currencies;      /* code → RdExportCurrencyTotals */
-};
-
-static void
-entry_free (gpointer data)
-{
-  Entry *e = data;
-
-  g_free (e->id);
-  g_free (e->currency);
-  g_free (e);
-}
-
-static guint
-builtin_order (Dimension   dim,
-               const char *id)
-{
-  const char *const *channels;
-  const RdRefundReason *reasons;
-  int value = 0;
-
-  switch (dim)
-    {
-    case DIM_KIND:
-      value = rd_refund_kind_from_id (id);
-      break;
-    case DIM_PAYMENT_METHOD:
-      value = rd_payment_method_from_id (id);
-      break;
-    case DIM_CHANNEL:
-      channels = rd_channel_builtin_ids ();
-      for (int i = 0; channels[i] != NULL; i++)
-        if (g_str_equal (channels[i], id))
-          value = i + 1;
-      break;
-    case DIM_REASON:
-      reasons = rd_refund_reason_list ();
-      for (int i = 0; reasons[i].id != NULL; i++)
-        if (g_str_equal (reasons[i].id, id))
-          value = i + 1;
-      break;
-    case N_DIMS:
-    default:
-      break;
-    }
-  return value > 0 ? (guint) value : G_MAXUINT;
-}
 
 static const char *
-display_name (Dimension   dim,
-              const char *id,
-              char      **owned)
+display_name (RdExportDimension   dim,
+              const char         *id,
+              char              **owned)
 {
   const char *name = NULL;
 
   switch (dim)
     {
-    case DIM_KIND:
+    case RD_EXPORT_DIM_KIND:
       name = rd_refund_kind_get_name (rd_refund_kind_from_id (id));
       break;
-    case DIM_PAYMENT_METHOD:
+    case RD_EXPORT_DIM_PAYMENT_METHOD:
       name = rd_payment_method_get_name (rd_payment_method_from_id (id));
       break;
-    case DIM_CHANNEL:
+    case RD_EXPORT_DIM_CHANNEL:
       name = *owned = rd_channel_display_name (id, NULL);
       break;
-    case DIM_REASON:
+    case RD_EXPORT_DIM_REASON:
       name = rd_refund_reason_get_name (id);
       break;
-    case N_DIMS:
+    case RD_EXPORT_N_DIMS:
     default:
       break;
     }
@@ -115,197 +44,22 @@ display_name (Dimension   dim,
 }
 
 static const char *
-dimension_title (Dimension dim)
+dimension_title (RdExportDimension dim)
 {
   switch (dim)
     {
-    case DIM_KIND:
+    case RD_EXPORT_DIM_KIND:
       return _("Kind");
-    case DIM_REASON:
+    case RD_EXPORT_DIM_REASON:
       return _("Reason");
-    case DIM_CHANNEL:
+    case RD_EXPORT_DIM_CHANNEL:
       return _("Channel");
-    case DIM_PAYMENT_METHOD:
+    case RD_EXPORT_DIM_PAYMENT_METHOD:
       return _("Payment method");
-    case N_DIMS:
+    case RD_EXPORT_N_DIMS:
     default:
       g_assert_not_reached ();
     }
-}
-
-static int
-compare_currency_codes (const char *a,
-                        const char *b)
-{
-  /* CNY first, then by code. */
-  if (g_str_equal (a, b))
-    return 0;
-  if (g_str_equal (a, "CNY"))
-    return -1;
-  if (g_str_equal (b, "CNY"))
-    return 1;
-  return strcmp (a, b);
-}
-
-static int
-compare_entries (gconstpointer pa,
-                 gconstpointer pb)
-{
-  const Entry *a = *(Entry *const *) pa;
-  const Entry *b = *(Entry *const *) pb;
-  int c;
-
-  if (a->order != b->order)
-    return a->order < b->order ? -1 : 1;
-  c = strcmp (a->id, b->id);
-  if (c != 0)
-    return c;
-  return compare_currency_codes (a->currency, b->currency);
-}
-
-static int
-compare_totals (gconstpointer pa,
-                gconstpointer pb)
-{
-  const RdExportCurrencyTotals *a = pa, *b = pb;
-  return compare_currency_codes (a->code, b->code);
-}
-
-static gboolean
-add_amounts (gint64   *n,
-             gint64   *paid,
-             gint64   *refund,
-             gint64    amount_paid,
-             gint64    refund_amount,
-             GError  **error)
-{
-  *n += 1;
-  return rd_money_add (*paid, amount_paid, paid, error) &&
-         rd_money_add (*refund, MAX (refund_amount, 0), refund, error);
-}
-
-RdExportSummary *
-_rd_export_summary_new (void)
-{
-  RdExportSummary *summary = g_new0 (RdExportSummary, 1);
-
-  for (int i = 0; i < N_DIMS; i++)
-    summary->dims[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entry_free);
-  summary->currencies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  return summary;
-}
-
-void
-_rd_export_summary_free (RdExportSummary *summary)
-{
-  if (summary == NULL)
-    return;
-  for (int i = 0; i < N_DIMS; i++)
-    g_hash_table_unref (summary->dims[i]);
-  g_hash_table_unref (summary->currencies);
-  g_free (summary);
-}
-
-static RdExportCurrencyTotals *
-currency_totals (RdExportSummary *summary,
-                 const char      *currency)
-{
-  RdExportCurrencyTotals *t = g_hash_table_lookup (summary->currencies, currency);
-
-  if (t == NULL)
-    {
-      t = g_new0 (RdExportCurrencyTotals, 1);
-      g_strlcpy (t->code, currency, sizeof t->code);
-      g_hash_table_insert (summary->currencies, t->code, t);
-    }
-  return t;
-}
-
-gboolean
-_rd_export_summary_add (RdExportSummary  *summary,
-                        const char       *currency,
-                        const char       *kind,
-                        const char       *reason,
-                        const char       *channel,
-                        const char       *payment_method,
-                        gint64            amount_paid,
-                        gint64            refund_amount,
-                        GError          **error)
-{
-  const char *ids[N_DIMS] = { kind, reason, channel, payment_method };
-  RdExportCurrencyTotals *t;
-
-  if (currency == NULL || *currency == '\0')
-    currency = "CNY";
-
-  t = currency_totals (summary, currency);
-  if (!add_amounts (&t->n_cases, &t->amount_paid, &t->refund_amount, amount_paid, refund_amount, error))
-    return FALSE;
-
-  for (int d = 0; d < N_DIMS; d++)
-    {
-      char key[160];
-      Entry *e;
-
-      g_snprintf (key, sizeof key, "%s\x1f%s", currency, ids[d] != NULL ? ids[d] : "");
-      e = g_hash_table_lookup (summary->dims[d], key);
-      if (e == NULL)
-        {
-          e = g_new0 (Entry, 1);
-          e->id = g_strdup (ids[d] != NULL ? ids[d] : "");
-          e->currency = g_strdup (currency);
-          e->order = builtin_order (d, e->id);
-          g_hash_table_insert (summary->dims[d], g_strdup (key), e);
-        }
-      if (!add_amounts (&e->n, &e->paid, &e->refund, amount_paid, refund_amount, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* The per-currency totals, sorted, CNY always present. */
-static GArray *
-sorted_totals (RdExportSummary *summary)
-{
-  GArray *array = g_array_new (FALSE, TRUE, sizeof (RdExportCurrencyTotals));
-  GHashTableIter iter;
-  gpointer value;
-
-  currency_totals (summary, "CNY");
-  g_hash_table_iter_init (&iter, summary->currencies);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_array_append_vals (array, value, 1);
-  g_array_sort (array, compare_totals);
-  return array;
-}
-
-gboolean
-_rd_export_add_numbered_sheet (RdExportContext  *ctx,
-                               RdExportSheet    *sheet,
-                               const char       *title,
-                               guint             number,
-                               GError          **error)
-{
-  g_autofree char *name = _rd_export_sheet_name (title, number);
-
-  memset (sheet, 0, sizeof *sheet);
-  sheet->sheet = workbook_add_worksheet (ctx->workbook, name);
-  if (sheet->sheet == NULL)
-    {
-      g_set_error (error, RD_EXPORT_ERROR, RD_EXPORT_ERROR_FAILED,
-                   _("Could not add the sheet “%s” to the workbook."), name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-_rd_export_add_sheet (RdExportContext  *ctx,
-                      RdExportSheet    *sheet,
-                      const char       *title,
-                      GError          **error)
-{
-  return _rd_export_add_numbered_sheet (ctx, sheet, title, 1, error);
 }
 
 static void
@@ -333,7 +87,7 @@ _rd_export_write_summary (RdExportContext  *ctx,
   const char *headers[] = {
     _("Group"), _("Item"), _("Currency"), _("Cases"), _("Amount paid"), _("Refund amount"),
   };
-  g_autoptr(GArray) totals = sorted_totals (ctx->summary);
+  g_autoptr(GArray) totals = _rd_export_summary_totals (ctx->summary);
   RdExportSheet sheet;
   guint row = 0;
 
@@ -341,21 +95,14 @@ _rd_export_write_summary (RdExportContext  *ctx,
     return FALSE;
   _rd_export_sheet_write_header (ctx, &sheet, headers, G_N_ELEMENTS (headers));
 
-  for (int d = 0; d < N_DIMS; d++)
+  for (int d = 0; d < RD_EXPORT_N_DIMS; d++)
     {
-      g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+      g_autoptr(GPtrArray) entries = _rd_export_summary_entries (ctx->summary, d);
       const char *title = dimension_title (d);
-      GHashTableIter iter;
-      gpointer value;
 
-      g_hash_table_iter_init (&iter, ctx->summary->dims[d]);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        g_ptr_array_add (entries, value);
-
-      g_ptr_array_sort (entries, compare_entries);
       for (guint i = 0; i < entries->len; i++)
         {
-          const Entry *e = g_ptr_array_index (entries, i);
+          const RdExportSummaryEntry *e = g_ptr_array_index (entries, i);
           g_autofree char *owned = NULL;
 
           row++;
@@ -416,7 +163,7 @@ _rd_export_write_about (RdExportContext  *ctx,
   if (!_rd_export_add_sheet (ctx, &sheet, C_("sheet", "About"), error))
     return FALSE;
 
-  ctx->totals->currencies = sorted_totals (ctx->summary);
+  ctx->totals->currencies = _rd_export_summary_totals (ctx->summary);
 
   _rd_export_write_text (&sheet, row, 0, _("Refunds for the accountant"), ctx->bold_format);
   write_pair (&sheet, ++row, _("Shop"), opts->shop_name, ctx->bold_format);

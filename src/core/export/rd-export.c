@@ -1,8 +1,9 @@
 /* rd-export.c
  *
  * The workbook as a file: the read snapshot, the temporary file and its
- * rename, the locale, the shared cell helpers. The sheets themselves are in
- * rd-export-ledger.c and rd-export-summary.c.
+ * rename, the locale, and the order of the sheets. The sheets themselves are
+ * in rd-export-ledger.c, rd-export-summary.c and rd-export-register.c, all
+ * written with rd-export-sheet.c.
  */
 #include "config.h"
 
@@ -15,7 +16,6 @@
 #include <unistd.h>
 
 #include "rd-export-private.h"
-#include "rd-money.h"
 #include "rd-store.h"
 
 /* The ledger needs the full case table (version 3). */
@@ -37,192 +37,6 @@ static void
 money_format_free (gpointer data)
 {
   g_free (data);
-}
-
-const RdExportMoneyFormat *
-_rd_export_money_format (RdExportContext *ctx,
-                         const char      *code)
-{
-  RdExportMoneyFormat *money;
-  const RdCurrency *currency;
-  g_autoptr(GString) num_format = NULL;
-  g_autofree char *symbol = NULL;
-  g_autofree char *positive = NULL;
-
-  if (code == NULL || *code == '\0')
-    code = "CNY";
-
-  money = g_hash_table_lookup (ctx->money_formats, code);
-  if (money != NULL)
-    return money;
-
-  currency = rd_currency_lookup (code);
-  money = g_new0 (RdExportMoneyFormat, 1);
-  money->exponent = currency != NULL ? currency->exponent : 2;
-  money->divisor = 1;
-  for (guint i = 0; i < money->exponent; i++)
-    money->divisor *= 10;
-
-  /* "¥"#,##0.00;-"¥"#,##0.00 — the symbol quoted so that no character of
-   * it is read as a format code. */
-  symbol = g_strstrip (g_strdup (currency != NULL ? currency->symbol : code));
-  positive = g_strdup_printf ("\"%s\"#,##0%s%.*s", symbol,
-                              money->exponent > 0 ? "." : "",
-                              (int) money->exponent, "0000000000");
-  num_format = g_string_new (positive);
-  g_string_append_printf (num_format, ";-%s", positive);
-
-  money->format = workbook_add_format (ctx->workbook);
-  format_set_num_format (money->format, num_format->str);
-
-  money->code = g_intern_string (code);
-  g_hash_table_insert (ctx->money_formats, (gpointer) money->code, money);
-  return money;
-}
-
-double
-_rd_export_excel_time (RdExportContext *ctx,
-                       gint64           unix_time)
-{
-  int interval = g_time_zone_find_interval (ctx->tz, G_TIME_TYPE_UNIVERSAL, unix_time);
-  gint64 local = unix_time + (interval >= 0 ? g_time_zone_get_offset (ctx->tz, interval) : 0);
-  gint64 days = local / 86400;
-  gint64 seconds = local % 86400;
-
-  if (seconds < 0)
-    {
-      seconds += 86400;
-      days -= 1;
-    }
-
-  /* Day 25569 is 1970-01-01 in Excel's 1900 date system. */
-  return (double) (days + 25569) + (double) seconds / 86400.0;
-}
-
-/* Display width in Excel's character units: a wide (CJK, fullwidth) character
- * counts two. */
-guint
-_rd_export_text_width (const char *text)
-{
-  guint width = 0;
-
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    {
-      if (*p < 0x80)
-        width += 1;
-      else if (*p >= 0xE0)
-        width += 2;        /* lead byte of a 3- or 4-byte character */
-      else if (*p >= 0xC0)
-        width += 1;        /* lead byte of a 2-byte character */
-    }
-  return width;
-}
-
-void
-_rd_export_sheet_note_width (RdExportSheet *sheet,
-                             guint          col,
-                             guint          width)
-{
-  if (col < RD_EXPORT_MAX_COLUMNS && width > sheet->widths[col])
-    sheet->widths[col] = width;
-  if (col + 1 > sheet->n_columns)
-    sheet->n_columns = col + 1;
-}
-
-void
-_rd_export_sheet_write_header (RdExportContext *ctx,
-                               RdExportSheet   *sheet,
-                               const char     **headers,
-                               guint            n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      worksheet_write_string (sheet->sheet, 0, i, headers[i], ctx->header_format);
-      /* Room for the autofilter's button. */
-      _rd_export_sheet_note_width (sheet, i, _rd_export_text_width (headers[i]) + 3);
-    }
-  worksheet_freeze_panes (sheet->sheet, 1, 0);
-}
-
-void
-_rd_export_sheet_finish (RdExportSheet *sheet,
-                         guint          last_row)
-{
-  for (guint i = 0; i < sheet->n_columns && i < RD_EXPORT_MAX_COLUMNS; i++)
-    worksheet_set_column (sheet->sheet, i, i, MIN (sheet->widths[i] + 2, 60), NULL);
-  if (sheet->n_columns > 0)
-    worksheet_autofilter (sheet->sheet, 0, 0, last_row, sheet->n_columns - 1);
-}
-
-void
-_rd_export_write_text (RdExportSheet *sheet,
-                       guint          row,
-                       guint          col,
-                       const char    *text,
-                       lxw_format    *format)
-{
-  if (text == NULL || *text == '\0')
-    return;
-  /* Always a string cell: "=1+1" or "-3" stays the text it is. */
-  worksheet_write_string (sheet->sheet, row, col, text, format);
-  _rd_export_sheet_note_width (sheet, col, _rd_export_text_width (text));
-}
-
-static guint
-digits_width (guint64 value)
-{
-  guint digits = 1;
-
-  while (value >= 10)
-    {
-      value /= 10;
-      digits++;
-    }
-  return digits + (digits - 1) / 3;   /* with thousands separators */
-}
-
-void
-_rd_export_write_money (RdExportSheet             *sheet,
-                        guint                      row,
-                        guint                      col,
-                        const RdExportMoneyFormat *money,
-                        gint64                     amount)
-{
-  guint64 magnitude = amount < 0 ? (guint64) -(amount + 1) + 1 : (guint64) amount;
-  guint64 major = magnitude;
-
-  for (guint i = 0; i < money->exponent; i++)
-    major /= 10;
-
-  /* The only double of the money path: minor units / 10^exponent, exact for
-   * every amount a case can hold (< 10^13 minor units). */
-  worksheet_write_number (sheet->sheet, row, col, (double) amount / money->divisor, money->format);
-  _rd_export_sheet_note_width (sheet, col,
-                               digits_width (major) + money->exponent + 1 + 2 + (amount < 0));
-}
-
-void
-_rd_export_write_count (RdExportSheet *sheet,
-                        guint          row,
-                        guint          col,
-                        gint64         count)
-{
-  worksheet_write_number (sheet->sheet, row, col, (double) count, NULL);
-  _rd_export_sheet_note_width (sheet, col, digits_width ((guint64) MAX (count, 0)));
-}
-
-void
-_rd_export_write_time (RdExportContext *ctx,
-                       RdExportSheet   *sheet,
-                       guint            row,
-                       guint            col,
-                       gint64           unix_time)
-{
-  if (unix_time <= 0)
-    return;
-  worksheet_write_number (sheet->sheet, row, col, _rd_export_excel_time (ctx, unix_time),
-                          ctx->datetime_format);
-  _rd_export_sheet_note_width (sheet, col, 16);   /* yyyy-mm-dd hh:mm */
 }
 
 static gint64

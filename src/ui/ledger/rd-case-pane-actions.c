@@ -10,9 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "rd-calc-json.h"
 #include "rd-case-pane-private.h"
 #include "rd-case-store.h"
 #include "rd-case-store-workflow.h"
@@ -207,24 +207,19 @@ read_amount (StepDialog *step,
   return FALSE;
 }
 
-/* The calculator's total when the case has one, else the amount paid. */
+/* The calculator's total when the case has one (in the case's currency),
+ * else the amount paid. */
 static gint64
 suggested_refund (const RdCase *rcase)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *total;
-  gint64 amount;
+  g_autoptr(RdCalcResult) result = NULL;
 
-  if (rcase->breakdown != NULL &&
-      json_parser_load_from_data (parser, rcase->breakdown, -1, NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      total = json_object_get_string_member_with_default (json_node_get_object (json_parser_get_root (parser)),
-                                                          "total", NULL);
-      if (total != NULL && rd_money_parse (total, case_currency (rcase), &amount, NULL) &&
-          amount > 0 && amount <= rcase->amount_paid)
-        return amount;
-    }
+  if (rcase->breakdown != NULL)
+    result = rd_calc_result_from_breakdown (rcase->breakdown, NULL);
+
+  if (result != NULL && g_strcmp0 (result->currency->code, case_currency (rcase)->code) == 0 &&
+      result->total > 0 && result->total <= rcase->amount_paid)
+    return result->total;
 
   return rcase->amount_paid;
 }

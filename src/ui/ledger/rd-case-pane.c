@@ -8,9 +8,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "rd-audit.h"
+#include "rd-calc-json.h"
 #include "rd-case-pane-private.h"
 #include "rd-case-store.h"
 #include "rd-channels.h"
@@ -211,11 +211,10 @@ on_countdown_tick (gpointer user_data)
 static void
 show_breakdown (RdCasePane *self)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  const RdCurrency *currency = NULL;
-  JsonObject *object;
-  JsonArray *rows;
-  const char *total;
+  g_autoptr(RdCalcResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *total = NULL;
+  GtkWidget *row, *label;
 
   clear_list (self->breakdown_list);
   gtk_widget_set_visible (GTK_WIDGET (self->breakdown_group), FALSE);
@@ -223,66 +222,36 @@ show_breakdown (RdCasePane *self)
   if (self->rcase->breakdown == NULL || *self->rcase->breakdown == '\0')
     return;
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, self->rcase->breakdown, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return;
-
-  object = json_node_get_object (json_parser_get_root (parser));
-  if (json_object_has_member (object, "currency"))
-    currency = rd_currency_lookup (json_object_get_string_member_with_default (object, "currency", "CNY"));
-  if (currency == NULL)
-    currency = rd_currency_default ();
-
-  rows = json_object_has_member (object, "breakdown") &&
-         JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "breakdown"))
-         ? json_object_get_array_member (object, "breakdown") : NULL;
-
-  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+  result = rd_calc_result_from_breakdown (self->rcase->breakdown, &error);
+  if (result == NULL)
     {
-      JsonNode *node = json_array_get_element (rows, i);
-      JsonObject *row_object;
-      const char *explanation, *amount_text;
-      g_autofree char *amount = NULL;
-      GtkWidget *row, *label;
-      gint64 minor;
+      g_debug ("Case %s: the stored breakdown is not shown: %s", self->rcase->case_no, error->message);
+      return;
+    }
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      row_object = json_node_get_object (node);
-      explanation = json_object_get_string_member_with_default (row_object, "explanation", NULL);
-      if (explanation == NULL)
-        explanation = json_object_get_string_member_with_default (row_object, "rule", "");
-      amount_text = json_object_get_string_member_with_default (row_object, "amount", NULL);
-      if (amount_text != NULL && rd_money_parse (amount_text, currency, &minor, NULL))
-        amount = rd_money_format (minor, currency);
+  for (guint i = 0; i < result->breakdown->len; i++)
+    {
+      const RdCalcBreakdownRow *step = g_ptr_array_index (result->breakdown, i);
+      g_autofree char *amount = rd_money_format (step->amount, result->currency);
 
       row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), explanation);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     step->explanation != NULL ? step->explanation : step->rule);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      label = gtk_label_new (amount != NULL ? amount : amount_text);
+      label = gtk_label_new (amount);
       gtk_widget_add_css_class (label, "numeric");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
       gtk_list_box_append (self->breakdown_list, row);
     }
 
-  total = json_object_get_string_member_with_default (object, "total", NULL);
-  if (total != NULL)
-    {
-      g_autofree char *amount = NULL;
-      GtkWidget *row, *label;
-      gint64 minor;
-
-      if (rd_money_parse (total, currency, &minor, NULL))
-        amount = rd_money_format (minor, currency);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Calculated refund"));
-      label = gtk_label_new (amount != NULL ? amount : total);
-      gtk_widget_add_css_class (label, "heading");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-      gtk_list_box_append (self->breakdown_list, row);
-    }
+  total = rd_money_format (result->total, result->currency);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Calculated refund"));
+  label = gtk_label_new (total);
+  gtk_widget_add_css_class (label, "heading");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  gtk_list_box_append (self->breakdown_list, row);
 
   gtk_widget_set_visible (GTK_WIDGET (self->breakdown_group), TRUE);
 }
