@@ -771,7 +771,7 @@ test_result_from_breakdown_errors (void)
   g_autofree char *breakdown = NULL;
   RdCalcPolicy policy;
 
-  rd_calc_policy_init_defaults (&policy);
+  init_default_policy (&policy);
   input = rd_calc_input_from_json_data (json, -1, &policy, NULL);
   result = rd_calc_compute (input, &policy, NULL);
   g_assert_cmpuint (result->warnings->len, >, 0);
