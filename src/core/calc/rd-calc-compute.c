@@ -1,7 +1,7 @@
 /* rd-calc-compute.c
  *
  * rd_calc_compute(): validates an order and applies the refund rules of
- * DESIGN.md "The calculator", in integer minor units. The breakdown rows add
+ * docs/calc.md, in integer minor units. The breakdown rows add
  * up to the total; rows that only explain (exchange, instalments, a shipping
  * fee that is not refunded) carry 0.
  */

@@ -281,6 +281,8 @@ rd_export_month (const char            *db_path,
   sqlite3 *db = NULL;
   locale_t c_numeric = (locale_t) 0, old_locale = (locale_t) 0;
   gboolean ok = FALSE, in_txn = FALSE;
+  gint64 started = g_get_monotonic_time ();
+  gint64 n_written = 0;
   lxw_error err;
 
   g_return_val_if_fail (db_path != NULL, FALSE);
@@ -377,6 +379,7 @@ rd_export_month (const char            *db_path,
   if (progress != NULL)
     progress (totals.n_cases, totals.n_cases, user_data);
 
+  n_written = totals.n_cases;
   if (out_totals != NULL)
     {
       *out_totals = totals;
@@ -397,6 +400,13 @@ out:
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
   if (db != NULL)
     sqlite3_close (db);
+  if (ok)
+    g_debug ("Exported %s to %s: %" G_GINT64_FORMAT " cases in %.1f ms", db_path,
+             opts->output_path, n_written, (g_get_monotonic_time () - started) / 1000.0);
+  else
+    g_debug ("Export of %s to %s stopped after %.1f ms: %s", db_path, opts->output_path,
+             (g_get_monotonic_time () - started) / 1000.0,
+             error != NULL && *error != NULL ? (*error)->message : "?");
   rd_export_totals_clear (&totals);
   _rd_export_summary_free (ctx.summary);
   g_hash_table_unref (ctx.money_formats);

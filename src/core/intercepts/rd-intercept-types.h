@@ -1,10 +1,10 @@
 /* rd-intercept-types.h
  *
- * The intercept register's enumerations and rules (DESIGN.md, "Intercept
- * register" and "Refund only, already shipped") as pure functions: no
- * database, no clock, no settings. Each enumeration value has a stable id,
- * the one stored in the ledger (never translated, never renamed), and a
- * display name in the user's language; value 0 is "not set" (id NULL).
+ * The intercept register's enumerations and rules (docs/design.md, "The
+ * intercept register") as pure functions: no database, no clock, no
+ * settings. Each enumeration value has a stable id, the one stored in the
+ * ledger (never translated, never renamed), and a display name in the
+ * user's language; value 0 is "not set" (id NULL).
  *
  *   pending → requested → intercepted → back_in_warehouse (condition)
  *   requested | intercepted → failed → refused_by_buyer → back_in_warehouse
