@@ -1,10 +1,12 @@
 /* test-store-migrate.c
  *
- * A ledger written by the previous schema version (tests/fixtures/ledger-v7.sql,
- * made by the store's own code at version 7) opens in this build: migrated
+ * A ledger written by the previous schema version (tests/fixtures/ledger-v8.sql,
+ * made by the store's own code at version 8) opens in this build: migrated
  * forward to the latest version with a backup first, every case and audit
- * entry kept, and the new version's parts (the ledger's indexes with their
- * currency column) consistent with the data: the totals per currency. When a
+ * entry kept, the ledger's indexes with their currency column consistent
+ * with the data (the totals per currency), and version 9's parts: an empty
+ * table of operators, and the new case fields empty on every old case and
+ * written and read back on a new one. When a
  * version is appended, dump a fixture at the version before it and point
  * this test at it.
  */
@@ -19,8 +21,8 @@
 #include "rd-store.h"
 #include "rd-test-ledger.h"
 
-#define FIXTURE         "ledger-v7.sql"
-#define FIXTURE_VERSION 7
+#define FIXTURE         "ledger-v8.sql"
+#define FIXTURE_VERSION 8
 #define N_CASES         8
 
 static char *
@@ -161,7 +163,7 @@ test_migrate_from_previous (void)
   /* A copy at the old version was made first. */
   g_assert_nonnull (rd_store_get_backup_path (store));
   backup_name = g_path_get_basename (rd_store_get_backup_path (store));
-  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v7-"));
+  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v8-"));
 
   /* Every case kept, field for field; the counter and the audit chain agree. */
   db = rd_store_get_db (store);
@@ -211,8 +213,26 @@ test_migrate_from_previous (void)
   extra->payment_method = RD_PAYMENT_METHOD_WECHAT_PAY;
   extra->amount_paid = 5000;
   extra->requested_at = 1762300000;
+  extra->outbound_courier = g_strdup ("sf");
+  extra->outbound_tracking = g_strdup ("SF1234567890");
+  extra->proposed_by = g_strdup ("小王");
   g_assert_true (rd_case_store_insert (store, extra, "小王", &error));
   g_assert_no_error (error);
+
+  /* Version 9: no operators yet, old cases without the new fields, a new
+   * case keeps them. */
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM operators"), ==, 0);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM cases WHERE id <= 8 AND"
+                                        " (proposed_by IS NOT NULL OR outbound_courier IS NOT NULL"
+                                        "  OR outbound_tracking IS NOT NULL)"), ==, 0);
+  {
+    g_autoptr(RdCase) again = rd_case_store_get (store, extra->id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (again->outbound_courier, ==, "sf");
+    g_assert_cmpstr (again->outbound_tracking, ==, "SF1234567890");
+    g_assert_cmpstr (again->proposed_by, ==, "小王");
+  }
   g_assert_null (strstr (before, extra->case_no));
   g_assert_cmpint (rd_test_raw_int (db, "SELECT n FROM case_count"), ==, N_CASES + 1);
 

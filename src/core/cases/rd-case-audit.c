@@ -111,6 +111,9 @@ _rd_case_audit_changes (RdStore       *store,
   ENUM (refusal_reason, rd_refusal_reason_to_id)
   INT (paid_at, 0)
   INT (closed_at, 0)
+  TEXT (outbound_courier)
+  TEXT (outbound_tracking)
+  TEXT (proposed_by)
 
 #undef TEXT
 #undef ENUM

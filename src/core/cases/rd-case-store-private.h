@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 
 /* For rd-case-bulk.c. */
-#define RD_CASE_STORE_PARAMS_PER_ROW 32
+#define RD_CASE_STORE_PARAMS_PER_ROW 35
 gboolean _rd_case_store_check_writable (RdStore    *store,
                                         GError    **error);
 gboolean _rd_case_store_begin_write (RdStore       *store,

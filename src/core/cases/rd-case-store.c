@@ -23,14 +23,15 @@ G_DEFINE_QUARK (rd-case-store-error-quark, rd_case_store_error)
   "exchange_rate, amount_paid, approved_amount, breakdown, requested_at, " \
   "platform_deadline, expected_arrival, handler, approved_by, notes, " \
   "return_tracking, resolution, refusal_reason, status, updated_at, paid_at, " \
-  "closed_at"
-#define N_CASE_COLUMNS 29
+  "closed_at, outbound_courier, outbound_tracking, proposed_by"
+#define N_CASE_COLUMNS 32
 
 /* Rows per INSERT statement. FTS5 flushes its pending terms at the end of
  * every statement, so one statement for many rows makes bulk inserts
  * several times faster than one per row. */
 #define ROWS_PER_INSERT 50
 #define PARAMS_PER_ROW (N_CASE_COLUMNS + 3)
+G_STATIC_ASSERT (PARAMS_PER_ROW == RD_CASE_STORE_PARAMS_PER_ROW);
 
 static const char update_sql[] =
   "UPDATE cases SET channel = ?1, order_no = ?2, after_sales_no = ?3, buyer_name = ?4, "
@@ -39,7 +40,8 @@ static const char update_sql[] =
   "amount_paid = ?14, approved_amount = ?15, breakdown = ?16, requested_at = ?17, "
   "platform_deadline = ?18, expected_arrival = ?19, handler = ?20, approved_by = ?21, "
   "notes = ?22, return_tracking = ?23, resolution = ?24, refusal_reason = ?25, "
-  "status = ?26, updated_at = ?27, paid_at = ?28, closed_at = ?29 WHERE id = ?30";
+  "status = ?26, updated_at = ?27, paid_at = ?28, closed_at = ?29, outbound_courier = ?30, "
+  "outbound_tracking = ?31, proposed_by = ?32 WHERE id = ?33";
 
 static const char select_sql[] =
   "SELECT " CASE_COLUMNS ", id, case_no, created_at, created_by FROM cases ";
@@ -108,6 +110,9 @@ _rd_case_store_bind_case (sqlite3_stmt *stmt,
   sqlite3_bind_int64 (stmt, base + 27, c->updated_at);
   bind_time (stmt, base + 28, c->paid_at);
   bind_time (stmt, base + 29, c->closed_at);
+  bind_text (stmt, base + 30, c->outbound_courier);
+  bind_text (stmt, base + 31, c->outbound_tracking);
+  bind_text (stmt, base + 32, c->proposed_by);
 }
 
 static char *
@@ -151,6 +156,9 @@ read_case (sqlite3_stmt *stmt)
   c->updated_at = sqlite3_column_int64 (stmt, 26);
   c->paid_at = sqlite3_column_int64 (stmt, 27);
   c->closed_at = sqlite3_column_int64 (stmt, 28);
+  c->outbound_courier = column_text (stmt, 29);
+  c->outbound_tracking = column_text (stmt, 30);
+  c->proposed_by = column_text (stmt, 31);
   c->id = sqlite3_column_int64 (stmt, N_CASE_COLUMNS);
   c->case_no = column_text (stmt, N_CASE_COLUMNS + 1);
   c->created_at = sqlite3_column_int64 (stmt, N_CASE_COLUMNS + 2);

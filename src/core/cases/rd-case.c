@@ -138,6 +138,9 @@ rd_case_copy (const RdCase *self)
   copy->breakdown = g_strdup (self->breakdown);
   copy->expected_arrival = g_strdup (self->expected_arrival);
   copy->handler = g_strdup (self->handler);
+  copy->outbound_courier = g_strdup (self->outbound_courier);
+  copy->outbound_tracking = g_strdup (self->outbound_tracking);
+  copy->proposed_by = g_strdup (self->proposed_by);
   copy->created_by = g_strdup (self->created_by);
   copy->approved_by = g_strdup (self->approved_by);
   copy->notes = g_strdup (self->notes);
@@ -164,6 +167,9 @@ rd_case_free (RdCase *self)
   g_free (self->breakdown);
   g_free (self->expected_arrival);
   g_free (self->handler);
+  g_free (self->outbound_courier);
+  g_free (self->outbound_tracking);
+  g_free (self->proposed_by);
   g_free (self->created_by);
   g_free (self->approved_by);
   g_free (self->notes);
@@ -182,6 +188,9 @@ rd_case_validate (const RdCase  *self,
     { self->order_no,         N_("Order number"),            RD_CASE_NUMBER_MAX_CHARS },
     { self->after_sales_no,   N_("After-sales number"),      RD_CASE_NUMBER_MAX_CHARS },
     { self->return_tracking,  N_("Return tracking number"),  RD_CASE_NUMBER_MAX_CHARS },
+    { self->outbound_tracking, N_("Outbound tracking number"), RD_CASE_NUMBER_MAX_CHARS },
+    { self->outbound_courier, N_("Outbound courier"),        200 },
+    { self->proposed_by,      N_("Proposed by"),             200 },
     { self->buyer_name,       N_("Buyer name"),              200 },
     { self->buyer_contact,    N_("Buyer contact"),           200 },
     { self->order_state,      N_("Order state"),             200 },

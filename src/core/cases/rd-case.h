@@ -56,6 +56,9 @@ typedef struct
   char            *approved_by;
   char            *notes;
   char            *return_tracking;
+  char            *outbound_courier;   /* courier id of the parcel sent to the buyer */
+  char            *outbound_tracking;  /* its tracking number */
+  char            *proposed_by;        /* who proposed the refund amount */
   RdResolution     resolution;
   RdRefusalReason  refusal_reason;
   RdCaseStatus     status;

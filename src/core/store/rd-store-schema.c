@@ -195,6 +195,24 @@ static const char * const migrations[] = {
   "CREATE INDEX cases_kind_ledger ON cases (kind, requested_at, amount_paid, approved_amount, status, channel, reason, currency);\n"
   "CREATE INDEX cases_channel_ledger ON cases (channel, requested_at, amount_paid, approved_amount, status, kind, reason, currency);\n"
   "CREATE INDEX cases_reason_ledger ON cases (reason, requested_at, amount_paid, approved_amount, status, kind, channel, currency);",
+
+  /* Version 9: people and what they did. operators: the people who work at
+   * the desk, each with a role and a PIN kept as a salted slow hash (NULL:
+   * the PIN is set on first use). A case records who proposed its refund
+   * amount (proposed_by: whoever applied the calculator's breakdown or
+   * entered the amount) and the outbound parcel of a shipped refund
+   * (outbound_courier, outbound_tracking), from which an intercept is
+   * proposed. */
+  "CREATE TABLE operators (\n"
+  "  name TEXT PRIMARY KEY,\n"
+  "  role TEXT NOT NULL CHECK (role IN ('clerk', 'approver', 'warehouse', 'accountant', 'admin')),\n"
+  "  pin_hash TEXT,\n"
+  "  created_at INTEGER NOT NULL,\n"
+  "  updated_at INTEGER NOT NULL\n"
+  ") STRICT;\n"
+  "ALTER TABLE cases ADD COLUMN proposed_by TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN outbound_courier TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN outbound_tracking TEXT;",
 };
 
 /* Tests replace the list to exercise a failing migration. */
