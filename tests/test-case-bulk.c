@@ -45,6 +45,14 @@ make_case (guint i)
     c->status = RD_CASE_STATUS_APPROVED;
   if (i % 5 == 0)
     c->return_tracking = g_strdup_printf ("SF%010u", i);
+  /* The outbound parcel's tracking number (schema 10): mixed case, empty,
+   * or none. */
+  if (i % 7 == 0)
+    c->outbound_tracking = g_strdup_printf ("Yt%010u", i);
+  else if (i % 13 == 0)
+    c->outbound_tracking = g_strdup ("");
+  if (c->outbound_tracking != NULL)
+    c->outbound_courier = g_strdup ("yto");
   c->requested_at = T0 + i * 600;
   c->created_at = T0 + i * 600 + 30;
   return c;
@@ -168,7 +176,7 @@ test_same_as_insert_many (gconstpointer data)
   g_autoptr(GPtrArray) after = make_cases (N_CASES, 1);
   g_autoptr(RdCase) stored = NULL;
   g_autoptr(GError) error = NULL;
-  const char *texts[] = { "张小明", "小明", "lily", "410000", "as0001", "sf00000000", "79" };
+  const char *texts[] = { "张小明", "小明", "lily", "410000", "as0001", "sf00000000", "79", "yt00000000" };
   RdCaseBulk *bulk;
   gint64 n_entries = 0, first_bad = 0;
   guint split = 100;
@@ -260,7 +268,7 @@ test_new_ledger (void)
   g_autoptr(GPtrArray) for_b = make_cases (0, N_CASES);
   g_autoptr(GPtrArray) after = make_cases (N_CASES, 2);
   g_autoptr(GError) error = NULL;
-  const char *texts[] = { "张小明", "小明", "lily", "410000", "as0001", "sf00000000", "79", "y c" };
+  const char *texts[] = { "张小明", "小明", "lily", "410000", "as0001", "sf00000000", "79", "y c", "yt00000000" };
   RdCaseBulk *bulk;
   gint64 n_entries = 0, first_bad = 0;
 

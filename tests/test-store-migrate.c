@@ -1,12 +1,15 @@
 /* test-store-migrate.c
  *
- * A ledger written by the previous schema version (tests/fixtures/ledger-v8.sql,
- * made by the store's own code at version 8) opens in this build: migrated
+ * A ledger written by the previous schema version (tests/fixtures/ledger-v9.sql,
+ * made from ledger-v8.sql by migration 9, with an outbound parcel and an
+ * intercept written at version 9) opens in this build: migrated
  * forward to the latest version with a backup first, every case and audit
  * entry kept, the ledger's indexes with their currency column consistent
- * with the data (the totals per currency), and version 9's parts: an empty
- * table of operators, and the new case fields empty on every old case and
- * written and read back on a new one. When a
+ * with the data (the totals per currency), version 9's parts (an empty
+ * table of operators, the new case fields written and read back), and
+ * version 10's: the search finds a case by its outbound tracking number and
+ * by its intercept's, old and new, and follows an intercept's new number,
+ * while a case with neither keeps its search text. When a
  * version is appended, dump a fixture at the version before it and point
  * this test at it.
  */
@@ -21,8 +24,8 @@
 #include "rd-store.h"
 #include "rd-test-ledger.h"
 
-#define FIXTURE         "ledger-v8.sql"
-#define FIXTURE_VERSION 8
+#define FIXTURE         "ledger-v9.sql"
+#define FIXTURE_VERSION 9
 #define N_CASES         8
 
 static char *
@@ -163,7 +166,7 @@ test_migrate_from_previous (void)
   /* A copy at the old version was made first. */
   g_assert_nonnull (rd_store_get_backup_path (store));
   backup_name = g_path_get_basename (rd_store_get_backup_path (store));
-  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v8-"));
+  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v9-"));
 
   /* Every case kept, field for field; the counter and the audit chain agree. */
   db = rd_store_get_db (store);
@@ -219,12 +222,14 @@ test_migrate_from_previous (void)
   g_assert_true (rd_case_store_insert (store, extra, "小王", &error));
   g_assert_no_error (error);
 
-  /* Version 9: no operators yet, old cases without the new fields, a new
-   * case keeps them. */
+  /* Version 9: no operators yet, old cases without a proposer, only case 8
+   * with an outbound parcel (the fixture's), a new case keeps them. */
   g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM operators"), ==, 0);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM cases WHERE id <= 8 AND proposed_by IS NOT NULL"), ==, 0);
   g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM cases WHERE id <= 8 AND"
-                                        " (proposed_by IS NOT NULL OR outbound_courier IS NOT NULL"
-                                        "  OR outbound_tracking IS NOT NULL)"), ==, 0);
+                                        " (outbound_courier IS NOT NULL OR outbound_tracking IS NOT NULL)"), ==, 1);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM cases WHERE id = 8 AND outbound_courier = 'sf'"
+                                        " AND outbound_tracking = 'SF1428571428'"), ==, 1);
   {
     g_autoptr(RdCase) again = rd_case_store_get (store, extra->id, &error);
 
@@ -235,6 +240,25 @@ test_migrate_from_previous (void)
   }
   g_assert_null (strstr (before, extra->case_no));
   g_assert_cmpint (rd_test_raw_int (db, "SELECT n FROM case_count"), ==, N_CASES + 1);
+
+  /* Version 10: a case is found by the tracking number of its outbound
+   * parcel (case 8, and the new case) and of its intercept (case 3, ZTO
+   * 75319864209753), in any case of letters; a case with neither keeps the
+   * search text it had. */
+  g_assert_cmpuint (search_count (path, "sf1428571"), ==, 1);
+  g_assert_cmpuint (search_count (path, "SF1234567890"), ==, 1);
+  g_assert_cmpuint (search_count (path, "75319864209753"), ==, 1);
+  g_assert_cmpuint (search_count (path, "753"), ==, 1);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM case_text WHERE id = 1 AND text ="
+                                        " '3712894456120398551' || char (10) || 'as2026110100012' || char (10) ||"
+                                        " char (10) || '王小明'"), ==, 1);
+  /* The intercept's number corrected: found by the new one only. */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE intercepts SET tracking_no = 'ZT0246813579' WHERE id = 1",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpuint (search_count (path, "75319864209753"), ==, 0);
+  g_assert_cmpuint (search_count (path, "zt02468"), ==, 1);
+  g_assert_true (rd_store_check_integrity (store, &error));
+  g_assert_no_error (error);
 
   g_clear_object (&store);
   rd_test_remove_tree (dir);

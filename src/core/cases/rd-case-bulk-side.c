@@ -108,6 +108,11 @@ rd_bulk_append_search_text (GString      *out,
   append_lowered (out, c->return_tracking);
   g_string_append_c (out, '\n');
   append_lowered (out, c->buyer_name);
+  if (c->outbound_tracking != NULL)
+    {
+      g_string_append_c (out, '\n');
+      append_lowered (out, c->outbound_tracking);
+    }
 }
 
 void

@@ -27,6 +27,20 @@
 #include "rd-store.h"
 #include "rd-store-private.h"
 
+/* The search text of a case from version 10 on (see version 10 below):
+ * its fields, of the row named r (new, cases); the lines of the intercepts
+ * of case id; both, for the case of id. */
+#define CASE_FIELDS_TEXT(r) \
+  "lower (" r ".order_no) || char (10) || lower (coalesce (" r ".after_sales_no, '')) || char (10) ||\n" \
+  "    lower (coalesce (" r ".return_tracking, '')) || char (10) || lower (coalesce (" r ".buyer_name, '')) ||\n" \
+  "    coalesce (char (10) || lower (" r ".outbound_tracking), '')"
+#define INTERCEPTS_TEXT(id) \
+  "coalesce ((SELECT char (10) || group_concat (t, char (10)) FROM\n" \
+  "    (SELECT lower (tracking_no) AS t FROM intercepts WHERE case_id = " id " ORDER BY id)), '')"
+#define CASE_TEXT_OF(id) \
+  "(SELECT " CASE_FIELDS_TEXT ("cases") " || " INTERCEPTS_TEXT ("cases.id") "\n" \
+  "    FROM cases WHERE cases.id = " id ")"
+
 static const char * const migrations[] = {
   /* Version 1: settings and a minimal case table. */
   "CREATE TABLE meta ("
@@ -213,6 +227,42 @@ static const char * const migrations[] = {
   "ALTER TABLE cases ADD COLUMN proposed_by TEXT;\n"
   "ALTER TABLE cases ADD COLUMN outbound_courier TEXT;\n"
   "ALTER TABLE cases ADD COLUMN outbound_tracking TEXT;",
+
+  /* Version 10: a case is found by the tracking number of its outbound
+   * parcel and of each of its intercepts. Its search text (case_text) gets,
+   * after the four fields of version 3, a line with the outbound tracking
+   * number when there is one, then a line per intercept of the case (in the
+   * order they were registered), lowered like the rest: a case with
+   * neither keeps the text it had. The search side of bulk writing builds
+   * the same text (rd_bulk_append_search_text; a new case has no intercept
+   * yet). The triggers of intercepts rebuild the text of the case an
+   * intercept is linked to, or was, when its tracking number or its case
+   * changes; the migration rebuilds the texts that change. */
+  "DROP TRIGGER cases_search_ai;\n"
+  "DROP TRIGGER cases_search_au;\n"
+  "CREATE TRIGGER cases_search_ai AFTER INSERT ON cases BEGIN\n"
+  "  INSERT INTO case_text (id, text) VALUES (new.id, " CASE_FIELDS_TEXT ("new") ");\n"
+  "END;\n"
+  "CREATE TRIGGER cases_search_au AFTER UPDATE OF order_no, after_sales_no, return_tracking, buyer_name,\n"
+  "  outbound_tracking ON cases BEGIN\n"
+  "  UPDATE case_text SET text = " CASE_FIELDS_TEXT ("new") " || " INTERCEPTS_TEXT ("new.id") "\n"
+  "  WHERE id = new.id;\n"
+  "END;\n"
+  "CREATE TRIGGER intercepts_search_ai AFTER INSERT ON intercepts WHEN new.case_id IS NOT NULL BEGIN\n"
+  "  UPDATE case_text SET text = " CASE_TEXT_OF ("new.case_id") " WHERE id = new.case_id;\n"
+  "END;\n"
+  "CREATE TRIGGER intercepts_search_au AFTER UPDATE OF tracking_no, case_id ON intercepts\n"
+  "  WHEN old.tracking_no IS NOT new.tracking_no OR old.case_id IS NOT new.case_id BEGIN\n"
+  "  UPDATE case_text SET text = " CASE_TEXT_OF ("old.case_id") " WHERE id = old.case_id;\n"
+  "  UPDATE case_text SET text = " CASE_TEXT_OF ("new.case_id") "\n"
+  "  WHERE id = new.case_id AND new.case_id IS NOT old.case_id;\n"
+  "END;\n"
+  "CREATE TRIGGER intercepts_search_ad AFTER DELETE ON intercepts WHEN old.case_id IS NOT NULL BEGIN\n"
+  "  UPDATE case_text SET text = " CASE_TEXT_OF ("old.case_id") " WHERE id = old.case_id;\n"
+  "END;\n"
+  "UPDATE case_text SET text = " CASE_TEXT_OF ("case_text.id") "\n"
+  "WHERE id IN (SELECT id FROM cases WHERE outbound_tracking IS NOT NULL\n"
+  "             UNION SELECT case_id FROM intercepts WHERE case_id IS NOT NULL);",
 };
 
 /* Tests replace the list to exercise a failing migration. */
