@@ -149,6 +149,30 @@ rd_case_check_number (const char  *text,
 }
 
 gboolean
+rd_case_kind_has_outbound_parcel (RdRefundKind kind)
+{
+  return kind == RD_REFUND_KIND_REFUND_ONLY_SHIPPED || kind == RD_REFUND_KIND_RETURN_REFUND;
+}
+
+gboolean
+rd_case_check_outbound (const char  *courier,
+                        const char  *tracking,
+                        GError     **error)
+{
+  if (is_blank (tracking))
+    return TRUE;
+  if (!rd_case_check_number (tracking, _("Outbound tracking number"), error))
+    return FALSE;
+  if (is_blank (courier))
+    {
+      g_set_error_literal (error, RD_CASE_CHECK_ERROR, RD_CASE_CHECK_ERROR_REQUIRED,
+                           _("Choose the courier of the outbound parcel: the intercept is asked of that courier."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 rd_case_parse_time (const char  *text,
                       gint64      *out,
                       GError     **error)

@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "rd-case-types.h"
 #include "rd-money.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,17 @@ gboolean  rd_case_check_amount  (const char        *text,
 gboolean  rd_case_check_number  (const char        *text,
                                    const char        *field,
                                    GError           **error);
+
+/* Whether a case of this kind has an outbound parcel, the goods the shop
+ * sent: refund only after shipping, and return and refund. */
+gboolean  rd_case_kind_has_outbound_parcel (RdRefundKind kind);
+
+/* The outbound parcel of a shipped case (courier id, tracking number):
+ * both may be empty; a tracking number is checked as a platform number
+ * (rd_case_check_number) and needs a courier, else REQUIRED. */
+gboolean  rd_case_check_outbound (const char       *courier,
+                                  const char       *tracking,
+                                  GError          **error);
 
 /* "YYYY-MM-DD HH:MM" in local time → Unix seconds. */
 gboolean  rd_case_parse_time    (const char        *text,

@@ -650,6 +650,22 @@ rd_intercepts_find_by_tracking (RdStore     *store,
   return collect_one (store, stmt, normalized, error);
 }
 
+/* The register's courier for the courier of a case's outbound parcel (an
+ * id of the shop's list of couriers, rd-shop-lists.h): the same ids but
+ * J&T's, and a courier of the shop's own is "other". */
+static RdCourier
+courier_of_case (const char *id)
+{
+  RdCourier courier;
+
+  if (id == NULL || *id == '\0')
+    return RD_COURIER_NONE;
+  if (g_str_equal (id, "jtexpress"))
+    return RD_COURIER_JT;
+  courier = rd_courier_from_id (id);
+  return courier != RD_COURIER_NONE ? courier : RD_COURIER_OTHER;
+}
+
 RdIntercept *
 rd_intercepts_prefill_from_case (RdStore         *store,
                                  gint64           case_id,
@@ -689,6 +705,8 @@ rd_intercepts_prefill_from_case (RdStore         *store,
   intercept->buyer_name = g_strdup (rcase->buyer_name);
   intercept->channel = g_strdup (rcase->channel);
   intercept->amount = rcase->approved_amount >= 0 ? rcase->approved_amount : rcase->amount_paid;
+  intercept->courier = courier_of_case (rcase->outbound_courier);
+  intercept->tracking_no = rd_tracking_number_normalize (rcase->outbound_tracking);
   intercept->requested_at = now;
   intercept->platform_deadline = rcase->platform_deadline != 0
                                  ? rcase->platform_deadline

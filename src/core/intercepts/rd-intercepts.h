@@ -154,7 +154,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RdScanResult, rd_scan_result_clear)
 /* A new intercept for case case_id, prefilled from it: order number,
  * channel, amount (approved, else paid), the platform deadline (the case's,
  * else its requested_at + the channel's auto-refund hours), status pending,
- * requested_at now. The caller adds courier, tracking number and province.
+ * requested_at now, and the courier and tracking number of the case's
+ * outbound parcel when it has one (a courier of the shop's own list is
+ * RD_COURIER_OTHER). The caller adds the province and what is missing.
  * RD_INTERCEPT_ERROR_INVALID when the case is not a shipped refund-only
  * case (or an unshipped one whose goods left anyway) still open. */
 RdIntercept  *rd_intercepts_prefill_from_case  (RdStore           *store,
