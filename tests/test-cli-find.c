@@ -2,7 +2,9 @@
  *
  * `refund-desk find --db FILE [--count] TEXT` on a small generated ledger
  * (rd-gen-ledger --cases 2000 --seed 1), run as a user runs it. The case
- * numbers it prints are compared with a plain SQL scan of the same file.
+ * numbers it prints are compared with a plain SQL scan of the same file
+ * (its searched fields, the outbound tracking number and the tracking
+ * numbers of its intercepts), also after an intercept's number changed.
  * Arguments after the test options: the refund-desk and rd-gen-ledger
  * executables.
  */
@@ -40,6 +42,8 @@ expected_for (const char *text)
     " OR instr (lower (coalesce (after_sales_no, '')), ?1) > 0"
     " OR instr (lower (coalesce (return_tracking, '')), ?1) > 0"
     " OR instr (lower (coalesce (buyer_name, '')), ?1) > 0"
+    " OR instr (lower (coalesce (outbound_tracking, '')), ?1) > 0"
+    " OR id IN (SELECT case_id FROM intercepts WHERE instr (lower (tracking_no), ?1) > 0)"
     " ORDER BY requested_at DESC, amount_paid DESC, approved_amount DESC, id DESC",
     -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, lowered, -1, SQLITE_TRANSIENT);
@@ -129,6 +133,54 @@ test_find (void)
 }
 
 static void
+raw_exec (const char *sql)
+{
+  sqlite3 *db = rd_test_raw_open (db_path);
+
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A case is found by the tracking number of its intercept, and after that
+ * number is corrected, by the new one only. */
+static void
+test_find_by_intercept (void)
+{
+  g_autofree char *tracking = raw_text ("SELECT tracking_no FROM intercepts WHERE case_id IS NOT NULL"
+                                        " ORDER BY id LIMIT 1");
+  g_autofree char *case_no = raw_text ("SELECT case_no FROM cases WHERE id ="
+                                       " (SELECT case_id FROM intercepts ORDER BY id LIMIT 1)");
+  const char *argv[] = { refund_desk, "find", "--db", db_path, tracking, NULL };
+  const char *new_argv[] = { refund_desk, "find", "--db", db_path, "zx90817263", NULL };
+  g_autofree char *expected = g_strdup_printf ("%s\n", case_no);
+  RdTestRun run = { 0 };
+
+  /* Only its case has it (the generated cases have no outbound parcel). */
+  run_argv (argv, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+  rd_test_run_clear (&run);
+  assert_find (tracking, TRUE);
+
+  raw_exec ("UPDATE intercepts SET tracking_no = 'ZX9081726354' WHERE id = (SELECT min (id) FROM intercepts)");
+  assert_find (tracking, FALSE);
+  run_argv (new_argv, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+  rd_test_run_clear (&run);
+
+  /* The case's outbound parcel is found the same way. */
+  raw_exec ("UPDATE cases SET outbound_courier = 'sf', outbound_tracking = 'SF7766554433' WHERE id = 42");
+  assert_find ("sf77665544", TRUE);
+  {
+    g_autofree char *found = expected_for ("sf77665544");
+    g_autofree char *case_42 = raw_text ("SELECT case_no || char (10) FROM cases WHERE id = 42");
+
+    g_assert_cmpstr (found, ==, case_42);
+  }
+}
+
+static void
 test_errors (void)
 {
   g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
@@ -175,6 +227,7 @@ main (int    argc,
   rd_test_run_clear (&run);
 
   g_test_add_func ("/rd/cli-find/find", test_find);
+  g_test_add_func ("/rd/cli-find/find-by-intercept", test_find_by_intercept);
   g_test_add_func ("/rd/cli-find/errors", test_errors);
   status = g_test_run ();
 

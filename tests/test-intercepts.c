@@ -12,6 +12,7 @@
 #include "rd-case-store-workflow.h"
 #include "rd-intercept-advice.h"
 #include "rd-intercepts.h"
+#include "rd-ledger-query.h"
 #include "rd-store-private.h"
 #include "rd-test-ledger.h"
 
@@ -496,6 +497,123 @@ test_create_from_case_refused (Fixture       *f,
   g_assert_null (intercept);
 }
 
+/* The case ids the ledger's search shows for text, as a string "1,5". */
+static char *
+found_by (Fixture    *f,
+          const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  g_autoptr(RdLedgerResult) result = NULL;
+  GString *ids = g_string_new (NULL);
+
+  rd_ledger_filter_set_text (filter, text);
+  result = rd_ledger_query_run (rd_store_get_db (f->store), filter, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < result->ids->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (result->ids, gint64, i));
+  return g_string_free (ids, FALSE);
+}
+
+/* A shipped case's outbound parcel prefills its intercept (the shop's
+ * courier ids, J&T's and the shop's own); the ledger's search finds the case
+ * by its outbound tracking number and by its intercepts', follows a
+ * corrected number, and forgets a removed intercept's. */
+static void
+test_outbound_parcel (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const struct { const char *shop_id; RdCourier courier; } couriers[] = {
+    { "sf", RD_COURIER_SF },
+    { "jtexpress", RD_COURIER_JT },
+    { "顺心捷达", RD_COURIER_OTHER },
+    { NULL, RD_COURIER_NONE },
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 id = approved_case (f, "taobao", 5000);
+  gint64 other = approved_case (f, "jd", 7000);
+  g_autoptr(RdCase) rcase = rd_case_store_get (f->store, id, &error);
+  g_autoptr(RdIntercept) intercept = NULL;
+  g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  char *found;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (couriers); i++)
+    {
+      g_autoptr(RdIntercept) prefill = NULL;
+
+      g_free (rcase->outbound_courier);
+      rcase->outbound_courier = g_strdup (couriers[i].shop_id);
+      g_free (rcase->outbound_tracking);
+      rcase->outbound_tracking = g_strdup (couriers[i].shop_id != NULL ? " yt2468013579 " : NULL);
+      rd_case_store_update (f->store, rcase, "alice", &error);
+      g_assert_no_error (error);
+      prefill = rd_intercepts_prefill_from_case (f->store, id, &f->policy, T0 + HOUR, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (prefill->courier, ==, couriers[i].courier);
+      g_assert_cmpstr (prefill->tracking_no, ==, couriers[i].shop_id != NULL ? "YT2468013579" : NULL);
+    }
+
+  /* Found by the outbound tracking number once the case has one. */
+  found = found_by (f, "YT2468013579");
+  g_assert_cmpstr (found, ==, "");
+  g_free (found);
+  g_free (rcase->outbound_courier);
+  g_free (rcase->outbound_tracking);
+  rcase->outbound_courier = g_strdup ("yto");
+  rcase->outbound_tracking = g_strdup ("YT2468013579");
+  rd_case_store_update (f->store, rcase, "alice", &error);
+  g_assert_no_error (error);
+  found = found_by (f, "yt246801");
+  g_assert_cmpstr (found, ==, expected);
+  g_free (found);
+
+  /* Its intercept, registered through the register, prefilled: found by
+   * that number (another one than the outbound parcel's here). */
+  intercept = rd_intercepts_prefill_from_case (f->store, id, &f->policy, T0 + HOUR, &error);
+  g_assert_no_error (error);
+  g_free (intercept->tracking_no);
+  intercept->tracking_no = g_strdup ("ZT1357924680");
+  rd_intercepts_create (f->store, intercept, &f->policy, "bob", T0 + HOUR, NULL, NULL, &error);
+  g_assert_no_error (error);
+  found = found_by (f, "zt1357924680");
+  g_assert_cmpstr (found, ==, expected);
+  g_free (found);
+  found = found_by (f, "YT2468013579");
+  g_assert_cmpstr (found, ==, expected);
+  g_free (found);
+
+  /* The number corrected: the new one finds it, the old one nothing. */
+  g_assert_cmpint (sqlite3_exec (rd_store_get_db (f->store),
+                                 "UPDATE intercepts SET tracking_no = 'ZT9999000011' WHERE tracking_no = 'ZT1357924680'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  found = found_by (f, "ZT1357924680");
+  g_assert_cmpstr (found, ==, "");
+  g_free (found);
+  found = found_by (f, "zt99990000");
+  g_assert_cmpstr (found, ==, expected);
+  g_free (found);
+
+  /* Moved to the other case, then removed: it follows, then is gone. */
+  g_assert_cmpint (sqlite3_exec (rd_store_get_db (f->store),
+                                 "UPDATE intercepts SET case_id = (SELECT max (id) FROM cases) WHERE tracking_no = 'ZT9999000011'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  found = found_by (f, "zt99990000");
+  {
+    g_autofree char *other_id = g_strdup_printf ("%" G_GINT64_FORMAT, other);
+    g_assert_cmpstr (found, ==, other_id);
+  }
+  g_free (found);
+  g_assert_cmpint (sqlite3_exec (rd_store_get_db (f->store),
+                                 "DELETE FROM intercepts WHERE tracking_no = 'ZT9999000011'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  found = found_by (f, "zt99990000");
+  g_assert_cmpstr (found, ==, "");
+  g_free (found);
+  g_assert_true (rd_store_check_integrity (f->store, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_duplicate_tracking (Fixture       *f,
                          gconstpointer  data)
@@ -789,6 +907,7 @@ main (int   argc,
   ADD ("at-threshold", test_at_threshold);
   ADD ("create-from-case-refused", test_create_from_case_refused);
   ADD ("duplicate-tracking", test_duplicate_tracking);
+  ADD ("outbound-parcel", test_outbound_parcel);
   ADD ("views", test_views);
   ADD ("claims", test_claims);
   ADD ("scan", test_scan);
