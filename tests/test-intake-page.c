@@ -13,7 +13,9 @@
 #include "rd-case-store.h"
 #include "rd-case-drafts.h"
 #include "rd-case-evidence.h"
+#include "rd-combo-choices.h"
 #include "rd-intake-page.h"
+#include "rd-ledger-query.h"
 #include "rd-preferences-lists.h"
 #include "rd-preferences-templates.h"
 #include "rd-templates.h"
@@ -662,6 +664,90 @@ test_show_saved_case (Fixture       *fixture,
                  gtk_root_get_focus (GTK_ROOT (fixture->window)) == child (page, "channel_row"));
 }
 
+/* A shipped refund-only case with its outbound parcel: the courier and the
+ * tracking number show for the kinds whose goods went out, are checked, kept
+ * in the draft and saved; saving proposes the intercept, whose "Register
+ * Intercept" runs win.create-intercept for the case; the case is found by
+ * that tracking number. */
+static void
+test_outbound_parcel (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  RdIntakePage *page = fixture->page;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) create = g_simple_action_new ("create-intercept", G_VARIANT_TYPE_INT64);
+  g_autoptr(RdCase) saved = NULL;
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  g_autoptr(RdLedgerResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gint64 asked = 0;
+
+  /* The window's win.create-intercept, as the window has it. */
+  g_signal_connect (create, "activate", G_CALLBACK (on_show_case), &asked);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (create));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
+
+  fill_required (page, "JD-SHIP-1");
+  select_id (page, "kind_row", "refund_only_unshipped");
+  g_assert_false (gtk_widget_get_visible (child (page, "outbound_tracking_row")));
+  select_id (page, "kind_row", "refund_only_shipped");
+  g_assert_true (gtk_widget_get_visible (child (page, "outbound_courier_row")));
+  g_assert_true (gtk_widget_get_visible (child (page, "outbound_tracking_row")));
+
+  /* A tracking number needs its courier, and is checked like the others. */
+  set_text (page, "outbound_tracking_row", "SF 1234");
+  g_assert_false (save_sensitive (page));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (page, "request_message")), "spaces"));
+  set_text (page, "outbound_tracking_row", "SF1357902468");
+  g_assert_false (save_sensitive (page));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (page, "status_label")), "Outbound courier"));
+  select_id (page, "outbound_courier_row", "sf");
+  g_assert_true (save_sensitive (page));
+
+  /* Kept in the draft across a closed page. */
+  close_page (fixture);
+  page = open_page (fixture);
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
+  g_assert_cmpstr (gtk_editable_get_text (child (page, "outbound_tracking_row")), ==, "SF1357902468");
+  g_assert_cmpstr (rd_combo_row_get_id (child (page, "outbound_courier_row")), ==, "sf");
+  g_assert_true (save_sensitive (page));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL));
+  rd_test_ui_iterate ();
+  saved = only_open_case (fixture, "JD-SHIP-1");
+  g_assert_cmpstr (saved->outbound_courier, ==, "sf");
+  g_assert_cmpstr (saved->outbound_tracking, ==, "SF1357902468");
+
+  /* The intercept is proposed, naming the case and the parcel. */
+  dialog = rd_test_ui_find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), saved->case_no));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "SF1357902468"));
+  adw_message_dialog_response (dialog, "register");
+  rd_test_ui_iterate ();
+  g_assert_cmpint (asked, ==, saved->id);
+  /* (Compared by address only, from here on.) */
+
+  /* Found by the tracking number. */
+  rd_ledger_filter_set_text (filter, "sf13579024");
+  result = rd_ledger_query_run (rd_store_get_db (fixture->store), filter, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (result->ids, gint64, 0), ==, saved->id);
+
+  /* A return and refund with a parcel: saved, nothing proposed. */
+  fill_required (page, "JD-RET-2");
+  select_id (page, "outbound_courier_row", "zto");
+  set_text (page, "outbound_tracking_row", "75300011122");
+  gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
+  rd_test_ui_iterate ();
+  g_clear_pointer (&saved, rd_case_free);
+  saved = only_open_case (fixture, "JD-RET-2");
+  g_assert_cmpstr (saved->outbound_tracking, ==, "75300011122");
+  g_assert_true (rd_test_ui_find_dialog () == NULL || rd_test_ui_find_dialog () == dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +757,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/rd/intake-page/save", Fixture, NULL, fixture_set_up, test_save, fixture_tear_down);
+  g_test_add ("/rd/intake-page/outbound-parcel", Fixture, NULL, fixture_set_up, test_outbound_parcel, fixture_tear_down);
   g_test_add ("/rd/intake-page/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
   g_test_add ("/rd/intake-page/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
   g_test_add ("/rd/intake-page/draft", Fixture, NULL, fixture_set_up, test_draft, fixture_tear_down);

@@ -86,6 +86,31 @@ check_number_row (AdwEntryRow *row,
   return FALSE;
 }
 
+/* The parcel the shop sent: a tracking number needs its courier. */
+static gboolean
+check_outbound (RdIntakePage *self,
+                RdCase       *rcase,
+                GString      *missing,
+                GString      *errors)
+{
+  const char *courier = rd_combo_row_get_id (self->outbound_courier_row);
+  g_autoptr(GError) error = NULL;
+
+  mark_row (self->outbound_tracking_row, FALSE);
+  rcase->outbound_courier = g_strdup (courier);
+  rcase->outbound_tracking = entry_text_or_null (self->outbound_tracking_row);
+  if (rd_case_check_outbound (courier, rcase->outbound_tracking, &error))
+    return TRUE;
+  if (g_error_matches (error, RD_CASE_CHECK_ERROR, RD_CASE_CHECK_ERROR_REQUIRED))
+    add_missing (missing, _("Outbound courier"));
+  else
+    {
+      mark_row (self->outbound_tracking_row, TRUE);
+      add_line (errors, error->message);
+    }
+  return FALSE;
+}
+
 void
 _rd_intake_append_note (RdCase     *rcase,
              const char *line)
@@ -175,6 +200,9 @@ _rd_intake_page_check_form (RdIntakePage *self)
       mark_row (self->shipped_offline_row, TRUE);
       ok = FALSE;
     }
+
+  if (rd_case_kind_has_outbound_parcel (rcase->kind))
+    ok &= check_outbound (self, rcase, missing, request_errors);
 
   ok &= check_number_row (self->tracking_row, _("Return tracking number"), FALSE, missing, request_errors);
   rcase->return_tracking = entry_text_or_null (self->tracking_row);

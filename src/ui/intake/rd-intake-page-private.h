@@ -1,8 +1,9 @@
 /* rd-intake-page-private.h
  *
  * What the files of the Intake page share: rd-intake-page.c (the widget,
- * its drafts and derived rows), rd-intake-page-checks.c (the form's checks)
- * and rd-intake-page-save.c (saving, the duplicate guard, cancelling).
+ * its drafts and derived rows), rd-intake-page-checks.c (the form's checks),
+ * rd-intake-page-save.c (saving, the duplicate guard, cancelling) and
+ * rd-intake-page-outbound.c (offering the intercept of a shipped parcel).
  */
 #pragma once
 
@@ -49,6 +50,8 @@ struct _RdIntakePage
   AdwEntryRow         *order_state_row;
   AdwActionRow        *shipped_offline_row;
   GtkSwitch           *shipped_offline_switch;
+  AdwComboRow         *outbound_courier_row;
+  AdwEntryRow         *outbound_tracking_row;
   AdwEntryRow         *tracking_row;
   GtkLabel            *request_message;
   AdwPreferencesGroup *evidence_group;
@@ -85,6 +88,12 @@ void    _rd_intake_page_show_toast        (RdIntakePage *self,
 void    _rd_intake_page_discard_draft     (RdIntakePage *self);
 void    _rd_intake_page_clear_form        (RdIntakePage *self);
 void    _rd_intake_page_focus_first_field (RdIntakePage *self);
+
+/* After rcase was saved: a shipped refund-only case with an outbound
+ * tracking number offers to register its intercept (win.create-intercept),
+ * rd-intake-page-outbound.c. */
+void    _rd_intake_page_offer_intercept   (RdIntakePage *self,
+                                           const RdCase *rcase);
 
 /* intake.save and intake.cancel. */
 void    _rd_intake_page_save_action       (GtkWidget    *widget,

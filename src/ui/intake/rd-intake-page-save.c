@@ -3,7 +3,8 @@
  * Saving a new case from the Intake page: the operator first, then the
  * open cases for the same order (open that case, or create another one with
  * a reason kept in the notes), then the insert with the platform deadline,
- * the evidence ticks and a toast whose Show button opens the case. And
+ * the evidence ticks and a toast whose Show button opens the case (and, for
+ * a parcel on the road, the offer to intercept it). And
  * cancelling, which asks before anything typed is thrown away.
  */
 #include "config.h"
@@ -92,6 +93,8 @@ insert_case (RdIntakePage *self,
   g_object_set_data_full (G_OBJECT (toast), "rd-case-id", id, g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_saved_toast_button_clicked), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  _rd_intake_page_offer_intercept (self, rcase);
 }
 
 static void

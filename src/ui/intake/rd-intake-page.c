@@ -42,6 +42,7 @@ static const EntryField entry_fields[] = {
   ENTRY ("requested_at",   requested_row),
   ENTRY ("order_state",    order_state_row),
   ENTRY ("return_tracking", tracking_row),
+  ENTRY ("outbound_tracking", outbound_tracking_row),
   ENTRY ("buyer_name",     buyer_name_row),
   ENTRY ("buyer_contact",  buyer_contact_row),
   ENTRY ("exchange_rate",  rate_row),
@@ -57,6 +58,7 @@ static const EntryField combo_fields[] = {
   ENTRY ("goods_kind",     goods_row),
   ENTRY ("currency",       currency_row),
   ENTRY ("refund_route",   route_row),
+  ENTRY ("outbound_courier", outbound_courier_row),
 };
 
 #define FIELD(self, field) (*(GtkWidget **) G_STRUCT_MEMBER_P (self, (field)->offset))
@@ -160,6 +162,9 @@ update_kind (RdIntakePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->shipped_offline_row),
                           kind != RD_REFUND_KIND_RETURN_REFUND ||
                           gtk_switch_get_active (self->shipped_offline_switch));
+  /* The parcel the shop sent: for the kinds where the goods went out. */
+  gtk_widget_set_visible (GTK_WIDGET (self->outbound_courier_row), rd_case_kind_has_outbound_parcel (kind));
+  gtk_widget_set_visible (GTK_WIDGET (self->outbound_tracking_row), rd_case_kind_has_outbound_parcel (kind));
 
   if (kind != RD_REFUND_KIND_NONE)
     {
@@ -367,6 +372,7 @@ on_lists_changed (RdIntakePage *self)
   rd_combo_row_fill_list (self->channel_row, self->settings, RD_LIST_CHANNELS);
   rd_combo_row_fill_list (self->reason_row, self->settings, RD_LIST_REASONS);
   rd_combo_row_fill_list (self->payment_row, self->settings, RD_LIST_PAYMENT_METHODS);
+  rd_combo_row_fill_list (self->outbound_courier_row, self->settings, RD_LIST_COURIERS);
   self->loading = FALSE;
   refresh (self);
 }
@@ -529,6 +535,8 @@ rd_intake_page_class_init (RdIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdIntakePage, order_state_row);
   gtk_widget_class_bind_template_child (widget_class, RdIntakePage, shipped_offline_row);
   gtk_widget_class_bind_template_child (widget_class, RdIntakePage, shipped_offline_switch);
+  gtk_widget_class_bind_template_child (widget_class, RdIntakePage, outbound_courier_row);
+  gtk_widget_class_bind_template_child (widget_class, RdIntakePage, outbound_tracking_row);
   gtk_widget_class_bind_template_child (widget_class, RdIntakePage, tracking_row);
   gtk_widget_class_bind_template_child (widget_class, RdIntakePage, request_message);
   gtk_widget_class_bind_template_child (widget_class, RdIntakePage, evidence_group);
@@ -599,6 +607,7 @@ rd_intake_page_set_context (RdIntakePage *self,
   rd_combo_row_fill_list (self->channel_row, self->settings, RD_LIST_CHANNELS);
   rd_combo_row_fill_list (self->reason_row, self->settings, RD_LIST_REASONS);
   rd_combo_row_fill_list (self->payment_row, self->settings, RD_LIST_PAYMENT_METHODS);
+  rd_combo_row_fill_list (self->outbound_courier_row, self->settings, RD_LIST_COURIERS);
   FILL_ENUM (self->kind_row, rd_refund_kind, RD_REFUND_KIND_LAST, TRUE);
   FILL_ENUM (self->goods_row, rd_goods_kind, RD_GOODS_KIND_LAST, FALSE);
   FILL_ENUM (self->route_row, rd_refund_route, RD_REFUND_ROUTE_LAST, FALSE);
@@ -608,6 +617,7 @@ rd_intake_page_set_context (RdIntakePage *self,
   g_signal_connect_swapped (self->settings, "changed::channels", G_CALLBACK (on_lists_changed), self);
   g_signal_connect_swapped (self->settings, "changed::reasons", G_CALLBACK (on_lists_changed), self);
   g_signal_connect_swapped (self->settings, "changed::payment-methods", G_CALLBACK (on_lists_changed), self);
+  g_signal_connect_swapped (self->settings, "changed::couriers", G_CALLBACK (on_lists_changed), self);
   g_signal_connect_swapped (self->settings, "changed::current-operator", G_CALLBACK (on_settings_changed), self);
   g_signal_connect_swapped (self->settings, "changed::high-ticket-threshold", G_CALLBACK (on_settings_changed), self);
 

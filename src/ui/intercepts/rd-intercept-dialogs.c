@@ -200,7 +200,10 @@ rd_intercept_dialog_create (GtkWidget         *parent,
   Form *form;
   int row = 0;
 
-  if (prefill != NULL && prefill->case_no != NULL)
+  if (prefill != NULL && prefill->case_no != NULL && prefill->tracking_no != NULL)
+    body = g_strdup_printf (_("For case %s, order %s: the parcel the shop sent. Check it and add the destination province."),
+                            prefill->case_no, prefill->order_no != NULL ? prefill->order_no : "");
+  else if (prefill != NULL && prefill->case_no != NULL)
     body = g_strdup_printf (_("For case %s, order %s. Enter the parcel’s courier and tracking number."),
                             prefill->case_no, prefill->order_no != NULL ? prefill->order_no : "");
   else
@@ -254,7 +257,8 @@ rd_intercept_dialog_create (GtkWidget         *parent,
   revalidate (form);
   g_signal_connect (dialog, "response", G_CALLBACK (on_create_response), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (GTK_WIDGET (form->tracking));
+  /* What is still to fill in. */
+  gtk_widget_grab_focus (GTK_WIDGET (form->intercept->tracking_no != NULL ? form->province : form->tracking));
 }
 
 /* Condition */
