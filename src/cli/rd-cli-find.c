@@ -1,7 +1,9 @@
 /* rd-cli-find.c
  *
  * `refund-desk find [--db FILE] [--count] TEXT`: the case numbers the
- * ledger's search shows for TEXT, newest first, one a line; with --count,
+ * ledger's search shows for TEXT (order, after-sales and tracking numbers,
+ * the buyer's name, and from schema 10 the outbound parcel's and the
+ * intercepts' tracking numbers), newest first, one a line; with --count,
  * only their number.
  */
 #include "config.h"
@@ -30,7 +32,7 @@ rd_cli_find (int    argc,
   };
 
   if (!rd_cli_parse_options ("find", _("TEXT"),
-                             _("Find cases by order number, after-sales number, return tracking number or buyer name."),
+                             _("Find cases by order number, after-sales number, buyer name, or the tracking number of the return, of the parcel sent or of an intercept."),
                              entries, &argc, &argv))
     return RD_CLI_USAGE;
 
