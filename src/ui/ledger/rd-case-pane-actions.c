@@ -373,7 +373,7 @@ ask_approve (RdCasePane *self)
         }
       step->operators = g_strv_builder_end (names);
 
-      /* Translators: %s is the review threshold, %s the operator who took the case in. */
+      /* Translators: %s is the second-approval threshold, %s the operator who took the case in. */
       note = g_strdup_printf (_("Refunds of %s or more need a second person: someone other than %s, who took the case in."),
                               threshold, self->rcase->created_by != NULL ? self->rcase->created_by : "");
       label = gtk_label_new (note);
