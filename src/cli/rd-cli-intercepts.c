@@ -68,7 +68,7 @@ rd_cli_intercepts (int    argc,
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Ledger file (default: the ledger in your data folder)"), N_("FILE") },
     { "due", 0, 0, G_OPTION_ARG_NONE, &due, N_("Only parcels waiting for a result, the least time left before the platform’s deadline first"), NULL },
-    { "stalled", 0, 0, G_OPTION_ARG_NONE, &stalled, N_("Only parcels without tracking movement past the nudge threshold"), NULL },
+    { "stalled", 0, 0, G_OPTION_ARG_NONE, &stalled, N_("Only parcels without tracking movement for the “Nudge the Courier” hours or longer"), NULL },
     { "losses", 0, 0, G_OPTION_ARG_NONE, &losses, N_("Only parcels refunded while the goods were not recovered, and their sum"), NULL },
     { NULL }
   };

@@ -3,6 +3,8 @@
  * The main window. It hands its context down to its pages, remembers its
  * size and the page shown, lists the operators of the `operators` setting in
  * the operator menu, and switches pages with win.show-page (Ctrl+1…5).
+ * Ctrl+S and Ctrl+F are the window's, so that they work wherever the focus
+ * is (the header bar too): win.save and win.find pass them to the page shown.
  */
 #include "config.h"
 
@@ -181,6 +183,46 @@ on_calculator_case_applied (RdWindow         *self,
     rd_case_pane_reload (pane);
   if (model != NULL)
     rd_ledger_model_refresh (model);
+}
+
+/* win.save (Ctrl+S): the Intake page's form, when it is shown; no other
+ * page has anything to save. */
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+
+  if (g_strcmp0 (rd_window_get_visible_page (self), "intake") == 0)
+    gtk_widget_activate_action (adw_view_stack_get_visible_child (self->stack), "intake.save", NULL);
+}
+
+/* win.find (Ctrl+F): the search of the page shown; a page without one
+ * searches the ledger. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  static const struct {
+    const char *page;
+    const char *action;
+  } searches[] = {
+    { "ledger", "ledger.focus-search" },
+  };
+  RdWindow *self = RD_WINDOW (widget);
+  const char *visible = rd_window_get_visible_page (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    if (g_strcmp0 (visible, searches[i].page) == 0)
+      {
+        gtk_widget_activate_action (adw_view_stack_get_visible_child (self->stack), searches[i].action, NULL);
+        return;
+      }
+
+  rd_window_show_page (self, "ledger");
+  gtk_widget_activate_action (GTK_WIDGET (self->ledger_page), "ledger.focus-search", NULL);
 }
 
 static void
@@ -398,6 +440,10 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-case", "x", show_case_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_install_action (widget_class, "win.create-intercept", "x", create_intercept_action);
   gtk_widget_class_install_action (widget_class, "win.show-intercept", "x", show_intercept_action);
 }

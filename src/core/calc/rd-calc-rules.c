@@ -511,7 +511,7 @@ _rd_calc_add_policy_warnings (Calc *calc)
 
   if (result->total > 0 && compared >= policy->review_threshold)
     _rd_calc_add_warning (calc, RD_CALC_WARNING_SECOND_APPROVER,
-                          g_strdup (_("At or above the review threshold: a second person must approve this refund.")));
+                          g_strdup (_("At or above the second-approval threshold: a second person must approve this refund.")));
 
   if (result->total > 0 && input->shipped && !input->has_compensation &&
       compared >= policy->high_ticket_threshold)

@@ -10,6 +10,7 @@
 
 #include "rd-case.h"
 #include "rd-case-checks.h"
+#include "rd-time.h"
 
 G_DEFINE_QUARK (rd-case-check-error-quark, rd_case_check_error)
 
@@ -209,4 +210,21 @@ rd_case_parse_time (const char  *text,
 
   *out = g_date_time_to_unix (time);
   return TRUE;
+}
+
+gboolean
+rd_case_check_request_time (gint64   requested_at,
+                            gint64   now,
+                            GError **error)
+{
+  g_autofree char *when = NULL;
+
+  if (requested_at <= now || requested_at - now <= RD_CASE_REQUEST_FUTURE_TOLERANCE)
+    return TRUE;
+
+  when = rd_time_format_local (requested_at);
+  /* Translators: %s is the request time as typed: “2027-05-01 09:00” */
+  g_set_error (error, RD_CASE_CHECK_ERROR, RD_CASE_CHECK_ERROR_FUTURE,
+               _("The request time %s is in the future. Check the date."), when);
+  return FALSE;
 }

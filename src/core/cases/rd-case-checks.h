@@ -20,7 +20,14 @@ typedef enum
 {
   RD_CASE_CHECK_ERROR_REQUIRED,
   RD_CASE_CHECK_ERROR_INVALID,
+  RD_CASE_CHECK_ERROR_FUTURE,
 } RdCaseCheckError;
+
+/* How far past now a request time may be before it is taken for a slip of
+ * the keyboard (a wrong day, month or year): the form starts at the current
+ * minute, and the computer's clock and the platform's differ by a minute or
+ * two. Beyond it, the intake asks before saving. */
+#define RD_CASE_REQUEST_FUTURE_TOLERANCE (10 * 60)
 
 GQuark    rd_case_check_error_quark   (void);
 
@@ -53,5 +60,13 @@ gboolean  rd_case_check_outbound (const char       *courier,
 gboolean  rd_case_parse_time    (const char        *text,
                                    gint64            *out,
                                    GError           **error);
+
+/* FALSE with RD_CASE_CHECK_ERROR_FUTURE when requested_at is more than
+ * RD_CASE_REQUEST_FUTURE_TOLERANCE seconds after now (Unix seconds); the
+ * message names the time. A warning: such a case may still be saved once
+ * the user confirms it. */
+gboolean  rd_case_check_request_time (gint64             requested_at,
+                                      gint64             now,
+                                      GError           **error);
 
 G_END_DECLS

@@ -136,6 +136,7 @@ _rd_intake_page_check_form (RdIntakePage *self)
   g_autoptr(GString) request_errors = g_string_new (NULL);
   g_autoptr(GString) money_errors = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
+  g_autofree char *request_warning = NULL;
   const RdCurrency *currency;
   const char *payment;
   gboolean ok = TRUE;
@@ -188,7 +189,17 @@ _rd_intake_page_check_form (RdIntakePage *self)
       g_clear_error (&error);
     }
   else
-    mark_row (self->requested_row, FALSE);
+    {
+      mark_row (self->requested_row, FALSE);
+      /* Ahead of now: a warning; saving asks (rd-intake-page-save.c). */
+      if (!rd_case_check_request_time (rcase->requested_at, g_get_real_time () / G_USEC_PER_SEC, &error))
+        request_warning = g_strdup (error->message);
+      g_clear_error (&error);
+    }
+  if (request_warning != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->requested_row), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->requested_row), "warning");
 
   rcase->goods_kind = rd_goods_kind_from_id (rd_combo_row_get_id (self->goods_row));
   rcase->order_state = entry_text_or_null (self->order_state_row);
@@ -236,6 +247,12 @@ _rd_intake_page_check_form (RdIntakePage *self)
     }
 
   set_message (self->required_message, required_errors);
+  /* The warning in the warning colour when it is all there is to say. */
+  gtk_widget_set_css_classes (GTK_WIDGET (self->request_message),
+                              (const char *[]) { request_errors->len == 0 && request_warning != NULL ? "warning" : "error",
+                                                 "caption", NULL });
+  if (request_warning != NULL)
+    add_line (request_errors, request_warning);
   set_message (self->request_message, request_errors);
   set_message (self->money_message, money_errors);
 

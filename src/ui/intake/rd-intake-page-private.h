@@ -29,6 +29,7 @@ struct _RdIntakePage
   GtkEventController  *new_shortcut;
   guint                draft_timeout;
   gboolean             loading;
+  gboolean             future_confirmed;   /* the next save asks nothing about the request time */
   char                *blank_json;
   GtkCheckButton      *evidence_checks[RD_EVIDENCE_N_ITEMS];
   GtkWidget           *evidence_rows[RD_EVIDENCE_N_ITEMS];

@@ -4,18 +4,21 @@
  * open cases for the same order (open that case, or create another one with
  * a reason kept in the notes), then the insert with the platform deadline,
  * the evidence ticks and a toast whose Show button opens the case (and, for
- * a parcel on the road, the offer to intercept it). And
- * cancelling, which asks before anything typed is thrown away.
+ * a parcel on the road, the offer to intercept it). And cancelling, which
+ * asks before anything typed is thrown away. A request time in the future
+ * is confirmed before anything else is asked.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "rd-case-checks.h"
 #include "rd-case-store.h"
 #include "rd-case-store-workflow.h"
 #include "rd-intake-page-private.h"
 #include "rd-money.h"
 #include "rd-policy.h"
+#include "rd-time.h"
 
 static void
 show_case (RdIntakePage *self,
@@ -165,6 +168,44 @@ ask_about_duplicate (RdIntakePage *self,
 }
 
 static void
+on_future_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    RdIntakePage     *self)
+{
+  if (!g_str_equal (response, "save"))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->requested_row));
+      return;
+    }
+
+  self->future_confirmed = TRUE;
+  _rd_intake_page_save_action (GTK_WIDGET (self), "intake.save", NULL);
+}
+
+static void
+ask_about_future_time (RdIntakePage *self,
+                       gint64        requested_at)
+{
+  g_autofree char *when = rd_time_format_local (requested_at);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Request Time in the Future"), NULL);
+  /* Translators: %s is the request time: “2027-05-01 09:00” */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The request time %s is in the future. Save anyway?"), when);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save Anyway"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_future_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_cancel_response (AdwMessageDialog *dialog,
                     const char       *response,
                     RdIntakePage     *self)
@@ -187,7 +228,9 @@ _rd_intake_page_save_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) duplicates = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *operator = NULL;
+  gboolean future_confirmed = self->future_confirmed;
 
+  self->future_confirmed = FALSE;
   if (rcase == NULL || self->store == NULL)
     return;
 
@@ -196,6 +239,13 @@ _rd_intake_page_save_action (GtkWidget  *widget,
     {
       gtk_label_set_label (self->status_label, _("Choose who you are in the operator menu first."));
       _rd_intake_page_show_toast (self, _("Choose who you are in the operator menu first."));
+      return;
+    }
+
+  if (!future_confirmed &&
+      !rd_case_check_request_time (rcase->requested_at, g_get_real_time () / G_USEC_PER_SEC, NULL))
+    {
+      ask_about_future_time (self, rcase->requested_at);
       return;
     }
 

@@ -222,7 +222,7 @@ rd_intercept_dialog_create (GtkWidget         *parent,
   form->courier = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (couriers)), NULL));
   if (form->intercept->courier > RD_COURIER_NONE)
     gtk_drop_down_set_selected (form->courier, form->intercept->courier - 1);
-  add_row (grid, row++, _("_Courier"), GTK_WIDGET (form->courier));
+  add_row (grid, row++, _("C_ourier"), GTK_WIDGET (form->courier));
 
   form->tracking = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_activates_default (form->tracking, TRUE);
@@ -241,7 +241,7 @@ rd_intercept_dialog_create (GtkWidget         *parent,
   form->requested = GTK_SWITCH (gtk_switch_new ());
   gtk_switch_set_active (form->requested, TRUE);
   gtk_widget_set_halign (GTK_WIDGET (form->requested), GTK_ALIGN_START);
-  add_row (grid, row++, _("Intercept _requested"), GTK_WIDGET (form->requested));
+  add_row (grid, row++, _("Intercept re_quested"), GTK_WIDGET (form->requested));
 
   form->error = error_label ();
   gtk_grid_attach (grid, GTK_WIDGET (form->error), 0, row, 2, 1);
@@ -351,7 +351,7 @@ rd_intercept_dialog_claim (GtkWidget         *parent,
   gtk_grid_set_row_spacing (grid, 6);
   gtk_grid_set_column_spacing (grid, 12);
   form->amount = money_entry (intercept->amount);
-  add_row (grid, 0, _("Amount _claimed (¥)"), GTK_WIDGET (form->amount));
+  add_row (grid, 0, _("Amount c_laimed (¥)"), GTK_WIDGET (form->amount));
   form->error = error_label ();
   gtk_grid_attach (grid, GTK_WIDGET (form->error), 0, 1, 2, 1);
   adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (grid));
@@ -409,7 +409,7 @@ rd_intercept_dialog_settle (GtkWidget     *parent,
   gtk_grid_set_row_spacing (grid, 6);
   gtk_grid_set_column_spacing (grid, 12);
   form->amount = money_entry (claim->amount_claimed);
-  add_row (grid, 0, _("Amount _recovered (¥)"), GTK_WIDGET (form->amount));
+  add_row (grid, 0, _("Amount r_ecovered (¥)"), GTK_WIDGET (form->amount));
   form->error = error_label ();
   gtk_grid_attach (grid, GTK_WIDGET (form->error), 0, 1, 2, 1);
   adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (grid));

@@ -348,7 +348,7 @@ ask_approve (RdCasePane *self)
   body = g_strdup_printf (_("The buyer paid %s. How much does the shop refund?"), paid);
   dialog = new_step_dialog (self, _("Approve Refund"), body, "approve", _("_Approve"), FALSE);
   box = new_form_box ();
-  step->amount_entry = GTK_ENTRY (labelled (box, _("Approved _amount"),
+  step->amount_entry = GTK_ENTRY (labelled (box, _("Approved a_mount"),
                                             GTK_WIDGET (new_amount_entry (suggested, case_currency (self->rcase)))));
 
   if (rd_policy_needs_review (policy, suggested) || rd_policy_needs_review (policy, self->rcase->amount_paid))
@@ -373,7 +373,7 @@ ask_approve (RdCasePane *self)
         }
       step->operators = g_strv_builder_end (names);
 
-      /* Translators: %s is the review threshold, %s the operator who took the case in. */
+      /* Translators: %s is the second-approval threshold, %s the operator who took the case in. */
       note = g_strdup_printf (_("Refunds of %s or more need a second person: someone other than %s, who took the case in."),
                               threshold, self->rcase->created_by != NULL ? self->rcase->created_by : "");
       label = gtk_label_new (note);
@@ -435,7 +435,7 @@ ask_refuse (RdCasePane *self)
 
   ask_choice (self, RD_WORKFLOW_EVENT_REFUSE, _("Refuse Refund"),
               _("The reason stays with the case and goes into the reply to the buyer."),
-              _("_Reason"), "reason-dropdown", reasons, _("_Refuse"), TRUE);
+              _("Rea_son"), "reason-dropdown", reasons, _("_Refuse"), TRUE);
 }
 
 static void
@@ -449,7 +449,7 @@ ask_condition (RdCasePane *self)
 
   ask_choice (self, RD_WORKFLOW_EVENT_MARK_RETURNED, _("Returned Parcel"),
               _("How did the goods come back?"),
-              _("_Condition"), "condition-dropdown", conditions, _("_Mark Returned"), FALSE);
+              _("C_ondition"), "condition-dropdown", conditions, _("_Mark Returned"), FALSE);
 }
 
 static void
@@ -506,7 +506,7 @@ ask_payout (RdCasePane *self)
 
   dialog = new_step_dialog (self, _("Add Payout"), body, "add", _("_Add Payout"), FALSE);
   box = new_form_box ();
-  step->amount_entry = GTK_ENTRY (labelled (box, _("_Amount"),
+  step->amount_entry = GTK_ENTRY (labelled (box, _("A_mount"),
                                             GTK_WIDGET (new_amount_entry (MAX (remaining, 0), case_currency (self->rcase)))));
 
   for (guint i = 0; i < G_N_ELEMENTS (payout_routes); i++)

@@ -632,18 +632,6 @@ focus_search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-static gboolean
-on_ctrl_f (GtkWidget *widget,
-           GVariant  *args,
-           gpointer   user_data)
-{
-  /* The shortcut is global to the window: only the visible page takes it. */
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-
-  return gtk_widget_activate_action (widget, "ledger.focus-search", NULL);
-}
-
 /* Overrides */
 
 static void
@@ -762,9 +750,6 @@ rd_ledger_page_class_init (RdLedgerPageClass *klass)
 static void
 rd_ledger_page_init (RdLedgerPage *self)
 {
-  GtkEventController *controller;
-  GtkShortcut *shortcut;
-
   self->channel_ids = g_ptr_array_new_with_free_func (g_free);
   self->months = g_array_new (FALSE, FALSE, sizeof (int));
 
@@ -783,13 +768,6 @@ rd_ledger_page_init (RdLedgerPage *self)
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-
-  controller = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
-  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
-                               gtk_callback_action_new (on_ctrl_f, NULL, NULL));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   rd_case_pane_set_show_back (self->case_pane, adw_leaflet_get_folded (self->leaflet));
   update_footer (self);
