@@ -6,7 +6,9 @@
  * reading order; a bad amount marks its cell and keeps the page alive; the
  * warnings box appears over the review threshold (and follows the setting);
  * pasted lines are appended and bad rows reported; Apply to Case stores the
- * breakdown with the case and reopening the case restores the order.
+ * breakdown with the case and reopening the case restores the order;
+ * opened from the case pane, the page starts from the case (whose fault,
+ * shipped or not, what the order refunded before).
  */
 #include "config.h"
 
@@ -15,7 +17,9 @@
 #include "rd-application.h"
 #include "rd-calc-json.h"
 #include "rd-calculator-page.h"
+#include "rd-case-pane.h"
 #include "rd-case-store.h"
+#include "rd-ledger-page.h"
 #include "rd-test-ledger.h"
 #include "rd-test-ui.h"
 #include "rd-window.h"
@@ -401,6 +405,24 @@ test_apply_to_case (Fixture       *f,
   rd_test_remove_tree (dir);
 }
 
+/* One application for the tests that need a window (a process registers
+ * one). */
+static RdApplication *
+get_application (void)
+{
+  static RdApplication *app;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = rd_application_new (G_APPLICATION_NON_UNIQUE);
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+      g_assert_no_error (error);
+    }
+  return app;
+}
+
 /* The ledger's case pane opens the calculator with win.open-calculator. */
 static void
 test_window_action (void)
@@ -409,13 +431,10 @@ test_window_action (void)
   g_autoptr(RdStore) store = NULL;
   g_autoptr(RdCase) rcase = rd_case_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(RdApplication) app = rd_application_new (G_APPLICATION_NON_UNIQUE);
+  RdApplication *app = get_application ();
   g_autoptr(RdContext) context = rd_test_ui_new_context (NULL);
   RdCalculatorPage *page;
   RdWindow *window;
-
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
 
   store = rd_test_ui_open_ledger (dir, NULL);
   rcase->channel = g_strdup ("jd");
@@ -448,6 +467,115 @@ test_window_action (void)
   rd_test_remove_tree (dir);
 }
 
+static gpointer
+page_child (RdCalculatorPage *page,
+            const char       *id)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (page), RD_TYPE_CALCULATOR_PAGE, id);
+}
+
+static gint64
+insert_case (RdStore      *store,
+             const char   *order_no,
+             RdRefundKind  kind,
+             const char   *reason,
+             gint64        amount_paid,
+             RdCaseStatus  status,
+             gint64        approved)
+{
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  rcase->channel = g_strdup ("taobao");
+  rcase->order_no = g_strdup (order_no);
+  rcase->kind = kind;
+  rcase->reason = g_strdup (reason);
+  rcase->payment_method = RD_PAYMENT_METHOD_ALIPAY;
+  rcase->amount_paid = amount_paid;
+  rcase->requested_at = 1772359200;
+  rcase->status = status;
+  rcase->approved_amount = approved;
+  g_assert_true (rd_case_store_insert (store, rcase, "Lin", &error));
+  g_assert_no_error (error);
+  return rcase->id;
+}
+
+/* Opened from the case pane, the calculator starts from the case: a
+ * quality problem is the shop's fault, so the ¥12 the buyer paid to send
+ * the goods back is refunded (¥132.53, not ¥120.53); an unshipped order
+ * changed by the buyer is neither; a second case of an order knows what
+ * the first one refunded. */
+static void
+test_from_case_pane (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  RdApplication *app = get_application ();
+  g_autoptr(RdContext) context = NULL;
+  static const struct
+  {
+    const char   *order_no;
+    RdRefundKind  kind;
+    const char   *reason;
+    gint64        amount_paid;
+    const char   *return_shipping;
+    gboolean      shipped;
+    gboolean      merchant_fault;
+    const char   *refunded_before;
+    const char   *total;
+  } cases[] = {
+    { "TB-QP", RD_REFUND_KIND_RETURN_REFUND, "quality_problem", 12053, "12.00", TRUE, TRUE, "", "¥132.53" },
+    { "TB-CM", RD_REFUND_KIND_REFUND_ONLY_UNSHIPPED, "changed_mind", 12053, "", FALSE, FALSE, "", "¥120.53" },
+    { "TB-2X", RD_REFUND_KIND_RETURN_REFUND, "size_not_fit", 5000, "", TRUE, FALSE, "30.00", "¥20.00" },
+  };
+  RdCalculatorPage *page;
+  RdLedgerPage *ledger;
+  RdWindow *window;
+
+  store = rd_test_ui_open_ledger (dir, NULL);
+  /* The first case of order TB-2X, paid ¥30.00. */
+  insert_case (store, "TB-2X", RD_REFUND_KIND_RETURN_REFUND, "changed_mind", 5000, RD_CASE_STATUS_PAID, 3000);
+
+  context = rd_test_ui_new_context (store);
+  window = rd_window_new (GTK_APPLICATION (app), context);
+  gtk_window_present (GTK_WINDOW (window));
+  page = RD_CALCULATOR_PAGE (rd_test_ui_find_descendant (GTK_WIDGET (window), RD_TYPE_CALCULATOR_PAGE, NULL));
+  ledger = RD_LEDGER_PAGE (rd_test_ui_find_descendant (GTK_WIDGET (window), RD_TYPE_LEDGER_PAGE, NULL));
+  g_assert_nonnull (page);
+  g_assert_nonnull (ledger);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RdCasePane *pane = rd_ledger_page_get_case_pane (ledger);
+      gint64 id = insert_case (store, cases[i].order_no, cases[i].kind, cases[i].reason,
+                               cases[i].amount_paid, RD_CASE_STATUS_REQUESTED, -1);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-case", "x", id));
+      rd_test_ui_iterate ();
+      g_assert_cmpint (rd_case_pane_get_case_id (pane), ==, id);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "case.open-calculator", NULL));
+      rd_test_ui_iterate ();
+      g_assert_cmpstr (rd_window_get_visible_page (window), ==, "calculator");
+      g_assert_cmpint (rd_calculator_page_get_case_id (page), ==, id);
+
+      g_assert_cmpint (gtk_switch_get_active (page_child (page, "merchant_fault_switch")), ==, cases[i].merchant_fault);
+      g_assert_cmpint (gtk_switch_get_active (page_child (page, "shipped_switch")), ==, cases[i].shipped);
+      g_assert_cmpstr (gtk_editable_get_text (page_child (page, "refunded_before_entry")), ==, cases[i].refunded_before);
+
+      gtk_editable_set_text (page_child (page, "return_shipping_entry"), cases[i].return_shipping);
+      rd_test_ui_iterate ();
+      g_assert_cmpstr (rd_calc_result_view_get_total_text (rd_calculator_page_get_result_view (page)), ==,
+                       cases[i].total);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_ui_iterate ();
+  g_clear_object (&store);
+  rd_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -467,6 +595,7 @@ main (int    argc,
   ADD ("apply-to-case", test_apply_to_case);
 #undef ADD
   g_test_add_func ("/rd/calculator-page/window-action", test_window_action);
+  g_test_add_func ("/rd/calculator-page/from-case-pane", test_from_case_pane);
 
   return g_test_run ();
 }

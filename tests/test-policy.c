@@ -15,6 +15,7 @@ assert_policy_equal (const RdPolicy *a,
   g_assert_cmpint (a->review_threshold, ==, b->review_threshold);
   g_assert_cmpint (a->return_shipping_cap, ==, b->return_shipping_cap);
   g_assert_cmpuint (a->refund_window_days, ==, b->refund_window_days);
+  g_assert_cmpuint (a->return_ship_days, ==, b->return_ship_days);
   g_assert_cmpuint (a->stall_nudge_hours, ==, b->stall_nudge_hours);
   g_assert_cmpuint (a->stall_lost_hours, ==, b->stall_lost_hours);
   g_assert_cmpuint (a->stall_remote_hours, ==, b->stall_remote_hours);
@@ -51,6 +52,7 @@ test_settings_changes (void)
   g_auto(RdPolicy) policy;
 
   g_settings_set_int64 (settings, "high-ticket-threshold", 50000);
+  g_settings_set_uint (settings, "return-ship-days", 3);
   g_settings_set_value (settings, "channels",
                         g_variant_new_parsed ("[('taobao', '', uint32 24), ('myshop', 'My shop', 72)]"));
   g_settings_set_strv (settings, "remote-provinces", (const char * const[]) { "海南", NULL });
@@ -58,6 +60,7 @@ test_settings_changes (void)
   rd_policy_load_from_settings (&policy, settings);
   g_assert_true (rd_policy_is_high_ticket (&policy, 50000));
   g_assert_false (rd_policy_is_high_ticket (&policy, 49999));
+  g_assert_cmpuint (policy.return_ship_days, ==, 3);
   g_assert_cmpuint (rd_policy_get_auto_refund_hours (&policy, "taobao"), ==, 24);
   g_assert_cmpuint (rd_policy_get_auto_refund_hours (&policy, "myshop"), ==, 72);
   g_assert_true (rd_policy_is_remote_province (&policy, "海南省"));
@@ -66,6 +69,7 @@ test_settings_changes (void)
   g_assert_cmpuint (rd_policy_get_lost_hours (&policy, "浙江省"), ==, 48);
 
   g_settings_reset (settings, "high-ticket-threshold");
+  g_settings_reset (settings, "return-ship-days");
   g_settings_reset (settings, "channels");
   g_settings_reset (settings, "remote-provinces");
 }
@@ -137,6 +141,7 @@ test_policy_keys (void)
     { "review-threshold", TRUE },
     { "return-shipping-cap", TRUE },
     { "refund-window-days", TRUE },
+    { "return-ship-days", TRUE },
     { "stall-nudge-hours", TRUE },
     { "stall-lost-hours", TRUE },
     { "stall-remote-hours", TRUE },

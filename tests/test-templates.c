@@ -1,4 +1,5 @@
-/* test-templates.c — reply templates: placeholders, defaults, edits. */
+/* test-templates.c — reply templates: placeholders, every one filled or
+ * named as missing, defaults, edits. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -70,6 +71,71 @@ test_fill (void)
   }
 }
 
+/* rd_template_fill_all: every placeholder filled or left as a named gap. */
+static void
+test_fill_all (void)
+{
+  const RdTemplateValues values = {
+    .order = "4012345678",
+    .amount = "¥128.00",
+    .deadline = "2026-11-24 14:00",
+    .ship_by = "2026-12-01",
+    .arrival = "2026-11-27",
+    .shop = "小林家居",
+    .reason = "",
+  };
+  static const struct
+  {
+    const char *body;
+    const char *situation;
+    const char *expected;
+    const char *missing;    /* joined with "|" */
+  } cases[] = {
+    { "Order {order}: {amount}.", NULL, "Order 4012345678: ¥128.00.", "" },
+    { "Send it by {ship_by}; refund by {deadline}.", "intercept",
+      "Send it by 2026-12-01; refund by 2026-11-24 14:00.", "" },
+    /* An older ledger's 请买家退货 and 退款已打款 say {deadline}: their date. */
+    { "Please send it by {deadline}.", "ask_return", "Please send it by 2026-12-01.", "" },
+    { "It should arrive by {deadline}.", "paid_arrival", "It should arrive by 2026-11-27.", "" },
+    { "It should arrive by {arrival}.", "approved", "It should arrive by 2026-11-27.", "" },
+    /* Spaces and capitals are forgiven. */
+    { "{ Order } {ORDER}", NULL, "4012345678 4012345678", "" },
+    /* What the case does not have: a gap, named once. */
+    { "{courier} {tracking}, {courier}", "intercept",
+      "[courier] [tracking number], [courier]", "courier|tracking number" },
+    { "Because: {reason}", "refused", "Because: [refusal reason]", "refusal reason" },
+    { "Dear {buyer}", NULL, "Dear [buyer]", "“buyer” (unknown placeholder)" },
+    /* Braces that hold no name stay. */
+    { "{} { } {{order}} {order", NULL, "{} { } {4012345678} {order", "" },
+    { "{\n}", NULL, "{\n}", "" },
+    { "{aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa}", NULL, "{aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa}", "" },
+    { "", NULL, "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *filled = rd_template_fill_all (cases[i].body, cases[i].situation, &values, missing);
+      g_autofree char *joined = NULL;
+
+      g_ptr_array_add (missing, NULL);
+      joined = g_strjoinv ("|", (char **) missing->pdata);
+      g_assert_cmpstr (filled, ==, cases[i].expected);
+      g_assert_cmpstr (joined, ==, cases[i].missing);
+    }
+
+  /* No values at all: every default template is left without a brace. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *filled = rd_template_fill_all ("{order}{amount}{courier}{tracking}{deadline}"
+                                                      "{ship_by}{arrival}{shop}{reason}",
+                                                      NULL, i == 0 ? NULL : &(RdTemplateValues) { 0 }, NULL);
+
+      g_assert_null (strchr (filled, '{'));
+      g_assert_null (strchr (filled, '}'));
+    }
+}
+
 static void
 test_defaults (Fixture       *f,
                gconstpointer  data)
@@ -93,6 +159,14 @@ test_defaults (Fixture       *f,
       g_assert_nonnull (strstr (tmpl->body, "{order}"));
       g_assert_nonnull (strstr (tmpl->body, "{shop}"));
     }
+  /* The buyer's ship-back date is the shop's window, the arrival the
+   * refund's: neither is the platform's deadline. */
+  tmpl = g_ptr_array_index (list, 2);
+  g_assert_nonnull (strstr (tmpl->body, "{ship_by}"));
+  g_assert_null (strstr (tmpl->body, "{deadline}"));
+  tmpl = g_ptr_array_index (list, 7);
+  g_assert_nonnull (strstr (tmpl->body, "{arrival}"));
+  g_assert_null (strstr (tmpl->body, "{deadline}"));
 
   /* Edited and deleted templates stay so: the defaults do not come back. */
   tmpl = g_ptr_array_index (list, 0);
@@ -168,6 +242,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/rd/templates/fill", test_fill);
+  g_test_add_func ("/rd/templates/fill-all", test_fill_all);
   g_test_add ("/rd/templates/defaults", Fixture, NULL, fixture_set_up, test_defaults, fixture_tear_down);
   g_test_add ("/rd/templates/defaults-chinese", Fixture, NULL, fixture_set_up, test_defaults_chinese, fixture_tear_down);
 

@@ -26,6 +26,7 @@ static const char *const default_remote_provinces[] = {
 /* Every key rd_policy_load_from_settings reads. */
 static const char *const policy_keys[] = {
   "high-ticket-threshold", "review-threshold", "return-shipping-cap", "refund-window-days",
+  "return-ship-days",
   "stall-nudge-hours", "stall-lost-hours", "stall-remote-hours", "remote-provinces", "channels",
 };
 
@@ -54,6 +55,7 @@ rd_policy_init_defaults (RdPolicy *policy)
   policy->review_threshold = 100000;
   policy->return_shipping_cap = 1500;
   policy->refund_window_days = 7;
+  policy->return_ship_days = 7;
   policy->stall_nudge_hours = 24;
   policy->stall_lost_hours = 48;
   policy->stall_remote_hours = 72;
@@ -86,6 +88,7 @@ rd_policy_load_from_settings (RdPolicy  *policy,
   policy->review_threshold = g_settings_get_int64 (settings, "review-threshold");
   policy->return_shipping_cap = g_settings_get_int64 (settings, "return-shipping-cap");
   policy->refund_window_days = g_settings_get_uint (settings, "refund-window-days");
+  policy->return_ship_days = g_settings_get_uint (settings, "return-ship-days");
   policy->stall_nudge_hours = g_settings_get_uint (settings, "stall-nudge-hours");
   policy->stall_lost_hours = g_settings_get_uint (settings, "stall-lost-hours");
   policy->stall_remote_hours = g_settings_get_uint (settings, "stall-remote-hours");
@@ -190,6 +193,27 @@ rd_policy_is_remote_province (const RdPolicy *policy,
       return TRUE;
 
   return FALSE;
+}
+
+char *
+rd_policy_format_ship_by (const RdPolicy *policy,
+                          gint64          asked_at)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) last = NULL;
+
+  g_return_val_if_fail (policy != NULL, NULL);
+
+  utc = g_date_time_new_from_unix_utc (asked_at);
+  if (utc == NULL)
+    return NULL;
+  local = g_date_time_to_local (utc);
+  last = g_date_time_add_days (local, (int) MIN (policy->return_ship_days, 365));
+  if (last == NULL)
+    return NULL;
+
+  return g_date_time_format (last, "%Y-%m-%d");
 }
 
 guint

@@ -28,6 +28,7 @@ typedef struct
   gint64           review_threshold;        /* minor units; at or above: second approver */
   gint64           return_shipping_cap;     /* minor units */
   guint            refund_window_days;
+  guint            return_ship_days;        /* days the buyer has to send a return back */
   guint            stall_nudge_hours;
   guint            stall_lost_hours;
   guint            stall_remote_hours;
@@ -64,6 +65,11 @@ gboolean  rd_policy_needs_review         (const RdPolicy *policy,
                                           gint64          amount);
 gboolean  rd_policy_is_remote_province   (const RdPolicy *policy,
                                           const char     *province);
+/* The last day the buyer may send a return back when asked at `asked_at`
+ * (Unix seconds): the local date return_ship_days days later, as a
+ * "YYYY-MM-DD" text. */
+char     *rd_policy_format_ship_by       (const RdPolicy *policy,
+                                          gint64          asked_at);
 /* Hours without tracking movement before a parcel counts as lost. */
 guint     rd_policy_get_lost_hours       (const RdPolicy *policy,
                                           const char     *province);

@@ -355,6 +355,30 @@ rd_lists_find (GPtrArray  *items,
   return index >= 0 ? g_ptr_array_index (items, index) : NULL;
 }
 
+RdFault
+rd_lists_get_reason_fault (GSettings  *settings,
+                           const char *reason_id)
+{
+  const RdRefundReason *builtin;
+
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), RD_FAULT_NONE);
+
+  if (reason_id == NULL || *reason_id == '\0')
+    return RD_FAULT_NONE;
+
+  if (settings != NULL)
+    {
+      g_autoptr(GPtrArray) reasons = rd_lists_get (settings, RD_LIST_REASONS);
+      const RdListItem *item = rd_lists_find (reasons, reason_id);
+
+      if (item != NULL)
+        return rd_fault_from_id (item->tag);
+    }
+
+  builtin = rd_refund_reason_lookup (reason_id);
+  return builtin != NULL ? builtin->fault : RD_FAULT_NONE;
+}
+
 gboolean
 rd_lists_add (GSettings   *settings,
               RdListKind   kind,

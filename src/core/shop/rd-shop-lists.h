@@ -11,6 +11,8 @@
 
 #include <gio/gio.h>
 
+#include "rd-case-types.h"
+
 G_BEGIN_DECLS
 
 #define RD_LISTS_ERROR (rd_lists_error_quark ())
@@ -62,6 +64,12 @@ GPtrArray         *rd_lists_get            (GSettings   *settings,
 /* The entry with this id in items, or NULL. */
 const RdListItem  *rd_lists_find           (GPtrArray   *items,
                                             const char  *id);
+
+/* Whose fault a refund reason is: the shop's tag for it when settings is
+ * given and its list holds the reason, else the built-in reason's fault,
+ * else RD_FAULT_NONE (an unknown reason or none). */
+RdFault            rd_lists_get_reason_fault (GSettings *settings,
+                                              const char *reason_id);
 
 /* Adds the shop's own entry: name is trimmed and becomes its id. tag is the
  * fault id for a reason (NULL: buyer), the built-in method it counts as for

@@ -32,7 +32,7 @@ static const struct
     N_("Asking for the return"),
     N_("Hello! Please send the goods of order {order} back, complete and with their packaging, "
        "and tell us the tracking number here. We refund {amount} as soon as the parcel is "
-       "on its way. Please send it by {deadline}. — {shop}") },
+       "on its way. Please send it by {ship_by}. — {shop}") },
   { "signed_locker",
     N_("Parcel signed for: check the locker"),
     N_("Hello! {courier} shows the parcel of order {order} (tracking number {tracking}) as signed for. "
@@ -55,7 +55,7 @@ static const struct
   { "paid_arrival",
     N_("Refund paid, arrival time"),
     N_("Hello! The refund of {amount} for order {order} has been paid. It should arrive "
-       "by {deadline}, depending on your bank or payment app. If it has not arrived by then, "
+       "by {arrival}, depending on your bank or payment app. If it has not arrived by then, "
        "tell us and we will check. — {shop}") },
 };
 
@@ -103,6 +103,8 @@ rd_template_fill (const char             *body,
       PLACEHOLDER ("courier", courier)
       PLACEHOLDER ("tracking", tracking)
       PLACEHOLDER ("deadline", deadline)
+      PLACEHOLDER ("ship_by", ship_by)
+      PLACEHOLDER ("arrival", arrival)
       PLACEHOLDER ("shop", shop)
       PLACEHOLDER ("reason", reason)
 #undef PLACEHOLDER
@@ -117,6 +119,51 @@ rd_template_fill (const char             *body,
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* The placeholders rd_template_fill_all knows, with what a missing one is
+ * called in the text and in the message to the user. */
+static const struct
+{
+  const char *name;
+  gsize       offset;       /* in RdTemplateValues */
+  const char *gap;          /* N_(): the gap left in the text */
+} placeholders[] = {
+  { "order",    G_STRUCT_OFFSET (RdTemplateValues, order),    N_("order number") },
+  { "amount",   G_STRUCT_OFFSET (RdTemplateValues, amount),   N_("refund amount") },
+  { "courier",  G_STRUCT_OFFSET (RdTemplateValues, courier),  N_("courier") },
+  { "tracking", G_STRUCT_OFFSET (RdTemplateValues, tracking), N_("tracking number") },
+  { "deadline", G_STRUCT_OFFSET (RdTemplateValues, deadline), N_("platform deadline") },
+  { "ship_by",  G_STRUCT_OFFSET (RdTemplateValues, ship_by),  N_("ship-back date") },
+  { "arrival",  G_STRUCT_OFFSET (RdTemplateValues, arrival),  N_("arrival date") },
+  { "shop",     G_STRUCT_OFFSET (RdTemplateValues, shop),     N_("shop name") },
+  { "reason",   G_STRUCT_OFFSET (RdTemplateValues, reason),   N_("refusal reason") },
+};
+
+#define PLACEHOLDER_MAX_BYTES 32
+
+static void
+add_missing (GPtrArray  *missing,
+             const char *what)
+{
+  if (missing == NULL)
+    return;
+  for (guint i = 0; i < missing->len; i++)
+    if (g_str_equal (g_ptr_array_index (missing, i), what))
+      return;
+  g_ptr_array_add (missing, g_strdup (what));
+}
+
+/* What {name} stands for in a template of this situation (see rd-templates.h). */
+static const char *
+placeholder_name (const char *name,
+                  const char *situation)
+{
+  if (g_str_equal (name, "deadline") && g_strcmp0 (situation, "ask_return") == 0)
+    return "ship_by";
+  if (g_str_equal (name, "deadline") && g_strcmp0 (situation, "paid_arrival") == 0)
+    return "arrival";
+  return name;
 }
 
 static gboolean
@@ -155,6 +202,77 @@ insert_template (RdStore     *store,
     }
   tmpl->id = sqlite3_column_int64 (stmt, 0);
   return step_done (store, stmt, error);
+}
+
+char *
+rd_template_fill_all (const char             *body,
+                      const char             *situation,
+                      const RdTemplateValues *values,
+                      GPtrArray              *missing)
+{
+  static const RdTemplateValues none = { 0 };
+  GString *out;
+  const char *p;
+
+  g_return_val_if_fail (body != NULL, NULL);
+
+  if (values == NULL)
+    values = &none;
+
+  out = g_string_sized_new (strlen (body) + 64);
+  for (p = body; *p != '\0';)
+    {
+      g_autofree char *name = NULL;
+      const char *close;
+      const char *value = NULL;
+      const char *gap = NULL;
+      gsize len;
+
+      close = *p == '{' ? strpbrk (p + 1, "{}\n") : NULL;
+      if (close == NULL || *close != '}' || (len = close - (p + 1)) > PLACEHOLDER_MAX_BYTES)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+
+      name = g_ascii_strdown (p + 1, len);
+      g_strstrip (name);
+      if (*name == '\0')
+        {
+          g_string_append_c (out, *p++);   /* "{}" or "{ }": no name */
+          continue;
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (placeholders); i++)
+        if (g_str_equal (placeholders[i].name, placeholder_name (name, situation)))
+          {
+            value = G_STRUCT_MEMBER (const char *, values, placeholders[i].offset);
+            gap = _(placeholders[i].gap);
+            break;
+          }
+
+      if (value != NULL && *value != '\0')
+        g_string_append (out, value);
+      else
+        {
+          g_autofree char *described = NULL;
+
+          if (gap == NULL)
+            {
+              /* Translators: a placeholder of a reply template that the
+               * app does not know, e.g. {buyer}. */
+              described = g_strdup_printf (_("“%s” (unknown placeholder)"), name);
+              gap = name;
+            }
+          /* Translators: the gap left in a reply for a value the case
+           * does not have, e.g. "[tracking number]". */
+          g_string_append_printf (out, _("[%s]"), gap);
+          add_missing (missing, described != NULL ? described : gap);
+        }
+      p = close + 1;
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 int

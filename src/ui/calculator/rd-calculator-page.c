@@ -4,7 +4,8 @@
  * low-priority idle, so a burst of edits computes once) into an RdCalcInput
  * and computed with rd_calc_compute; the answer on the right. A field that
  * cannot be read, or that the engine refuses, is marked and named. Opened
- * from a case, the page is prefilled from it and "Apply to Case" stores the
+ * from a case, the page starts from the breakdown stored with it or else
+ * from the case itself (rd_case_calc_input_new), and "Apply to Case" stores the
  * breakdown with the case. The form itself (reading and filling the
  * fields) is in rd-calculator-page-form.c.
  */
@@ -20,6 +21,7 @@
 #include "rd-calc-result-view.h"
 #include "rd-calculator-page.h"
 #include "rd-calculator-page-private.h"
+#include "rd-case-calc.h"
 #include "rd-case-store.h"
 #include "rd-policy.h"
 
@@ -559,29 +561,26 @@ rd_calculator_page_load_case (RdCalculatorPage *self,
           g_autofree char *message = g_strdup_printf (_("The breakdown stored with case %s could not be read: %s"),
                                                       rcase->case_no, error->message);
           show_toast (self, message);
+          g_clear_error (&error);
+        }
+    }
+
+  /* Nothing computed for the case yet: start from what the case says
+   * (whose fault, shipped or not, what the order refunded before). */
+  if (stored == NULL)
+    {
+      stored = rd_case_calc_input_new (store, self->context != NULL ? rd_context_get_settings (self->context) : NULL,
+                                       rcase, &error);
+      if (stored == NULL)
+        {
+          show_toast (self, error->message);
+          return;
         }
     }
 
   self->filling = TRUE;
   _rd_calculator_page_clear_inputs (self);
-  if (stored != NULL)
-    {
-      _rd_calculator_page_fill (self, stored);
-    }
-  else
-    {
-      const RdCurrency *currency = rd_currency_lookup (rcase->currency ? rcase->currency : "CNY");
-      g_autofree char *name = g_strdup_printf (_("Order %s"), rcase->order_no ? rcase->order_no : "");
-      g_autoptr(RdCalcLine) line = rd_calc_line_new (NULL, name, rcase->amount_paid, 1);
-
-      if (currency == NULL)
-        currency = rd_currency_default ();
-      line->refund_quantity = 1;
-      _rd_calculator_page_set_currency (self, currency->code);
-      gtk_editable_set_text (GTK_EDITABLE (self->rate_entry),
-                             rcase->exchange_rate ? rcase->exchange_rate : "");
-      rd_calc_lines_grid_add_line (self->lines_grid, line, currency);
-    }
+  _rd_calculator_page_fill (self, stored);
   self->filling = FALSE;
 
   self->case_id = rcase->id;

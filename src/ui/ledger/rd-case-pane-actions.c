@@ -3,8 +3,8 @@
  * The top of the case pane: one button per workflow step that the case's
  * state allows (rd_workflow_available_events), the dialogs that ask what a
  * step needs (approved amount and second approver, refusal reason, return
- * condition, payout), the reply templates menu, attachments and the jump to
- * the calculator. Every step is written by rd_case_store_transition or
+ * condition, payout), attachments and the jump to the calculator (the reply
+ * templates menu is in rd-case-pane-templates.c). Every step is written by rd_case_store_transition or
  * rd_case_store_record_payout; what the core refuses is shown in its words.
  */
 #include "config.h"
@@ -18,7 +18,6 @@
 #include "rd-case-store-workflow.h"
 #include "rd-case-evidence.h"
 #include "rd-money.h"
-#include "rd-templates.h"
 #include "rd-time.h"
 #include "rd-working-days.h"
 
@@ -616,64 +615,6 @@ event_action (GtkWidget  *widget,
 }
 
 static void
-copy_template_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  RdCasePane *self = RD_CASE_PANE (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) templates = NULL;
-  gint64 id = g_variant_get_int64 (parameter);
-
-  if (self->rcase == NULL || self->store == NULL)
-    return;
-
-  templates = rd_templates_list (self->store, &error);
-  if (templates == NULL)
-    {
-      _rd_case_pane_toast (self, error->message);
-      return;
-    }
-
-  for (guint i = 0; i < templates->len; i++)
-    {
-      RdTemplate *tmpl = g_ptr_array_index (templates, i);
-      g_autofree char *amount = NULL;
-      g_autofree char *deadline = NULL;
-      g_autofree char *shop = NULL;
-      g_autofree char *text = NULL;
-      RdTemplateValues values = { 0 };
-
-      if (tmpl->id != id)
-        continue;
-
-      amount = _rd_case_pane_format_money (self, self->rcase->approved_amount > 0
-                                                 ? self->rcase->approved_amount
-                                                 : self->rcase->amount_paid);
-      if (self->rcase->platform_deadline > 0)
-        {
-          deadline = rd_time_format_local (self->rcase->platform_deadline);
-          if (*deadline == '\0')
-            g_clear_pointer (&deadline, g_free);   /* keeps "{deadline}" in the text */
-        }
-      shop = g_settings_get_string (self->settings, "shop-name");
-
-      values.order = self->rcase->order_no;
-      values.amount = amount;
-      values.tracking = self->rcase->return_tracking;
-      values.deadline = deadline;
-      values.shop = *shop != '\0' ? shop : NULL;
-      if (self->rcase->refusal_reason != RD_REFUSAL_REASON_NONE)
-        values.reason = rd_refusal_reason_get_name (self->rcase->refusal_reason);
-
-      text = rd_template_fill (tmpl->body, &values);
-      gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-      _rd_case_pane_toast (self, _("Copied"));
-      return;
-    }
-}
-
-static void
 on_attachment_chooser_response (GtkNativeDialog *chooser,
                                 int              response,
                                 RdCasePane      *self)
@@ -771,29 +712,6 @@ open_calculator_action (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.open-calculator", "x", self->rcase->id);
 }
 
-static void
-update_templates_menu (RdCasePane *self)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GPtrArray) templates = NULL;
-
-  if (self->store != NULL)
-    templates = rd_templates_list (self->store, NULL);
-
-  for (guint i = 0; templates != NULL && i < templates->len; i++)
-    {
-      RdTemplate *tmpl = g_ptr_array_index (templates, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (tmpl->title, NULL);
-
-      g_menu_item_set_action_and_target_value (item, "case.copy-template", g_variant_new_int64 (tmpl->id));
-      g_menu_append_item (menu, item);
-    }
-
-  gtk_menu_button_set_menu_model (self->templates_button, G_MENU_MODEL (menu));
-  gtk_widget_set_visible (GTK_WIDGET (self->templates_button),
-                          self->rcase != NULL && templates != NULL && templates->len > 0);
-}
-
 void
 _rd_case_pane_update_actions (RdCasePane *self)
 {
@@ -805,7 +723,7 @@ _rd_case_pane_update_actions (RdCasePane *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box))) != NULL)
     gtk_flow_box_remove (self->actions_box, child);
 
-  update_templates_menu (self);
+  _rd_case_pane_update_templates_menu (self);
   gtk_widget_set_visible (GTK_WIDGET (self->calculator_button),
                           self->rcase != NULL && window_has_action (GTK_WIDGET (self), "open-calculator"));
   gtk_widget_set_visible (GTK_WIDGET (self->actions_box), self->rcase != NULL);
@@ -838,7 +756,6 @@ void
 _rd_case_pane_actions_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "case.event", "i", event_action);
-  gtk_widget_class_install_action (widget_class, "case.copy-template", "x", copy_template_action);
   gtk_widget_class_install_action (widget_class, "case.add-attachment", NULL, add_attachment_action);
   gtk_widget_class_install_action (widget_class, "case.open-calculator", NULL, open_calculator_action);
 }

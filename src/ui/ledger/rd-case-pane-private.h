@@ -1,7 +1,9 @@
 /* rd-case-pane-private.h
  *
- * What rd-case-pane.c (showing the case) and rd-case-pane-actions.c (the
- * workflow steps, dialogs and reply templates) share.
+ * What rd-case-pane.c (showing the case) and the files of its parts
+ * (rd-case-pane-actions.c: the workflow steps and dialogs;
+ * rd-case-pane-templates.c: the reply templates; the intercepts and the
+ * timeline) share.
  */
 #pragma once
 
@@ -78,6 +80,11 @@ void        _rd_case_pane_update_actions (RdCasePane      *self);
 void        _rd_case_pane_intercepts_build (RdCasePane          *self,
                                             AdwPreferencesGroup *group);
 void        _rd_case_pane_intercepts_show  (RdCasePane          *self);
+
+/* rd-case-pane-templates.c */
+void        _rd_case_pane_templates_class_init (GtkWidgetClass *widget_class);
+/* The templates menu for the case shown. */
+void        _rd_case_pane_update_templates_menu (RdCasePane *self);
 
 /* rd-case-pane-timeline.c */
 void        _rd_case_pane_show_timeline  (RdCasePane      *self);

@@ -408,7 +408,7 @@ rd_templates_page_init (RdTemplatesPage *self)
   self->templates_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->templates_group, _("Reply Templates"));
   adw_preferences_group_set_description (self->templates_group,
-                                         _("Messages to the buyer. These placeholders are filled in: {order}, {amount}, {courier}, {tracking}, {deadline}, {shop} and {reason}."));
+                                         _("Messages to the buyer. These placeholders are filled in from the case: {order}, {amount}, {courier}, {tracking}, {deadline} (the platform’s auto-refund deadline), {ship_by} (the ship-back date of a return), {arrival} (when the refund arrives), {shop} and {reason}."));
   add = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_add_css_class (add, "flat");
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);

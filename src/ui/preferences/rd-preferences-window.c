@@ -34,6 +34,7 @@ struct _RdPreferencesWindow
   RdMoneyRow           *shipping_cap_row;
   GtkLabel             *money_message;
   GtkSpinButton        *refund_window_spin;
+  GtkSpinButton        *return_ship_spin;
   AdwPreferencesGroup  *channels_group;
   GtkSpinButton        *nudge_spin;
   GtkSpinButton        *lost_spin;
@@ -424,6 +425,10 @@ bind_settings (RdPreferencesWindow *self)
   g_settings_bind (self->settings, "refund-window-days",
                    gtk_spin_button_get_adjustment (self->refund_window_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  set_spin_range_from_schema (self->return_ship_spin, self->settings, "return-ship-days");
+  g_settings_bind (self->settings, "return-ship-days",
+                   gtk_spin_button_get_adjustment (self->return_ship_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
 
   rebuild_channel_rows (self);
   g_signal_connect_swapped (self->settings, "changed::channels",
@@ -493,6 +498,7 @@ rd_preferences_window_class_init (RdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, shipping_cap_row);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, money_message);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, refund_window_spin);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, return_ship_spin);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, channels_group);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, nudge_spin);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, lost_spin);
