@@ -79,6 +79,9 @@ void        _rd_case_pane_intercepts_build (RdCasePane          *self,
                                             AdwPreferencesGroup *group);
 void        _rd_case_pane_intercepts_show  (RdCasePane          *self);
 
+/* rd-case-edit-dialog.c: the case.edit action (the Edit… button). */
+void        _rd_case_pane_edit_class_init (GtkWidgetClass *widget_class);
+
 /* rd-case-pane-timeline.c */
 void        _rd_case_pane_show_timeline  (RdCasePane      *self);
 

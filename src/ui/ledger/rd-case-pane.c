@@ -545,6 +545,7 @@ rd_case_pane_class_init (RdCasePaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked);
 
   _rd_case_pane_actions_class_init (widget_class);
+  _rd_case_pane_edit_class_init (widget_class);
 }
 
 static void
