@@ -69,6 +69,7 @@ struct _RdCaseEditDialog
   AdwWindow   parent_instance;
 
   RdContext  *context;
+  RdStore    *store;
   RdCase     *rcase;
   char       *operator;
 
@@ -438,6 +439,7 @@ rd_case_edit_dialog_finalize (GObject *object)
   RdCaseEditDialog *self = RD_CASE_EDIT_DIALOG (object);
 
   g_clear_object (&self->context);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->rcase, rd_case_free);
   g_clear_pointer (&self->operator, g_free);
   for (guint i = 0; i < N_ROWS; i++)
@@ -476,6 +478,7 @@ rd_case_edit_dialog_init (RdCaseEditDialog *self)
 RdCaseEditDialog *
 rd_case_edit_dialog_new (GtkWindow    *parent,
                          RdContext    *context,
+                         RdStore      *store,
                          const RdCase *rcase,
                          const char   *operator)
 {
@@ -486,6 +489,7 @@ rd_case_edit_dialog_new (GtkWindow    *parent,
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (RD_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
   g_return_val_if_fail (rcase != NULL, NULL);
 
   self = g_object_new (RD_TYPE_CASE_EDIT_DIALOG,
@@ -495,6 +499,7 @@ rd_case_edit_dialog_new (GtkWindow    *parent,
                        "default-height", 720,
                        NULL);
   self->context = g_object_ref (context);
+  self->store = g_object_ref (store);
   self->rcase = rd_case_copy (rcase);
   self->operator = g_strdup (operator);
 
@@ -522,6 +527,7 @@ rd_case_edit_dialog_new (GtkWindow    *parent,
   gtk_widget_set_margin_top (GTK_WIDGET (self->message_label), 12);
   gtk_widget_set_margin_start (GTK_WIDGET (self->message_label), 24);
   gtk_widget_set_margin_end (GTK_WIDGET (self->message_label), 24);
+  gtk_widget_set_name (GTK_WIDGET (self->message_label), "message");
   gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), FALSE);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->message_label));
@@ -539,16 +545,13 @@ rd_case_edit_dialog_save (RdCaseEditDialog *self)
   g_autoptr(RdCase) edited = NULL;
   g_autoptr(RdCase) saved = NULL;
   g_autoptr(GError) error = NULL;
-  RdStore *store;
-
   g_return_val_if_fail (RD_IS_CASE_EDIT_DIALOG (self), FALSE);
 
   edited = check_form (self);
   if (edited == NULL)
     return FALSE;
 
-  store = rd_context_get_store (self->context);
-  saved = rd_case_store_edit (store, edited, self->rcase->updated_at,
+  saved = rd_case_store_edit (self->store, edited, self->rcase->updated_at,
                               rd_context_get_policy (self->context), self->operator, &error);
   if (saved == NULL)
     {
@@ -582,11 +585,12 @@ edit_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   RdCaseEditDialog *dialog;
 
-  if (self->rcase == NULL || self->context == NULL)
+  if (self->rcase == NULL || self->context == NULL || self->store == NULL)
     return;
 
   dialog = rd_case_edit_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                    self->context, self->rcase, _rd_case_pane_get_operator (self));
+                                    self->context, self->store, self->rcase,
+                                    _rd_case_pane_get_operator (self));
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -17,10 +17,11 @@ G_BEGIN_DECLS
 #define RD_TYPE_CASE_EDIT_DIALOG (rd_case_edit_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (RdCaseEditDialog, rd_case_edit_dialog, RD, CASE_EDIT_DIALOG, AdwWindow)
 
-/* A window for rcase as last read (its updated_at is the version the user
+/* A window for rcase as last read from store (its updated_at is the version the user
  * saw). Emits "saved" (the case id) after a save, then closes. */
 RdCaseEditDialog *rd_case_edit_dialog_new  (GtkWindow    *parent,
                                             RdContext    *context,
+                                            RdStore      *store,
                                             const RdCase *rcase,
                                             const char   *operator);
 
