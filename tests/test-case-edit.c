@@ -168,6 +168,25 @@ test_stale (Fixture       *f,
   now = rd_case_store_get (f->store, f->saved->id, NULL);
   g_assert_null (now->notes);
   g_assert_cmpstr (now->handler, ==, "李娜");
+  g_clear_error (&error);
+
+  /* Two saves in the same second: the second one, from the version before
+   * the first, is refused too. */
+  {
+    g_autoptr(RdCase) a = rd_case_copy (stored);
+    g_autoptr(RdCase) b = rd_case_copy (stored);
+    g_autoptr(RdCase) a_stored = NULL;
+    g_autoptr(RdCase) b_stored = NULL;
+
+    a->notes = g_strdup ("first");
+    a_stored = rd_case_store_edit (f->store, a, stored->updated_at, NULL, "李娜", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (a_stored->updated_at, >, stored->updated_at);
+    b->notes = g_strdup ("second");
+    b_stored = rd_case_store_edit (f->store, b, stored->updated_at, NULL, "阿珍", &error);
+    g_assert_null (b_stored);
+    g_assert_error (error, RD_CASE_STORE_ERROR, RD_CASE_STORE_ERROR_CONFLICT);
+  }
 }
 
 typedef struct

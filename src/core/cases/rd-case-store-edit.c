@@ -148,8 +148,7 @@ rd_case_edit_field_allowed (const RdCase  *rcase,
         return TRUE;
       g_set_error (error, RD_CASE_STORE_ERROR, RD_CASE_STORE_ERROR_NOT_EDITABLE,
                    /* TRANSLATORS: the field's label, the case's status ("Approved") */
-                   _("“%s” can only change before the case is approved; this case is %s. "
-                     "Reopen it, correct it and approve it again."),
+                   _("“%s” can only change before the case is approved; this case is %s."),
                    field_label (field), status);
       return FALSE;
 

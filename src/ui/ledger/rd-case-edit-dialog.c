@@ -382,8 +382,7 @@ group_note (RdCaseEditDialog *self,
         switch (rd_case_edit_rule (rows[i].field))
           {
           case RD_CASE_EDIT_WHILE_REQUESTED:
-            return _("The order and its amount no longer change once the case is approved. "
-                     "Reopen the case to correct them; it then needs a new approval.");
+            return _("The order and its amount are fixed once the case is approved.");
           case RD_CASE_EDIT_WHILE_OPEN:
             return _("Parcels no longer change once the case is closed.");
           case RD_CASE_EDIT_ALWAYS:

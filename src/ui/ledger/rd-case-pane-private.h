@@ -47,6 +47,7 @@ struct _RdCasePane
   GtkButton      *back_button;
   GtkLabel       *title_label;
   GtkLabel       *status_label;
+  GtkButton      *edit_button;
   GtkMenuButton  *templates_button;
   GtkButton      *calculator_button;
   GtkFlowBox     *actions_box;
