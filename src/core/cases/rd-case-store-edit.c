@@ -126,9 +126,11 @@ rd_case_edit_field_allowed (const RdCase  *rcase,
                             const char    *field,
                             GError       **error)
 {
-  const char *status = rd_case_status_get_name (rcase->status);
+  const char *status;
 
   g_return_val_if_fail (rcase != NULL, FALSE);
+
+  status = rd_case_status_get_name (rcase->status);
 
   switch (rd_case_edit_rule (field))
     {
