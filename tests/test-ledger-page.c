@@ -14,6 +14,7 @@
 
 #include "rd-application.h"
 #include "rd-audit.h"
+#include "rd-case-history.h"
 #include "rd-case-store.h"
 #include "rd-case-store-workflow.h"
 #include "rd-deadline-monitor.h"
@@ -496,19 +497,19 @@ test_case_intercepts (Fixture       *fixture,
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
   g_assert_cmpint (g_variant_get_int64 (target), ==, rcase->id);
 
-  /* The timeline: "Approve · Status: Requested → …", never "status: requested". */
+  /* The timeline: "Status: Requested → …", never "status: requested". */
   status_change = g_strdup_printf ("Status: %s → ", rd_case_status_get_name (RD_CASE_STATUS_REQUESTED));
   g_assert_nonnull (find_row (GTK_WIDGET (pane), status_change));
   g_assert_null (find_row (GTK_WIDGET (pane), "status: requested"));
-  value = rd_case_field_format_value ("payment_method", "wechat_pay");
+  value = rd_case_history_format_value ("payment_method", "wechat_pay");
   g_assert_cmpstr (value, ==, rd_payment_method_get_name (RD_PAYMENT_METHOD_WECHAT_PAY));
   g_clear_pointer (&value, g_free);
-  value = rd_case_field_format_value ("approved_amount", "30000");
+  value = rd_case_history_format_value ("approved_amount", "30000");
   g_assert_nonnull (strstr (value, "300.00"));
-  g_assert_cmpstr (rd_case_field_get_label ("refusal_reason"), ==, "Refusal reason");
+  g_assert_cmpstr (rd_case_history_field_label ("refusal_reason"), ==, "Refusal reason");
   g_clear_pointer (&value, g_free);
-  value = rd_case_describe_change ("create", "case_no", NULL, "RF-2026-000001");
-  g_assert_cmpstr (value, ==, "Created · Case number: RF-2026-000001");
+  value = rd_case_history_describe_change ("create", "case_no", NULL, "RF-2026-000001");
+  g_assert_cmpstr (value, ==, "Case RF-2026-000001 created");
 
   /* The row's button opens the parcel on the Intercepts page. */
   button = find_actionable (GTK_WIDGET (row), "win.show-intercept");

@@ -527,7 +527,9 @@ rd_case_store_write_locked (RdStore     *store,
   if (stmt == NULL)
     return FALSE;
 
-  rcase->updated_at = g_get_real_time () / G_USEC_PER_SEC;
+  /* updated_at is also the case's version (rd_case_store_edit refuses an
+   * edit of an older one): it grows with every write, two in a second too. */
+  rcase->updated_at = MAX (g_get_real_time () / G_USEC_PER_SEC, before->updated_at + 1);
   _rd_case_store_bind_case (stmt, rcase, 0);
   sqlite3_bind_int64 (stmt, N_CASE_COLUMNS + 1, rcase->id);
   if (!step_done (store, stmt, error))

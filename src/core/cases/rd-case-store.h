@@ -23,6 +23,7 @@ typedef enum
 {
   RD_CASE_STORE_ERROR_NOT_FOUND,
   RD_CASE_STORE_ERROR_CONFLICT,    /* the case changed or vanished meanwhile */
+  RD_CASE_STORE_ERROR_NOT_EDITABLE, /* the field cannot change in the case's state */
 } RdCaseStoreError;
 
 GQuark     rd_case_store_error_quark      (void);

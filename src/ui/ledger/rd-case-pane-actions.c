@@ -724,6 +724,7 @@ _rd_case_pane_update_actions (RdCasePane *self)
     gtk_flow_box_remove (self->actions_box, child);
 
   _rd_case_pane_update_templates_menu (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), self->rcase != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->calculator_button),
                           self->rcase != NULL && window_has_action (GTK_WIDGET (self), "open-calculator"));
   gtk_widget_set_visible (GTK_WIDGET (self->actions_box), self->rcase != NULL);

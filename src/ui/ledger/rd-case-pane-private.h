@@ -49,6 +49,7 @@ struct _RdCasePane
   GtkButton      *back_button;
   GtkLabel       *title_label;
   GtkLabel       *status_label;
+  GtkButton      *edit_button;
   GtkMenuButton  *templates_button;
   GtkButton      *calculator_button;
   GtkFlowBox     *actions_box;
@@ -85,6 +86,8 @@ void        _rd_case_pane_intercepts_show  (RdCasePane          *self);
 void        _rd_case_pane_templates_class_init (GtkWidgetClass *widget_class);
 /* The templates menu for the case shown. */
 void        _rd_case_pane_update_templates_menu (RdCasePane *self);
+/* rd-case-edit-dialog.c: the case.edit action (the Edit… button). */
+void        _rd_case_pane_edit_class_init (GtkWidgetClass *widget_class);
 
 /* rd-case-pane-timeline.c */
 void        _rd_case_pane_show_timeline  (RdCasePane      *self);

@@ -537,6 +537,7 @@ rd_case_pane_class_init (RdCasePaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdCasePane, back_button);
   gtk_widget_class_bind_template_child (widget_class, RdCasePane, title_label);
   gtk_widget_class_bind_template_child (widget_class, RdCasePane, status_label);
+  gtk_widget_class_bind_template_child (widget_class, RdCasePane, edit_button);
   gtk_widget_class_bind_template_child (widget_class, RdCasePane, templates_button);
   gtk_widget_class_bind_template_child (widget_class, RdCasePane, calculator_button);
   gtk_widget_class_bind_template_child (widget_class, RdCasePane, actions_box);
@@ -546,6 +547,7 @@ rd_case_pane_class_init (RdCasePaneClass *klass)
 
   _rd_case_pane_actions_class_init (widget_class);
   _rd_case_pane_templates_class_init (widget_class);
+  _rd_case_pane_edit_class_init (widget_class);
 }
 
 static void

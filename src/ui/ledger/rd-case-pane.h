@@ -49,16 +49,4 @@ void          rd_case_pane_set_show_back  (RdCasePane   *self,
  * "status-active", "status-paid", "status-refused" or "status-closed". */
 const char   *rd_case_pane_status_style_class (RdCaseStatus status);
 
-/* The timeline's words (rd-case-pane-timeline.c): a case field's translated
- * label ("status" → "Status"; an unknown field as it is), a value as the
- * user reads it (display names, yuan, local time; "—" for none), and one
- * audit entry as a line ("Approve · Status: Requested → Approved"). */
-const char   *rd_case_field_get_label     (const char   *field);
-char         *rd_case_field_format_value  (const char   *field,
-                                           const char   *value);
-char         *rd_case_describe_change     (const char   *action,
-                                           const char   *field,
-                                           const char   *old_value,
-                                           const char   *new_value);
-
 G_END_DECLS
