@@ -9,7 +9,10 @@
 # asserts: the ledger rows are the period's cases; amounts are numbers and
 # times are datetimes; order numbers are text; no cell is a formula; the
 # ledger sums, the Summary totals, the About control totals and the database
-# agree to the minor unit (compared as integers). Each --text must be a
+# agree to the minor unit (compared as integers); every amount cell of every
+# sheet has its own currency's number format ("$" for a dollar parcel, never
+# "¥"), and the register's sums (Intercepts, Claims, About) are per currency,
+# a parcel's currency being its case's (CNY without one). Each --text must be a
 # string cell of a ledger sheet, exactly (formula-looking and Chinese text).
 # `compare` asserts two workbooks hold the same cell values, number formats
 # and column widths (the About sheet's "made at" time aside).
@@ -27,6 +30,7 @@ import zipfile
 import openpyxl
 
 EXPONENTS = {"JPY": 0, "KRW": 0, "KWD": 3}
+SYMBOLS = {"CNY": "¥", "USD": "$", "JPY": "JP¥", "HKD": "HK$", "EUR": "€"}
 N_TRAILING_SHEETS = 4   # Summary, Intercepts, Claims, About
 COL_ORDER_NO, COL_REQUESTED, COL_PAID, COL_CURRENCY, COL_AMOUNT_PAID, COL_REFUND = 1, 7, 8, 9, 10, 11
 
@@ -39,6 +43,20 @@ def fail(message):
 
 def minor(value, currency):
     return round(value * 10 ** EXPONENTS.get(currency, 2))
+
+
+def money_format(currency):
+    """The number format an amount of currency must have: its symbol quoted,
+    its decimals, e.g. '"$"#,##0.00;-"$"#,##0.00'."""
+    exponent = EXPONENTS.get(currency, 2)
+    positive = '"%s"#,##0%s' % (SYMBOLS.get(currency, currency), "." + "0" * exponent if exponent else "")
+    return positive + ";-" + positive
+
+
+def check_format(cell, currency, where):
+    if cell.value is not None and cell.number_format != money_format(currency):
+        fail("%s %s: %s amount formatted %r, expected %r" % (where, cell.coordinate, currency,
+                                                           cell.number_format, money_format(currency)))
 
 
 def local_start(year, month):
@@ -109,6 +127,8 @@ def check(args):
             if not row[COL_AMOUNT_PAID].number_format.startswith('"'):
                 fail("%s: amount without a currency format: %s" % (row[0].coordinate,
                                                                    row[COL_AMOUNT_PAID].number_format))
+            check_format(row[COL_AMOUNT_PAID], cur, ws.title)
+            check_format(row[COL_REFUND], cur, ws.title)
             n, p, r = ledger.get(cur, (0, 0, 0))
             ledger[cur] = (n + 1, p + minor(paid, cur), r + (minor(refund, cur) if refund is not None else 0))
             for c in row:
@@ -133,8 +153,12 @@ def check(args):
     # Summary: per group, the item rows add up to the total rows, which are
     # the database's.
     groups = {}
-    for row in summary.iter_rows(min_row=2, values_only=True):
+    for cells in summary.iter_rows(min_row=2):
+        row = [c.value for c in cells]
         group, item, cur, n, p, r = row[:6]
+        if group is not None:
+            check_format(cells[4], cur, "Summary")
+            check_format(cells[5], cur, "Summary")
         if group is None:
             continue
         for v in (n, p, r):
@@ -158,9 +182,12 @@ def check(args):
     # About: the control totals table (rows whose first cell is a currency
     # code), and the ledger row count.
     control = {}
-    for row in about.iter_rows(values_only=True):
+    for cells in about.iter_rows():
+        row = [c.value for c in cells] + [None] * 4
         if isinstance(row[0], str) and re.fullmatch(r"[A-Z]{3}", row[0]) and isinstance(row[1], (int, float)):
             control[row[0]] = (int(row[1]), minor(row[2], row[0]), minor(row[3], row[0]))
+            check_format(cells[2], row[0], "About")
+            check_format(cells[3], row[0], "About")
     if "CNY" not in control:
         fail("About has no CNY control totals")
     if {k: v for k, v in control.items() if v[0] > 0} != nonzero:
@@ -174,20 +201,35 @@ def check(args):
 
 
 def register_totals(db_path, year, month):
-    """(intercepts: count, Σ amount), (claims: count, Σ claimed, Σ recovered)
-    of the period, or None for a ledger without the register."""
+    """{currency: (count, Σ amount)} of the intercepts and {currency: (count,
+    Σ claimed, Σ recovered)} of the claims of the period, a parcel's currency
+    being its case's (CNY without a case); None for a ledger without the
+    register."""
     start = local_start(year, month)
     end = local_start(year + 1, 1) if month == 12 else local_start(year, month + 1)
     con = sqlite3.connect("file:%s?mode=ro" % db_path, uri=True)
     if con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'intercepts'").fetchone()[0] == 0:
         con.close()
         return None
-    i = con.execute("SELECT count(*), coalesce(sum(amount), 0) FROM intercepts "
-                    "WHERE created_at >= ? AND created_at < ?", (start, end)).fetchone()
-    c = con.execute("SELECT count(*), coalesce(sum(amount_claimed), 0), coalesce(sum(amount_recovered), 0) "
-                    "FROM claims WHERE filed_at >= ? AND filed_at < ?", (start, end)).fetchone()
+    i = con.execute("SELECT coalesce(upper(c.currency), 'CNY'), count(*), sum(i.amount) "
+                    "FROM intercepts i LEFT JOIN cases c ON c.id = i.case_id "
+                    "WHERE i.created_at >= ? AND i.created_at < ? GROUP BY 1", (start, end)).fetchall()
+    c = con.execute("SELECT coalesce(upper(c.currency), 'CNY'), count(*), sum(k.amount_claimed), "
+                    "sum(k.amount_recovered) "
+                    "FROM claims k JOIN intercepts i ON i.id = k.intercept_id "
+                    "LEFT JOIN cases c ON c.id = i.case_id "
+                    "WHERE k.filed_at >= ? AND k.filed_at < ? GROUP BY 1", (start, end)).fetchall()
     con.close()
-    return tuple(i), tuple(c)
+    return {r[0]: tuple(r[1:]) for r in i}, {r[0]: tuple(r[1:]) for r in c}
+
+
+def header_index(ws, names):
+    header = [c.value for c in next(ws.iter_rows(max_row=1))]
+    for name in names:
+        if name in header:
+            return header.index(name)
+    fail("%s: no column %r in %r" % (ws.title, names, header))
+    return 0
 
 
 def check_register(args, intercepts, claims, about):
@@ -198,26 +240,57 @@ def check_register(args, intercepts, claims, about):
         if rows_i or rows_c:
             fail("rows in Intercepts or Claims of a ledger without the register")
         return
+    i_cur = header_index(intercepts, ("Currency", "币种"))
+    i_amount = header_index(intercepts, ("Amount", "金额"))
+    i_registered = header_index(intercepts, ("Registered at", "登记时间"))
+    got_i = {}
     for r in rows_i:
-        if not isinstance(r[5].value, (int, float)):
-            fail("Intercepts %s: amount is not a number" % r[5].coordinate)
+        cur = r[i_cur].value
+        if not isinstance(r[i_amount].value, (int, float)):
+            fail("Intercepts %s: amount is not a number" % r[i_amount].coordinate)
+            continue
         if r[1].data_type != "s":
             fail("Intercepts %s: tracking number is not text" % r[1].coordinate)
-        if not isinstance(r[12].value, datetime.datetime):
-            fail("Intercepts %s: registered at is not a date" % r[12].coordinate)
-    got_i = (len(rows_i), sum(minor(r[5].value, "CNY") for r in rows_i))
+        if not isinstance(r[i_registered].value, datetime.datetime):
+            fail("Intercepts %s: registered at is not a date" % r[i_registered].coordinate)
+        check_format(r[i_amount], cur, "Intercepts")
+        n, a = got_i.get(cur, (0, 0))
+        got_i[cur] = (n + 1, a + minor(r[i_amount].value, cur))
     if got_i != expected[0]:
         fail("Intercepts sheet %r != database %r" % (got_i, expected[0]))
-    got_c = (len(rows_c), sum(minor(r[4].value, "CNY") for r in rows_c),
-             sum(minor(r[7].value, "CNY") for r in rows_c))
+
+    c_cur = header_index(claims, ("Currency", "币种"))
+    c_claimed = header_index(claims, ("Amount claimed", "索赔金额"))
+    c_recovered = header_index(claims, ("Amount recovered", "追回金额"))
+    got_c = {}
+    for r in rows_c:
+        cur = r[c_cur].value
+        check_format(r[c_claimed], cur, "Claims")
+        check_format(r[c_recovered], cur, "Claims")
+        n, a, b = got_c.get(cur, (0, 0, 0))
+        got_c[cur] = (n + 1, a + minor(r[c_claimed].value, cur), b + minor(r[c_recovered].value or 0, cur))
     if got_c != expected[1]:
         fail("Claims sheet %r != database %r" % (got_c, expected[1]))
-    labels = {row[0]: row[1] for row in about.iter_rows(values_only=True) if row[0] is not None}
-    claimed = labels.get("Amount claimed", labels.get("索赔金额"))
-    recovered = labels.get("Amount recovered", labels.get("追回金额"))
-    if claimed is None or recovered is None or \
-            (minor(claimed, "CNY"), minor(recovered, "CNY")) != expected[1][1:]:
-        fail("About claims %r, %r != database %r" % (claimed, recovered, expected[1][1:]))
+
+    # About: one row a currency under each label (label, amount, code).
+    about_sums = {}
+    for cells in about.iter_rows():
+        row = [c.value for c in cells] + [None] * 3
+        if isinstance(row[0], str) and isinstance(row[2], str) and re.fullmatch(r"[A-Z]{3}", row[2]) \
+                and isinstance(row[1], (int, float)):
+            check_format(cells[1], row[2], "About")
+            about_sums.setdefault(row[0], {})[row[2]] = minor(row[1], row[2])
+    for labels, want in ((("Amount", "金额"), {k: v[1] for k, v in expected[0].items()}),
+                         (("Amount claimed", "索赔金额"), {k: v[1] for k, v in expected[1].items()}),
+                         (("Amount recovered", "追回金额"), {k: v[2] for k, v in expected[1].items()})):
+        got = next((about_sums[label] for label in labels if label in about_sums), None)
+        if got is None:
+            fail("About has no %r per currency" % (labels,))
+            continue
+        if "CNY" not in got:
+            fail("About %r has no CNY row" % (labels,))
+        if {k: v for k, v in got.items() if v != 0 or k in want} != want:
+            fail("About %r %r != database %r" % (labels, got, want))
 
 
 def cells(path):

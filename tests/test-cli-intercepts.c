@@ -42,14 +42,18 @@ count_lines (const char *text)
 }
 
 static gint64
-add_case (RdStore        *store,
-          const RdPolicy *policy,
-          gint64          amount,
-          gint64          requested_at)
+add_case_in (RdStore        *store,
+             const RdPolicy *policy,
+             gint64          amount,
+             const char     *currency,
+             gint64          requested_at)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RdCase) rcase = rd_case_new ();
   RdWorkflowFacts facts = { .approved_amount = amount };
+
+  g_free (rcase->currency);
+  rcase->currency = g_strdup (currency);
 
   rcase->channel = g_strdup ("taobao");
   rcase->order_no = g_strdup_printf ("77%" G_GINT64_FORMAT, amount);
@@ -63,6 +67,15 @@ add_case (RdStore        *store,
   rd_case_store_transition (store, rcase->id, RD_WORKFLOW_EVENT_APPROVE, &facts, policy, "alice", &error);
   g_assert_no_error (error);
   return rcase->id;
+}
+
+static gint64
+add_case (RdStore        *store,
+          const RdPolicy *policy,
+          gint64          amount,
+          gint64          requested_at)
+{
+  return add_case_in (store, policy, amount, "CNY", requested_at);
 }
 
 static gint64
@@ -171,7 +184,7 @@ test_views (Fixture       *f,
   g_assert_nonnull (stalled_line);
   g_assert_nonnull (fresh_line);
   g_assert_true (stalled_line < fresh_line);
-  g_assert_nonnull (strstr (stalled_line, "\t600.00\t新疆\t"));
+  g_assert_nonnull (strstr (stalled_line, "\t600.00\tCNY\t新疆\t"));
   g_assert_null (strstr (run.out, "LOST3"));
   rd_test_run_clear (&run);
 
@@ -188,7 +201,38 @@ test_views (Fixture       *f,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "LOST3\t"));
   g_assert_nonnull (strstr (run.out, "\t250.00\t"));
-  g_assert_true (g_str_has_suffix (run.out, "1 parcel lost, 250.00 in total\n"));
+  g_assert_true (g_str_has_suffix (run.out, "1 parcel lost, ¥250.00 in total\n"));
+  rd_test_run_clear (&run);
+
+  /* Dollars and yen are never added to yuan: a sum per currency, yuan
+   * first, each amount in its currency's own decimals. */
+  {
+    g_autoptr(RdStore) store = rd_store_open (f->path, RD_STORE_OPEN_DEFAULT, &error);
+    const struct { const char *currency; gint64 amount; const char *tracking; } foreign[] = {
+      { "USD", 12345, "LOSTUSD" },   /* $123.45 */
+      { "JPY", 4200, "LOSTJPY" },    /* JP¥4,200 */
+    };
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (foreign); i++)
+      {
+        gint64 id = add_case_in (store, &f->policy, foreign[i].amount, foreign[i].currency, f->now - 100 * HOUR);
+        gint64 parcel = add_intercept (store, &f->policy, id, foreign[i].tracking, "广东", f->now - 100 * HOUR);
+
+        rd_intercepts_file_claim (store, parcel, foreign[i].amount, RD_LOST_REMEDY_REFUND, &f->policy, "bob",
+                                  f->now - 40 * HOUR, NULL, NULL, &error);
+        g_assert_no_error (error);
+        rd_case_store_record_payout (store, id, foreign[i].amount, "original", "2026-01-05", &f->policy, "alice", &error);
+        g_assert_no_error (error);
+      }
+  }
+  run_intercepts (f->path, "--losses", NULL, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "LOSTUSD\t"));
+  g_assert_nonnull (strstr (run.out, "\t123.45\tUSD\t"));
+  g_assert_nonnull (strstr (run.out, "\t4200\tJPY\t"));
+  g_assert_nonnull (strstr (run.out, "\t250.00\tCNY\t"));
+  g_assert_true (g_str_has_suffix (run.out, "3 parcels lost, ¥250.00 · JP¥4,200 · $123.45 in total\n"));
   rd_test_run_clear (&run);
 
   /* Two views at once: a usage error. */

@@ -67,10 +67,14 @@ static const CaseSpec cases[] = {
     G_GINT64_CONSTANT (9999999999999), G_GINT64_CONSTANT (9999999999999), OCT_1 - 86400, OCT_1 },
   { "open", NULL, "钱七", "小李", NULL, RD_PAYMENT_METHOD_CASH,
     3333, -1, OCT_1 + 15 * 86400, 0 },
+  /* Requested in September, open: its parcel is in October's register. */
+  { "yen", NULL, "山田", "小李", "JPY", RD_PAYMENT_METHOD_PAYPAL,
+    4200, -1, OCT_1 - 20 * 86400, 0 },
 };
 
-/* Intercepts registered in October: SF (case 1) and "=ZTO77" (delivered,
- * claimed in October); one in September, claimed in November. */
+/* Intercepts registered in October: SF (case 1, CNY), "=ZTO77" (case 3,
+ * USD: delivered, claimed in October) and JT-JPY (case 8, JPY: claimed and
+ * paid in October); one in September (no case: CNY), claimed in November. */
 static void
 add_register (const char *path)
 {
@@ -81,13 +85,16 @@ add_register (const char *path)
     "('sf', 'SF1234567890123', 1, NULL, 'pinduoduo', 12345, '广东', 'intercepted', NULL, "
     "  %1$" G_GINT64_FORMAT " + 3600, %1$" G_GINT64_FORMAT " + 90000, %1$" G_GINT64_FORMAT " + 7200, "
     "  %1$" G_GINT64_FORMAT " + 3600, %1$" G_GINT64_FORMAT " + 3600, NULL, '小王'),"
-    "('zto', '=ZTO77', NULL, '777', 'taobao', 500, '新疆', 'claim', NULL, NULL, NULL, NULL, "
+    "('zto', '=ZTO77', 3, '777', 'taobao', 500, '新疆', 'claim', NULL, NULL, NULL, NULL, "
     "  %1$" G_GINT64_FORMAT " + 86400, %1$" G_GINT64_FORMAT " + 86400, NULL, 'tester'),"
     "('yto', 'YT-SEPT', NULL, 'o-9', 'jd', 700, NULL, 'delivered', NULL, NULL, NULL, NULL, "
-    "  %1$" G_GINT64_FORMAT " - 100, %1$" G_GINT64_FORMAT " - 100, NULL, 'tester');"
+    "  %1$" G_GINT64_FORMAT " - 100, %1$" G_GINT64_FORMAT " - 100, NULL, 'tester'),"
+    "('jt', 'JT-JPY', 8, NULL, 'jd', 4200, NULL, 'claim', NULL, NULL, NULL, NULL, "
+    "  %1$" G_GINT64_FORMAT " + 86400, %1$" G_GINT64_FORMAT " + 86400, NULL, 'tester');"
     "INSERT INTO claims (intercept_id, amount_claimed, filed_at, status, amount_recovered, settled_at, operator) VALUES "
     "(2, 500, %1$" G_GINT64_FORMAT " + 2 * 86400, 'paid', 300, %1$" G_GINT64_FORMAT " + 5 * 86400, 'tester'),"
-    "(3, 700, %2$" G_GINT64_FORMAT ", 'filed', 0, NULL, 'tester');",
+    "(3, 700, %2$" G_GINT64_FORMAT ", 'filed', 0, NULL, 'tester'),"
+    "(4, 4200, %1$" G_GINT64_FORMAT " + 3 * 86400, 'paid', 1000, %1$" G_GINT64_FORMAT " + 6 * 86400, 'tester');",
     OCT_1, NOV_1);
 
   rd_test_raw_exec (db, sql);
@@ -227,12 +234,19 @@ test_paid_month (Fixture       *fx,
   g_assert_cmpint (cny->refund_amount, ==, 12345 + 1 + G_GINT64_CONSTANT (9999999999999));
   g_assert_cmpint (usd->n_cases, ==, 1);
   g_assert_cmpint (usd->refund_amount, ==, 500);
-  /* The register: what was registered and claimed in October. */
-  g_assert_cmpint (totals.n_intercepts, ==, 2);
-  g_assert_cmpint (totals.intercept_amount, ==, 12845);
-  g_assert_cmpint (totals.n_claims, ==, 1);
-  g_assert_cmpint (totals.claims_claimed, ==, 500);
-  g_assert_cmpint (totals.claims_recovered, ==, 300);
+  /* The register: what was registered and claimed in October, each
+   * parcel's amounts in its case's currency, never added across them. */
+  g_assert_cmpint (totals.n_intercepts, ==, 3);
+  g_assert_cmpuint (totals.intercept_amounts->len, ==, 3);
+  g_assert_cmpint (rd_money_totals_get (totals.intercept_amounts, "CNY"), ==, 12345);
+  g_assert_cmpint (rd_money_totals_get (totals.intercept_amounts, "USD"), ==, 500);
+  g_assert_cmpint (rd_money_totals_get (totals.intercept_amounts, "JPY"), ==, 4200);
+  g_assert_cmpint (totals.n_claims, ==, 2);
+  g_assert_null (rd_money_totals_lookup (totals.claims_claimed, "CNY"));
+  g_assert_cmpint (rd_money_totals_get (totals.claims_claimed, "USD"), ==, 500);
+  g_assert_cmpint (rd_money_totals_get (totals.claims_claimed, "JPY"), ==, 4200);
+  g_assert_cmpint (rd_money_totals_get (totals.claims_recovered, "USD"), ==, 300);
+  g_assert_cmpint (rd_money_totals_get (totals.claims_recovered, "JPY"), ==, 1000);
   rd_export_totals_clear (&totals);
 
   run_checker ((const char *[]) { "check", out, fx->db, "--year", "2026", "--month", "10",

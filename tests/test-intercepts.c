@@ -652,7 +652,7 @@ test_views (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GPtrArray) stalled = NULL;
-  RdInterceptCounts counts;
+  g_auto(RdInterceptCounts) counts = { 0 };
   gint64 now = T0 + 50 * HOUR;
   gint64 early, late, remote, moving;
 
@@ -693,8 +693,8 @@ test_claims (Fixture       *f,
   g_autoptr(GPtrArray) open = NULL;
   g_autoptr(GPtrArray) losses = NULL;
   RdInterceptOutcome outcome = { 0 };
-  RdClaimTotals totals;
-  RdInterceptCounts counts;
+  g_auto(RdClaimTotals) totals = { 0 };
+  g_auto(RdInterceptCounts) counts = { 0 };
   gint64 lost_case = approved_case (f, "taobao", 30000);
   gint64 lost = register_for_case (f, lost_case, "JT9", "西藏", RD_INTERCEPT_STATUS_REQUESTED, &outcome);
   gint64 resend_case = approved_case (f, "taobao", 25000);
@@ -748,9 +748,9 @@ test_claims (Fixture       *f,
   g_assert_cmpuint (totals.n_open, ==, 1);
   g_assert_cmpuint (totals.n_paid, ==, 1);
   g_assert_cmpuint (totals.n_refused, ==, 1);
-  g_assert_cmpint (totals.claimed, ==, 30000 + 25000 + 8000);
-  g_assert_cmpint (totals.open_claimed, ==, 25000);
-  g_assert_cmpint (totals.recovered, ==, 12000);
+  g_assert_cmpint (rd_money_totals_get (totals.claimed, "CNY"), ==, 30000 + 25000 + 8000);
+  g_assert_cmpint (rd_money_totals_get (totals.open_claimed, "CNY"), ==, 25000);
+  g_assert_cmpint (rd_money_totals_get (totals.recovered, "CNY"), ==, 12000);
 
   open = rd_claims_list (f->store, TRUE, &error);
   g_assert_no_error (error);
@@ -762,6 +762,7 @@ test_claims (Fixture       *f,
   rd_intercepts_count (f->store, &f->policy, T0 + 200 * HOUR, &counts, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (counts.n_losses, ==, 0);   /* nothing paid out yet */
+  rd_intercept_counts_clear (&counts);
   rd_case_store_record_payout (f->store, lost_case, 30000, "original", "2026-01-05", &f->policy, "alice", &error);
   g_assert_no_error (error);
   losses = rd_intercepts_list (f->store, RD_INTERCEPT_VIEW_LOSSES, &f->policy, T0 + 200 * HOUR, &error);
@@ -772,7 +773,7 @@ test_claims (Fixture       *f,
   rd_intercepts_count (f->store, &f->policy, T0 + 200 * HOUR, &counts, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (counts.n_losses, ==, 1);
-  g_assert_cmpint (counts.losses_sum, ==, 18000);
+  g_assert_cmpint (rd_money_totals_get (counts.losses, "CNY"), ==, 18000);
   g_assert_cmpuint (counts.n_claims_open, ==, 1);
 }
 

@@ -132,6 +132,10 @@ new_case (guint i)
       rcase->exchange_rate = g_strdup (i == USD_CASE ? "7.1000" : "0.0480");
     }
   rcase->requested_at = 1767225600 + (gint64) i * 3600;   /* 2026-01-01 onwards */
+  /* Every fourth case approved for ¥1.00 (100 minor units) less than paid,
+   * the two paid abroad among them: the footer's refunds. */
+  if (i % 4 == 3)
+    rcase->approved_amount = case_amount (i) - 100;
 
   return rcase;
 }
@@ -233,14 +237,30 @@ test_ledger_list (Fixture       *fixture,
   g_autofree char *expected = g_strdup_printf (ngettext ("%u case", "%u cases", N_CASES), N_CASES);
   gint64 previous;
   gint64 cny = 0;
+  gint64 cny_refunds = 0;
   int found;
 
   /* Every case counted, the newest on top, and its row drawn. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CASES);
   g_assert_cmpstr (count_text (fixture), ==, expected);
-  /* One sum per currency: 60 amounts of ¥10.00 to ¥69.00, each once, less
-   * the two paid abroad (¥29.00, ¥57.00), are ¥2,284.00. */
-  g_assert_cmpstr (sum_text (fixture), ==, "Total ¥2,284.00 · JP¥5,700 · $29.00");
+  /* One sum per currency, each labelled: 60 amounts of ¥10.00 to ¥69.00,
+   * each once, less the two paid abroad (¥29.00, ¥57.00), are ¥2,284.00
+   * paid; the refunds are the approved amounts, per currency too. */
+  for (guint i = 3; i < N_CASES; i += 4)
+    if (i != USD_CASE && i != JPY_CASE)
+      cny_refunds += case_amount (i) - 100;
+  {
+    g_autofree char *refunds = rd_money_format (cny_refunds, NULL);
+    g_autofree char *expected_sum = g_strdup_printf ("Paid ¥2,284.00 · JP¥5,700 · $29.00 · Refunds %s · JP¥5,600 · $28.00",
+                                                     refunds);
+    const char *tooltip = gtk_widget_get_tooltip_text (page_child (fixture, "sum_label"));
+
+    g_assert_cmpstr (sum_text (fixture), ==, expected_sum);
+    /* The count of each currency, in its tooltip. */
+    g_assert_nonnull (strstr (tooltip, "USD: 1 case · paid $29.00 · refunds $28.00"));
+    g_assert_nonnull (strstr (tooltip, "JPY: 1 case · paid JP¥5,700 · refunds JP¥5,600"));
+    g_assert_true (g_str_has_prefix (tooltip, "CNY: 58 cases · paid ¥2,284.00 · refunds "));
+  }
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (fixture, "list_stack")), ==, "list");
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_cmpstr (rd_ledger_row_get_order_no (first), ==, "ORD-00059");
@@ -250,12 +270,17 @@ test_ledger_list (Fixture       *fixture,
   gtk_drop_down_set_selected (page_child (fixture, "kind_dropdown"), RD_REFUND_KIND_RETURN_REFUND);
   wait_for_model (fixture);
   g_assert_cmpstr (count_text (fixture), ==, "20 cases");
-  /* Only CNY among them: one sum. */
+  /* Only CNY among them: one sum each. */
+  cny_refunds = 0;
   for (guint i = 0; i < N_CASES; i += 3)
-    cny += case_amount (i);
+    {
+      cny += case_amount (i);
+      cny_refunds += i % 4 == 3 ? case_amount (i) - 100 : 0;
+    }
   {
     g_autofree char *amount = rd_money_format (cny, NULL);
-    g_autofree char *total = g_strdup_printf ("Total %s", amount);
+    g_autofree char *refunds = rd_money_format (cny_refunds, NULL);
+    g_autofree char *total = g_strdup_printf ("Paid %s · Refunds %s", amount, refunds);
 
     g_assert_cmpstr (sum_text (fixture), ==, total);
   }
@@ -327,7 +352,7 @@ test_ledger_empty (Fixture       *fixture,
 {
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (fixture, "list_stack")), ==, "empty");
   g_assert_cmpstr (count_text (fixture), ==, "0 cases");
-  g_assert_cmpstr (sum_text (fixture), ==, "Total ¥0.00");
+  g_assert_cmpstr (sum_text (fixture), ==, "Paid ¥0.00 · Refunds ¥0.00");
 }
 
 static void

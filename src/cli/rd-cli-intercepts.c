@@ -2,13 +2,14 @@
  *
  * `refund-desk intercepts [--db FILE] [--due|--stalled|--losses]`: the
  * intercept register, headless. One parcel a line, tab-separated after a
- * header line: tracking number, courier, case, amount (plain decimal),
- * destination, status, platform deadline, time left, last movement, and what
+ * header line: tracking number, courier, case, amount (plain decimal, in
+ * the parcel's currency), currency (its case's; CNY without one), destination, status, platform deadline, time left, last movement, and what
  * to do (rd_intercept_get_advice: nudge courier / treat as lost / refuse
  * with the signing proof / settle now).
  * --due lists the unsettled parcels by time left, --stalled the ones
  * without movement past the nudge threshold, --losses the parcels refunded
- * and not recovered (钱货两空) followed by their sum. The policy comes from
+ * and not recovered (钱货两空) followed by their sum per currency (yuan and
+ * dollars are never added: "¥13,340,526.21 · $417,645.36"). The policy comes from
  * the settings when the schema is installed, else the defaults.
  */
 #include "config.h"
@@ -19,6 +20,7 @@
 #include "rd-intercept-advice.h"
 #include "rd-intercepts.h"
 #include "rd-money.h"
+#include "rd-money-totals.h"
 #include "rd-policy.h"
 #include "rd-time.h"
 
@@ -28,21 +30,25 @@ print_row (const RdIntercept *intercept,
            gint64             now,
            gboolean           losses)
 {
-  g_autofree char *amount = rd_money_format_plain (losses ? rd_intercept_get_loss (intercept)
-                                                          : intercept->amount,
-                                                   rd_currency_default ());
+  const RdCurrency *currency = rd_currency_lookup (intercept->currency);
+  g_autofree char *amount = NULL;
+  RdCurrency unknown = { intercept->currency, "", 2 };
   g_autofree char *deadline = rd_time_format_local (intercept->platform_deadline);
   g_autofree char *moved = rd_time_format_local (intercept->last_movement_at);
   g_autofree char *left = NULL;
 
+  /* A currency a newer Refund Desk knows: two decimals, its code beside. */
+  amount = rd_money_format_plain (losses ? rd_intercept_get_loss (intercept) : intercept->amount,
+                                  currency != NULL ? currency : &unknown);
   if (!rd_intercept_status_is_settled (intercept->status))
     left = rd_intercept_format_time_left (intercept->platform_deadline, now);
 
-  g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
+  g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
            intercept->tracking_no,
            rd_courier_get_name (intercept->courier),
            intercept->case_no != NULL ? intercept->case_no : "",
            amount,
+           intercept->currency,
            intercept->province != NULL ? intercept->province : "",
            rd_intercept_status_get_name (intercept->status),
            deadline,
@@ -64,7 +70,7 @@ rd_cli_intercepts (int    argc,
   gboolean due = FALSE, stalled = FALSE, losses = FALSE;
   RdInterceptView view = RD_INTERCEPT_VIEW_ALL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  gint64 sum = 0;
+  g_autoptr(GArray) sums = NULL;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Ledger file (default: the ledger in your data folder)"), N_("FILE") },
     { "due", 0, 0, G_OPTION_ARG_NONE, &due, N_("Only parcels waiting for a result, the least time left before the platform’s deadline first"), NULL },
@@ -112,19 +118,25 @@ rd_cli_intercepts (int    argc,
       return RD_CLI_PROBLEM;
     }
 
-  g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
+  g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
            _("Tracking number"), _("Courier"), _("Case"),
-           losses ? _("Loss") : _("Amount"), _("Destination"), _("Status"),
+           losses ? _("Loss") : _("Amount"), _("Currency"), _("Destination"), _("Status"),
            _("Platform deadline"), _("Time left"), _("Last movement"), _("To do"));
   for (guint i = 0; i < rows->len; i++)
-    {
-      print_row (rows->pdata[i], &policy, now, losses);
-      sum += rd_intercept_get_loss (rows->pdata[i]);
-    }
+    print_row (rows->pdata[i], &policy, now, losses);
 
   if (losses)
     {
-      g_autofree char *total = rd_money_format_plain (sum, rd_currency_default ());
+      g_autofree char *total = NULL;
+
+      sums = rd_intercepts_sum_losses (rows, &error);
+      if (sums == NULL)
+        {
+          g_printerr ("refund-desk intercepts: %s\n", error->message);
+          return RD_CLI_PROBLEM;
+        }
+      /* Each currency's sum apart: "¥13,340,526.21 · $417,645.36". */
+      total = rd_money_totals_format (sums, NULL);
 
       g_print (ngettext ("%u parcel lost, %s in total\n", "%u parcels lost, %s in total\n", rows->len),
                rows->len, total);

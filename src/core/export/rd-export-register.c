@@ -2,9 +2,11 @@
  *
  * The Intercepts and Claims sheets: the intercept register's parcels
  * registered in the period (intercepts.created_at) and the claims filed in
- * it (claims.filed_at), from the same read transaction as the ledger. The
- * register keeps its amounts in fen without a currency: they are shown in
- * yuan. A ledger older than schema version 5 has no register: the sheets
+ * it (claims.filed_at), from the same read transaction as the ledger. A
+ * parcel's amounts are in its case's currency (the shop's CNY without a
+ * case): each amount cell has its currency's number format, with the code
+ * in the Currency column beside it, and the About sheet's sums are per
+ * currency. A ledger older than schema version 5 has no register: the sheets
  * keep their headers and no rows.
  */
 #include "config.h"
@@ -15,6 +17,7 @@
 #include "rd-export-private.h"
 #include "rd-intercept-types.h"
 #include "rd-money.h"
+#include "rd-money-totals.h"
 #include "rd-store.h"
 
 /* The register arrives with this schema version. */
@@ -68,11 +71,10 @@ _rd_export_write_intercepts (RdExportContext  *ctx,
                              GError          **error)
 {
   const char *headers[] = {
-    _("Courier"), _("Tracking no."), _("Case no."), _("Order no."), _("Channel"), _("Amount"),
-    _("Province"), _("Status"), _("Condition"), _("Requested at"), _("Platform deadline"),
+    _("Courier"), _("Tracking no."), _("Case no."), _("Order no."), _("Channel"), _("Currency"),
+    _("Amount"), _("Province"), _("Status"), _("Condition"), _("Requested at"), _("Platform deadline"),
     _("Last movement"), _("Registered at"), _("Settled at"), _("Operator"),
   };
-  const RdExportMoneyFormat *money = _rd_export_money_format (ctx, "CNY");
   g_autoptr(sqlite3_stmt) stmt = NULL;
   RdExportSheet sheet;
   guint row = 0;
@@ -87,7 +89,8 @@ _rd_export_write_intercepts (RdExportContext  *ctx,
       stmt = prepare_period (ctx,
                              "SELECT i.courier, i.tracking_no, c.case_no, coalesce (i.order_no, c.order_no), "
                              "i.channel, i.amount, i.province, i.status, i.condition, i.requested_at, "
-                             "i.platform_deadline, i.last_movement_at, i.created_at, i.settled_at, i.operator "
+                             "i.platform_deadline, i.last_movement_at, i.created_at, i.settled_at, i.operator, "
+                             "c.currency "
                              "FROM intercepts i LEFT JOIN cases c ON c.id = i.case_id "
                              "WHERE i.created_at >= ?1 AND i.created_at < ?2 ORDER BY i.created_at, i.id",
                              error);
@@ -99,23 +102,25 @@ _rd_export_write_intercepts (RdExportContext  *ctx,
           g_autofree char *channel = _rd_export_column_text (stmt, 4) != NULL
                                      ? rd_channel_display_name (_rd_export_column_text (stmt, 4), NULL) : NULL;
           gint64 amount = sqlite3_column_int64 (stmt, 5);
+          const RdExportMoneyFormat *money = _rd_export_money_format (ctx, _rd_export_column_text (stmt, 15));
 
           row++;
           write_parcel_columns (&sheet, row, stmt);
           _rd_export_write_text (&sheet, row, 4, channel, NULL);
-          _rd_export_write_money (&sheet, row, 5, money, amount);
-          _rd_export_write_text (&sheet, row, 6, _rd_export_column_text (stmt, 6), NULL);
-          _rd_export_write_text (&sheet, row, 7,
+          _rd_export_write_text (&sheet, row, 5, money->code, NULL);
+          _rd_export_write_money (&sheet, row, 6, money, amount);
+          _rd_export_write_text (&sheet, row, 7, _rd_export_column_text (stmt, 6), NULL);
+          _rd_export_write_text (&sheet, row, 8,
                                  _rd_export_name_or_id (rd_intercept_status_get_name (rd_intercept_status_from_id (_rd_export_column_text (stmt, 7))),
                                              _rd_export_column_text (stmt, 7)), NULL);
-          _rd_export_write_text (&sheet, row, 8,
+          _rd_export_write_text (&sheet, row, 9,
                                  _rd_export_name_or_id (rd_parcel_condition_get_name (rd_parcel_condition_from_id (_rd_export_column_text (stmt, 8))),
                                              _rd_export_column_text (stmt, 8)), NULL);
           for (int col = 9; col <= 13; col++)
-            _rd_export_write_time (ctx, &sheet, row, col, sqlite3_column_int64 (stmt, col));
-          _rd_export_write_text (&sheet, row, 14, _rd_export_column_text (stmt, 14), NULL);
+            _rd_export_write_time (ctx, &sheet, row, col + 1, sqlite3_column_int64 (stmt, col));
+          _rd_export_write_text (&sheet, row, 15, _rd_export_column_text (stmt, 14), NULL);
 
-          if (!rd_money_add (ctx->totals->intercept_amount, amount, &ctx->totals->intercept_amount, error))
+          if (!rd_money_totals_add (ctx->totals->intercept_amounts, money->code, amount, error))
             return FALSE;
           ctx->totals->n_intercepts++;
         }
@@ -132,10 +137,9 @@ _rd_export_write_claims (RdExportContext  *ctx,
                          GError          **error)
 {
   const char *headers[] = {
-    _("Courier"), _("Tracking no."), _("Case no."), _("Order no."), _("Amount claimed"),
+    _("Courier"), _("Tracking no."), _("Case no."), _("Order no."), _("Currency"), _("Amount claimed"),
     _("Filed at"), _("Status"), _("Amount recovered"), _("Settled at"), _("Operator"),
   };
-  const RdExportMoneyFormat *money = _rd_export_money_format (ctx, "CNY");
   g_autoptr(sqlite3_stmt) stmt = NULL;
   RdExportSheet sheet;
   guint row = 0;
@@ -150,7 +154,7 @@ _rd_export_write_claims (RdExportContext  *ctx,
       stmt = prepare_period (ctx,
                              "SELECT i.courier, i.tracking_no, c.case_no, coalesce (i.order_no, c.order_no), "
                              "cl.amount_claimed, cl.filed_at, cl.status, cl.amount_recovered, cl.settled_at, "
-                             "cl.operator "
+                             "cl.operator, c.currency "
                              "FROM claims cl JOIN intercepts i ON i.id = cl.intercept_id "
                              "LEFT JOIN cases c ON c.id = i.case_id "
                              "WHERE cl.filed_at >= ?1 AND cl.filed_at < ?2 ORDER BY cl.filed_at, cl.id",
@@ -162,20 +166,22 @@ _rd_export_write_claims (RdExportContext  *ctx,
         {
           gint64 claimed = sqlite3_column_int64 (stmt, 4);
           gint64 recovered = sqlite3_column_int64 (stmt, 7);
+          const RdExportMoneyFormat *money = _rd_export_money_format (ctx, _rd_export_column_text (stmt, 10));
 
           row++;
           write_parcel_columns (&sheet, row, stmt);
-          _rd_export_write_money (&sheet, row, 4, money, claimed);
-          _rd_export_write_time (ctx, &sheet, row, 5, sqlite3_column_int64 (stmt, 5));
-          _rd_export_write_text (&sheet, row, 6,
+          _rd_export_write_text (&sheet, row, 4, money->code, NULL);
+          _rd_export_write_money (&sheet, row, 5, money, claimed);
+          _rd_export_write_time (ctx, &sheet, row, 6, sqlite3_column_int64 (stmt, 5));
+          _rd_export_write_text (&sheet, row, 7,
                                  _rd_export_name_or_id (rd_claim_status_get_name (rd_claim_status_from_id (_rd_export_column_text (stmt, 6))),
                                              _rd_export_column_text (stmt, 6)), NULL);
-          _rd_export_write_money (&sheet, row, 7, money, recovered);
-          _rd_export_write_time (ctx, &sheet, row, 8, sqlite3_column_int64 (stmt, 8));
-          _rd_export_write_text (&sheet, row, 9, _rd_export_column_text (stmt, 9), NULL);
+          _rd_export_write_money (&sheet, row, 8, money, recovered);
+          _rd_export_write_time (ctx, &sheet, row, 9, sqlite3_column_int64 (stmt, 8));
+          _rd_export_write_text (&sheet, row, 10, _rd_export_column_text (stmt, 9), NULL);
 
-          if (!rd_money_add (ctx->totals->claims_claimed, claimed, &ctx->totals->claims_claimed, error) ||
-              !rd_money_add (ctx->totals->claims_recovered, recovered, &ctx->totals->claims_recovered, error))
+          if (!rd_money_totals_add (ctx->totals->claims_claimed, money->code, claimed, error) ||
+              !rd_money_totals_add (ctx->totals->claims_recovered, money->code, recovered, error))
             return FALSE;
           ctx->totals->n_claims++;
         }

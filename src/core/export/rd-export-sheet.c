@@ -14,6 +14,7 @@
 
 #include "rd-export-private.h"
 #include "rd-money.h"
+#include "rd-money-totals.h"
 
 /* Helpers */
 
@@ -42,8 +43,8 @@ _rd_export_money_format (RdExportContext *ctx,
   g_autofree char *symbol = NULL;
   g_autofree char *positive = NULL;
 
-  if (code == NULL || *code == '\0')
-    code = "CNY";
+  /* "usd" is USD; NULL or "" the shop's CNY. */
+  code = rd_currency_normalize (code);
 
   money = g_hash_table_lookup (ctx->money_formats, code);
   if (money != NULL)

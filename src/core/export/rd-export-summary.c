@@ -14,6 +14,7 @@
 #include "rd-case-types.h"
 #include "rd-channels.h"
 #include "rd-export-private.h"
+#include "rd-money-totals.h"
 
 static const char *
 display_name (RdExportDimension   dim,
@@ -148,6 +149,36 @@ write_pair (RdExportSheet *sheet,
   _rd_export_write_text (sheet, row, 1, value, NULL);
 }
 
+/* One row a currency after row: label, the sum in its currency's format,
+ * the code; the shop's CNY first and always (zero when it has none).
+ * Returns the last row written. */
+static guint
+write_money_rows (RdExportContext *ctx,
+                  RdExportSheet   *sheet,
+                  guint            row,
+                  const char      *label,
+                  GArray          *sums)
+{
+  const char *shop = rd_currency_default ()->code;
+
+  if (rd_money_totals_lookup (sums, shop) == NULL)
+    {
+      _rd_export_write_text (sheet, ++row, 0, label, ctx->bold_format);
+      _rd_export_write_money (sheet, row, 1, _rd_export_money_format (ctx, shop), 0);
+      _rd_export_write_text (sheet, row, 2, shop, NULL);
+    }
+  for (guint i = 0; i < sums->len; i++)
+    {
+      const RdMoneyTotal *sum = &g_array_index (sums, RdMoneyTotal, i);
+      const RdExportMoneyFormat *money = _rd_export_money_format (ctx, sum->currency);
+
+      _rd_export_write_text (sheet, ++row, 0, label, ctx->bold_format);
+      _rd_export_write_money (sheet, row, 1, money, sum->amount);
+      _rd_export_write_text (sheet, row, 2, money->code, NULL);
+    }
+  return row;
+}
+
 gboolean
 _rd_export_write_about (RdExportContext  *ctx,
                         GError          **error)
@@ -203,23 +234,18 @@ _rd_export_write_about (RdExportContext  *ctx,
       write_amounts (ctx, &sheet, ++row, 0, t->code, t->n_cases, t->amount_paid, t->refund_amount);
     }
 
-  /* The register's figures (its amounts are in the shop's yuan). */
+  /* The register's figures: a parcel's amounts are in its case's currency,
+   * summed per currency (the shop's CNY always shown). */
   row++;
   _rd_export_write_text (&sheet, ++row, 0, C_("sheet", "Intercepts"), ctx->header_format);
   _rd_export_write_text (&sheet, ++row, 0, _("Parcels"), ctx->bold_format);
   _rd_export_write_count (&sheet, row, 1, ctx->totals->n_intercepts);
-  _rd_export_write_text (&sheet, ++row, 0, _("Amount"), ctx->bold_format);
-  _rd_export_write_money (&sheet, row, 1, _rd_export_money_format (ctx, "CNY"),
-                          ctx->totals->intercept_amount);
+  row = write_money_rows (ctx, &sheet, row, _("Amount"), ctx->totals->intercept_amounts);
   _rd_export_write_text (&sheet, ++row, 0, C_("sheet", "Claims"), ctx->header_format);
   _rd_export_write_text (&sheet, ++row, 0, _("Claims filed"), ctx->bold_format);
   _rd_export_write_count (&sheet, row, 1, ctx->totals->n_claims);
-  _rd_export_write_text (&sheet, ++row, 0, _("Amount claimed"), ctx->bold_format);
-  _rd_export_write_money (&sheet, row, 1, _rd_export_money_format (ctx, "CNY"),
-                          ctx->totals->claims_claimed);
-  _rd_export_write_text (&sheet, ++row, 0, _("Amount recovered"), ctx->bold_format);
-  _rd_export_write_money (&sheet, row, 1, _rd_export_money_format (ctx, "CNY"),
-                          ctx->totals->claims_recovered);
+  row = write_money_rows (ctx, &sheet, row, _("Amount claimed"), ctx->totals->claims_claimed);
+  row = write_money_rows (ctx, &sheet, row, _("Amount recovered"), ctx->totals->claims_recovered);
 
   for (guint i = 0; i < sheet.n_columns && i < RD_EXPORT_MAX_COLUMNS; i++)
     worksheet_set_column (sheet.sheet, i, i, MIN (sheet.widths[i] + 2, 60), NULL);

@@ -12,6 +12,7 @@
 #include "rd-channels.h"
 #include "rd-export-private.h"
 #include "rd-money.h"
+#include "rd-money-totals.h"
 
 struct _RdExportSummary
 {
@@ -69,13 +70,7 @@ compare_currency_codes (const char *a,
                         const char *b)
 {
   /* CNY first, then by code. */
-  if (g_str_equal (a, b))
-    return 0;
-  if (g_str_equal (a, "CNY"))
-    return -1;
-  if (g_str_equal (b, "CNY"))
-    return 1;
-  return strcmp (a, b);
+  return rd_currency_compare (a, b);
 }
 
 static int

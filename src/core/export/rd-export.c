@@ -239,6 +239,9 @@ void
 rd_export_totals_clear (RdExportTotals *totals)
 {
   g_clear_pointer (&totals->currencies, g_array_unref);
+  g_clear_pointer (&totals->intercept_amounts, g_array_unref);
+  g_clear_pointer (&totals->claims_claimed, g_array_unref);
+  g_clear_pointer (&totals->claims_recovered, g_array_unref);
   memset (totals, 0, sizeof *totals);
 }
 
@@ -294,6 +297,9 @@ rd_export_month (const char            *db_path,
   ctx.progress = progress;
   ctx.progress_data = user_data;
   ctx.totals = &totals;
+  totals.intercept_amounts = rd_money_totals_new ();
+  totals.claims_claimed = rd_money_totals_new ();
+  totals.claims_recovered = rd_money_totals_new ();
   ctx.max_rows = max_rows_override > 0 ? max_rows_override : RD_EXPORT_EXCEL_MAX_ROWS - 1;
   ctx.tz = g_time_zone_new_local ();
   ctx.money_formats = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, money_format_free);

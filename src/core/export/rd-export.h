@@ -38,6 +38,8 @@
 
 #include <gio/gio.h>
 
+#include "rd-money-totals.h"
+
 G_BEGIN_DECLS
 
 #define RD_EXPORT_ERROR (rd_export_error_quark ())
@@ -81,10 +83,11 @@ typedef struct
 {
   gint64  n_cases;             /* ledger rows, all sheets */
   gint64  n_intercepts;
-  gint64  intercept_amount;    /* Σ intercepts' amounts, fen (the register is in CNY) */
+  GArray *intercept_amounts;   /* RdMoneyTotal: Σ intercepts' amounts per currency
+                                * (a parcel's is its case's; CNY without a case) */
   gint64  n_claims;
-  gint64  claims_claimed;      /* Σ amount claimed, fen */
-  gint64  claims_recovered;    /* Σ amount recovered, fen */
+  GArray *claims_claimed;      /* RdMoneyTotal: Σ amount claimed per currency */
+  GArray *claims_recovered;    /* RdMoneyTotal: Σ amount recovered per currency */
   guint   n_ledger_sheets;
   GArray *currencies;          /* RdExportCurrencyTotals, sorted by code; CNY
                                 * always present (zero in an empty month) */

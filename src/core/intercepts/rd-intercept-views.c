@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rd-audit.h"
 #include "rd-case.h"
@@ -20,7 +21,7 @@ G_DEFINE_BOXED_TYPE (RdClaim, rd_claim, rd_claim_copy, rd_claim_free)
 #define CLAIM_SELECT \
   "SELECT k.id, k.intercept_id, i.tracking_no, i.courier, coalesce (i.case_id, 0), c.case_no," \
   " k.amount_claimed, k.filed_at, k.status, k.amount_recovered, coalesce (k.settled_at, 0)," \
-  " k.operator" \
+  " k.operator, c.currency" \
   " FROM claims k JOIN intercepts i ON i.id = k.intercept_id LEFT JOIN cases c ON c.id = i.case_id "
 
 /* helpers */
@@ -42,6 +43,7 @@ claim_from_row (sqlite3_stmt *stmt)
   claim->amount_recovered = sqlite3_column_int64 (stmt, 9);
   claim->settled_at = sqlite3_column_int64 (stmt, 10);
   claim->operator = _rd_intercepts_dup_column (stmt, 11);
+  claim->currency = rd_currency_normalize ((const char *) sqlite3_column_text (stmt, 12));
   return claim;
 }
 
@@ -252,6 +254,7 @@ rd_intercepts_count (RdStore            *store,
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GPtrArray) stalled = NULL;
   g_autoptr(GPtrArray) losses = NULL;
+  g_autoptr(GArray) sums = NULL;
   RdInterceptCounts result = { 0 };
 
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
@@ -292,8 +295,10 @@ rd_intercepts_count (RdStore            *store,
   if (losses == NULL)
     return FALSE;
   result.n_losses = losses->len;
-  for (guint i = 0; i < losses->len; i++)
-    result.losses_sum += rd_intercept_get_loss (losses->pdata[i]);
+  sums = rd_intercepts_sum_losses (losses, error);
+  if (sums == NULL)
+    return FALSE;
+  result.losses = g_steal_pointer (&sums);
 
   *counts = result;
   return TRUE;
@@ -527,30 +532,90 @@ rd_claims_totals (RdStore        *store,
                   GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(RdClaimTotals) result = { 0 };
+  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
   g_return_val_if_fail (totals != NULL, FALSE);
 
+  /* One row a status and currency (the parcel's case's): each amount is
+   * summed in its own currency. */
   stmt = rd_store_prepare (store,
-                           "SELECT count(*),"
-                           " count(*) FILTER (WHERE status = 'filed'),"
-                           " count(*) FILTER (WHERE status = 'paid'),"
-                           " count(*) FILTER (WHERE status = 'refused'),"
-                           " coalesce (sum (amount_claimed), 0),"
-                           " coalesce (sum (amount_claimed) FILTER (WHERE status = 'filed'), 0),"
-                           " coalesce (sum (amount_recovered), 0)"
-                           " FROM claims", error);
+                           "SELECT k.status, c.currency, count(*),"
+                           " coalesce (sum (k.amount_claimed), 0), coalesce (sum (k.amount_recovered), 0)"
+                           " FROM claims k JOIN intercepts i ON i.id = k.intercept_id"
+                           " LEFT JOIN cases c ON c.id = i.case_id"
+                           " GROUP BY k.status, c.currency", error);
   if (stmt == NULL)
     return FALSE;
-  if (!_rd_intercepts_step_row (store, stmt, error))
-    return FALSE;
 
-  totals->n_claims = sqlite3_column_int64 (stmt, 0);
-  totals->n_open = sqlite3_column_int64 (stmt, 1);
-  totals->n_paid = sqlite3_column_int64 (stmt, 2);
-  totals->n_refused = sqlite3_column_int64 (stmt, 3);
-  totals->claimed = sqlite3_column_int64 (stmt, 4);
-  totals->open_claimed = sqlite3_column_int64 (stmt, 5);
-  totals->recovered = sqlite3_column_int64 (stmt, 6);
+  result.claimed = rd_money_totals_new ();
+  result.open_claimed = rd_money_totals_new ();
+  result.recovered = rd_money_totals_new ();
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RdClaimStatus status = rd_claim_status_from_id ((const char *) sqlite3_column_text (stmt, 0));
+      const char *currency = (const char *) sqlite3_column_text (stmt, 1);
+      guint n = sqlite3_column_int64 (stmt, 2);
+      gint64 claimed = sqlite3_column_int64 (stmt, 3);
+      gint64 recovered = sqlite3_column_int64 (stmt, 4);
+
+      result.n_claims += n;
+      if (status == RD_CLAIM_STATUS_FILED)
+        result.n_open += n;
+      else if (status == RD_CLAIM_STATUS_PAID)
+        result.n_paid += n;
+      else if (status == RD_CLAIM_STATUS_REFUSED)
+        result.n_refused += n;
+
+      if (!rd_money_totals_add (result.claimed, currency, claimed, error) ||
+          (status == RD_CLAIM_STATUS_FILED &&
+           !rd_money_totals_add (result.open_claimed, currency, claimed, error)) ||
+          (recovered != 0 && !rd_money_totals_add (result.recovered, currency, recovered, error)))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rd_store_set_error_from_db (store, rc, error);
+      return FALSE;
+    }
+
+  *totals = result;
+  memset (&result, 0, sizeof result);
   return TRUE;
+}
+
+void
+rd_claim_totals_clear (RdClaimTotals *totals)
+{
+  g_clear_pointer (&totals->claimed, g_array_unref);
+  g_clear_pointer (&totals->open_claimed, g_array_unref);
+  g_clear_pointer (&totals->recovered, g_array_unref);
+  memset (totals, 0, sizeof *totals);
+}
+
+void
+rd_intercept_counts_clear (RdInterceptCounts *counts)
+{
+  g_clear_pointer (&counts->losses, g_array_unref);
+  memset (counts, 0, sizeof *counts);
+}
+
+GArray *
+rd_intercepts_sum_losses (GPtrArray  *intercepts,
+                          GError    **error)
+{
+  g_autoptr(GArray) sums = rd_money_totals_new ();
+
+  g_return_val_if_fail (intercepts != NULL, NULL);
+
+  for (guint i = 0; i < intercepts->len; i++)
+    {
+      const RdIntercept *intercept = intercepts->pdata[i];
+      gint64 loss = rd_intercept_get_loss (intercept);
+
+      if (loss > 0 && !rd_money_totals_add (sums, intercept->currency, loss, error))
+        return NULL;
+    }
+  return g_steal_pointer (&sums);
 }

@@ -22,7 +22,8 @@ G_BEGIN_DECLS
   " i.operator, i.notes," \
   " coalesce ((SELECT sum (p.amount) FROM payouts p WHERE p.case_id = i.case_id)," \
   "   CASE WHEN c.status IN ('paid', 'arrived', 'closed') THEN coalesce (c.approved_amount, 0) ELSE 0 END)," \
-  " (SELECT coalesce (sum (k.amount_recovered), 0) FROM claims k WHERE k.intercept_id = i.id)" \
+  " (SELECT coalesce (sum (k.amount_recovered), 0) FROM claims k WHERE k.intercept_id = i.id)," \
+  " c.currency" \
   " FROM intercepts i LEFT JOIN cases c ON c.id = i.case_id "
 
 RdIntercept *_rd_intercept_from_row     (sqlite3_stmt  *stmt);

@@ -437,6 +437,7 @@ rd_intercept_new (void)
   RdIntercept *self = g_new0 (RdIntercept, 1);
 
   self->status = RD_INTERCEPT_STATUS_PENDING;
+  self->currency = rd_currency_normalize (NULL);
   return self;
 }
 
@@ -539,6 +540,7 @@ _rd_intercept_from_row (sqlite3_stmt *stmt)
   self->notes = _rd_intercepts_dup_column (stmt, 19);
   self->refunded = sqlite3_column_int64 (stmt, 20);
   self->recovered = sqlite3_column_int64 (stmt, 21);
+  self->currency = rd_currency_normalize ((const char *) sqlite3_column_text (stmt, 22));
   return self;
 }
 
@@ -707,6 +709,7 @@ rd_intercepts_prefill_from_case (RdStore         *store,
   intercept->amount = rcase->approved_amount >= 0 ? rcase->approved_amount : rcase->amount_paid;
   intercept->courier = courier_of_case (rcase->outbound_courier);
   intercept->tracking_no = rd_tracking_number_normalize (rcase->outbound_tracking);
+  intercept->currency = rd_currency_normalize (rcase->currency);
   intercept->requested_at = now;
   intercept->platform_deadline = rcase->platform_deadline != 0
                                  ? rcase->platform_deadline

@@ -21,6 +21,7 @@
 
 #include "rd-case-types.h"
 #include "rd-intercept-types.h"
+#include "rd-money-totals.h"
 #include "rd-policy.h"
 #include "rd-store.h"
 
@@ -36,7 +37,7 @@ typedef struct
   char              *order_no;           /* the case's when linked */
   char              *buyer_name;         /* read only: the linked case's buyer */
   char              *channel;            /* channel id (the platform deadline's hours) */
-  gint64             amount;             /* minor units (CNY); decides the ticket class */
+  gint64             amount;             /* minor units of currency; decides the ticket class */
   char              *province;           /* destination province, 广东, 新疆 … */
   RdInterceptStatus  status;
   RdParcelCondition  condition;          /* when back in the warehouse */
@@ -52,6 +53,9 @@ typedef struct
                                           * case without payout rows, as imported: its
                                           * approved amount) */
   gint64             recovered;          /* read only: recovered by its claims */
+  const char        *currency;           /* read only, interned: the linked case's currency
+                                          * (its amount, refunds, claims and loss are in it);
+                                          * the shop's (CNY) without a case */
 } RdIntercept;
 
 typedef struct
@@ -68,17 +72,22 @@ typedef struct
   gint64         amount_recovered;
   gint64         settled_at;      /* 0 while filed */
   char          *operator;
+  const char    *currency;        /* read only, interned: the parcel's (its case's;
+                                   * CNY without a case) */
 } RdClaim;
 
+/* The amounts are sums per currency (GArray of RdMoneyTotal, the shop's
+ * currency first): a dollar claim is never added to a yuan one. Free with
+ * rd_claim_totals_clear. */
 typedef struct
 {
   guint   n_claims;
   guint   n_open;
   guint   n_paid;
   guint   n_refused;
-  gint64  claimed;        /* every claim */
-  gint64  open_claimed;   /* claims still filed */
-  gint64  recovered;      /* paid claims */
+  GArray *claimed;        /* every claim */
+  GArray *open_claimed;   /* claims still filed */
+  GArray *recovered;      /* paid claims */
 } RdClaimTotals;
 
 typedef enum
@@ -98,7 +107,9 @@ typedef struct
   guint   n_lost;          /* stalled past the lost threshold */
   guint   n_claims_open;
   guint   n_losses;
-  gint64  losses_sum;      /* refunded − recovered over the losses */
+  GArray *losses;          /* RdMoneyTotal per currency: refunded − recovered over
+                            * the losses, the shop's currency first; free with
+                            * rd_intercept_counts_clear */
 } RdInterceptCounts;
 
 /* What a write did to the parcel and to its linked case. */
@@ -146,10 +157,19 @@ GType         rd_claim_get_type                (void) G_GNUC_CONST;
 RdClaim      *rd_claim_copy                    (const RdClaim     *self);
 void          rd_claim_free                    (RdClaim           *self);
 void          rd_scan_result_clear             (RdScanResult      *result);
+void          rd_intercept_counts_clear        (RdInterceptCounts *counts);
+void          rd_claim_totals_clear            (RdClaimTotals     *totals);
+/* The losses of the parcels (RdIntercept*), per currency: what
+ * rd_intercept_get_loss gives each, summed in its currency. NULL with an
+ * error when a sum would overflow. */
+GArray       *rd_intercepts_sum_losses         (GPtrArray         *intercepts,
+                                                GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdIntercept, rd_intercept_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdClaim, rd_claim_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RdScanResult, rd_scan_result_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RdInterceptCounts, rd_intercept_counts_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RdClaimTotals, rd_claim_totals_clear)
 
 /* A new intercept for case case_id, prefilled from it: order number,
  * channel, amount (approved, else paid), the platform deadline (the case's,

@@ -16,6 +16,7 @@
 
 #include "rd-ledger-query.h"
 #include "rd-money.h"
+#include "rd-money-totals.h"
 #include "rd-store.h"
 #include "rd-time.h"
 
@@ -561,13 +562,8 @@ compare_totals (gconstpointer a,
 {
   const RdLedgerTotal *ta = a;
   const RdLedgerTotal *tb = b;
-  const char *shop = rd_currency_default ()->code;
-  gboolean a_shop = g_str_equal (ta->currency, shop);
-  gboolean b_shop = g_str_equal (tb->currency, shop);
 
-  if (a_shop != b_shop)
-    return a_shop ? -1 : 1;
-  return strcmp (ta->currency, tb->currency);
+  return rd_currency_compare (ta->currency, tb->currency);
 }
 
 /* The sums per stored code, as result->totals: one total per currency, a

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-intercept-dialogs.h"
-#include "rd-money.h"
+#include "rd-money-totals.h"
 
 typedef struct
 {
@@ -397,7 +397,7 @@ rd_intercept_dialog_settle (GtkWidget     *parent,
                             RdSettleDone   done,
                             gpointer       data)
 {
-  g_autofree char *claimed = rd_money_format (claim->amount_claimed, NULL);
+  g_autofree char *claimed = rd_money_format_code (claim->amount_claimed, claim->currency);
   g_autofree char *body = g_strdup_printf (_("How much did %s pay for parcel %s? %s was claimed."),
                                            rd_courier_get_name (claim->courier), claim->tracking_no, claimed);
   AdwMessageDialog *dialog;

@@ -9,7 +9,7 @@
 
 #include "rd-intercept-advice.h"
 #include "rd-intercept-item.h"
-#include "rd-money.h"
+#include "rd-money-totals.h"
 #include "rd-time.h"
 
 struct _RdInterceptItem
@@ -120,7 +120,7 @@ intercept_text (RdInterceptItem   *self,
         return g_strdup_printf ("%s · %s", it->case_no, it->order_no);
       return g_strdup (it->case_no != NULL ? it->case_no : it->order_no != NULL ? it->order_no : "");
     case RD_INTERCEPT_COLUMN_AMOUNT:
-      return rd_money_format (it->amount, NULL);
+      return rd_money_format_code (it->amount, it->currency);
     case RD_INTERCEPT_COLUMN_TICKET:
       return g_strdup (self->high_ticket ? C_("ticket", "High") : C_("ticket", "Low"));
     case RD_INTERCEPT_COLUMN_PROVINCE:
@@ -144,7 +144,7 @@ intercept_text (RdInterceptItem   *self,
     case RD_INTERCEPT_COLUMN_OPERATOR:
       return g_strdup (it->operator != NULL ? it->operator : "");
     case RD_INTERCEPT_COLUMN_LOSS:
-      return rd_money_format (rd_intercept_get_loss (it), NULL);
+      return rd_money_format_code (rd_intercept_get_loss (it), it->currency);
     default:
       return g_strdup ("");
     }
@@ -165,14 +165,14 @@ claim_text (RdInterceptItem   *self,
     case RD_CLAIM_COLUMN_CASE:
       return g_strdup (claim->case_no != NULL ? claim->case_no : "");
     case RD_CLAIM_COLUMN_CLAIMED:
-      return rd_money_format (claim->amount_claimed, NULL);
+      return rd_money_format_code (claim->amount_claimed, claim->currency);
     case RD_CLAIM_COLUMN_FILED:
       return rd_time_format_local (claim->filed_at);
     case RD_CLAIM_COLUMN_STATUS:
       return g_strdup (rd_claim_status_get_name (claim->status));
     case RD_CLAIM_COLUMN_RECOVERED:
       return claim->status == RD_CLAIM_STATUS_FILED ? g_strdup ("")
-             : rd_money_format (claim->amount_recovered, NULL);
+             : rd_money_format_code (claim->amount_recovered, claim->currency);
     default:
       return g_strdup ("");
     }

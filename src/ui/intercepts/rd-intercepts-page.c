@@ -16,7 +16,7 @@
 #include "rd-intercept-item.h"
 #include "rd-intercepts.h"
 #include "rd-intercepts-page.h"
-#include "rd-money.h"
+#include "rd-money-totals.h"
 #include "rd-scan-mode.h"
 
 struct _RdInterceptsPage
@@ -197,7 +197,7 @@ static char *
 claims_footer (RdInterceptsPage *self,
                GError          **error)
 {
-  RdClaimTotals totals;
+  g_auto(RdClaimTotals) totals = { 0 };
   g_autofree char *claimed = NULL;
   g_autofree char *recovered = NULL;
   g_autofree char *open = NULL;
@@ -206,9 +206,9 @@ claims_footer (RdInterceptsPage *self,
   if (!rd_claims_totals (self->store, &totals, error))
     return NULL;
 
-  claimed = rd_money_format (totals.claimed, NULL);
-  recovered = rd_money_format (totals.recovered, NULL);
-  open = rd_money_format (totals.open_claimed, NULL);
+  claimed = rd_money_totals_format (totals.claimed, NULL);
+  recovered = rd_money_totals_format (totals.recovered, NULL);
+  open = rd_money_totals_format (totals.open_claimed, NULL);
   count = g_strdup_printf (ngettext ("%u claim", "%u claims", totals.n_claims), totals.n_claims);
   return g_strdup_printf (_("%s · claimed %s · recovered %s · %u open (%s) · %u paid · %u refused"),
                           count, claimed, recovered, totals.n_open, open, totals.n_paid, totals.n_refused);
@@ -221,7 +221,7 @@ refresh (RdInterceptsPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *footer = NULL;
-  RdInterceptCounts counts;
+  g_auto(RdInterceptCounts) counts = { 0 };
   gint64 now = now_seconds ();
   gint64 keep = selected_id (self);
   guint n;
@@ -267,7 +267,7 @@ refresh (RdInterceptsPage *self)
           fill_parcels (self, rows, policy, now);
           if (self->view == RD_INTERCEPTS_VIEW_LOSSES)
             {
-              g_autofree char *sum = rd_money_format (counts.losses_sum, NULL);
+              g_autofree char *sum = rd_money_totals_format (counts.losses, NULL);
               footer = g_strdup_printf (ngettext ("%u parcel refunded and not recovered · %s lost",
                                                   "%u parcels refunded and not recovered · %s lost", n),
                                         n, sum);

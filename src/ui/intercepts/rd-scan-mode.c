@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-intercepts.h"
-#include "rd-money.h"
+#include "rd-money-totals.h"
 #include "rd-scan-mode.h"
 #include "rd-time.h"
 
@@ -104,7 +104,7 @@ show_parcel (RdScanMode        *self,
              const RdIntercept *parcel)
 {
   g_autoptr(GString) details = g_string_new (NULL);
-  g_autofree char *amount = rd_money_format (parcel->amount, NULL);
+  g_autofree char *amount = rd_money_format_code (parcel->amount, parcel->currency);
   g_autofree char *status = NULL;
 
   gtk_label_set_label (self->tracking_label, parcel->tracking_no);

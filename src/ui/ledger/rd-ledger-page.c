@@ -16,6 +16,7 @@
 #include "rd-channels.h"
 #include "rd-ledger-model.h"
 #include "rd-ledger-page.h"
+#include "rd-ledger-footer.h"
 #include "rd-money.h"
 #include "rd-time.h"
 
@@ -371,48 +372,12 @@ run_query (RdLedgerPage *self)
   rd_ledger_model_set_query (self->model, filter);
 }
 
-/* "¥1,234.00", or one amount per currency: "¥1,234.00 · $56.00 · JP¥800". */
-static char *
-format_totals (GArray *totals)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (totals->len == 0)
-    return rd_money_format (0, rd_currency_default ());
-
-  for (guint i = 0; i < totals->len; i++)
-    {
-      const RdLedgerTotal *total = &g_array_index (totals, RdLedgerTotal, i);
-      const RdCurrency *currency = rd_currency_lookup (total->currency);
-      g_autofree char *symbol = NULL;
-      g_autofree char *amount = NULL;
-      RdCurrency unknown;
-
-      /* A currency a newer Refund Desk knows: its code, two decimals as
-       * the amount column shows it. */
-      if (currency == NULL)
-        {
-          symbol = g_strconcat (total->currency, " ", NULL);
-          unknown = (RdCurrency) { total->currency, symbol, 2 };
-          currency = &unknown;
-        }
-      amount = rd_money_format (total->paid, currency);
-      if (i > 0)
-        /* Translators: between the totals of two currencies in the ledger's
-         * footer, "¥1,234.00 · $56.00". */
-        g_string_append (text, C_("ledger totals", " · "));
-      g_string_append (text, amount);
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static void
 update_footer (RdLedgerPage *self)
 {
   g_autofree char *count = NULL;
-  g_autofree char *sum = NULL;
   g_autofree char *sum_text = NULL;
+  g_autofree char *tooltip = NULL;
   const RdLedgerFilter *filter;
   gboolean loading;
   guint n;
@@ -433,11 +398,9 @@ update_footer (RdLedgerPage *self)
   count = g_strdup_printf (ngettext ("%u case", "%u cases", n), n);
   gtk_label_set_label (self->count_label, count);
 
-  sum = format_totals (rd_ledger_model_get_totals (self->model));
-  /* Translators: the sum of the amounts paid of the cases listed; %s is
-   * one amount ("¥1,234.00") or one per currency ("¥1,234.00 · $56.00"). */
-  sum_text = g_strdup_printf (_("Total %s"), sum);
+  rd_ledger_footer_format_totals (rd_ledger_model_get_totals (self->model), &sum_text, &tooltip);
   gtk_label_set_label (self->sum_label, sum_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sum_label), *tooltip != '\0' ? tooltip : NULL);
 
   if (loading)
     return;
