@@ -50,9 +50,8 @@ rd_cli_check (int    argc,
       return RD_CLI_PROBLEM;
     }
 
-  /* An older schema may lack what the readers need: it is read once
-   * migrated. */
-  if (rd_store_get_schema_version (store) == rd_store_get_latest_version ())
+  /* Breakdowns since schema version 3, drafts since version 4. */
+  if (rd_store_get_schema_version (store) >= 4)
     {
       unreadable = rd_case_find_unreadable_json (store, &error);
       if (unreadable == NULL)
