@@ -432,6 +432,21 @@ static const ErrorCase error_cases[] = {
     RD_CALC_ERROR_INVALID, "subscription.refund_date: a subscription needs a start, an end and a refund date" },
   { "{'lines':[{'unit_price':'10.00','quantity':1}],'delivered':'2026-03-10','refund_date':'2026-03-01'}",
     RD_CALC_ERROR_INVALID, "refund_date: the refund date is before the delivery date" },
+  /* Dates are exactly YYYY-MM-DD: no sign, no spaces, no short year. */
+  { "{'lines':[{'unit_price':'10.00','quantity':1}],'delivered':'-026-11-30','refund_date':'2026-12-01'}",
+    RD_CALC_ERROR_INVALID, "delivered: “-026-11-30” is not a date; write it as YYYY-MM-DD" },
+  { "{'lines':[{'unit_price':'10.00','quantity':1}],'delivered':'2026-11-01','refund_date':'+026-11-12'}",
+    RD_CALC_ERROR_INVALID, "refund_date: “+026-11-12” is not a date; write it as YYYY-MM-DD" },
+  { "{'lines':[{'unit_price':'10.00','quantity':1}],'delivered':' 2026-1-01','refund_date':'2026-11-12'}",
+    RD_CALC_ERROR_INVALID, "delivered: “ 2026-1-01” is not a date; write it as YYYY-MM-DD" },
+  /* A NUL would cut the amount short ("33.33"); a second key would
+   * silently win. Both are refused, naming the place. */
+  { "{'lines':[{'unit_price':'33.33\\u00001','quantity':1}]}",
+    RD_CALC_ERROR_INVALID, "Not valid JSON: the text of “lines[0].unit_price” contains a NUL character" },
+  { "{'lines':[{'unit_price':'10.00','quantity':1,'quantity':2}]}",
+    RD_CALC_ERROR_INVALID, "Not valid JSON: the key “lines[0].quantity” appears more than once" },
+  { "{'lines':[{'unit_price':'10.00','quantity':1}],'currency':'CNY','currency':'USD'}",
+    RD_CALC_ERROR_INVALID, "Not valid JSON: the key “currency” appears more than once" },
   { "{'lines':[{'unit_price':'92233720368547758.07','quantity':2}]}",
     RD_CALC_ERROR_OVERFLOW, "lines[0].unit_price: the amounts are too large to compute exactly" },
 };

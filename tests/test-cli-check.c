@@ -81,6 +81,53 @@ test_new_ledger (void)
   rd_test_remove_tree (dir);
 }
 
+/* Stored JSON the window would refuse (written behind its back) is named,
+ * with its case or form, and check fails; the file is not changed. */
+static void
+test_unreadable_json (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  RdTestFingerprint before = { 0 };
+  RdTestRun run = { 0 };
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+
+  store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  db = rd_store_get_db (store);
+  rd_test_insert_case (db, "RF-2026-000001", "七天无理由退货", 12900, 1767225600);
+  rd_test_insert_case (db, "RF-2026-000002", "商品破损", 4550, 1767225700);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE cases SET breakdown = ?1 WHERE case_no = 'RF-2026-000002'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, deep->str, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  rd_test_raw_exec (db, "INSERT INTO drafts (form, json, updated_at)"
+                        " VALUES ('intake', '{\"amount\":\"1\",\"amount\":\"2\"}', 1)");
+  g_clear_object (&store);
+  rd_test_fingerprint (path, &before);
+
+  run_check (path, "C.UTF-8", &run);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==,
+                   "refund-desk check: Case RF-2026-000002: the stored breakdown cannot be read: "
+                   "Not valid JSON: nested more than 64 levels deep\n"
+                   "refund-desk check: The unsaved form “intake” cannot be read: "
+                   "Not valid JSON: the key “amount” appears more than once\n");
+  rd_test_run_clear (&run);
+
+  rd_test_assert_unchanged (path, &before);
+  rd_test_fingerprint_clear (&before);
+  rd_test_remove_tree (dir);
+}
+
 static void
 test_older_ledger (void)
 {
@@ -226,6 +273,7 @@ main (int   argc,
 
   g_test_add_func ("/rd/cli/check/new-ledger", test_new_ledger);
   g_test_add_func ("/rd/cli/check/older-ledger", test_older_ledger);
+  g_test_add_func ("/rd/cli/check/unreadable-json", test_unreadable_json);
   g_test_add_func ("/rd/cli/check/read-only-folder", test_read_only_folder);
   g_test_add_func ("/rd/cli/check/text-file", test_text_file);
   g_test_add_func ("/rd/cli/check/missing", test_missing);

@@ -124,6 +124,18 @@ test_find (void)
   assert_find ("%", FALSE);
   assert_find ("_", FALSE);
   assert_find ("'; DROP TABLE cases; --", FALSE);
+  assert_find ("*", FALSE);
+  assert_find ("[a-z]?", FALSE);
+
+  /* Every pattern is a plain substring search, however long: 100,000
+   * '*' would make a GLOB pattern SQLite calls "too complex". */
+  {
+    g_autofree char *stars = g_strnfill (100000, '*');
+    g_autofree char *long_order_no = g_strconcat (order_no, stars, NULL);
+
+    assert_find (stars, FALSE);
+    assert_find (long_order_no, FALSE);
+  }
 
   /* The ledger is intact after all that. */
   {
@@ -201,6 +213,24 @@ test_errors (void)
   rd_test_run_clear (&run);
 }
 
+/* rd-gen-ledger never writes into an existing ledger unless told to. */
+static void
+test_gen_refuses_existing (void)
+{
+  const char *gen_argv[] = { gen_ledger, "--cases=5", "--seed=2", db_path, NULL };
+  g_autofree char *before = raw_text ("SELECT group_concat (case_no) FROM cases");
+  g_autofree char *after = NULL;
+  RdTestRun run = { 0 };
+
+  run_argv (gen_argv, &run);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--force"));
+  rd_test_run_clear (&run);
+
+  after = raw_text ("SELECT group_concat (case_no) FROM cases");
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -229,6 +259,7 @@ main (int    argc,
   g_test_add_func ("/rd/cli-find/find", test_find);
   g_test_add_func ("/rd/cli-find/find-by-intercept", test_find_by_intercept);
   g_test_add_func ("/rd/cli-find/errors", test_errors);
+  g_test_add_func ("/rd/cli-find/gen-refuses-existing", test_gen_refuses_existing);
   status = g_test_run ();
 
   rd_test_remove_tree (dir);

@@ -16,6 +16,8 @@
 #include <signal.h>
 #include <stdio.h>
 #include <sys/resource.h>
+#include <time.h>
+#include <utime.h>
 
 #include "rd-case-store.h"
 #include "rd-export-private.h"
@@ -458,6 +460,57 @@ test_disk_full (Fixture       *fx,
   g_test_trap_assert_passed ();
 }
 
+/* A ledger of a newer schema is refused like every command refuses it;
+ * nothing is written. */
+static void
+test_newer_ledger (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autofree char *out = output_path (fx, "Refunds-2026-10.xlsx");
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", rd_store_get_latest_version () + 1);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = rd_test_raw_open (fx->db);
+
+  rd_test_raw_exec (db, set_version);
+  sqlite3_close (db);
+
+  g_assert_false (export (fx, out, 2026, 10, RD_EXPORT_BASIS_PAID, NULL, &error));
+  g_assert_error (error, RD_EXPORT_ERROR, RD_EXPORT_ERROR_NEW_LEDGER);
+  g_assert_nonnull (strstr (error->message, "newer version of Refund Desk"));
+  assert_no_stray_files (fx, NULL);
+}
+
+/* The temporary file of an export killed an hour ago is removed by the next
+ * export into that folder; a running export's (fresh) and other files are
+ * left alone. */
+static void
+test_stale_temp_files (Fixture       *fx,
+                       gconstpointer  data)
+{
+  g_autofree char *out = output_path (fx, "Refunds-2026-10.xlsx");
+  g_autofree char *stale = output_path (fx, ".Refunds-2026-09.xlsx.tmp-a1B2c3");
+  g_autofree char *fresh = output_path (fx, ".Refunds-2026-08.xlsx.tmp-d4E5f6");
+  g_autofree char *other = output_path (fx, ".notes.txt.tmp-g7H8i9");
+  g_autoptr(GError) error = NULL;
+  struct utimbuf two_hours_ago;
+
+  two_hours_ago.actime = two_hours_ago.modtime = time (NULL) - 2 * 3600;
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *path = (const char *[]) { stale, fresh, other }[i];
+
+      g_assert_true (g_file_set_contents (path, "PK", -1, NULL));
+      if (path != fresh)
+        g_assert_cmpint (g_utime (path, &two_hours_ago), ==, 0);
+    }
+
+  g_assert_true (export (fx, out, 2026, 10, RD_EXPORT_BASIS_PAID, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_old_ledger (void)
 {
@@ -627,6 +680,8 @@ main (int    argc,
   ADD ("cancel-keeps-existing-file", test_cancel_keeps_existing);
   ADD ("unwritable-folder", test_unwritable_folder);
   ADD ("disk-full", test_disk_full);
+  ADD ("newer-ledger", test_newer_ledger);
+  ADD ("stale-temp-files", test_stale_temp_files);
   ADD ("cli", test_cli);
   ADD ("cli-chinese", test_cli_chinese);
 #undef ADD

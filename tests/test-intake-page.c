@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "rd-case-store.h"
@@ -414,6 +415,66 @@ test_draft (Fixture       *fixture,
   g_assert_cmpint (count_cases (fixture), ==, 0);
 }
 
+/* A stored draft the window cannot read (written behind its back: 100,000
+ * nested arrays used to crash it at every start, a NUL, a key twice) never
+ * reaches the form: it starts empty and the text is set aside in a file
+ * beside the ledger. */
+static void
+test_hostile_draft (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+  const char *texts[] = { NULL, "{\"order_no\":\"PDD\\u0000-1\"}", "{\"order_no\":\"A\",\"order_no\":\"B\"}" };
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  texts[0] = deep->str;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *draft = NULL;
+      g_autofree char *set_aside = NULL;
+      g_autoptr(GDir) dir = NULL;
+      sqlite3 *db;
+      sqlite3_stmt *stmt = NULL;
+      const char *name;
+      guint n_files = 0;
+      RdIntakePage *page;
+
+      close_page (fixture);
+      db = rd_test_raw_open (rd_store_get_path (fixture->store));
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO drafts (form, json, updated_at)"
+                                               " VALUES ('intake', ?1, 1)", -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, texts[i], -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+
+      page = open_page (fixture);
+      g_assert_cmpstr (gtk_editable_get_text (child (page, "order_row")), ==, "");
+      g_assert_false (rd_intake_page_is_dirty (page));
+
+      /* Out of the ledger, into a file of its own. */
+      draft = rd_drafts_load (fixture->store, "intake", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_null (draft);
+      dir = g_dir_open (fixture->dir, 0, NULL);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        if (g_str_has_prefix (name, "ledger.db.draft-intake-"))
+          {
+            g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+            g_autofree char *contents = NULL;
+
+            g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+            g_assert_cmpstr (contents, ==, texts[i]);
+            g_unlink (path);
+            n_files++;
+          }
+      g_assert_cmpuint (n_files, ==, 1);
+    }
+}
+
 static void
 test_cancel (Fixture       *fixture,
              gconstpointer  data)
@@ -762,6 +823,7 @@ main (int   argc,
   g_test_add ("/rd/intake-page/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
   g_test_add ("/rd/intake-page/draft", Fixture, NULL, fixture_set_up, test_draft, fixture_tear_down);
   g_test_add ("/rd/intake-page/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/rd/intake-page/hostile-draft", Fixture, NULL, fixture_set_up, test_hostile_draft, fixture_tear_down);
   g_test_add ("/rd/intake-page/preference-lists", Fixture, NULL, fixture_set_up, test_preference_lists, fixture_tear_down);
   g_test_add ("/rd/intake-page/templates-page", Fixture, NULL, fixture_set_up, test_templates_page, fixture_tear_down);
   g_test_add ("/rd/intake-page/show-saved-case", Fixture, NULL, fixture_set_up, test_show_saved_case, fixture_tear_down);

@@ -1,12 +1,15 @@
 /* rd-cli-check.c
  *
  * `refund-desk check [--db FILE]`: opens the ledger without changing it, runs
- * the integrity checks, prints the schema version and the number of cases.
+ * the integrity checks, reads back every stored breakdown and draft (the
+ * window refuses one it cannot read), prints the schema version and the
+ * number of cases.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "rd-case-stored-json.h"
 #include "rd-cli.h"
 
 int
@@ -16,6 +19,7 @@ rd_cli_check (int    argc,
   g_autofree char *db_path = NULL;
   g_autoptr(RdStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) unreadable = NULL;
   gint64 n_cases;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Ledger file (default: the ledger in your data folder)"), N_("FILE") },
@@ -44,6 +48,21 @@ rd_cli_check (int    argc,
     {
       g_printerr ("refund-desk check: %s\n", error->message);
       return RD_CLI_PROBLEM;
+    }
+
+  /* Breakdowns since schema version 3, drafts since version 4. */
+  if (rd_store_get_schema_version (store) >= 4)
+    {
+      unreadable = rd_case_find_unreadable_json (store, &error);
+      if (unreadable == NULL)
+        {
+          g_printerr ("refund-desk check: %s\n", error->message);
+          return RD_CLI_PROBLEM;
+        }
+      for (guint i = 0; i < unreadable->len; i++)
+        g_printerr ("refund-desk check: %s\n", (const char *) g_ptr_array_index (unreadable, i));
+      if (unreadable->len > 0)
+        return RD_CLI_PROBLEM;
     }
 
   n_cases = rd_store_count_cases (store, &error);

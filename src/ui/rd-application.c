@@ -37,6 +37,8 @@ struct _RdApplication
    * is cancelled. */
   char           *open_error_path;
   char           *open_error_message;
+  RdStoreOpenFlags open_error_flags;
+  gboolean        open_error_locked;
 };
 
 G_DEFINE_FINAL_TYPE (RdApplication, rd_application, ADW_TYPE_APPLICATION)
@@ -124,12 +126,16 @@ check_integrity_in_background (RdApplication *self)
                                   on_integrity_checked, self);
 }
 
-/* Says why the ledger at path could not be opened, offering another file. */
+/* Says why the ledger at path could not be opened, offering another file
+ * (and, when another program holds it, to try again). */
 static void
-report_open_error (RdApplication *self,
-                   const char    *path,
-                   const GError  *error)
+report_open_error (RdApplication    *self,
+                   const char       *path,
+                   RdStoreOpenFlags  flags,
+                   const GError     *error)
 {
+  self->open_error_flags = flags;
+  self->open_error_locked = g_error_matches (error, RD_STORE_ERROR, RD_STORE_ERROR_LOCKED);
   g_free (self->open_error_path);
   self->open_error_path = g_strdup (path);
   g_free (self->open_error_message);
@@ -241,7 +247,7 @@ on_update_done (GObject      *source,
   if (store != NULL)
     finish_open (self, job->path, store);
   else
-    report_open_error (self, job->path, error);
+    report_open_error (self, job->path, job->flags, error);
 
   /* After the next window is shown, so that the application always has one. */
   gtk_window_destroy (GTK_WINDOW (self->migrate_window));
@@ -296,7 +302,7 @@ open_ledger (RdApplication    *self,
 
   store = rd_store_open (path, flags, &error);
   if (store == NULL)
-    report_open_error (self, path, error);
+    report_open_error (self, path, flags, error);
   else
     finish_open (self, path, store);
 }
@@ -360,6 +366,15 @@ on_open_error_response (AdwMessageDialog *dialog,
 {
   if (g_strcmp0 (response, "open") == 0)
     choose_another_file (self);
+  else if (g_strcmp0 (response, "retry") == 0 && self->open_error_path != NULL)
+    {
+      g_autofree char *path = g_strdup (self->open_error_path);
+
+      /* Until the ledger's window or the next dialog is shown. */
+      g_application_hold (G_APPLICATION (self));
+      open_ledger (self, path, self->open_error_flags);
+      g_application_release (G_APPLICATION (self));
+    }
   else
     g_application_quit (G_APPLICATION (self));
 }
@@ -372,7 +387,9 @@ show_open_error (RdApplication *self)
 
   display_path = g_filename_display_name (self->open_error_path != NULL ? self->open_error_path : "");
   dialog = adw_message_dialog_new (get_main_window (self),
-                                   _("Could Not Open the Ledger"), NULL);
+                                   self->open_error_locked ? _("Ledger in Use")
+                                                           : _("Could Not Open the Ledger"),
+                                   NULL);
   /* The store's messages usually name the file already. */
   if (strstr (self->open_error_message, display_path) != NULL)
     adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), self->open_error_message);
@@ -383,9 +400,20 @@ show_open_error (RdApplication *self)
                                     "quit", _("_Quit"),
                                     "open", _("_Open Another File…"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  if (self->open_error_locked)
+    {
+      /* Another program may let go of it in a moment. */
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "retry", _("_Try Again"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "retry",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "retry");
+    }
+  else
+    {
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+    }
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect (dialog, "response", G_CALLBACK (on_open_error_response), self);

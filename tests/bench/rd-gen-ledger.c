@@ -648,16 +648,18 @@ main (int    argc,
   g_autofree char *message = NULL;
   struct rusage usage;
   gint64 n_cases = 0, seed = 1, now, start, committing = 0, elapsed, intercepting;
+  gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "cases", 0, 0, G_OPTION_ARG_INT64, &n_cases, "Number of cases to write", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Random seed (default 1)", "S" },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, "Write into DB even if it exists (its cases may be lost)", NULL },
     { NULL }
   };
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || n_cases <= 0)
     {
-      g_printerr ("usage: rd-gen-ledger --cases N [--seed S] DB%s%s\n",
+      g_printerr ("usage: rd-gen-ledger --cases N [--seed S] [--force] DB%s%s\n",
                   error ? ": " : "", error ? error->message : "");
       return 2;
     }
@@ -670,6 +672,15 @@ main (int    argc,
   mallopt (M_MMAP_THRESHOLD, 32 * 1024 * 1024);
   mallopt (M_TRIM_THRESHOLD, 1024 * 1024 * 1024);
   mallopt (M_TOP_PAD, 64 * 1024 * 1024);
+
+  /* The generator rebuilds indexes and writes the side tables in ways an
+   * interrupted run cannot undo: a ledger of real cases is never its target
+   * unless the user says so. */
+  if (!force && g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("rd-gen-ledger: %s exists; remove it or pass --force to write into it\n", argv[1]);
+      return 1;
+    }
 
   store = rd_store_open (argv[1], RD_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)

@@ -12,11 +12,11 @@
 #include <string.h>
 
 #include "rd-calc-json-private.h"
+#include "rd-json-check.h"
 
-/* json-glib parses arrays and objects by recursion, so text nested deep
- * enough runs the stack out; nothing the calculator reads or writes is
+/* Every text is checked by rd_json_check() before json-glib parses it
+ * (depth, NUL, duplicated keys); nothing the calculator reads or writes is
  * nested more than four levels. */
-#define MAX_DEPTH 64
 
 typedef struct
 {
@@ -261,6 +261,19 @@ read_boolean (JsonObject  *object,
   return TRUE;
 }
 
+/* Exactly "DDDD-DD-DD" in ASCII digits: sscanf alone would take a sign
+ * ("-026-11-30") or spaces for digits. */
+static gboolean
+is_plain_date (const char *text)
+{
+  if (strlen (text) != 10)
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? text[i] != '-' : !g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 read_date (JsonObject  *object,
            const char  *key,
@@ -277,7 +290,7 @@ read_date (JsonObject  *object,
   if (text == NULL)
     return TRUE;
 
-  if (strlen (text) != 10 ||
+  if (!is_plain_date (text) ||
       sscanf (text, "%4d-%2d-%2d%n", &year, &month, &day, &consumed) != 3 ||
       consumed != 10 ||
       !g_date_valid_dmy (day, month, year))
@@ -573,41 +586,6 @@ rd_calc_input_from_json (JsonNode      *root,
   return g_steal_pointer (&input);
 }
 
-/* The deepest nesting of arrays and objects in data, counted as json-glib's
- * scanner reads it: brackets inside "strings" (with \ escapes), 'strings'
- * (without) and C comments do not count. Stops counting past MAX_DEPTH. */
-static guint
-measure_depth (const char *data,
-               gsize       length)
-{
-  guint depth = 0, deepest = 0;
-  gsize i = 0;
-
-  while (i < length && deepest <= MAX_DEPTH)
-    {
-      char c = data[i++];
-
-      if (c == '"' || c == '\'')
-        {
-          while (i < length && data[i] != c)
-            i += c == '"' && data[i] == '\\' ? 2 : 1;
-          i++;
-        }
-      else if (c == '/' && i < length && data[i] == '*')
-        {
-          for (i++; i < length && !(data[i] == '*' && i + 1 < length && data[i + 1] == '/'); i++)
-            ;
-          i += 2;
-        }
-      else if (c == '[' || c == '{')
-        deepest = MAX (deepest, ++depth);
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return deepest;
-}
-
 gboolean
 _rd_calc_json_load (JsonParser  *parser,
                     const char  *data,
@@ -616,10 +594,10 @@ _rd_calc_json_load (JsonParser  *parser,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (measure_depth (data, length < 0 ? strlen (data) : (gsize) length) > MAX_DEPTH)
+  if (!rd_json_check (data, length, &local_error))
     {
       g_set_error (error, RD_CALC_ERROR, RD_CALC_ERROR_INVALID,
-                   _("Not valid JSON: nested more than %d levels deep"), MAX_DEPTH);
+                   _("Not valid JSON: %s"), local_error->message);
       return FALSE;
     }
 

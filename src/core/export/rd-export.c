@@ -18,6 +18,8 @@
 #include "rd-export-private.h"
 #include "rd-store.h"
 
+#define STALE_TEMP_SECONDS (60 * 60)
+
 /* The ledger needs the full case table (version 3). */
 #define NEEDED_SCHEMA_VERSION 3
 
@@ -116,7 +118,53 @@ check_schema (sqlite3     *db,
                      "exported yet. Open it once in Refund Desk to update it."), db_path);
       return FALSE;
     }
+  /* A newer build may have changed what the columns mean: refused, as
+   * every command refuses it (rd_store_open, RD_STORE_ERROR_TOO_NEW). */
+  if (version > rd_store_get_latest_version ())
+    {
+      g_set_error (error, RD_EXPORT_ERROR, RD_EXPORT_ERROR_NEW_LEDGER,
+                   _("The ledger “%s” was saved by a newer version of Refund Desk "
+                     "(ledger version %d; this Refund Desk reads up to version %d). "
+                     "Update Refund Desk to open it."),
+                   db_path, version, rd_store_get_latest_version ());
+      return FALSE;
+    }
   return TRUE;
+}
+
+/* The temporary files of exports into folder that were killed before they
+ * could remove them (".<name>.tmp-XXXXXX", as make_temp_file names them),
+ * once they are an hour old: an export running now is never touched. */
+static void
+remove_stale_temp_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      const char *tmp = g_strrstr (name, ".tmp-");
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      /* ".Refunds-2026-11.xlsx.tmp-a1B2c3" */
+      if (name[0] != '.' || tmp == NULL || strlen (tmp) != strlen (".tmp-XXXXXX") ||
+          tmp - name < (gssize) strlen (".xlsx") + 1 ||
+          strncmp (tmp - strlen (".xlsx"), ".xlsx", strlen (".xlsx")) != 0)
+        continue;
+
+      path = g_build_filename (folder, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) &&
+          now - (gint64) st.st_mtime > STALE_TEMP_SECONDS)
+        {
+          g_debug ("Removing %s, left by an export that did not finish", path);
+          g_unlink (path);
+        }
+    }
 }
 
 /* Makes "<folder>/.<name>.tmp-XXXXXX" and returns its path, or fails with
@@ -131,6 +179,7 @@ make_temp_file (const char  *output_path,
   g_autofree char *tmpl = g_build_filename (dir, tmpl_name, NULL);
   int fd;
 
+  remove_stale_temp_files (dir);
   fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0666);
   if (fd < 0)
     {

@@ -52,6 +52,7 @@ typedef enum
   RD_EXPORT_ERROR_NOT_WRITABLE,   /* the target folder cannot be written */
   RD_EXPORT_ERROR_WRITE,          /* writing failed: disk full, file too large, … */
   RD_EXPORT_ERROR_DATABASE,       /* the ledger could not be read */
+  RD_EXPORT_ERROR_NEW_LEDGER,     /* the ledger's schema is newer than this build reads */
 } RdExportError;
 
 typedef enum

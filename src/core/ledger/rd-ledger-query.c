@@ -91,6 +91,13 @@ normalize_text (const char *text)
   return g_steal_pointer (&lowered);
 }
 
+/* Longer texts are searched with instr() instead of the trigram index:
+ * each '*', '?' or '[' becomes three bytes of GLOB pattern, and SQLite
+ * refuses a pattern longer than 50,000 bytes ("pattern too complex"). No
+ * field is this long, so such a search finds nothing either way, but as a
+ * plain substring search like any other. */
+#define MAX_GLOB_TEXT 4096
+
 /* A GLOB pattern matching text anywhere, every character literal. */
 static char *
 glob_substring (const char *text)
@@ -204,7 +211,7 @@ build_where (const RdLedgerFilter *filter,
        * newline in it would match across two fields. No field has one. */
       if (strchr (text, '\n') != NULL)
         g_string_append (sql, " AND 0");
-      else if (g_utf8_strlen (text, -1) >= 3)
+      else if (g_utf8_strlen (text, -1) >= 3 && strlen (text) <= MAX_GLOB_TEXT)
         {
           g_autofree char *pattern = glob_substring (text);
 

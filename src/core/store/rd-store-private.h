@@ -45,6 +45,33 @@ gboolean    _rd_store_check_quick                 (sqlite3            *db,
                                                    GError            **error);
 gboolean    _rd_store_can_read_immutable          (const char         *path);
 
+/* rd-store-files.c: before SQLite sees the path: is there a file, may we
+ * read it, may we write it and its folder? Creates the folder of a new
+ * ledger. */
+gboolean    _rd_store_check_location              (const char         *path,
+                                                   RdStoreOpenFlags    flags,
+                                                   gboolean           *exists,
+                                                   GError            **error);
+gboolean    _rd_store_folder_is_writable          (const char         *folder);
+/* A reader's error code saying a writer stopped mid-change (hot journal);
+ * _rd_store_undo_hot_journal lets a writable connection roll it back, or
+ * says why it cannot (the file or folder not writable), never "read-only". */
+gboolean    _rd_store_is_hot_journal              (int                 extended_rc);
+gboolean    _rd_store_undo_hot_journal            (const char         *path,
+                                                   guint               busy_timeout_ms,
+                                                   GError            **error);
+/* A new ledger is built under another name in its
+ * folder (_rd_store_create_partial makes that empty file), then takes the
+ * ledger's name (_rd_store_place_partial: synced, never replacing a file;
+ * TRUE also when another program created the ledger meanwhile, whose file
+ * is then used). Each removes the partial file when it fails. */
+char       *_rd_store_create_partial              (const char         *path,
+                                                   GError            **error);
+gboolean    _rd_store_place_partial               (const char         *partial,
+                                                   const char         *path,
+                                                   GError            **error);
+void        _rd_store_remove_partial              (const char         *partial);
+
 /* rd-store-log.c: with the store's debug messages shown, log each
  * statement of this connection that runs longer than 100 ms. */
 void        _rd_store_watch_slow_statements       (sqlite3            *db);

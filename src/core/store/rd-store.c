@@ -46,92 +46,6 @@ busy_timeout_from_environment (void)
 }
 
 static gboolean
-folder_is_writable (const char *folder)
-{
-  GStatBuf st;
-
-  /* access() alone says yes to root for any folder; the mode bits still
-   * tell what the owner meant. */
-  if (g_stat (folder, &st) != 0)
-    return FALSE;
-
-  return (st.st_mode & 0222) != 0 && access (folder, W_OK | X_OK) == 0;
-}
-
-/* Before SQLite sees the path: is there a file, may we read it, may we write
- * it and its folder (WAL creates -wal and -shm files beside it)? Creates the
- * folder of a new ledger. Never opens the file itself: closing a descriptor
- * would drop the POSIX locks of another connection in this process. */
-static gboolean
-check_location (const char        *path,
-                RdStoreOpenFlags   flags,
-                gboolean          *exists,
-                GError           **error)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-  gboolean read_only = (flags & RD_STORE_OPEN_READ_ONLY) != 0;
-  GStatBuf st;
-  int saved_errno;
-
-  if (g_stat (path, &st) == 0)
-    {
-      if (!S_ISREG (st.st_mode))
-        {
-          rd_store_set_error (error, RD_STORE_ERROR_NOT_A_DATABASE, 0, path, NULL);
-          return FALSE;
-        }
-
-      if (access (path, R_OK) != 0)
-        {
-          rd_store_set_error (error, RD_STORE_ERROR_IO, SQLITE_CANTOPEN, path, g_strerror (errno));
-          return FALSE;
-        }
-
-      if (!read_only &&
-          ((st.st_mode & 0222) == 0 || access (path, W_OK) != 0 || !folder_is_writable (folder)))
-        {
-          rd_store_set_error (error, RD_STORE_ERROR_READ_ONLY, 0, path, NULL);
-          return FALSE;
-        }
-
-      *exists = TRUE;
-      return TRUE;
-    }
-
-  saved_errno = errno;
-  if (saved_errno != ENOENT)
-    {
-      rd_store_set_error (error, RD_STORE_ERROR_IO, SQLITE_CANTOPEN, path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if ((flags & (RD_STORE_OPEN_EXISTING | RD_STORE_OPEN_READ_ONLY)) != 0)
-    {
-      rd_store_set_error (error, RD_STORE_ERROR_NOT_FOUND, 0, path, NULL);
-      return FALSE;
-    }
-
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      saved_errno = errno;
-      if (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS)
-        rd_store_set_error (error, RD_STORE_ERROR_READ_ONLY, 0, path, NULL);
-      else
-        rd_store_set_error (error, RD_STORE_ERROR_IO, SQLITE_CANTOPEN, path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (!folder_is_writable (folder))
-    {
-      rd_store_set_error (error, RD_STORE_ERROR_READ_ONLY, 0, path, NULL);
-      return FALSE;
-    }
-
-  *exists = FALSE;
-  return TRUE;
-}
-
-static gboolean
 open_connection (RdStore     *self,
                  const char  *filename,
                  int          sqlite_flags,
@@ -248,12 +162,25 @@ open_and_read_version (RdStore   *self,
   if (read_schema_version (self, &local_error))
     return TRUE;
 
+  /* A hot journal: a writer stopped in the middle of a change (killed, or
+   * the power went), and a reader may not undo it. A connection that may
+   * write undoes it on its first read; the ledger is then as it was before
+   * that change. */
+  if (self->read_only && _rd_store_is_hot_journal (sqlite3_extended_errcode (self->db)))
+    {
+      g_clear_error (&local_error);
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      return _rd_store_undo_hot_journal (self->path, busy_timeout_from_environment (), error) &&
+             open_connection (self, self->path, SQLITE_OPEN_READONLY, error) &&
+             read_schema_version (self, error);
+    }
+
   wal_path = g_strconcat (self->path, "-wal", NULL);
   folder = g_path_get_dirname (self->path);
   if (self->read_only &&
       (g_error_matches (local_error, RD_STORE_ERROR, RD_STORE_ERROR_IO) ||
        g_error_matches (local_error, RD_STORE_ERROR, RD_STORE_ERROR_READ_ONLY)) &&
-      !folder_is_writable (folder) &&
+      !_rd_store_folder_is_writable (folder) &&
       !g_file_test (wal_path, G_FILE_TEST_EXISTS))
     return reopen_immutable (self, error);
 
@@ -487,10 +414,25 @@ migrate (RdStore  *self,
          GError  **error)
 {
   int latest = rd_store_get_latest_version ();
-  gboolean had_data = self->schema_version >= 1;
+  gboolean had_data = FALSE;
 
   if (self->schema_version >= latest)
     return TRUE;
+
+  /* A copy of a ledger without a case or an audit entry (one whose
+   * creation was interrupted by an older build) would only be clutter. */
+  if (self->schema_version >= 1)
+    {
+      gint64 has_data;
+
+      if (!query_int (self,
+                      self->schema_version >= 4
+                        ? "SELECT EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM audit_log)"
+                        : "SELECT EXISTS (SELECT 1 FROM cases)",
+                      &has_data, error))
+        return FALSE;
+      had_data = has_data != 0;
+    }
 
   /* Off while a migration may rebuild tables; checked before each COMMIT. */
   if (!rd_store_exec (self, "PRAGMA foreign_keys = OFF", error))
@@ -505,6 +447,49 @@ migrate (RdStore  *self,
     }
 
   return TRUE;
+}
+
+/* Another program writing to the ledger (in a long transaction, or holding
+ * it with locking_mode=EXCLUSIVE) lets it be read but would make every
+ * change fail after the busy timeout: RD_STORE_ERROR_LOCKED now, when the
+ * user can still close that program and try again. */
+static gboolean
+check_write_lock (RdStore  *self,
+                  GError  **error)
+{
+  if (!rd_store_begin (self, error))
+    return FALSE;
+  rd_store_rollback (self);
+  return TRUE;
+}
+
+/* Builds the new ledger under another name, every migration applied, and
+ * gives it its name only when it is whole (rd-store-create.c). */
+static gboolean
+create_whole (RdStore  *self,
+              GError  **error)
+{
+  g_autofree char *partial = NULL;
+  gboolean ok;
+
+  partial = _rd_store_create_partial (self->path, error);
+  if (partial == NULL)
+    return FALSE;
+
+  ok = open_connection (self, partial, SQLITE_OPEN_READWRITE, error) &&
+       read_schema_version (self, error) &&
+       rd_store_exec (self, "PRAGMA synchronous = FULL", error) &&
+       migrate (self, error);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  self->schema_version = 0;
+
+  if (!ok)
+    {
+      _rd_store_remove_partial (partial);
+      return FALSE;
+    }
+
+  return _rd_store_place_partial (partial, self->path, error);
 }
 
 static gboolean
@@ -574,6 +559,7 @@ rd_store_open (const char        *path,
 {
   g_autoptr(RdStore) self = NULL;
   gboolean exists = FALSE;
+  gboolean created = FALSE;
 
   g_return_val_if_fail (path != NULL && *path != '\0', NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -582,8 +568,18 @@ rd_store_open (const char        *path,
   self->path = g_canonicalize_filename (path, NULL);
   self->read_only = (flags & RD_STORE_OPEN_READ_ONLY) != 0;
 
-  if (!check_location (self->path, flags, &exists, error) ||
-      !open_and_read_version (self, exists, error) ||
+  if (!_rd_store_check_location (self->path, flags, &exists, error))
+    return NULL;
+
+  if (!exists && !self->read_only)
+    {
+      if (!create_whole (self, error))
+        return NULL;
+      exists = TRUE;
+      created = TRUE;
+    }
+
+  if (!open_and_read_version (self, exists, error) ||
       !inspect (self, error))
     return NULL;
 
@@ -592,7 +588,7 @@ rd_store_open (const char        *path,
 
   if (!self->read_only)
     {
-      if (!migrate (self, error) || !use_wal (self, error))
+      if (!migrate (self, error) || !use_wal (self, error) || !check_write_lock (self, error))
         return NULL;
     }
 
@@ -601,7 +597,7 @@ rd_store_open (const char        *path,
 
   g_debug ("Opened %s%s at schema version %d%s", self->path,
            self->read_only ? " read-only" : "", self->schema_version,
-           exists ? "" : " (new ledger)");
+           created ? " (new ledger)" : "");
   return g_steal_pointer (&self);
 }
 

@@ -10,9 +10,16 @@
  * PRAGMA quick_check on every existing file. The schema version is
  * PRAGMA user_version; rd-store-schema.c lists the migrations.
  *
- * Backups: before migrating a file that already holds a ledger (version 1
- * or later), the store copies it with SQLite's online backup API to
- * "<ledger>.backup-v<old version>-<YYYYMMDDHHMMSS>" (local time) in the same
+ * A new ledger is built under another name in its folder and takes its name
+ * only when whole (rd-store-files.c): a process killed meanwhile leaves
+ * nothing at the path. A writable open fails with RD_STORE_ERROR_LOCKED
+ * when another program holds the write lock; a read-only open of a file a
+ * killed writer left with a hot journal lets SQLite undo that change first.
+ *
+ * Backups: before migrating a file that already holds a ledger with data
+ * (a case or an audit entry), the store copies it with SQLite's online
+ * backup API to "<ledger>.backup-v<old version>-<YYYYMMDDHHMMSS>" (local
+ * time) in the same
  * folder; rd_store_get_backup_path() names the copy. Each migration then runs
  * in one BEGIN IMMEDIATE … COMMIT transaction, so a failure leaves the file
  * at the version before it.

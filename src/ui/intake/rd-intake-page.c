@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "rd-case-store-workflow.h"
 #include "rd-combo-choices.h"
@@ -203,62 +202,41 @@ update_kind (RdIntakePage *self)
 static char *
 form_to_json (RdIntakePage *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(RdDraft) draft = rd_draft_new ();
   guint evidence = 0;
 
-  json_builder_begin_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
-    {
-      json_builder_set_member_name (builder, entry_fields[i].key);
-      json_builder_add_string_value (builder, entry_row_text (ADW_ENTRY_ROW (FIELD (self, &entry_fields[i]))));
-    }
+    rd_draft_set_string (draft, entry_fields[i].key,
+                         entry_row_text (ADW_ENTRY_ROW (FIELD (self, &entry_fields[i]))));
   for (guint i = 0; i < G_N_ELEMENTS (combo_fields); i++)
-    {
-      const char *id = rd_combo_row_get_id (ADW_COMBO_ROW (FIELD (self, &combo_fields[i])));
-
-      json_builder_set_member_name (builder, combo_fields[i].key);
-      json_builder_add_string_value (builder, id != NULL ? id : "");
-    }
-  json_builder_set_member_name (builder, "shipped_offline");
-  json_builder_add_boolean_value (builder, gtk_switch_get_active (self->shipped_offline_switch));
+    rd_draft_set_string (draft, combo_fields[i].key,
+                         rd_combo_row_get_id (ADW_COMBO_ROW (FIELD (self, &combo_fields[i]))));
+  rd_draft_set_boolean (draft, "shipped_offline", gtk_switch_get_active (self->shipped_offline_switch));
   for (guint i = 0; i < RD_EVIDENCE_N_ITEMS; i++)
     if (gtk_check_button_get_active (self->evidence_checks[i]))
       evidence |= 1u << i;
-  json_builder_set_member_name (builder, "evidence");
-  json_builder_add_int_value (builder, evidence);
-  json_builder_end_object (builder);
+  rd_draft_set_int (draft, "evidence", evidence);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  return rd_draft_to_json (draft);
 }
 
 static void
-form_from_json (RdIntakePage *self,
-                const char   *json)
+form_from_draft (RdIntakePage *self,
+                 RdDraft      *draft)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *object;
   guint evidence;
 
-  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return;
-  object = json_node_get_object (json_parser_get_root (parser));
-
   for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
-    if (json_object_has_member (object, entry_fields[i].key))
+    if (rd_draft_has_member (draft, entry_fields[i].key))
       gtk_editable_set_text (GTK_EDITABLE (FIELD (self, &entry_fields[i])),
-                             json_object_get_string_member_with_default (object, entry_fields[i].key, ""));
+                             rd_draft_get_string (draft, entry_fields[i].key, ""));
   for (guint i = 0; i < G_N_ELEMENTS (combo_fields); i++)
-    if (json_object_has_member (object, combo_fields[i].key))
+    if (rd_draft_has_member (draft, combo_fields[i].key))
       rd_combo_row_set_id (ADW_COMBO_ROW (FIELD (self, &combo_fields[i])),
-                    json_object_get_string_member_with_default (object, combo_fields[i].key, ""));
+                           rd_draft_get_string (draft, combo_fields[i].key, ""));
   gtk_switch_set_active (self->shipped_offline_switch,
-                         json_object_get_boolean_member_with_default (object, "shipped_offline", FALSE));
-  evidence = json_object_get_int_member_with_default (object, "evidence", 0);
+                         rd_draft_get_boolean (draft, "shipped_offline", FALSE));
+  evidence = (guint) rd_draft_get_int (draft, "evidence", 0);
   for (guint i = 0; i < RD_EVIDENCE_N_ITEMS; i++)
     gtk_check_button_set_active (self->evidence_checks[i], (evidence & (1u << i)) != 0);
 }
@@ -633,7 +611,7 @@ rd_intake_page_set_store (RdIntakePage *self,
                           RdStore      *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
+  g_autoptr(RdDraft) draft = NULL;
 
   g_return_if_fail (RD_IS_INTAKE_PAGE (self));
   g_return_if_fail (store == NULL || RD_IS_STORE (store));
@@ -646,8 +624,21 @@ rd_intake_page_set_store (RdIntakePage *self,
   if (store == NULL)
     return;
 
-  json = rd_drafts_load (store, DRAFT_FORM, NULL, &error);
-  if (json == NULL)
+  draft = rd_drafts_read (store, DRAFT_FORM, &error);
+  if (g_error_matches (error, RD_DRAFTS_ERROR, RD_DRAFTS_ERROR_UNREADABLE))
+    {
+      /* Written behind the app's back, or damaged: the form starts empty
+       * and the text is kept in a file beside the ledger. */
+      g_autoptr(GError) aside_error = NULL;
+
+      g_message ("%s", error->message);
+      if (!rd_store_is_read_only (store) &&
+          !rd_drafts_set_aside (store, DRAFT_FORM, NULL, &aside_error))
+        g_message ("%s", aside_error->message);
+      _rd_intake_page_show_toast (self, _("Your unsaved case could not be read; the form starts empty"));
+      return;
+    }
+  if (draft == NULL)
     {
       if (error != NULL)
         g_warning ("Could not read the intake draft: %s", error->message);
@@ -655,7 +646,7 @@ rd_intake_page_set_store (RdIntakePage *self,
     }
 
   self->loading = TRUE;
-  form_from_json (self, json);
+  form_from_draft (self, draft);
   self->loading = FALSE;
   refresh (self);
 
