@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "rd-test-ledger.h"
 #include "rd-test-ui.h"
 
 void
@@ -80,6 +81,7 @@ rd_test_ui_open_ledger (const char  *dir,
 
   g_assert_no_error (error);
   g_assert_nonnull (store);
+  rd_test_add_operators (store);
   if (out_path != NULL)
     *out_path = g_steal_pointer (&path);
 

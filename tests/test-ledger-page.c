@@ -450,7 +450,7 @@ test_case_intercepts (Fixture       *fixture,
   g_auto(RdPolicy) policy = { 0 };
   g_autofree char *status_change = NULL;
   g_autofree char *value = NULL;
-  RdWorkflowFacts facts = { .approved_amount = 30000 };
+  RdWorkflowFacts facts = { .approved_amount = 30000, .no_breakdown_reason = "agreed with the buyer" };
   RdCasePane *pane = rd_ledger_page_get_case_pane (fixture->page);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   AdwActionRow *row;
