@@ -213,7 +213,7 @@ rd_test_add_operators (RdStore *store)
     { "店长", RD_ROLE_ADMIN },
     { "小王", RD_ROLE_CLERK },
     { "李娜", RD_ROLE_CLERK },
-    { "阿珍", RD_ROLE_APPROVER },
+    { "阿珍", RD_ROLE_CLERK },
     { "小美", RD_ROLE_APPROVER },
     { "老张", RD_ROLE_WAREHOUSE },
     { "会计", RD_ROLE_ACCOUNTANT },

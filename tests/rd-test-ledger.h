@@ -50,7 +50,7 @@ void     rd_test_insert_case          (sqlite3            *db,
 /* The shop's people of the tests, each with the PIN RD_TEST_PIN (one
  * Argon2id hash computed once per process and written with SQL, so that a
  * test does not spend a tenth of a second per operator): 店长 admin,
- * 小王 and 李娜 clerks, 阿珍 and 小美 approvers, 老张 warehouse, 会计
+ * 小王, 李娜 and 阿珍 clerks, 小美 approver, 老张 warehouse, 会计
  * accountant, and the names the older tests write with, as admins. */
 void     rd_test_add_operators        (RdStore            *store);
 /* One more operator with RD_TEST_PIN. */

@@ -171,10 +171,10 @@ test_pins (Fixture       *f,
   g_assert_false (rd_operators_add (f->store, "店长", "1234", "小王", RD_ROLE_CLERK, NULL, &error));
   g_assert_error (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_EXISTS);
   g_clear_error (&error);
-  g_assert_false (rd_operators_add (f->store, "店长", "0000", "阿珍", RD_ROLE_APPROVER, NULL, &error));
+  g_assert_false (rd_operators_add (f->store, "店长", "0000", "小美", RD_ROLE_APPROVER, NULL, &error));
   g_assert_error (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_WRONG_PIN);
   g_clear_error (&error);
-  g_assert_false (rd_operators_add (f->store, "小王", "1234", "阿珍", RD_ROLE_APPROVER, NULL, &error));
+  g_assert_false (rd_operators_add (f->store, "小王", "1234", "小美", RD_ROLE_APPROVER, NULL, &error));
   g_assert_error (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_NOT_ALLOWED);
   g_clear_error (&error);
 
@@ -213,10 +213,10 @@ test_audit (Fixture       *f,
   static const struct { const char *operator, *action, *field, *old_value, *new_value; } expected[] = {
     { "店长", "add_operator", "店长", NULL, "admin" },
     { "店长", "set_pin", "店长", NULL, "set" },
-    { "店长", "add_operator", "阿珍", NULL, "clerk" },
-    { "店长", "set_role", "阿珍", "clerk", "approver" },
-    { "店长", "reset_pin", "阿珍", "set", NULL },
-    { "阿珍", "set_pin", "阿珍", NULL, "set" },
+    { "店长", "add_operator", "小美", NULL, "clerk" },
+    { "店长", "set_role", "小美", "clerk", "approver" },
+    { "店长", "reset_pin", "小美", "set", NULL },
+    { "小美", "set_pin", "小美", NULL, "set" },
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -224,10 +224,10 @@ test_audit (Fixture       *f,
   guint i = 0;
 
   g_assert_true (rd_operators_create_first_admin (f->store, "店长", "1234", &error));
-  g_assert_true (rd_operators_add (f->store, "店长", "1234", "阿珍", RD_ROLE_CLERK, NULL, &error));
-  g_assert_true (rd_operators_set_role (f->store, "店长", "1234", "阿珍", RD_ROLE_APPROVER, &error));
-  g_assert_true (rd_operators_reset_pin (f->store, "店长", "1234", "阿珍", &error));
-  g_assert_true (rd_operators_set_pin (f->store, "阿珍", NULL, "5555", &error));
+  g_assert_true (rd_operators_add (f->store, "店长", "1234", "小美", RD_ROLE_CLERK, NULL, &error));
+  g_assert_true (rd_operators_set_role (f->store, "店长", "1234", "小美", RD_ROLE_APPROVER, &error));
+  g_assert_true (rd_operators_reset_pin (f->store, "店长", "1234", "小美", &error));
+  g_assert_true (rd_operators_set_pin (f->store, "小美", NULL, "5555", &error));
   g_assert_no_error (error);
 
   stmt = rd_store_prepare (f->store, "SELECT operator, action, field, old_value, new_value, case_id"
@@ -296,7 +296,7 @@ test_enforced (Fixture       *f,
   g_assert_error (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_NOT_ALLOWED);
   g_assert_cmpstr (error->message, ==, "老张 (Warehouse) may not take in refund requests.");
   g_clear_error (&error);
-  g_assert_false (rd_case_store_insert (f->store, rcase, "阿珍", &error));
+  g_assert_false (rd_case_store_insert (f->store, rcase, "小美", &error));
   g_assert_error (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_NOT_ALLOWED);
   g_clear_error (&error);
   g_assert_false (rd_case_store_insert (f->store, rcase, "", &error));
@@ -344,7 +344,7 @@ test_enforced (Fixture       *f,
   g_assert_error (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_NOT_ALLOWED);
   g_clear_error (&error);
   g_assert_true (rd_case_store_transition (f->store, rcase->id, RD_WORKFLOW_EVENT_REFUSE, &facts,
-                                           &f->policy, "阿珍", &error));
+                                           &f->policy, "小美", &error));
   g_assert_no_error (error);
 }
 
@@ -365,19 +365,19 @@ test_approval (Fixture       *f,
   const Attempt attempts[] = {
     /* The creator, with or without naming herself. */
     { NULL, "小王", RD_TEST_PIN, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_NEEDS_SECOND_APPROVER },
-    { "小王", "阿珍", RD_TEST_PIN, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_NEEDS_SECOND_APPROVER },
+    { "小王", "小美", RD_TEST_PIN, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_NEEDS_SECOND_APPROVER },
     /* The proposer is an admin, who may approve, but not this one. */
     { NULL, "店长", RD_TEST_PIN, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_NEEDS_SECOND_APPROVER },
     /* Not an approver: the warehouse. */
     { "老张", "小王", RD_TEST_PIN, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_NOT_ALLOWED },
     /* The approver, with a wrong PIN, with none, at her own desk without one. */
-    { "阿珍", "小王", "1111", RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_WRONG_PIN },
-    { "阿珍", "小王", NULL, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_WRONG_PIN },
-    { NULL, "阿珍", "", RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_WRONG_PIN },
+    { "小美", "小王", "1111", RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_WRONG_PIN },
+    { "小美", "小王", NULL, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_WRONG_PIN },
+    { NULL, "小美", "", RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_WRONG_PIN },
     /* Someone not of this shop at the desk. */
-    { "阿珍", "路人", RD_TEST_PIN, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_NOT_FOUND },
+    { "小美", "路人", RD_TEST_PIN, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_NOT_FOUND },
     /* Right. */
-    { "阿珍", "小王", RD_TEST_PIN, 0, 0 },
+    { "小美", "小王", RD_TEST_PIN, 0, 0 },
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(RdCase) rcase = new_case ("5002", 158000);
@@ -413,7 +413,7 @@ test_approval (Fixture       *f,
           g_assert_no_error (error);
           g_assert_true (ok);
           g_assert_cmpint (saved->status, ==, RD_CASE_STATUS_APPROVED);
-          g_assert_cmpstr (saved->approved_by, ==, "阿珍");
+          g_assert_cmpstr (saved->approved_by, ==, "小美");
           g_assert_cmpint (saved->approved_amount, ==, 158000);
         }
     }
@@ -438,12 +438,12 @@ test_approval_amount (Fixture       *f,
 
   /* No breakdown, no reason. */
   g_assert_false (rd_case_store_transition (f->store, first->id, RD_WORKFLOW_EVENT_APPROVE, &facts,
-                                            &f->policy, "阿珍", &error));
+                                            &f->policy, "小美", &error));
   g_assert_error (error, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_NEEDS_BREAKDOWN);
   g_clear_error (&error);
   facts.no_breakdown_reason = "   ";
   g_assert_false (rd_case_store_transition (f->store, first->id, RD_WORKFLOW_EVENT_APPROVE, &facts,
-                                            &f->policy, "阿珍", &error));
+                                            &f->policy, "小美", &error));
   g_assert_error (error, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_NEEDS_BREAKDOWN);
   g_clear_error (&error);
 
@@ -451,13 +451,13 @@ test_approval_amount (Fixture       *f,
   facts.no_breakdown_reason = "买家只退运费";
   facts.approved_amount = 50000;
   g_assert_false (rd_case_store_transition (f->store, first->id, RD_WORKFLOW_EVENT_APPROVE, &facts,
-                                            &f->policy, "阿珍", &error));
+                                            &f->policy, "小美", &error));
   g_assert_error (error, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_AMOUNT);
   g_clear_error (&error);
 
   facts.approved_amount = 30000;
   g_assert_true (rd_case_store_transition (f->store, first->id, RD_WORKFLOW_EVENT_APPROVE, &facts,
-                                           &f->policy, "阿珍", &error));
+                                           &f->policy, "小美", &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_sql (f, "SELECT count(*) FROM audit_log WHERE action = 'approve'"
                                  " AND field = 'no_breakdown_reason' AND new_value = '买家只退运费'"), ==, 1);
@@ -469,13 +469,13 @@ test_approval_amount (Fixture       *f,
   g_assert_cmpint (left, ==, 42700);
   facts.approved_amount = 12701;
   g_assert_false (rd_case_store_transition (f->store, second->id, RD_WORKFLOW_EVENT_APPROVE, &facts,
-                                            &f->policy, "阿珍", &error));
+                                            &f->policy, "小美", &error));
   g_assert_error (error, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_AMOUNT);
   g_assert_cmpstr (error->message, ==, "The approved amount ¥127.01 is more than the ¥127.00 left to refund on this order.");
   g_clear_error (&error);
   facts.approved_amount = 12700;
   g_assert_true (rd_case_store_transition (f->store, second->id, RD_WORKFLOW_EVENT_APPROVE, &facts,
-                                           &f->policy, "阿珍", &error));
+                                           &f->policy, "小美", &error));
   g_assert_no_error (error);
   saved = rd_case_store_get (f->store, second->id, &error);
   g_assert_cmpint (saved->approved_amount, ==, 12700);
