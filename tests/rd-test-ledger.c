@@ -218,6 +218,7 @@ rd_test_add_operators (RdStore *store)
     { "老张", RD_ROLE_WAREHOUSE },
     { "会计", RD_ROLE_ACCOUNTANT },
     /* The names the tests wrote with before operators had roles. */
+    { "Alice", RD_ROLE_CLERK },
     { "tester", RD_ROLE_ADMIN }, { "alice", RD_ROLE_ADMIN }, { "bob", RD_ROLE_ADMIN },
     { "carol", RD_ROLE_ADMIN }, { "dave", RD_ROLE_ADMIN }, { "a", RD_ROLE_ADMIN },
     { "Li Na", RD_ROLE_ADMIN }, { "Lin", RD_ROLE_ADMIN }, { "Wang", RD_ROLE_ADMIN },

@@ -549,6 +549,12 @@ main (int   argc,
   g_setenv ("LANGUAGE", "C", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The warehouse scans (rd_test_add_operators). */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_string (settings, "current-operator", "老张");
+  }
 
 #define ADD(name, func) \
   g_test_add ("/rd/scan-mode/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
