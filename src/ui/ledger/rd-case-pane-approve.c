@@ -353,8 +353,9 @@ _rd_case_pane_ask_approve (RdCasePane *self)
     description = g_strdup_printf (_("Refunds of %s or more are approved by an approver who neither took the case in nor proposed its amount, with their PIN."),
                                    threshold);
   else
+    /* desk is never empty: the pane falls back to the user's login name. */
     description = g_strdup_printf (_("%s may not approve this case: an approver who neither took it in nor proposed its amount approves it here, with their PIN."),
-                                   desk != NULL ? desk : "");
+                                   desk);
   group = adw_preferences_group_new ();
   dialog->approver_group = ADW_PREFERENCES_GROUP (group);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Approver"));
