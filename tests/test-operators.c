@@ -325,6 +325,25 @@ test_enforced (Fixture       *f,
     g_assert_cmpstr (saved->created_by, ==, "小王");
   }
 
+  /* Changing the amount in an edit makes its editor the proposer. */
+  {
+    g_autoptr(RdCase) edited = rd_case_store_get (f->store, rcase->id, &error);
+
+    edited->approved_amount = 9000;
+    g_assert_true (rd_case_store_update (f->store, edited, "阿珍", &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&edited, rd_case_free);
+    edited = rd_case_store_get (f->store, rcase->id, &error);
+    g_assert_cmpstr (edited->proposed_by, ==, "阿珍");
+    /* A note alone does not. */
+    g_free (edited->notes);
+    edited->notes = g_strdup ("买家来电");
+    g_assert_true (rd_case_store_update (f->store, edited, "小王", &error));
+    g_clear_pointer (&edited, rd_case_free);
+    edited = rd_case_store_get (f->store, rcase->id, &error);
+    g_assert_cmpstr (edited->proposed_by, ==, "阿珍");
+  }
+
   /* A clerk neither refuses nor approves; the warehouse registers parcels,
    * a clerk does not. */
   g_assert_false (rd_case_store_transition (f->store, rcase->id, RD_WORKFLOW_EVENT_REFUSE, &facts,

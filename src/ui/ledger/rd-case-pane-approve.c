@@ -332,7 +332,7 @@ _rd_case_pane_ask_approve (RdCasePane *self)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), body);
   row = adw_entry_row_new ();
   gtk_widget_set_name (row, "amount-entry");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Approved _amount"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Approved a_mount"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   if (c->approved_amount > 0)
     {
