@@ -37,6 +37,8 @@ fixture_set_up (Fixture       *f,
   path = g_build_filename (f->dir, "ledger.db", NULL);
   f->store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (f->store);
+  rd_test_add_operator (f->store, "老王", RD_ROLE_ADMIN);
 
   c->channel = g_strdup ("taobao");
   c->order_no = g_strdup ("TB100200300");
@@ -334,6 +336,36 @@ test_checks (Fixture       *f,
     }
 }
 
+/* Who may edit is the core's call: the warehouse and someone who is not one
+ * of the shop's people are refused, and nothing is written. */
+static void
+test_edit_by_role (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct { const char *name; int code; } refused[] = {
+    { "老张", RD_OPERATORS_ERROR_NOT_ALLOWED },
+    { "会计", RD_OPERATORS_ERROR_NOT_ALLOWED },
+    { "陌生人", RD_OPERATORS_ERROR_NOT_FOUND },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RdCase) edited = rd_case_copy (f->saved);
+      g_autoptr(RdCase) stored = NULL;
+      g_autoptr(RdCase) again = NULL;
+
+      g_free (edited->notes);
+      edited->notes = g_strdup ("改一下");
+      stored = rd_case_store_edit (f->store, edited, f->saved->updated_at, NULL, refused[i].name, &error);
+      g_assert_null (stored);
+      g_assert_error (error, RD_OPERATORS_ERROR, refused[i].code);
+      again = rd_case_store_get (f->store, f->saved->id, NULL);
+      g_assert_cmpstr (again->notes, ==, f->saved->notes);
+      g_assert_cmpint (again->updated_at, ==, f->saved->updated_at);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -342,6 +374,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/rd/case-edit/audited", Fixture, NULL, fixture_set_up, test_edit_audited, fixture_tear_down);
+  g_test_add ("/rd/case-edit/by-role", Fixture, NULL, fixture_set_up, test_edit_by_role, fixture_tear_down);
   g_test_add ("/rd/case-edit/stale", Fixture, NULL, fixture_set_up, test_stale, fixture_tear_down);
   g_test_add_func ("/rd/case-edit/rules", test_rules);
   g_test_add ("/rd/case-edit/after-approval", Fixture, NULL, fixture_set_up, test_refused_after_approval, fixture_tear_down);

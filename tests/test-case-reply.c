@@ -41,6 +41,7 @@ fixture_set_up (Fixture       *f,
   path = g_build_filename (f->dir, "ledger.db", NULL);
   f->store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (f->store);
   g_assert_cmpint (rd_templates_install_defaults (f->store, &error), ==, 8);
   rd_policy_init_defaults (&f->policy);
   f->settings = g_settings_new (APP_ID);

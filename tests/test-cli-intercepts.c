@@ -50,7 +50,7 @@ add_case_in (RdStore        *store,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RdCase) rcase = rd_case_new ();
-  RdWorkflowFacts facts = { .approved_amount = amount };
+  RdWorkflowFacts facts = { .approved_amount = amount, .no_breakdown_reason = "agreed with the buyer" };
 
   g_free (rcase->currency);
   rcase->currency = g_strdup (currency);
@@ -122,6 +122,7 @@ fixture_set_up (Fixture       *f,
   rd_policy_init_defaults (&f->policy);
   f->store = rd_store_open (f->path, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (f->store);
   f->now = g_get_real_time () / G_USEC_PER_SEC;
 }
 

@@ -55,7 +55,7 @@ populate (Fixture *f)
     {
       g_autoptr(RdCase) rcase = rd_case_new ();
       g_autoptr(RdIntercept) intercept = NULL;
-      RdWorkflowFacts facts = { .approved_amount = 30000 + i };
+      RdWorkflowFacts facts = { .approved_amount = 30000 + i, .no_breakdown_reason = "agreed with the buyer" };
 
       rcase->channel = g_strdup ("taobao");
       rcase->order_no = g_strdup_printf ("88%06u", i);
@@ -481,7 +481,7 @@ test_page_create_for_case (void)
   g_autoptr(RdCase) rcase = rd_case_new ();
   g_autoptr(GPtrArray) linked = NULL;
   g_autoptr(RdCase) after = NULL;
-  RdWorkflowFacts facts = { .approved_amount = 15000 };
+  RdWorkflowFacts facts = { .approved_amount = 15000, .no_breakdown_reason = "agreed with the buyer" };
   g_auto(RdPolicy) policy = { 0 };
 
   g_assert_no_error (error);
@@ -549,6 +549,12 @@ main (int   argc,
   g_setenv ("LANGUAGE", "C", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The warehouse scans (rd_test_add_operators). */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_string (settings, "current-operator", "老张");
+  }
 
 #define ADD(name, func) \
   g_test_add ("/rd/scan-mode/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

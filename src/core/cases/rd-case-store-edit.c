@@ -10,6 +10,7 @@
 #include "rd-case-checks.h"
 #include "rd-case-store.h"
 #include "rd-case-store-edit.h"
+#include "rd-operators.h"
 #include "rd-case-store-private.h"
 #include "rd-case-store-workflow.h"
 #include "rd-time.h"
@@ -298,16 +299,7 @@ check_operator_may_edit (RdStore     *store,
                          const char  *operator,
                          GError     **error)
 {
-  /* Roles (EDIT_CASE) are decided by src/core/people; until they are
-   * enforced here, any named operator may edit. */
-  (void) store;
-  if (operator == NULL || *operator == '\0')
-    {
-      g_set_error_literal (error, RD_CASE_STORE_ERROR, RD_CASE_STORE_ERROR_NOT_EDITABLE,
-                           _("Choose who you are before editing a case."));
-      return FALSE;
-    }
-  return TRUE;
+  return rd_operators_check (store, operator, RD_ACTION_EDIT_CASE, error);
 }
 
 /* The intake's number checks, for the numbers that changed. */

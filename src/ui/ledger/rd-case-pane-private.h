@@ -1,9 +1,10 @@
 /* rd-case-pane-private.h
  *
- * What rd-case-pane.c (showing the case) and the files of its parts
- * (rd-case-pane-actions.c: the workflow steps and dialogs;
- * rd-case-pane-templates.c: the reply templates; the intercepts and the
- * timeline) share.
+ * What rd-case-pane.c (showing the case) and the files of its parts share:
+ * rd-case-pane-actions.c (the workflow steps and dialogs),
+ * rd-case-pane-approve.c (the approval dialog), rd-case-pane-templates.c
+ * (the reply templates), rd-case-edit-dialog.c (editing the case), the
+ * intercepts and the timeline.
  */
 #pragma once
 
@@ -76,6 +77,9 @@ void        _rd_case_pane_actions_class_init (GtkWidgetClass *widget_class);
 /* The step buttons, the templates menu and the calculator button for the
  * case shown. */
 void        _rd_case_pane_update_actions (RdCasePane      *self);
+
+/* rd-case-pane-approve.c: the approval dialog for the case shown. */
+void        _rd_case_pane_ask_approve    (RdCasePane      *self);
 
 /* rd-case-pane-intercepts.c */
 void        _rd_case_pane_intercepts_build (RdCasePane          *self,
