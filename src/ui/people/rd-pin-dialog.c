@@ -334,7 +334,7 @@ rd_pin_dialog_init (RdPinDialog *self)
 
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_resizable (GTK_WINDOW (self), FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 420, -1);
+  gtk_window_set_default_size (GTK_WINDOW (self), 480, -1);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
