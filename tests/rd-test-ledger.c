@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sodium.h>
 
 #include "rd-test-ledger.h"
 
@@ -167,4 +168,62 @@ rd_test_assert_unchanged (const char        *path,
   g_assert_cmpint (after.size, ==, before->size);
   g_assert_cmpint (after.mtime_ns, ==, before->mtime_ns);
   rd_test_fingerprint_clear (&after);
+}
+
+static const char *
+test_pin_hash (void)
+{
+  static char hash[crypto_pwhash_STRBYTES];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      g_assert_cmpint (sodium_init (), >=, 0);
+      g_assert_cmpint (crypto_pwhash_str (hash, RD_TEST_PIN, strlen (RD_TEST_PIN),
+                                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                          crypto_pwhash_MEMLIMIT_INTERACTIVE), ==, 0);
+      g_once_init_leave (&done, 1);
+    }
+  return hash;
+}
+
+void
+rd_test_add_operator (RdStore    *store,
+                      const char *name,
+                      RdRole      role)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_autoptr(GError) error = NULL;
+
+  stmt = rd_store_prepare (store, "INSERT OR REPLACE INTO operators (name, role, pin_hash, created_at, updated_at)"
+                                  " VALUES (?1, ?2, ?3, 0, 0)", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rd_role_to_id (role), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, test_pin_hash (), -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+}
+
+void
+rd_test_add_operators (RdStore *store)
+{
+  static const struct { const char *name; RdRole role; } people[] = {
+    { "店长", RD_ROLE_ADMIN },
+    { "小王", RD_ROLE_CLERK },
+    { "李娜", RD_ROLE_CLERK },
+    { "阿珍", RD_ROLE_CLERK },
+    { "小美", RD_ROLE_APPROVER },
+    { "老张", RD_ROLE_WAREHOUSE },
+    { "会计", RD_ROLE_ACCOUNTANT },
+    /* The names the tests wrote with before operators had roles. */
+    { "tester", RD_ROLE_ADMIN }, { "alice", RD_ROLE_ADMIN }, { "bob", RD_ROLE_ADMIN },
+    { "carol", RD_ROLE_ADMIN }, { "dave", RD_ROLE_ADMIN }, { "a", RD_ROLE_ADMIN },
+    { "Li Na", RD_ROLE_ADMIN }, { "Lin", RD_ROLE_ADMIN }, { "Wang", RD_ROLE_ADMIN },
+    { "Wang Wei", RD_ROLE_ADMIN }, { "老李", RD_ROLE_ADMIN },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    rd_test_add_operator (store, people[i].name, people[i].role);
 }

@@ -9,6 +9,9 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+#include "rd-operators.h"
+#include "rd-store.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -40,6 +43,20 @@ void     rd_test_insert_case          (sqlite3            *db,
                                        const char         *reason,
                                        gint64              amount_paid,
                                        gint64              requested_at);
+
+/* The PIN of every operator rd_test_add_operators adds. */
+#define RD_TEST_PIN "2468"
+
+/* The shop's people of the tests, each with the PIN RD_TEST_PIN (one
+ * Argon2id hash computed once per process and written with SQL, so that a
+ * test does not spend a tenth of a second per operator): 店长 admin,
+ * 小王, 李娜 and 阿珍 clerks, 小美 approver, 老张 warehouse, 会计
+ * accountant, and the names the older tests write with, as admins. */
+void     rd_test_add_operators        (RdStore            *store);
+/* One more operator with RD_TEST_PIN. */
+void     rd_test_add_operator         (RdStore            *store,
+                                       const char         *name,
+                                       RdRole              role);
 
 void     rd_test_fingerprint          (const char         *path,
                                        RdTestFingerprint  *out);

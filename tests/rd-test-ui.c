@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "rd-test-ledger.h"
 #include "rd-test-ui.h"
 
 void
@@ -70,6 +71,69 @@ rd_test_ui_find_dialog (void)
   return found;
 }
 
+GtkWindow *
+rd_test_ui_find_window (const char *name)
+{
+  GtkWindow *found = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (gtk_widget_get_visible (l->data) && g_strcmp0 (gtk_widget_get_name (l->data), name) == 0)
+      found = l->data;
+  g_list_free (toplevels);
+
+  return found;
+}
+
+void
+rd_test_ui_approve (GtkWindow  *dialog,
+                    const char *amount,
+                    const char *approver,
+                    const char *pin,
+                    const char *reason)
+{
+  GtkWidget *amount_row = rd_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "amount-entry");
+  GtkWidget *button = rd_test_ui_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "approve-button");
+
+  g_assert_nonnull (amount_row);
+  g_assert_nonnull (button);
+  gtk_editable_set_text (GTK_EDITABLE (amount_row), amount);
+  if (approver != NULL)
+    {
+      GtkWidget *row = rd_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "approver-row");
+      GListModel *names;
+      guint i, n;
+
+      g_assert_nonnull (row);
+      g_assert_true (gtk_widget_get_mapped (row));
+      names = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+      n = g_list_model_get_n_items (names);
+      for (i = 0; i < n; i++)
+        if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), approver) == 0)
+          break;
+      g_assert_cmpuint (i, <, n);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+    }
+  if (pin != NULL)
+    {
+      GtkWidget *row = rd_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "pin-entry");
+
+      g_assert_nonnull (row);
+      gtk_editable_set_text (GTK_EDITABLE (row), pin);
+    }
+  if (reason != NULL)
+    {
+      GtkWidget *row = rd_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "reason-entry");
+
+      g_assert_nonnull (row);
+      gtk_editable_set_text (GTK_EDITABLE (row), reason);
+    }
+  rd_test_ui_iterate ();
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  rd_test_ui_iterate ();
+}
+
 RdStore *
 rd_test_ui_open_ledger (const char  *dir,
                         char       **out_path)
@@ -80,6 +144,7 @@ rd_test_ui_open_ledger (const char  *dir,
 
   g_assert_no_error (error);
   g_assert_nonnull (store);
+  rd_test_add_operators (store);
   if (out_path != NULL)
     *out_path = g_steal_pointer (&path);
 

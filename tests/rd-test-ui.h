@@ -25,6 +25,16 @@ GtkWidget        *rd_test_ui_find_action_button  (GtkWidget  *widget,
                                                   const char *action_name);
 /* The last visible message dialog among the toplevels, or NULL. */
 AdwMessageDialog *rd_test_ui_find_dialog         (void);
+/* The visible toplevel window with this widget name ("approve-dialog"), or NULL. */
+GtkWindow        *rd_test_ui_find_window         (const char *name);
+/* The case pane's approval dialog (rd-case-pane-approve.c), open: types the
+ * amount, picks approver (NULL: leaves the choice) with pin, and reason
+ * (NULL: none), then clicks Approve, which must be sensitive. */
+void              rd_test_ui_approve             (GtkWindow  *dialog,
+                                                  const char *amount,
+                                                  const char *approver,
+                                                  const char *pin,
+                                                  const char *reason);
 
 /* Opens a new ledger.db in dir (an empty folder); fails the test if it
  * cannot. The path is returned in out_path when that is not NULL. */

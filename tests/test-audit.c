@@ -34,6 +34,7 @@ fixture_set_up (Fixture       *f,
   f->path = g_build_filename (f->dir, "ledger.db", NULL);
   f->store = rd_store_open (f->path, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (f->store);
 
   db = rd_store_get_db (f->store);
   rd_test_insert_case (db, "RF-2026-000001", "changed_mind", 12000, 1767225600);
@@ -280,6 +281,7 @@ test_migrated_ledger (void)
   rd_test_build_from_fixture (path, "ledger-v1.sql");
   store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (store);
   g_assert_true (rd_audit_verify (store, &n, NULL, &error));
   g_assert_cmpint (n, ==, 0);
 

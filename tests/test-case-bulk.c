@@ -71,6 +71,7 @@ new_ledger (const char *dir,
   RdStore *store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
 
   g_assert_no_error (error);
+  rd_test_add_operators (store);
   /* Not empty: the bulk continues its numbers, ids and audit chain. */
   g_assert_true (rd_case_store_insert_many (store, (RdCase **) first->pdata, first->len, "tester", &error));
   g_assert_no_error (error);
@@ -266,8 +267,10 @@ test_new_ledger (void)
 
   a = rd_store_open (path_a, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (a);
   b = rd_store_open (path_b, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (b);
   g_free (search (b, "lily"));
 
   g_assert_true (rd_case_store_insert_many (a, (RdCase **) for_a->pdata, for_a->len, "tester", &error));
@@ -311,6 +314,7 @@ test_new_ledger (void)
   g_clear_object (&b);
   b = rd_store_open (path_b, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (b);
   g_assert_true (rd_case_store_insert_many (b, (RdCase **) after->pdata + 1, 1, "tester", &error));
   g_assert_no_error (error);
   {

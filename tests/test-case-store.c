@@ -32,6 +32,7 @@ fixture_set_up (Fixture       *f,
   f->path = g_build_filename (f->dir, "ledger.db", NULL);
   f->store = rd_store_open (f->path, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (f->store);
 }
 
 static void
@@ -469,6 +470,7 @@ test_file_read_only (Fixture       *f,
   g_clear_object (&f->store);
   f->store = rd_store_open (f->path, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (f->store);
   kept = rd_case_store_get_by_case_no (f->store, first->case_no, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (kept->order_no, ==, "1001");
@@ -495,6 +497,7 @@ test_migrated_v1 (void)
   rd_test_build_from_fixture (path, "ledger-v1.sql");
   store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (store);
 
   old = rd_case_store_get_by_case_no (store, "RF-2026-000001", &error);
   g_assert_no_error (error);

@@ -45,6 +45,7 @@ fixture_set_up (Fixture       *f,
   path = g_build_filename (f->dir, "ledger.db", NULL);
   f->store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (f->store);
   rd_policy_init_defaults (&f->policy);
 }
 
@@ -111,6 +112,10 @@ test_full_route (Fixture       *f,
   g_assert_cmpint (saved->status, ==, RD_CASE_STATUS_REQUESTED);
   g_clear_pointer (&saved, rd_case_free);
 
+  /* A second operator, proven by their PIN, with a reason for approving
+   * without the calculator's breakdown. */
+  facts.approver_pin = RD_TEST_PIN;
+  facts.no_breakdown_reason = "agreed with the buyer";
   g_assert_true (rd_case_store_transition (f->store, rcase->id, RD_WORKFLOW_EVENT_APPROVE,
                                            &facts, &f->policy, "Wang Wei", &error));
   g_assert_no_error (error);

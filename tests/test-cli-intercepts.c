@@ -49,7 +49,7 @@ add_case (RdStore        *store,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RdCase) rcase = rd_case_new ();
-  RdWorkflowFacts facts = { .approved_amount = amount };
+  RdWorkflowFacts facts = { .approved_amount = amount, .no_breakdown_reason = "agreed with the buyer" };
 
   rcase->channel = g_strdup ("taobao");
   rcase->order_no = g_strdup_printf ("77%" G_GINT64_FORMAT, amount);
@@ -109,6 +109,7 @@ fixture_set_up (Fixture       *f,
   rd_policy_init_defaults (&f->policy);
   f->store = rd_store_open (f->path, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (f->store);
   f->now = g_get_real_time () / G_USEC_PER_SEC;
 }
 

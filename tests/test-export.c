@@ -105,6 +105,7 @@ fixture_set_up (Fixture       *fx,
   fx->db = g_build_filename (fx->dir, "ledger.db", NULL);
   store = rd_store_open (fx->db, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (store);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

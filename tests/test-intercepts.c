@@ -37,6 +37,7 @@ fixture_set_up (Fixture       *f,
   f->path = g_build_filename (f->dir, "ledger.db", NULL);
   f->store = rd_store_open (f->path, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (f->store);
   rd_policy_init_defaults (&f->policy);
 }
 
@@ -60,7 +61,7 @@ approved_case (Fixture    *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RdCase) rcase = rd_case_new ();
-  RdWorkflowFacts facts = { .approved_amount = amount };
+  RdWorkflowFacts facts = { .approved_amount = amount, .no_breakdown_reason = "agreed with the buyer" };
 
   rcase->channel = g_strdup (channel);
   rcase->order_no = g_strdup_printf ("40%" G_GINT64_FORMAT, amount);
@@ -760,6 +761,8 @@ test_migrate_v4 (void)
 
   store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+
+  rd_test_add_operators (store);
   g_assert_cmpint (rd_store_get_schema_version (store), ==, rd_store_get_latest_version ());
   g_assert_cmpint (rd_store_count_cases (store, NULL), ==, 1);
   g_assert_cmpint (rd_intercepts_count_scans (store, &error), ==, 0);

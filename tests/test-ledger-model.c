@@ -69,6 +69,7 @@ fixture_set_up (Fixture       *f,
   f->path = g_build_filename (f->dir, "ledger.db", NULL);
   f->store = rd_store_open (f->path, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (f->store);
   f->loop = g_main_loop_new (NULL, FALSE);
 
   for (guint i = 0; i < N_CASES; i++)

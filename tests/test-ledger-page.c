@@ -358,23 +358,6 @@ set_entry (AdwMessageDialog *dialog,
 }
 
 static void
-approve_as (RdCasePane *pane,
-            guint       operator_index)
-{
-  AdwMessageDialog *dialog;
-  GtkWidget *dropdown;
-
-  click_event (pane, RD_WORKFLOW_EVENT_APPROVE);
-  dialog = rd_test_ui_find_dialog ();
-  g_assert_nonnull (dialog);
-  set_entry (dialog, "amount-entry", "500.00");
-  dropdown = rd_test_ui_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, "approver-dropdown");
-  g_assert_nonnull (dropdown);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), operator_index);
-  answer_dialog (dialog, "approve");
-}
-
-static void
 pay (RdCasePane *pane,
      const char *amount)
 {
@@ -453,7 +436,7 @@ test_case_intercepts (Fixture       *fixture,
   g_auto(RdPolicy) policy = { 0 };
   g_autofree char *status_change = NULL;
   g_autofree char *value = NULL;
-  RdWorkflowFacts facts = { .approved_amount = 30000 };
+  RdWorkflowFacts facts = { .approved_amount = 30000, .no_breakdown_reason = "agreed with the buyer" };
   RdCasePane *pane = rd_ledger_page_get_case_pane (fixture->page);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   AdwActionRow *row;
@@ -524,8 +507,9 @@ test_case_intercepts (Fixture       *fixture,
 }
 
 /* The case pane's part of the flow, from a new case of ¥500.00 created by
- * 阿珍 (above the review threshold) to closed: the creator may not approve,
- * a second operator does, two instalments, arrival, evidence, close. */
+ * 阿珍 (above the review threshold) to closed: an approver proven by her
+ * PIN approves, the admin records two instalments, arrival, evidence,
+ * close. */
 static void
 walk_to_closed (Fixture *fixture,
                 gint64   case_id)
@@ -533,8 +517,11 @@ walk_to_closed (Fixture *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) payouts = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   RdCasePane *pane = rd_ledger_page_get_case_pane (fixture->page);
   AdwMessageDialog *dialog;
+  GtkWindow *approve;
+  GtkWidget *label;
   const RdCase *shown;
   gint64 n_entries = 0, bad = 0;
 
@@ -544,21 +531,27 @@ walk_to_closed (Fixture *fixture,
   g_assert_cmpint (rd_case_pane_get_case_id (pane), ==, case_id);
   g_assert_cmpint (rd_ledger_model_find_id (rd_ledger_page_get_model (fixture->page), case_id), >=, 0);
 
-  /* The creator cannot approve it: the core's message is shown. */
-  approve_as (pane, 0);
-  dialog = rd_test_ui_find_dialog ();
-  g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "阿珍"));
-  answer_dialog (dialog, "close");
+  /* 小王 at the desk is a clerk: the approver 小美 approves, with her PIN;
+   * a wrong one is refused in the dialog, which stays open. */
+  click_event (pane, RD_WORKFLOW_EVENT_APPROVE);
+  approve = rd_test_ui_find_window ("approve-dialog");
+  g_assert_nonnull (approve);
+  rd_test_ui_approve (approve, "500.00", "小美", "0000", "agreed with the buyer");
+  g_assert_true (rd_test_ui_find_window ("approve-dialog") == approve);
+  label = rd_test_ui_find_descendant (GTK_WIDGET (approve), GTK_TYPE_LABEL, "error-label");
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "小美"));
   g_assert_cmpint (rd_case_pane_get_case (pane)->status, ==, RD_CASE_STATUS_REQUESTED);
-
-  /* A second operator can. */
-  approve_as (pane, 1);
-  g_assert_null (rd_test_ui_find_dialog ());
+  rd_test_ui_approve (approve, "500.00", NULL, RD_TEST_PIN, NULL);
+  g_assert_null (rd_test_ui_find_window ("approve-dialog"));
   shown = rd_case_pane_get_case (pane);
   g_assert_cmpint (shown->status, ==, RD_CASE_STATUS_APPROVED);
-  g_assert_cmpstr (shown->approved_by, ==, "小王");
+  g_assert_cmpstr (shown->approved_by, ==, "小美");
   g_assert_cmpint (shown->approved_amount, ==, 50000);
+
+  /* The shop's admin pays out and closes. */
+  g_settings_set_string (settings, "current-operator", "店长");
+  rd_test_ui_iterate ();
 
   click_event (pane, RD_WORKFLOW_EVENT_READY_FOR_PAYOUT);
   g_assert_null (rd_test_ui_find_dialog ());

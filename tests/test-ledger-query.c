@@ -65,6 +65,7 @@ fixture_set_up (Fixture       *f,
   path = g_build_filename (f->dir, "ledger.db", NULL);
   f->store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (f->store);
 
   for (guint i = 1; i < G_N_ELEMENTS (rows); i++)
     {

@@ -48,6 +48,7 @@ fixture_set_up (Fixture       *f,
   path = g_build_filename (f->dir, "ledger.db", NULL);
   f->store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (f->store);
   f->approved_id = insert_case (f->store, 10000);
   f->unapproved_id = insert_case (f->store, -1);
 }

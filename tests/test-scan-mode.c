@@ -55,7 +55,7 @@ populate (Fixture *f)
     {
       g_autoptr(RdCase) rcase = rd_case_new ();
       g_autoptr(RdIntercept) intercept = NULL;
-      RdWorkflowFacts facts = { .approved_amount = 30000 + i };
+      RdWorkflowFacts facts = { .approved_amount = 30000 + i, .no_breakdown_reason = "agreed with the buyer" };
 
       rcase->channel = g_strdup ("taobao");
       rcase->order_no = g_strdup_printf ("88%06u", i);
@@ -481,7 +481,7 @@ test_page_create_for_case (void)
   g_autoptr(RdCase) rcase = rd_case_new ();
   g_autoptr(GPtrArray) linked = NULL;
   g_autoptr(RdCase) after = NULL;
-  RdWorkflowFacts facts = { .approved_amount = 15000 };
+  RdWorkflowFacts facts = { .approved_amount = 15000, .no_breakdown_reason = "agreed with the buyer" };
   g_auto(RdPolicy) policy = { 0 };
 
   g_assert_no_error (error);

@@ -18,6 +18,7 @@
 #include "rd-case.h"
 #include "rd-case-store.h"
 #include "rd-ledger-query.h"
+#include "rd-operators.h"
 #include "rd-store.h"
 #include "rd-test-ledger.h"
 
@@ -204,6 +205,39 @@ test_migrate_from_previous (void)
   assert_total (result->totals, 1, "JPY", 1, 5700, 0);
   assert_total (result->totals, 2, "USD", 1, 4599, 4000);
 
+  /* Version 9 starts with no operators: the shop's names (the settings'
+   * operators list of before) are imported, each without a PIN, audited. */
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM operators"), ==, 0);
+  {
+    const char *const names[] = { "小王", "店长", "老张" };
+    const RdRole roles[] = { RD_ROLE_CLERK, RD_ROLE_ADMIN, RD_ROLE_WAREHOUSE };
+    g_autoptr(GPtrArray) people = NULL;
+    gint64 n_chain = 0;
+
+    g_assert_true (rd_operators_import (store, names, roles, G_N_ELEMENTS (names), &error));
+    g_assert_no_error (error);
+    /* Twice changes nothing. */
+    g_assert_true (rd_operators_import (store, names, roles, G_N_ELEMENTS (names), &error));
+    g_assert_no_error (error);
+    people = rd_operators_list (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (people->len, ==, 3);
+    for (guint i = 0; i < people->len; i++)
+      g_assert_false (((RdOperator *) people->pdata[i])->has_pin);
+    g_assert_true (rd_operators_has_admin (store, &error));
+    g_assert_false (rd_operators_verify_pin (store, "小王", "1234", &error));
+    g_assert_error (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_NO_PIN);
+    g_clear_error (&error);
+    g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM audit_log WHERE case_id IS NULL OR case_id = 0"), >=, 3);
+    g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM audit_log WHERE action = 'import_operator'"), ==, 3);
+    g_assert_true (rd_audit_verify (store, &n_chain, NULL, &error));
+    g_assert_no_error (error);
+    /* 老张 of the warehouse may not take requests in. */
+    g_assert_false (rd_operators_check (store, "老张", RD_ACTION_TAKE_IN, &error));
+    g_assert_error (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_NOT_ALLOWED);
+    g_clear_error (&error);
+  }
+
   /* And new cases follow on: a fresh number, the counter moves. */
   extra = rd_case_new ();
   extra->channel = g_strdup ("taobao");
@@ -219,9 +253,7 @@ test_migrate_from_previous (void)
   g_assert_true (rd_case_store_insert (store, extra, "小王", &error));
   g_assert_no_error (error);
 
-  /* Version 9: no operators yet, old cases without the new fields, a new
-   * case keeps them. */
-  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM operators"), ==, 0);
+  /* Version 9: old cases without the new fields, a new case keeps them. */
   g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM cases WHERE id <= 8 AND"
                                         " (proposed_by IS NOT NULL OR outbound_courier IS NOT NULL"
                                         "  OR outbound_tracking IS NOT NULL)"), ==, 0);

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "rd-operators.h"
 #include "rd-case-bulk.h"
 #include "rd-store.h"
 
@@ -65,6 +66,12 @@ static const char surnames[] =
 static const char given[] =
   "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文辉力斌宇浩凯健俊帆鹏飞晨欣怡婷雪琳晶倩雯佳颖子轩梓涵一诺小宁波海燕峰亮春梅兰云凤";
 static const char *const handlers[] = { "小王", "小李", "阿珍", "店长", "老陈", "Lily" };
+/* Their roles: the shop's people, imported without a PIN (each sets one on
+ * first use) before any case is written. */
+static const RdRole handler_roles[] = {
+  RD_ROLE_CLERK, RD_ROLE_CLERK, RD_ROLE_APPROVER, RD_ROLE_ADMIN, RD_ROLE_WAREHOUSE, RD_ROLE_ACCOUNTANT,
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (handlers) == G_N_ELEMENTS (handler_roles));
 static const char *const couriers[] = { "SF", "YT", "JT", "ZTO", "YD", "JD" };
 
 static guint
@@ -705,8 +712,14 @@ main (int    argc,
       g_printerr ("rd-gen-ledger: %s\n", message);
       return 1;
     }
-  /* One transaction; the indexes of cases built once at its end. */
-  bulk = rd_case_bulk_begin_rebuilding (store, "rd-gen-ledger", &error);
+  if (!rd_operators_import (store, handlers, handler_roles, G_N_ELEMENTS (handlers), &error))
+    {
+      g_printerr ("rd-gen-ledger: %s\n", error->message);
+      return 1;
+    }
+  /* One transaction; the indexes of cases built once at its end. The shop's
+   * admin writes them. */
+  bulk = rd_case_bulk_begin_rebuilding (store, "店长", &error);
   if (bulk == NULL)
     {
       g_printerr ("rd-gen-ledger: %s\n", error->message);

@@ -326,7 +326,8 @@ begin (RdStore     *store,
       rd_store_set_error (error, RD_STORE_ERROR_READ_ONLY, SQLITE_READONLY, rd_store_get_path (store), NULL);
       return NULL;
     }
-  if (!_rd_case_store_check_writable (store, error))
+  if (!_rd_case_store_check_writable (store, error) ||
+      !rd_operators_check (store, operator, RD_ACTION_TAKE_IN, error))
     return NULL;
 
   bulk = g_new0 (RdCaseBulk, 1);
@@ -479,6 +480,9 @@ rd_case_bulk_add (RdCaseBulk  *bulk,
         c->updated_at = c->created_at;
       if (c->created_by == NULL)
         c->created_by = g_strdup (bulk->operator);
+      /* As rd_case_store_insert: an amount given is proposed by the writer. */
+      if (c->approved_amount >= 0 && c->approved_by == NULL && c->proposed_by == NULL)
+        c->proposed_by = g_strdup (bulk->operator);
       g_free (c->case_no);
       c->case_no = next_case_no (bulk, c->created_at);
       c->id = bulk->next_id++;

@@ -13,6 +13,7 @@
 #include "rd-policy.h"
 #include "rd-store.h"
 #include "rd-case-workflow.h"
+#include "rd-operators.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,16 @@ void     _rd_case_store_bind_case   (sqlite3_stmt  *stmt,
                                      int            base);
 char    *_rd_case_store_insert_sql  (guint          n_rows,
                                      gboolean       with_id);
+
+/* rd-case-approval.c: the role a workflow step needs, and the approval's
+ * checks (approver, PIN, breakdown or reason, amount left), inside the
+ * transition's transaction with facts already filled from the case. */
+RdAction _rd_case_event_action   (RdWorkflowEvent         event);
+gboolean _rd_case_approval_check (RdStore                *store,
+                                  const RdCase           *rcase,
+                                  const RdWorkflowFacts  *facts,
+                                  const RdPolicy         *policy,
+                                  const char             *operator,
+                                  GError                **error);
 
 G_END_DECLS

@@ -95,6 +95,9 @@ rd_case_store_transition_locked (RdStore                *store,
 
   if (!rd_workflow_apply (rcase->status, event, &facts, policy, &to, error))
     return FALSE;
+  if (event == RD_WORKFLOW_EVENT_APPROVE &&
+      !_rd_case_approval_check (store, rcase, &facts, policy, operator, error))
+    return FALSE;
 
   switch (event)
     {
@@ -156,6 +159,15 @@ rd_case_store_transition_locked (RdStore                *store,
     return FALSE;
 
   /* What the step was told and is not a field of the case. */
+  if (event == RD_WORKFLOW_EVENT_APPROVE && facts.no_breakdown_reason != NULL &&
+      (rcase->breakdown == NULL || *rcase->breakdown == '\0'))
+    {
+      g_autofree char *reason = g_strstrip (g_strdup (facts.no_breakdown_reason));
+
+      if (*reason != '\0')
+        return rd_audit_record (store, id, operator, "approve", "no_breakdown_reason", NULL,
+                                reason, error);
+    }
   if (event == RD_WORKFLOW_EVENT_MARK_RETURNED)
     {
       return rd_audit_record (store, id, operator, "mark_returned", "return_condition", NULL,
@@ -183,7 +195,10 @@ run_transition (RdStore                *store,
   if (!rd_store_begin (store, error))
     return FALSE;
 
-  if (!rd_case_store_transition_locked (store, id, event, facts, policy, operator, route, paid_on, error))
+  /* Approving checks its approver itself (who may be someone else). */
+  if ((event != RD_WORKFLOW_EVENT_APPROVE &&
+       !rd_operators_check (store, operator, _rd_case_event_action (event), error)) ||
+      !rd_case_store_transition_locked (store, id, event, facts, policy, operator, route, paid_on, error))
     {
       rd_store_rollback (store);
       return FALSE;

@@ -20,6 +20,17 @@ G_BEGIN_DECLS
  * shipped, intercept settled, return in transit). facts->operator is
  * ignored: operator acts.
  *
+ * Who may: operator's role must allow the step (rd_operators_check: approve,
+ * refuse, pay out — ready for payout, payout, arrival —, intercept, scan for
+ * mark returned, edit for the rest). Approving: the approver (facts->approver,
+ * else operator) has the approver or admin role; at or above the review
+ * threshold they did not create the case nor propose its amount
+ * (proposed_by) and facts->approver_pin is theirs, checked in the same
+ * transaction (also whenever the approver is not operator). The case needs a
+ * stored breakdown or facts->no_breakdown_reason (audited as
+ * approve · no_breakdown_reason), and the amount may not be negative nor
+ * above rd_case_store_get_refundable.
+ *
  * Sets with the status: approve → approved_by, approved_amount; refuse →
  * refusal_reason, resolution refused; withdraw → resolution withdrawn;
  * record_payout → a payout row (today, the case's refund route), and when
@@ -32,6 +43,15 @@ gboolean   rd_case_store_transition      (RdStore                *store,
                                           const RdWorkflowFacts  *facts,
                                           const RdPolicy         *policy,
                                           const char             *operator,
+                                          GError                **error);
+
+/* What is left to refund on the case's order: its amount paid minus the
+ * refunds approved on the other cases of the same channel and order number
+ * in the same currency (refused and withdrawn ones aside); never below 0.
+ * The most an approval of this case may grant. */
+gboolean   rd_case_store_get_refundable  (RdStore                *store,
+                                          gint64                  id,
+                                          gint64                 *left,
                                           GError                **error);
 
 /* record_payout with an explicit route id and date (YYYY-MM-DD). */

@@ -318,6 +318,9 @@ prepare_case (RdStore     *store,
     c->updated_at = c->created_at;
   if (c->created_by == NULL)
     c->created_by = g_strdup (operator);
+  /* An amount given at intake is proposed by whoever took the case in. */
+  if (c->approved_amount >= 0 && c->approved_by == NULL && c->proposed_by == NULL)
+    c->proposed_by = g_strdup (operator);
 
   year = local_year (s->tz, c->created_at);
   sqlite3_reset (s->number);
@@ -399,6 +402,8 @@ rd_case_store_insert_many (RdStore     *store,
 
   if (!_rd_case_store_begin_write (store, error))
     return FALSE;
+  if (!rd_operators_check (store, operator, RD_ACTION_TAKE_IN, error))
+    goto failed;
 
   s.tz = g_time_zone_new_local ();
   s.number = rd_store_prepare (store, next_number_sql, error);
@@ -470,6 +475,36 @@ rd_case_store_insert (RdStore     *store,
   return rd_case_store_insert_many (store, &rcase, 1, operator, error);
 }
 
+/* Inside the update's transaction: the operator may edit, and when the
+ * amount or the breakdown changes, may propose it and becomes its proposer. */
+static gboolean
+check_edit (RdStore      *store,
+            RdCase       *rcase,
+            const char   *operator,
+            GError      **error)
+{
+  g_autoptr(RdCase) stored = NULL;
+
+  if (!rd_operators_check (store, operator, RD_ACTION_EDIT_CASE, error))
+    return FALSE;
+
+  stored = rd_case_store_get (store, rcase->id, error);
+  if (stored == NULL)
+    return FALSE;
+  if (stored->approved_amount == rcase->approved_amount &&
+      g_strcmp0 (stored->breakdown, rcase->breakdown) == 0)
+    return TRUE;
+
+  if (!rd_operators_check (store, operator, RD_ACTION_PROPOSE_AMOUNT, error))
+    return FALSE;
+  if (rcase->approved_by == NULL)
+    {
+      g_free (rcase->proposed_by);
+      rcase->proposed_by = g_strdup (operator);
+    }
+  return TRUE;
+}
+
 gboolean
 rd_case_store_update (RdStore     *store,
                       RdCase      *rcase,
@@ -487,7 +522,8 @@ rd_case_store_update (RdStore     *store,
   if (!_rd_case_store_begin_write (store, error))
     return FALSE;
 
-  if (!rd_case_store_write_locked (store, rcase, operator, "update", error))
+  if (!check_edit (store, rcase, operator, error) ||
+      !rd_case_store_write_locked (store, rcase, operator, "update", error))
     {
       rd_store_rollback (store);
       rcase->updated_at = previous_updated_at;
@@ -661,6 +697,9 @@ rd_case_store_apply_breakdown (RdStore     *store,
   if (!_rd_case_store_begin_write (store, error))
     return FALSE;
 
+  if (!rd_operators_check (store, operator, RD_ACTION_PROPOSE_AMOUNT, error))
+    goto failed;
+
   rcase = rd_case_store_get (store, id, error);
   if (rcase == NULL)
     goto failed;
@@ -677,6 +716,8 @@ rd_case_store_apply_breakdown (RdStore     *store,
   g_free (rcase->breakdown);
   rcase->breakdown = g_strdup (breakdown_json);
   rcase->approved_amount = approved_amount;
+  g_free (rcase->proposed_by);
+  rcase->proposed_by = g_strdup (operator);
 
   if (!rd_case_validate (rcase, error) ||
       !rd_case_store_write_locked (store, rcase, operator, "apply_breakdown", error))

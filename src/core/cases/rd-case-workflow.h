@@ -24,6 +24,7 @@ typedef enum
   RD_WORKFLOW_ERROR_WAIT_FOR_RESULT,      /* high-ticket: intercept or inspection result first */
   RD_WORKFLOW_ERROR_NEEDS_CONDITION,      /* marking returned without the inspected condition */
   RD_WORKFLOW_ERROR_AMOUNT,               /* approved amount or payouts do not add up */
+  RD_WORKFLOW_ERROR_NEEDS_BREAKDOWN,      /* approving without a breakdown and without saying why */
 } RdWorkflowError;
 
 typedef enum
@@ -62,6 +63,10 @@ typedef struct
   const char        *created_by;
   const char        *operator;           /* who acts now */
   const char        *approver;           /* approve: the approving operator; NULL = operator */
+  const char        *approver_pin;       /* approve: their PIN, checked by the case store at or
+                                          * above the review threshold and when approver is
+                                          * not the operator */
+  const char        *no_breakdown_reason; /* approve without a stored breakdown: why (audited) */
   RdRefusalReason    refusal_reason;     /* refuse (rd-case-types.h) */
   RdReturnCondition  return_condition;   /* mark_returned */
   gboolean           return_in_transit;  /* the return parcel is picked up and moving */

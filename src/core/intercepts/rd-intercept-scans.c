@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "rd-intercepts.h"
+#include "rd-operators.h"
 #include "rd-intercepts-private.h"
 
 static gboolean
@@ -119,6 +120,11 @@ rd_intercepts_record_scan (RdStore            *store,
 
   if (!rd_store_begin (store, error))
     return FALSE;
+  if (!rd_operators_check (store, operator, RD_ACTION_SCAN, error))
+    {
+      rd_store_rollback (store);
+      return FALSE;
+    }
 
   intercept = rd_intercepts_find_by_tracking (store, tracking_no, error);
   if (intercept == NULL ||

@@ -12,6 +12,7 @@
 #include "rd-case.h"
 #include "rd-case-store.h"
 #include "rd-intercepts.h"
+#include "rd-operators.h"
 #include "rd-intercepts-private.h"
 #include "rd-store-txn.h"
 
@@ -414,6 +415,11 @@ rd_intercepts_file_claim (RdStore             *store,
 
   if (!rd_store_txn_begin (store, &owned, error))
     return FALSE;
+  if (!rd_operators_check (store, operator, RD_ACTION_INTERCEPT, error))
+    {
+      rd_store_txn_rollback (store, owned);
+      return FALSE;
+    }
   if (!file_claim_locked (store, id, amount_claimed, remedy, policy, operator, now, claim_id,
                           &local_outcome, error))
     {
@@ -513,6 +519,11 @@ rd_claims_settle (RdStore        *store,
 
   if (!rd_store_txn_begin (store, &owned, error))
     return FALSE;
+  if (!rd_operators_check (store, operator, RD_ACTION_INTERCEPT, error))
+    {
+      rd_store_txn_rollback (store, owned);
+      return FALSE;
+    }
   if (!settle_locked (store, claim_id, status, recovered, operator, now, error))
     {
       rd_store_txn_rollback (store, owned);

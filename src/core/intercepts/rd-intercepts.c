@@ -15,6 +15,7 @@
 #include "rd-case.h"
 #include "rd-case-store.h"
 #include "rd-intercepts.h"
+#include "rd-operators.h"
 #include "rd-intercepts-private.h"
 #include "rd-store-txn.h"
 
@@ -735,6 +736,11 @@ rd_intercepts_create (RdStore             *store,
 
   if (!rd_store_txn_begin (store, &owned, error))
     return FALSE;
+  if (!rd_operators_check (store, operator, RD_ACTION_INTERCEPT, error))
+    {
+      rd_store_txn_rollback (store, owned);
+      return FALSE;
+    }
   if (!create_locked (store, intercept, policy, operator, now, existing_id, &local_outcome, error))
     {
       rd_store_txn_rollback (store, owned);
@@ -774,6 +780,11 @@ rd_intercepts_transition (RdStore             *store,
 
   if (!rd_store_txn_begin (store, &owned, error))
     return FALSE;
+  if (!rd_operators_check (store, operator, RD_ACTION_INTERCEPT, error))
+    {
+      rd_store_txn_rollback (store, owned);
+      return FALSE;
+    }
 
   intercept = rd_intercepts_get (store, id, error);
   if (intercept == NULL ||
@@ -819,6 +830,11 @@ rd_intercepts_record_movement (RdStore     *store,
 
   if (!rd_store_txn_begin (store, &owned, error))
     return FALSE;
+  if (!rd_operators_check (store, operator, RD_ACTION_INTERCEPT, error))
+    {
+      rd_store_txn_rollback (store, owned);
+      return FALSE;
+    }
 
   intercept = rd_intercepts_get (store, id, error);
   if (intercept == NULL)

@@ -8,7 +8,10 @@
  * that an operator makes, whatever the window shows.
  *
  * Every change to an operator (added, role changed, PIN set or reset) is
- * written to the audit log (no case) by the operator who made it.
+ * written to the audit log (no case) by the operator who made it, with the
+ * operator changed as the entry's field: add_operator (— → role), set_role
+ * (role → role), set_pin (— or "set" → "set"), reset_pin ("set" → —),
+ * import_operator (— → role). A PIN or its hash is never in the log.
  */
 #pragma once
 
@@ -68,6 +71,9 @@ RdRole      rd_role_from_id   (const char *id);
 const char *rd_role_get_name  (RdRole      role);
 /* What the role is for, one line in the user's language. */
 const char *rd_role_get_description (RdRole role);
+
+/* What the action is, to complete "%s (%s) may not %s." ("approve refunds"). */
+const char *rd_action_get_phrase (RdAction action);
 
 /* The one answer to "may this role do this". */
 gboolean    rd_role_may       (RdRole      role,

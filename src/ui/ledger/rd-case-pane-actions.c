@@ -2,8 +2,8 @@
  *
  * The top of the case pane: one button per workflow step that the case's
  * state allows (rd_workflow_available_events), the dialogs that ask what a
- * step needs (approved amount and second approver, refusal reason, return
- * condition, payout), the reply templates menu, attachments and the jump to
+ * step needs (refusal reason, return condition, payout; approving has its
+ * own dialog, rd-case-pane-approve.c), the reply templates menu, attachments and the jump to
  * the calculator. Every step is written by rd_case_store_transition or
  * rd_case_store_record_payout; what the core refuses is shown in its words.
  */
@@ -31,7 +31,6 @@ typedef struct
   GtkDropDown     *dropdown;
   GtkEntry        *date_entry;
   GtkLabel        *arrival_label;
-  GStrv            operators;     /* the approver drop-down's names */
 } StepDialog;
 
 static const RdRefundRoute payout_routes[] = {
@@ -47,7 +46,6 @@ step_dialog_free (gpointer  data,
   StepDialog *step = data;
 
   g_clear_object (&step->pane);
-  g_clear_pointer (&step->operators, g_strfreev);
   g_free (step);
 }
 
@@ -207,23 +205,6 @@ read_amount (StepDialog *step,
   return FALSE;
 }
 
-/* The calculator's total when the case has one (in the case's currency),
- * else the amount paid. */
-static gint64
-suggested_refund (const RdCase *rcase)
-{
-  g_autoptr(RdCalcResult) result = NULL;
-
-  if (rcase->breakdown != NULL)
-    result = rd_calc_result_from_breakdown (rcase->breakdown, NULL);
-
-  if (result != NULL && g_strcmp0 (result->currency->code, case_currency (rcase)->code) == 0 &&
-      result->total > 0 && result->total <= rcase->amount_paid)
-    return result->total;
-
-  return rcase->amount_paid;
-}
-
 static void
 on_step_dialog_response (AdwMessageDialog *dialog,
                          const char       *response,
@@ -242,14 +223,6 @@ on_step_dialog_response (AdwMessageDialog *dialog,
 
   switch ((int) step->event)
     {
-    case RD_WORKFLOW_EVENT_APPROVE:
-      if (!read_amount (step, &facts.approved_amount))
-        return;
-      if (step->operators != NULL && selected < g_strv_length (step->operators))
-        facts.approver = step->operators[selected];
-      run_transition (self, step->event, &facts);
-      break;
-
     case RD_WORKFLOW_EVENT_REFUSE:
       if (selected != GTK_INVALID_LIST_POSITION)
         facts.refusal_reason = (RdRefusalReason) (selected + 1);
@@ -327,78 +300,6 @@ new_form_box (void)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   return box;
-}
-
-static void
-ask_approve (RdCasePane *self)
-{
-  const RdPolicy *policy;
-  g_autoptr(GVariant) operators = NULL;
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  g_autofree char *body = NULL;
-  g_autofree char *paid = _rd_case_pane_format_money (self, self->rcase->amount_paid);
-  StepDialog *step = step_dialog_new (self, RD_WORKFLOW_EVENT_APPROVE);
-  gint64 suggested = suggested_refund (self->rcase);
-  GtkWidget *dialog, *box;
-  GVariantIter iter;
-  const char *name, *role;
-
-  policy = rd_context_get_policy (self->context);
-
-  body = g_strdup_printf (_("The buyer paid %s. How much does the shop refund?"), paid);
-  dialog = new_step_dialog (self, _("Approve Refund"), body, "approve", _("_Approve"), FALSE);
-  box = new_form_box ();
-  step->amount_entry = GTK_ENTRY (labelled (box, _("Approved _amount"),
-                                            GTK_WIDGET (new_amount_entry (suggested, case_currency (self->rcase)))));
-
-  if (rd_policy_needs_review (policy, suggested) || rd_policy_needs_review (policy, self->rcase->amount_paid))
-    {
-      g_autofree char *threshold = _rd_case_pane_format_money (self, policy->review_threshold);
-      g_autofree char *note = NULL;
-      GtkWidget *dropdown, *label;
-      guint n = 0, preferred = 0;
-      gboolean found = FALSE;
-
-      operators = g_settings_get_value (self->settings, "operators");
-      g_variant_iter_init (&iter, operators);
-      while (g_variant_iter_next (&iter, "(&s&s)", &name, &role))
-        {
-          g_strv_builder_add (names, name);
-          if (!found && g_strcmp0 (name, self->rcase->created_by) != 0)
-            {
-              preferred = n;
-              found = TRUE;
-            }
-          n++;
-        }
-      step->operators = g_strv_builder_end (names);
-
-      /* Translators: %s is the review threshold, %s the operator who took the case in. */
-      note = g_strdup_printf (_("Refunds of %s or more need a second person: someone other than %s, who took the case in."),
-                              threshold, self->rcase->created_by != NULL ? self->rcase->created_by : "");
-      label = gtk_label_new (note);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_box_append (GTK_BOX (box), label);
-
-      dropdown = gtk_drop_down_new_from_strings ((const char * const *) step->operators);
-      gtk_widget_set_name (dropdown, "approver-dropdown");
-      if (n > 0)
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), preferred);
-      step->dropdown = GTK_DROP_DOWN (labelled (box, _("Approved _by"), dropdown));
-      if (n == 0)
-        {
-          GtkWidget *hint = gtk_label_new (_("Add the shop's operators in Preferences to choose the second approver."));
-
-          gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-          gtk_label_set_xalign (GTK_LABEL (hint), 0);
-          gtk_widget_add_css_class (hint, "dim-label");
-          gtk_box_append (GTK_BOX (box), hint);
-        }
-    }
-
-  present_step_dialog (dialog, step, box);
 }
 
 static void
@@ -569,7 +470,7 @@ event_action (GtkWidget  *widget,
   switch ((int) event)
     {
     case RD_WORKFLOW_EVENT_APPROVE:
-      ask_approve (self);
+      _rd_case_pane_ask_approve (self);
       break;
 
     case RD_WORKFLOW_EVENT_REFUSE:

@@ -1,7 +1,8 @@
 /* rd-case-pane-private.h
  *
- * What rd-case-pane.c (showing the case) and rd-case-pane-actions.c (the
- * workflow steps, dialogs and reply templates) share.
+ * What rd-case-pane.c (showing the case), rd-case-pane-actions.c (the
+ * workflow steps, dialogs and reply templates) and rd-case-pane-approve.c
+ * (the approval dialog) share.
  */
 #pragma once
 
@@ -73,6 +74,9 @@ void        _rd_case_pane_actions_class_init (GtkWidgetClass *widget_class);
 /* The step buttons, the templates menu and the calculator button for the
  * case shown. */
 void        _rd_case_pane_update_actions (RdCasePane      *self);
+
+/* rd-case-pane-approve.c: the approval dialog for the case shown. */
+void        _rd_case_pane_ask_approve    (RdCasePane      *self);
 
 /* rd-case-pane-intercepts.c */
 void        _rd_case_pane_intercepts_build (RdCasePane          *self,
