@@ -183,7 +183,7 @@ rd_test_ui_sign_in (RdContext  *context,
   if (!rd_operators_has_admin (store, NULL))
     {
       g_assert_true (rd_operators_create_first_admin (store, role == RD_ROLE_ADMIN ? name : "Admin",
-                                                      RD_TEST_UI_PIN, &error));
+                                                      RD_TEST_PIN, &error));
       g_assert_no_error (error);
     }
 
@@ -196,10 +196,10 @@ rd_test_ui_sign_in (RdContext  *context,
         if (((RdOperator *) g_ptr_array_index (operators, i))->role == RD_ROLE_ADMIN)
           admin = ((RdOperator *) g_ptr_array_index (operators, i))->name;
       g_assert_nonnull (admin);
-      g_assert_true (rd_operators_add (store, admin, RD_TEST_UI_PIN, name, role, RD_TEST_UI_PIN, &error));
+      g_assert_true (rd_operators_add (store, admin, RD_TEST_PIN, name, role, RD_TEST_PIN, &error));
       g_assert_no_error (error);
     }
 
-  g_assert_true (rd_context_sign_in (context, name, RD_TEST_UI_PIN, &error));
+  g_assert_true (rd_context_sign_in (context, name, RD_TEST_PIN, &error));
   g_assert_no_error (error);
 }

@@ -45,13 +45,10 @@ RdStore          *rd_test_ui_open_ledger         (const char *dir,
  * (NULL: none). */
 RdContext        *rd_test_ui_new_context         (RdStore    *store);
 
-/* The PIN of everyone rd_test_ui_sign_in adds. */
-#define RD_TEST_UI_PIN "2580"
-
-/* Signs name in on context as the window would after their PIN: the
- * context gets store when it has none; name is added to the ledger with role
- * (and an admin "Admin" first, when the ledger has none) unless there. "":
- * signs out. */
+/* Signs name in on context as the window would after their PIN (RD_TEST_PIN):
+ * the context gets store when it has none; name is added to the ledger with
+ * role (and an admin "Admin" first, when the ledger has none) unless there.
+ * "": signs out. */
 void              rd_test_ui_sign_in             (RdContext  *context,
                                                   RdStore    *store,
                                                   const char *name,

@@ -550,7 +550,7 @@ walk_to_closed (Fixture *fixture,
   g_assert_cmpint (shown->approved_amount, ==, 50000);
 
   /* The shop's admin pays out and closes. */
-  g_settings_set_string (settings, "current-operator", "店长");
+  rd_test_ui_sign_in (fixture->context, fixture->store, "店长", RD_ROLE_ADMIN);
   rd_test_ui_iterate ();
 
   click_event (pane, RD_WORKFLOW_EVENT_READY_FOR_PAYOUT);

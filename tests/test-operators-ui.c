@@ -31,12 +31,25 @@ typedef struct
   GSettings *settings;
 } Fixture;
 
+/* A new ledger with no one in it (rd_test_ui_open_ledger adds the tests'
+ * people). */
+static RdStore *
+open_empty_ledger (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  RdStore *store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->dir = rd_test_make_tmp_dir ();
-  f->store = rd_test_ui_open_ledger (f->dir, NULL);
+  f->store = open_empty_ledger (f->dir);
   f->settings = g_settings_new (APP_ID);
   g_settings_reset (f->settings, "operators");
   f->context = rd_test_ui_new_context (f->store);

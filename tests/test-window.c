@@ -139,9 +139,10 @@ static void
 test_window_operators (void)
 {
   g_autofree char *dir = rd_test_make_tmp_dir ();
-  g_autoptr(RdStore) store = rd_test_ui_open_ledger (dir, NULL);
-  g_autoptr(RdContext) context = rd_test_ui_new_context (store);
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
   g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(RdContext) context = rd_test_ui_new_context (store);
   g_autofree char *action = NULL;
   g_autofree char *label = NULL;
   g_autofree char *expected = NULL;
