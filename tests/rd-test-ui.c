@@ -158,3 +158,48 @@ rd_test_ui_new_context (RdStore *store)
 
   return rd_context_new (store, settings);
 }
+
+void
+rd_test_ui_sign_in (RdContext  *context,
+                    RdStore    *store,
+                    const char *name,
+                    RdRole      role)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdOperator) existing = NULL;
+  g_autoptr(GPtrArray) operators = NULL;
+  const char *admin = NULL;
+
+  if (*name == '\0')
+    {
+      rd_context_sign_out (context);
+      return;
+    }
+
+  if (rd_context_get_store (context) == NULL)
+    rd_context_set_store (context, store);
+  store = rd_context_get_store (context);
+
+  if (!rd_operators_has_admin (store, NULL))
+    {
+      g_assert_true (rd_operators_create_first_admin (store, role == RD_ROLE_ADMIN ? name : "Admin",
+                                                      RD_TEST_PIN, &error));
+      g_assert_no_error (error);
+    }
+
+  existing = rd_operators_get (store, name, NULL);
+  if (existing == NULL)
+    {
+      operators = rd_operators_list (store, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; admin == NULL && i < operators->len; i++)
+        if (((RdOperator *) g_ptr_array_index (operators, i))->role == RD_ROLE_ADMIN)
+          admin = ((RdOperator *) g_ptr_array_index (operators, i))->name;
+      g_assert_nonnull (admin);
+      g_assert_true (rd_operators_add (store, admin, RD_TEST_PIN, name, role, RD_TEST_PIN, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (rd_context_sign_in (context, name, RD_TEST_PIN, &error));
+  g_assert_no_error (error);
+}

@@ -45,4 +45,13 @@ RdStore          *rd_test_ui_open_ledger         (const char *dir,
  * (NULL: none). */
 RdContext        *rd_test_ui_new_context         (RdStore    *store);
 
+/* Signs name in on context as the window would after their PIN (RD_TEST_PIN):
+ * the context gets store when it has none; name is added to the ledger with
+ * role (and an admin "Admin" first, when the ledger has none) unless there.
+ * "": signs out. */
+void              rd_test_ui_sign_in             (RdContext  *context,
+                                                  RdStore    *store,
+                                                  const char *name,
+                                                  RdRole      role);
+
 G_END_DECLS

@@ -47,15 +47,16 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(RdContext) context = rd_test_ui_new_context (NULL);
+  g_autoptr(RdContext) context = NULL;
   g_autoptr(RdCase) rcase = rd_case_new ();
 
-  /* 店长 is at the desk, and took the ¥1,580 case in. */
-  g_settings_set_string (settings, "current-operator", "店长");
   g_settings_reset (settings, "review-threshold");
 
   fixture->dir = rd_test_make_tmp_dir ();
   fixture->store = rd_test_ui_open_ledger (fixture->dir, NULL);
+  /* 店长 is at the desk, and took the ¥1,580 case in. */
+  context = rd_test_ui_new_context (fixture->store);
+  rd_test_ui_sign_in (context, fixture->store, "店长", RD_ROLE_ADMIN);
   rcase->channel = g_strdup ("taobao");
   rcase->order_no = g_strdup ("3712894456120001580");
   rcase->kind = RD_REFUND_KIND_REFUND_ONLY_UNSHIPPED;

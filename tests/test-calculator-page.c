@@ -30,6 +30,7 @@ typedef struct
   RdCalculatorPage *page;
   RdCalcLinesGrid  *grid;
   RdCalcResultView *view;
+  RdContext        *context;
 } Fixture;
 
 static void
@@ -41,7 +42,7 @@ fixture_set_up (Fixture       *f,
 
   g_settings_reset (settings, "review-threshold");
   g_settings_reset (settings, "high-ticket-threshold");
-  g_settings_reset (settings, "current-operator");
+  f->context = g_object_ref (context);
 
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
@@ -65,6 +66,7 @@ fixture_tear_down (Fixture       *f,
   g_list_free (toplevels);
   gtk_window_destroy (GTK_WINDOW (f->window));
   rd_test_ui_iterate ();
+  g_clear_object (&f->context);
 }
 
 static GtkWidget *
@@ -316,7 +318,6 @@ static void
 test_apply_to_case (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *dir = rd_test_make_tmp_dir ();
   g_autoptr(RdStore) store = NULL;
   g_autoptr(RdCase) rcase = rd_case_new ();
@@ -376,7 +377,7 @@ test_apply_to_case (Fixture       *f,
   g_assert_cmpint (read->approved_amount, ==, -1);
   g_clear_pointer (&read, rd_case_free);
 
-  g_settings_set_string (settings, "current-operator", "Lin");
+  rd_test_ui_sign_in (f->context, store, "Lin", RD_ROLE_ADMIN);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "calculator.apply", NULL));
   rd_test_ui_iterate ();
 

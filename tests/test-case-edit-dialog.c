@@ -50,16 +50,13 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(RdContext) context = rd_test_ui_new_context (NULL);
   RdCase *c = rd_case_new ();
 
-  g_settings_set_value (settings, "operators",
-                        g_variant_new_parsed ("[('阿珍', 'owner'), ('小王', 'service')]"));
-  g_settings_set_string (settings, "current-operator", "小王");
-
   f->dir = rd_test_make_tmp_dir ();
   f->store = rd_test_ui_open_ledger (f->dir, NULL);
+  rd_test_add_operators (f->store);
+  rd_test_ui_sign_in (context, f->store, "小王", RD_ROLE_CLERK);
 
   c->channel = g_strdup ("taobao");
   c->order_no = g_strdup ("TB100200300");

@@ -118,7 +118,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = rd_test_make_tmp_dir ();
   fixture->store = rd_test_ui_open_ledger (fixture->dir, NULL);
   fixture->settings = g_settings_new (APP_ID);
-  g_settings_set_string (fixture->settings, "current-operator", "Alice");
+  rd_test_ui_sign_in (context, fixture->store, "Alice", RD_ROLE_CLERK);
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   fixture->page = RD_INTAKE_PAGE (rd_intake_page_new (context));
@@ -141,7 +141,6 @@ fixture_tear_down (Fixture       *fixture,
     gtk_window_destroy (l->data);
   g_list_free_full (toplevels, g_object_unref);
   rd_test_ui_iterate ();
-  g_settings_reset (fixture->settings, "current-operator");
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->settings);
   rd_test_remove_tree (fixture->dir);

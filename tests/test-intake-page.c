@@ -29,6 +29,7 @@ typedef struct
   char      *dir;
   RdStore   *store;
   GSettings *settings;
+  RdContext *context;
   GtkWindow *window;
   RdIntakePage *page;
 } Fixture;
@@ -79,10 +80,8 @@ save_sensitive (RdIntakePage *page)
 static RdIntakePage *
 open_page (Fixture *fixture)
 {
-  g_autoptr(RdContext) context = rd_test_ui_new_context (NULL);
-
   fixture->window = GTK_WINDOW (gtk_window_new ());
-  fixture->page = RD_INTAKE_PAGE (rd_intake_page_new (context));
+  fixture->page = RD_INTAKE_PAGE (rd_intake_page_new (fixture->context));
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
   gtk_window_set_default_size (fixture->window, 800, 900);
   gtk_window_present (fixture->window);
@@ -108,7 +107,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = rd_test_ui_open_ledger (fixture->dir, NULL);
 
   fixture->settings = g_settings_new (APP_ID);
-  g_settings_set_string (fixture->settings, "current-operator", "Alice");
+  fixture->context = rd_test_ui_new_context (fixture->store);
+  rd_test_ui_sign_in (fixture->context, fixture->store, "Alice", RD_ROLE_ADMIN);
   g_settings_reset (fixture->settings, "channels");
   g_settings_reset (fixture->settings, "reasons");
   g_settings_reset (fixture->settings, "payment-methods");
@@ -131,6 +131,7 @@ fixture_tear_down (Fixture       *fixture,
   rd_test_ui_iterate ();
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->settings);
+  g_clear_object (&fixture->context);
   rd_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
@@ -518,7 +519,7 @@ test_no_operator (Fixture       *fixture,
 {
   RdIntakePage *page = fixture->page;
 
-  g_settings_set_string (fixture->settings, "current-operator", "");
+  rd_test_ui_sign_in (fixture->context, fixture->store, "", RD_ROLE_NONE);
   fill_required (page, "OP-1");
   g_assert_true (save_sensitive (page));
   gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL);
@@ -631,7 +632,7 @@ test_templates_page (Fixture       *fixture,
   gboolean found = FALSE;
 
   g_assert_cmpint (rd_templates_install_defaults (fixture->store, &error), ==, 8);
-  page = rd_templates_page_new (fixture->store, fixture->settings);
+  page = rd_templates_page_new (fixture->store, fixture->context);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
   rd_test_ui_iterate ();
@@ -641,7 +642,7 @@ test_templates_page (Fixture       *fixture,
   g_assert_nonnull (add);
 
   /* Without an operator nothing is written, and the page says why. */
-  g_settings_set_string (fixture->settings, "current-operator", "");
+  rd_test_ui_sign_in (fixture->context, fixture->store, "", RD_ROLE_NONE);
   g_signal_emit_by_name (add, "clicked");
   rd_test_ui_iterate ();
   g_assert_nonnull (strstr (rd_templates_page_get_error_message (RD_TEMPLATES_PAGE (page)), "operator menu"));
@@ -649,7 +650,7 @@ test_templates_page (Fixture       *fixture,
   g_assert_cmpuint (after->len, ==, before->len);
   g_clear_pointer (&after, g_ptr_array_unref);
 
-  g_settings_set_string (fixture->settings, "current-operator", "Alice");
+  rd_test_ui_sign_in (fixture->context, fixture->store, "Alice", RD_ROLE_ADMIN);
   g_signal_emit_by_name (add, "clicked");
   rd_test_ui_iterate ();
   g_assert_null (rd_templates_page_get_error_message (RD_TEMPLATES_PAGE (page)));

@@ -39,6 +39,7 @@ typedef struct
   char         *dir;
   char         *path;
   RdStore      *store;
+  RdContext    *context;
   RdWindow     *window;
   RdLedgerPage *page;
 } Fixture;
@@ -146,16 +147,17 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(RdContext) context = rd_test_ui_new_context (NULL);
   guint n_cases = GPOINTER_TO_UINT (data);
 
   g_settings_set_value (settings, "operators",
                         g_variant_new_parsed ("[('阿珍', 'owner'), ('小王', 'service')]"));
-  g_settings_set_string (settings, "current-operator", "小王");
   g_settings_set_int64 (settings, "review-threshold", 10000);
 
   fixture->dir = rd_test_make_tmp_dir ();
   fixture->store = rd_test_ui_open_ledger (fixture->dir, &fixture->path);
+  fixture->context = rd_test_ui_new_context (fixture->store);
+  rd_test_ui_sign_in (fixture->context, fixture->store, "阿珍", RD_ROLE_ADMIN);
+  rd_test_ui_sign_in (fixture->context, fixture->store, "小王", RD_ROLE_ADMIN);
 
   if (n_cases > 0)
     {
@@ -167,7 +169,7 @@ fixture_set_up (Fixture       *fixture,
       g_assert_no_error (error);
     }
 
-  fixture->window = rd_window_new (GTK_APPLICATION (app), context);
+  fixture->window = rd_window_new (GTK_APPLICATION (app), fixture->context);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
   fixture->page = RD_LEDGER_PAGE (rd_test_ui_find_descendant (GTK_WIDGET (fixture->window), RD_TYPE_LEDGER_PAGE, NULL));
@@ -184,6 +186,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   rd_test_ui_iterate ();
+  g_clear_object (&fixture->context);
   g_clear_object (&fixture->store);
   rd_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
@@ -573,7 +576,7 @@ walk_to_closed (Fixture *fixture,
   g_assert_cmpint (shown->approved_amount, ==, 50000);
 
   /* The shop's admin pays out and closes. */
-  g_settings_set_string (settings, "current-operator", "店长");
+  rd_test_ui_sign_in (fixture->context, fixture->store, "店长", RD_ROLE_ADMIN);
   rd_test_ui_iterate ();
 
   click_event (pane, RD_WORKFLOW_EVENT_READY_FOR_PAYOUT);
@@ -691,14 +694,13 @@ test_from_intake_to_closed (Fixture       *fixture,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GPtrArray) found = NULL;
   RdIntakePage *intake = RD_INTAKE_PAGE (rd_test_ui_find_descendant (GTK_WIDGET (fixture->window),
                                                                      RD_TYPE_INTAKE_PAGE, NULL));
   const RdCase *saved;
 
   g_assert_nonnull (intake);
-  g_settings_set_string (settings, "current-operator", "阿珍");
+  rd_test_ui_sign_in (fixture->context, fixture->store, "阿珍", RD_ROLE_ADMIN);
   rd_intake_page_set_store (intake, fixture->store);
   rd_window_show_page (fixture->window, "intake");
   rd_test_ui_iterate ();
@@ -729,7 +731,7 @@ test_from_intake_to_closed (Fixture       *fixture,
   wait_for_model (fixture);
   g_assert_cmpint (rd_ledger_model_find_id (rd_ledger_page_get_model (fixture->page), saved->id), >=, 0);
 
-  g_settings_set_string (settings, "current-operator", "小王");
+  rd_test_ui_sign_in (fixture->context, fixture->store, "小王", RD_ROLE_ADMIN);
   walk_to_closed (fixture, saved->id);
 }
 

@@ -94,6 +94,7 @@ fixture_set_up (Fixture       *f,
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1024, 700);
   f->context = rd_test_ui_new_context (NULL);
+  rd_test_ui_sign_in (f->context, f->store, "老张", RD_ROLE_WAREHOUSE);
   f->scan = RD_SCAN_MODE (rd_scan_mode_new (f->context));
   gtk_window_set_child (f->window, GTK_WIDGET (f->scan));
   rd_scan_mode_set_store (f->scan, f->store);
@@ -416,6 +417,7 @@ test_page_scan_mode (void)
   RdInterceptsPage *page = RD_INTERCEPTS_PAGE (rd_intercepts_page_new (context));
   Fixture f = { .dir = dir, .path = path, .store = store };
 
+  rd_test_ui_sign_in (context, store, "老张", RD_ROLE_WAREHOUSE);
   rd_policy_init_defaults (&f.policy);
   populate (&f);
 
@@ -485,6 +487,7 @@ test_page_create_for_case (void)
   g_auto(RdPolicy) policy = { 0 };
 
   g_assert_no_error (error);
+  rd_test_ui_sign_in (context, store, "老张", RD_ROLE_WAREHOUSE);
   rd_policy_init_defaults (&policy);
   rcase->channel = g_strdup ("jd");
   rcase->order_no = g_strdup ("3100200");

@@ -1,7 +1,7 @@
 /* test-window.c
  *
  * The window shell under a real display: pages through win.show-page, the
- * operator menu following the `operators` setting, the preferences window
+ * operator menu listing the ledger's operators, the preferences window
  * with its validation, the error dialog for a file that is not a ledger, and
  * a ledger of an older version updated behind a progress window.
  */
@@ -16,7 +16,7 @@
 #include "rd-ledger-row.h"
 #include "rd-migrate-window.h"
 #include "rd-money-row.h"
-#include "rd-operators-group.h"
+#include "rd-people-group.h"
 #include "rd-preferences-window.h"
 #include "rd-provinces-group.h"
 #include "rd-templates.h"
@@ -110,60 +110,91 @@ menu_item_string (GMenuModel *model,
   return value;
 }
 
+/* The label of the item of section that switches to name, or NULL. */
+static char *
+switch_item_label (GMenuModel *section,
+                   const char *name)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *target = NULL;
+      char *label = NULL;
+
+      g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+      g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_TARGET, "s", &target);
+      if (g_strcmp0 (action, "win.switch-operator") != 0 || g_strcmp0 (target, name) != 0)
+        continue;
+      g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      return label;
+    }
+
+  return NULL;
+}
+
+/* The operator menu lists the ledger's operators with their roles; an
+ * empty ledger offers its first administrator; choosing someone asks for
+ * their PIN, and the button shows who is signed in. */
 static void
 test_window_operators (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(RdContext) context = rd_test_ui_new_context (NULL);
-  g_autoptr(GVariant) operators = NULL;
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(RdContext) context = rd_test_ui_new_context (store);
   g_autofree char *action = NULL;
   g_autofree char *label = NULL;
-  g_autofree char *current = NULL;
+  g_autofree char *expected = NULL;
   GMenuModel *menu;
   GMenuModel *section;
   GtkLabel *operator_label;
   RdWindow *window;
 
-  g_settings_reset (settings, "operators");
-  g_settings_reset (settings, "current-operator");
-
   window = rd_window_new (GTK_APPLICATION (app), context);
   gtk_window_present (GTK_WINDOW (window));
   rd_test_ui_iterate ();
 
-  /* No operators: the menu points to the preferences. */
+  /* No operators: the first administrator, and the preferences. */
   menu = operator_menu (window);
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
-  action = menu_item_string (menu, 0, G_MENU_ATTRIBUTE_ACTION);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 2);
+  action = menu_item_string (section, 0, G_MENU_ATTRIBUTE_ACTION);
+  g_assert_cmpstr (action, ==, "win.first-run");
+  g_clear_pointer (&action, g_free);
+  action = menu_item_string (section, 1, G_MENU_ATTRIBUTE_ACTION);
   g_assert_cmpstr (action, ==, "win.manage-operators");
   g_clear_pointer (&action, g_free);
-
-  operators = g_variant_ref_sink (g_variant_new_parsed ("[('李娜', 'owner'), ('Wang Fang', 'service')]"));
-  g_settings_set_value (settings, "operators", operators);
-  rd_test_ui_iterate ();
-
-  menu = operator_menu (window);
-  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
-  g_assert_nonnull (section);
-  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 2);
-  label = menu_item_string (section, 1, G_MENU_ATTRIBUTE_LABEL);
-  g_assert_cmpstr (label, ==, "Wang Fang");
-  action = menu_item_string (section, 1, G_MENU_ATTRIBUTE_ACTION);
-  g_assert_cmpstr (action, ==, "win.current-operator");
   g_object_unref (section);
 
-  /* Choosing an operator sets the setting and the button's label. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.current-operator", "s", "Wang Fang"));
-  rd_test_ui_iterate ();
-  current = g_settings_get_string (settings, "current-operator");
-  g_assert_cmpstr (current, ==, "Wang Fang");
+  g_assert_true (rd_operators_create_first_admin (store, "李娜", "2468", &error));
+  g_assert_true (rd_operators_add (store, "李娜", "2468", "Wang Fang", RD_ROLE_CLERK, "1357", &error));
+  g_assert_no_error (error);
+  g_assert_false (rd_window_check_people (window));
+
+  menu = operator_menu (window);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 2);
+  label = switch_item_label (section, "Wang Fang");
+  expected = g_strdup_printf ("Wang Fang · %s", rd_role_get_name (RD_ROLE_CLERK));
+  g_assert_cmpstr (label, ==, expected);
+  g_object_unref (section);
+
+  /* Signed in (the PIN dialog's part is test-operators-ui's): the label. */
   operator_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), RD_TYPE_WINDOW, "operator_label"));
+  g_assert_cmpstr (gtk_label_get_label (operator_label), ==, "No Operator");
+  g_assert_true (rd_context_sign_in (context, "Wang Fang", "1357", &error));
+  g_assert_no_error (error);
   g_assert_cmpstr (gtk_label_get_label (operator_label), ==, "Wang Fang");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  g_assert_cmpstr (gtk_label_get_label (operator_label), ==, "No Operator");
 
   gtk_window_destroy (GTK_WINDOW (window));
   rd_test_ui_iterate ();
-  g_settings_reset (settings, "operators");
-  g_settings_reset (settings, "current-operator");
+  g_clear_object (&store);
+  rd_test_remove_tree (dir);
 }
 
 static RdMoneyRow *
@@ -180,15 +211,12 @@ test_preferences (void)
   static const char *pages[] = { "policy", "logistics", "people", "shop" };
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(RdContext) context = rd_test_ui_new_context (NULL);
-  g_autoptr(GVariant) operators = NULL;
   g_auto(GStrv) provinces = NULL;
-  g_autofree char *printed = NULL;
-  g_autofree char *current = NULL;
   RdPreferencesWindow *preferences;
   RdMoneyRow *high_ticket;
   GtkSpinButton *lost_spin;
   GtkLabel *stall_message;
-  RdOperatorsGroup *operators_group;
+  RdPeopleGroup *people_group;
   RdProvincesGroup *provinces_group;
 
   g_settings_reset (settings, "high-ticket-threshold");
@@ -263,23 +291,11 @@ test_preferences (void)
   g_assert_true (g_strv_contains ((const char *const *) provinces, "海南"));
   g_assert_cmpuint (g_strv_length (provinces), ==, 7);
 
-  /* Operators: non-empty, unique names; renaming the current one follows. */
-  operators_group = RD_OPERATORS_GROUP (rd_test_ui_find_descendant (GTK_WIDGET (preferences), RD_TYPE_OPERATORS_GROUP, NULL));
-  g_assert_nonnull (operators_group);
-  g_assert_true (rd_operators_group_add (operators_group, "李娜", "owner"));
-  g_assert_false (rd_operators_group_add (operators_group, "", "service"));
-  g_assert_nonnull (rd_operators_group_get_error_message (operators_group));
-  g_assert_false (rd_operators_group_add (operators_group, " 李娜 ", "service"));
-  g_assert_true (rd_operators_group_add (operators_group, "Wang Fang", "warehouse"));
-  g_settings_set_string (settings, "current-operator", "Wang Fang");
-  g_assert_false (rd_operators_group_rename (operators_group, "Wang Fang", "李娜"));
-  g_assert_true (rd_operators_group_rename (operators_group, "Wang Fang", "Wang Fang (仓库)"));
-  rd_test_ui_iterate ();
-  operators = g_settings_get_value (settings, "operators");
-  printed = g_variant_print (operators, FALSE);
-  g_assert_cmpstr (printed, ==, "[('李娜', 'owner'), ('Wang Fang (仓库)', 'warehouse')]");
-  current = g_settings_get_string (settings, "current-operator");
-  g_assert_cmpstr (current, ==, "Wang Fang (仓库)");
+  /* People: the ledger's operators (no ledger here: none), read only
+   * without an admin signed in; test-operators-ui drives it. */
+  people_group = RD_PEOPLE_GROUP (rd_test_ui_find_descendant (GTK_WIDGET (preferences), RD_TYPE_PEOPLE_GROUP, NULL));
+  g_assert_nonnull (people_group);
+  g_assert_false (rd_people_group_get_editable (people_group));
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   rd_test_ui_iterate ();
@@ -287,8 +303,6 @@ test_preferences (void)
   g_settings_reset (settings, "high-ticket-threshold");
   g_settings_reset (settings, "stall-lost-hours");
   g_settings_reset (settings, "remote-provinces");
-  g_settings_reset (settings, "operators");
-  g_settings_reset (settings, "current-operator");
 }
 
 /* The shortcuts window lists the calculator's and scan mode's keys. */

@@ -5,7 +5,8 @@
  * version is updated in a thread behind a progress window), checks the ledger's
  * integrity in the background once it is open (a damaged file is reported,
  * never repaired or changed), owns the app-wide actions and their
- * accelerators, and creates the window.
+ * accelerators and the idle lock (every window it shows counts as use),
+ * and creates the window.
  */
 #include "config.h"
 
@@ -15,6 +16,7 @@
 #include "rd-application.h"
 #include "rd-context.h"
 #include "rd-deadline-monitor.h"
+#include "rd-idle-lock.h"
 #include "rd-migrate-window.h"
 #include "rd-preferences-window.h"
 #include "rd-templates.h"
@@ -28,6 +30,7 @@ struct _RdApplication
   RdStore        *store;
   GSettings      *settings;
   RdContext      *context;
+  RdIdleLock     *idle_lock;
   RdDeadlineMonitor *deadline_monitor;
   GCancellable   *integrity_cancellable;
   /* Shown while an older ledger is updated; a weak pointer. */
@@ -163,6 +166,7 @@ finish_open (RdApplication *self,
 
   window = rd_window_new (GTK_APPLICATION (self), self->context);
   gtk_window_present (GTK_WINDOW (window));
+  rd_window_check_people (window);
 
   /* Two-hour warnings for the platform deadlines of this ledger. */
   g_clear_object (&self->deadline_monitor);
@@ -524,6 +528,26 @@ rd_application_handle_local_options (GApplication *app,
 }
 
 static void
+update_idle_lock (RdApplication *self)
+{
+  guint minutes = g_settings_get_uint (self->settings, "lock-after-minutes");
+
+  rd_idle_lock_set_timeout (self->idle_lock, minutes * 60 * 1000);
+}
+
+static void
+rd_application_window_added (GtkApplication *application,
+                             GtkWindow      *window)
+{
+  RdApplication *self = RD_APPLICATION (application);
+
+  GTK_APPLICATION_CLASS (rd_application_parent_class)->window_added (application, window);
+
+  if (self->idle_lock != NULL)
+    rd_idle_lock_watch (self->idle_lock, window);
+}
+
+static void
 rd_application_startup (GApplication *app)
 {
   RdApplication *self = RD_APPLICATION (app);
@@ -551,6 +575,10 @@ rd_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APP_ID);
   self->context = rd_context_new (self->store, self->settings);
+  self->idle_lock = rd_idle_lock_new (self->context);
+  update_idle_lock (self);
+  g_signal_connect_swapped (self->settings, "changed::lock-after-minutes",
+                            G_CALLBACK (update_idle_lock), self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -606,6 +634,7 @@ rd_application_finalize (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->migrate_window), (gpointer *) &self->migrate_window);
   g_clear_object (&self->deadline_monitor);
   g_clear_object (&self->store);
+  g_clear_object (&self->idle_lock);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->db_path, g_free);
@@ -620,6 +649,7 @@ rd_application_class_init (RdApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = rd_application_finalize;
 
@@ -627,6 +657,7 @@ rd_application_class_init (RdApplicationClass *klass)
   app_class->startup = rd_application_startup;
   app_class->activate = rd_application_activate;
   app_class->shutdown = rd_application_shutdown;
+  gtk_app_class->window_added = rd_application_window_added;
 }
 
 static void

@@ -1,8 +1,10 @@
 /* rd-window.c
  *
  * The main window. It hands its context down to its pages, remembers its
- * size and the page shown, lists the operators of the `operators` setting in
- * the operator menu, and switches pages with win.show-page (Ctrl+1…5).
+ * size and the page shown, lists the ledger's operators in the operator menu
+ * (switching asks for the PIN), and switches pages with win.show-page
+ * (Ctrl+1…5). A ledger without an administrator gets the first-run
+ * assistant; the names of the old `operators` setting are imported first.
  * Ctrl+S and Ctrl+F are the window's, so that they work wherever the focus
  * is (the header bar too): win.save and win.find pass them to the page shown.
  */
@@ -15,6 +17,7 @@
 #include "rd-intercepts-page.h"
 #include "rd-ledger-page.h"
 #include "rd-preferences-window.h"
+#include "rd-pin-dialog.h"
 #include "rd-reports-page.h"
 #include "rd-window.h"
 
@@ -62,44 +65,125 @@ static void
 update_operator_label (RdWindow *self)
 {
   const char *current = rd_context_get_operator (self->context);
+  g_autofree char *tooltip = NULL;
 
   if (*current != '\0')
-    gtk_label_set_label (self->operator_label, current);
+    {
+      gtk_label_set_label (self->operator_label, current);
+      /* Translators: the operator button's tooltip: a name and a role. */
+      tooltip = g_strdup_printf (_("Current operator: %s, %s"), current,
+                                 rd_role_get_name (rd_context_get_role (self->context)));
+    }
   else
-    gtk_label_set_label (self->operator_label, _("No Operator"));
+    {
+      gtk_label_set_label (self->operator_label, _("No Operator"));
+      tooltip = g_strdup (_("No operator: choose who you are"));
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->operator_button), tooltip);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", *current != '\0');
 }
 
+/* The ledger's operators, each with their role; Lock; and the way to
+ * Preferences → People (or to the first administrator). */
 static void
 rebuild_operator_menu (RdWindow *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) people = g_menu_new ();
-  g_autoptr(GVariant) operators = NULL;
-  GVariantIter iter;
-  const char *name;
-  const char *role;
+  g_autoptr(GMenu) tools = g_menu_new ();
+  g_autoptr(GPtrArray) operators = NULL;
+  RdStore *store = rd_context_get_store (self->context);
+  gboolean has_admin = FALSE;
 
-  operators = g_settings_get_value (self->settings, "operators");
-  g_variant_iter_init (&iter, operators);
-  while (g_variant_iter_next (&iter, "(&s&s)", &name, &role))
+  if (store != NULL)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+      operators = rd_operators_list (store, NULL);
+      has_admin = rd_operators_has_admin (store, NULL);
+    }
 
-      g_menu_item_set_action_and_target (item, "win.current-operator", "s", name);
+  for (guint i = 0; operators != NULL && i < operators->len; i++)
+    {
+      RdOperator *operator = g_ptr_array_index (operators, i);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      /* Translators: an operator in the operator menu: name · role. */
+      label = g_strdup_printf (C_("operator menu", "%s · %s"), operator->name,
+                               rd_role_get_name (operator->role));
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.switch-operator", "s", operator->name);
       g_menu_append_item (people, item);
     }
 
-  if (g_variant_n_children (operators) == 0)
-    {
-      g_menu_append (menu, _("Add operators in Preferences"), "win.manage-operators");
-    }
-  else
-    {
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (people));
-      g_menu_append (menu, _("_Manage Operators…"), "win.manage-operators");
-    }
+  if (store != NULL && !has_admin)
+    g_menu_append (tools, _("Set Up the First _Administrator…"), "win.first-run");
+  if (*rd_context_get_operator (self->context) != '\0')
+    g_menu_append (tools, _("_Lock"), "win.lock");
+  g_menu_append (tools, _("_Manage Operators…"), "win.manage-operators");
+
+  if (g_menu_model_get_n_items (G_MENU_MODEL (people)) > 0)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (people));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (tools));
 
   gtk_menu_button_set_menu_model (self->operator_button, G_MENU_MODEL (menu));
+}
+
+/* Operators may have changed in Preferences: read them each time. */
+static void
+on_operator_button_popup (GtkMenuButton *button,
+                          gpointer       user_data)
+{
+  rebuild_operator_menu (RD_WINDOW (user_data));
+}
+
+static RdPinDialog *
+present_pin_dialog (RdWindow        *self,
+                    RdPinDialogMode  mode)
+{
+  RdPinDialog *dialog = rd_pin_dialog_new (GTK_WINDOW (self), self->context, mode);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* The names the shop used before operators had PINs, with their old roles. */
+static void
+import_old_operators (RdWindow *self,
+                      RdStore  *store)
+{
+  static const struct {
+    const char *id;
+    RdRole      role;
+  } old_roles[] = {
+    { "owner", RD_ROLE_ADMIN },
+    { "service", RD_ROLE_CLERK },
+    { "warehouse", RD_ROLE_WAREHOUSE },
+    { "accountant", RD_ROLE_ACCOUNTANT },
+  };
+  g_autoptr(GVariant) operators = g_settings_get_value (self->settings, "operators");
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) roles = g_array_new (FALSE, FALSE, sizeof (RdRole));
+  g_autoptr(GError) error = NULL;
+  GVariantIter iter;
+  const char *name;
+  const char *role_id;
+
+  g_variant_iter_init (&iter, operators);
+  while (g_variant_iter_next (&iter, "(&s&s)", &name, &role_id))
+    {
+      RdRole role = RD_ROLE_CLERK;
+
+      for (guint i = 0; i < G_N_ELEMENTS (old_roles); i++)
+        if (g_str_equal (old_roles[i].id, role_id))
+          role = old_roles[i].role;
+      g_ptr_array_add (names, (gpointer) name);
+      g_array_append_val (roles, role);
+    }
+
+  if (names->len > 0 &&
+      !rd_operators_import (store, (const char * const *) names->pdata,
+                            (const RdRole *) (gpointer) roles->data, names->len, &error))
+    g_warning ("Could not import the operators of the settings: %s", error->message);
 }
 
 static void
@@ -119,19 +203,12 @@ save_window_state (RdWindow *self)
 }
 
 static void
-on_settings_operators_changed (RdWindow   *self,
-                               const char *key,
-                               GSettings  *settings)
-{
-  rebuild_operator_menu (self);
-}
-
-static void
 on_context_operator_changed (RdWindow   *self,
                              GParamSpec *pspec,
                              RdContext  *context)
 {
   update_operator_label (self);
+  rebuild_operator_menu (self);
 }
 
 static void
@@ -242,6 +319,39 @@ manage_operators_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* win.switch-operator (s): the PIN dialog, with that name chosen ("": the
+ * first one other than who is signed in). */
+static void
+switch_operator_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  RdPinDialog *dialog = present_pin_dialog (self, RD_PIN_DIALOG_SWITCH);
+
+  rd_pin_dialog_select_operator (dialog, g_variant_get_string (parameter, NULL));
+}
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  rd_context_sign_out (RD_WINDOW (widget)->context);
+}
+
+static void
+first_run_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  RdStore *store = rd_context_get_store (self->context);
+
+  if (store != NULL && !rd_operators_has_admin (store, NULL))
+    present_pin_dialog (self, RD_PIN_DIALOG_FIRST_ADMIN);
+}
+
 static void
 show_case_action (GtkWidget  *widget,
                   const char *action_name,
@@ -307,10 +417,6 @@ rd_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
 
-  /* The settings action outlives us otherwise, and keeps telling our action
-   * group about every change of current-operator. */
-  g_action_map_remove_action (G_ACTION_MAP (self), "current-operator");
-
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
@@ -324,7 +430,6 @@ static void
 rd_window_constructed (GObject *object)
 {
   RdWindow *self = RD_WINDOW (object);
-  g_autoptr(GAction) operator_action = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *last_page = NULL;
   GtkWidget *page;
@@ -343,15 +448,13 @@ rd_window_constructed (GObject *object)
   page = adw_view_stack_get_child_by_name (self->stack, "reports");
   rd_reports_page_set_context (RD_REPORTS_PAGE (page), self->context);
 
-  operator_action = g_settings_create_action (self->settings, "current-operator");
-  g_action_map_add_action (G_ACTION_MAP (self), operator_action);
-
-  g_signal_connect_object (self->settings, "changed::operators",
-                           G_CALLBACK (on_settings_operators_changed), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::operator",
                            G_CALLBACK (on_context_operator_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::store",
+                           G_CALLBACK (on_context_operator_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_menu_button_set_create_popup_func (self->operator_button, on_operator_button_popup, self, NULL);
   rebuild_operator_menu (self);
   update_operator_label (self);
 
@@ -436,6 +539,9 @@ rd_window_class_init (RdWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.manage-operators", NULL, manage_operators_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-operator", "s", switch_operator_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.first-run", NULL, first_run_action);
   gtk_widget_class_install_action (widget_class, "win.open-calculator", "x", open_calculator_action);
   gtk_widget_class_install_action (widget_class, "win.show-case", "x", show_case_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -487,4 +593,25 @@ rd_window_get_visible_page (RdWindow *self)
   g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
 
   return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+gboolean
+rd_window_check_people (RdWindow *self)
+{
+  RdStore *store;
+
+  g_return_val_if_fail (RD_IS_WINDOW (self), FALSE);
+
+  store = rd_context_get_store (self->context);
+  if (store == NULL || rd_store_is_read_only (store))
+    return FALSE;
+
+  if (!rd_operators_has_admin (store, NULL))
+    import_old_operators (self, store);
+  rebuild_operator_menu (self);
+  if (rd_operators_has_admin (store, NULL))
+    return FALSE;
+
+  present_pin_dialog (self, RD_PIN_DIALOG_FIRST_ADMIN);
+  return TRUE;
 }

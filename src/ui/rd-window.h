@@ -25,4 +25,10 @@ void        rd_window_show_page        (RdWindow       *self,
                                         const char     *page);
 const char *rd_window_get_visible_page (RdWindow       *self);
 
+/* After the ledger is open: a ledger without an administrator first gets
+ * the names of the old `operators` setting (owner → admin, service → clerk,
+ * each to set a PIN on first use); if there is still no administrator, the
+ * first-run assistant is shown and TRUE returned. */
+gboolean    rd_window_check_people     (RdWindow       *self);
+
 G_END_DECLS

@@ -1,9 +1,13 @@
 /* rd-context.c
  *
- * See rd-context.h. The policy and the operator are read from the settings
- * once, and again on each change of their keys.
+ * See rd-context.h. The policy is read from the settings once, and again on
+ * each change of its keys; the operator changes only through
+ * rd_context_sign_in (a PIN the core verified) and rd_context_sign_out.
  */
 #include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
 
 #include "rd-context.h"
 
@@ -15,7 +19,12 @@ struct _RdContext
   GSettings *settings;
   RdPolicy   policy;
   char      *operator;
+  char      *recent_pin;        /* proven within the last minute, or NULL */
+  guint      forget_pin_id;
 };
+
+/* How long a proven PIN is remembered, in seconds. */
+#define RECENT_PIN_SECONDS 60
 
 G_DEFINE_FINAL_TYPE (RdContext, rd_context, G_TYPE_OBJECT)
 
@@ -40,10 +49,38 @@ load_policy (RdContext *self)
 }
 
 static void
-load_operator (RdContext *self)
+forget_pin (RdContext *self)
 {
+  g_clear_handle_id (&self->forget_pin_id, g_source_remove);
+  if (self->recent_pin != NULL)
+    {
+      memset (self->recent_pin, 0, strlen (self->recent_pin));
+      g_clear_pointer (&self->recent_pin, g_free);
+    }
+}
+
+static void
+set_operator (RdContext  *self,
+              const char *name)
+{
+  forget_pin (self);
+  if (g_strcmp0 (self->operator, name) == 0)
+    return;
+
   g_free (self->operator);
-  self->operator = g_settings_get_string (self->settings, "current-operator");
+  self->operator = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPERATOR]);
+}
+
+static gboolean
+on_forget_pin_timeout (gpointer user_data)
+{
+  RdContext *self = user_data;
+
+  self->forget_pin_id = 0;
+  forget_pin (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 /* Callbacks */
@@ -58,14 +95,6 @@ on_settings_changed (RdContext  *self,
       load_policy (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLICY]);
     }
-  else if (g_strcmp0 (key, "current-operator") == 0)
-    {
-      g_autofree char *before = g_strdup (self->operator);
-
-      load_operator (self);
-      if (g_strcmp0 (before, self->operator) != 0)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPERATOR]);
-    }
 }
 
 /* Overrides */
@@ -79,7 +108,6 @@ rd_context_constructed (GObject *object)
 
   g_assert (G_IS_SETTINGS (self->settings));
   load_policy (self);
-  load_operator (self);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self,
                            G_CONNECT_SWAPPED);
 }
@@ -92,6 +120,7 @@ rd_context_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   rd_policy_clear (&self->policy);
+  forget_pin (self);
   g_clear_pointer (&self->operator, g_free);
 
   G_OBJECT_CLASS (rd_context_parent_class)->finalize (object);
@@ -175,6 +204,7 @@ rd_context_class_init (RdContextClass *klass)
 static void
 rd_context_init (RdContext *self)
 {
+  self->operator = g_strdup ("");
 }
 
 /* Public API */
@@ -208,7 +238,11 @@ rd_context_set_store (RdContext *self,
   g_return_if_fail (store == NULL || RD_IS_STORE (store));
 
   if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    {
+      /* Whoever was signed in proved it against another ledger. */
+      set_operator (self, "");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
 }
 
 GSettings *
@@ -233,4 +267,75 @@ rd_context_get_operator (RdContext *self)
   g_return_val_if_fail (RD_IS_CONTEXT (self), NULL);
 
   return self->operator;
+}
+
+RdRole
+rd_context_get_role (RdContext *self)
+{
+  g_autoptr(RdOperator) operator = NULL;
+
+  g_return_val_if_fail (RD_IS_CONTEXT (self), RD_ROLE_NONE);
+
+  if (self->store == NULL || *self->operator == '\0')
+    return RD_ROLE_NONE;
+
+  operator = rd_operators_get (self->store, self->operator, NULL);
+  return operator != NULL ? operator->role : RD_ROLE_NONE;
+}
+
+gboolean
+rd_context_sign_in (RdContext   *self,
+                    const char  *name,
+                    const char  *pin,
+                    GError     **error)
+{
+  g_return_val_if_fail (RD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (pin != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_NOT_FOUND,
+                           _("No ledger is open."));
+      return FALSE;
+    }
+
+  if (!rd_operators_verify_pin (self->store, name, pin, error))
+    return FALSE;
+
+  set_operator (self, name);
+  rd_context_remember_pin (self, pin);
+
+  return TRUE;
+}
+
+void
+rd_context_sign_out (RdContext *self)
+{
+  g_return_if_fail (RD_IS_CONTEXT (self));
+
+  set_operator (self, "");
+}
+
+const char *
+rd_context_get_recent_pin (RdContext *self)
+{
+  g_return_val_if_fail (RD_IS_CONTEXT (self), NULL);
+
+  return self->recent_pin;
+}
+
+void
+rd_context_remember_pin (RdContext  *self,
+                         const char *pin)
+{
+  g_return_if_fail (RD_IS_CONTEXT (self));
+
+  forget_pin (self);
+  if (pin == NULL || *self->operator == '\0')
+    return;
+
+  self->recent_pin = g_strdup (pin);
+  self->forget_pin_id = g_timeout_add_seconds (RECENT_PIN_SECONDS, on_forget_pin_timeout, self);
 }

@@ -4,11 +4,16 @@
  * window hands down to its pages: the open ledger, the app's settings, the
  * shop's policy (reloaded when a policy setting changes) and the current
  * operator. No page reaches up to the application for them.
+ *
+ * The operator is whoever last proved who they are with their PIN (checked
+ * by the core, rd_operators_verify_pin), or no one: it is never read from
+ * the settings, so that no setting can make someone an operator.
  */
 #pragma once
 
 #include <gio/gio.h>
 
+#include "rd-operators.h"
 #include "rd-policy.h"
 #include "rd-store.h"
 
@@ -28,7 +33,26 @@ void            rd_context_set_store     (RdContext *self,
 GSettings      *rd_context_get_settings  (RdContext *self);
 /* The shop's policy as the settings say now; notify::policy when it changes. */
 const RdPolicy *rd_context_get_policy    (RdContext *self);
-/* The operator chosen in the window, "" when none; notify::operator. */
+/* The operator signed in, "" when none; notify::operator. */
 const char     *rd_context_get_operator  (RdContext *self);
+/* The signed-in operator's role as the ledger says now; RD_ROLE_NONE when
+ * no one is signed in or the operator is gone. */
+RdRole          rd_context_get_role      (RdContext *self);
+
+/* name becomes the operator when pin is theirs (the core checks it);
+ * otherwise the error (WRONG_PIN, NO_PIN, NOT_FOUND) and nothing changes. */
+gboolean        rd_context_sign_in       (RdContext   *self,
+                                          const char  *name,
+                                          const char  *pin,
+                                          GError     **error);
+/* Back to no operator (the idle lock, "Lock"). */
+void            rd_context_sign_out      (RdContext *self);
+
+/* A PIN of the current operator proven within the last minute, or NULL:
+ * an admin doing several things in a row is asked once. Forgotten when the
+ * minute is over or the operator changes. */
+const char     *rd_context_get_recent_pin (RdContext  *self);
+void            rd_context_remember_pin   (RdContext  *self,
+                                           const char *pin);
 
 G_END_DECLS

@@ -596,8 +596,10 @@ rd_intake_page_set_context (RdIntakePage *self,
   g_signal_connect_swapped (self->settings, "changed::reasons", G_CALLBACK (on_lists_changed), self);
   g_signal_connect_swapped (self->settings, "changed::payment-methods", G_CALLBACK (on_lists_changed), self);
   g_signal_connect_swapped (self->settings, "changed::couriers", G_CALLBACK (on_lists_changed), self);
-  g_signal_connect_swapped (self->settings, "changed::current-operator", G_CALLBACK (on_settings_changed), self);
-  g_signal_connect_swapped (self->settings, "changed::high-ticket-threshold", G_CALLBACK (on_settings_changed), self);
+  g_signal_connect_object (context, "notify::policy", G_CALLBACK (on_settings_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::operator", G_CALLBACK (on_settings_changed), self,
+                           G_CONNECT_SWAPPED);
 
   _rd_intake_page_clear_form (self);
 

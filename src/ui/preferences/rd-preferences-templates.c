@@ -19,7 +19,7 @@ struct _RdTemplatesPage
   AdwPreferencesPage   parent_instance;
 
   RdStore             *store;
-  GSettings           *settings;
+  RdContext           *context;
   AdwPreferencesGroup *templates_group;
   AdwPreferencesGroup *holidays_group;
   GtkLabel            *message_label;
@@ -62,7 +62,7 @@ static char *
 get_operator (RdTemplatesPage *self,
               GtkLabel        *label)
 {
-  g_autofree char *name = g_strstrip (g_settings_get_string (self->settings, "current-operator"));
+  g_autofree char *name = g_strstrip (g_strdup (rd_context_get_operator (self->context)));
 
   if (*name == '\0')
     {
@@ -377,7 +377,7 @@ rd_templates_page_dispose (GObject *object)
   RdTemplatesPage *self = RD_TEMPLATES_PAGE (object);
 
   g_clear_object (&self->store);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->template_rows, g_ptr_array_unref);
   g_clear_pointer (&self->holiday_rows, g_ptr_array_unref);
 
@@ -439,16 +439,16 @@ rd_templates_page_init (RdTemplatesPage *self)
 
 GtkWidget *
 rd_templates_page_new (RdStore   *store,
-                       GSettings *settings)
+                       RdContext *context)
 {
   RdTemplatesPage *self;
 
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (RD_IS_CONTEXT (context), NULL);
 
   self = g_object_new (RD_TYPE_TEMPLATES_PAGE, NULL);
   self->store = g_object_ref (store);
-  self->settings = g_object_ref (settings);
+  self->context = g_object_ref (context);
   rebuild_templates (self);
   rebuild_holidays (self);
 

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "rd-context.h"
 #include "rd-store.h"
 
 G_BEGIN_DECLS
@@ -16,8 +17,9 @@ G_BEGIN_DECLS
 #define RD_TYPE_TEMPLATES_PAGE (rd_templates_page_get_type ())
 G_DECLARE_FINAL_TYPE (RdTemplatesPage, rd_templates_page, RD, TEMPLATES_PAGE, AdwPreferencesPage)
 
+/* Changes are recorded as the context's operator. */
 GtkWidget  *rd_templates_page_new               (RdStore         *store,
-                                                 GSettings       *settings);
+                                                 RdContext       *context);
 /* What the last change said was wrong, or NULL. */
 const char *rd_templates_page_get_error_message (RdTemplatesPage *self);
 

@@ -11,7 +11,7 @@
 #include "rd-channels.h"
 #include "rd-money.h"
 #include "rd-money-row.h"
-#include "rd-operators-group.h"
+#include "rd-people-group.h"
 #include "rd-preferences-lists.h"
 #include "rd-preferences-templates.h"
 #include "rd-preferences-window.h"
@@ -392,6 +392,33 @@ on_stall_spin_changed (RdPreferencesWindow *self,
   write_uint_if_changed (self->settings, "stall-remote-hours", remote);
 }
 
+/* People: how long the desk stays unlocked without anyone using it. */
+static AdwPreferencesGroup *
+new_lock_group (RdPreferencesWindow *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new (NULL, 1, 0);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Locking"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Lock After Minutes Idle"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("With no key pressed and no click for this long, the desk goes back to no operator. 0: never."));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  set_spin_range_from_schema (GTK_SPIN_BUTTON (spin), self->settings, "lock-after-minutes");
+  gtk_spin_button_set_increments (GTK_SPIN_BUTTON (spin), 1, 5);
+  g_settings_bind (self->settings, "lock-after-minutes",
+                   gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (spin)), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  gtk_widget_set_name (spin, "lock-after-minutes");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  return ADW_PREFERENCES_GROUP (group);
+}
+
 /* The rows, bound to the context's settings. */
 static void
 bind_settings (RdPreferencesWindow *self)
@@ -453,7 +480,8 @@ bind_settings (RdPreferencesWindow *self)
 
   /* People */
   adw_preferences_page_add (self->people_page,
-                            ADW_PREFERENCES_GROUP (rd_operators_group_new (self->settings)));
+                            ADW_PREFERENCES_GROUP (rd_people_group_new (self->context)));
+  adw_preferences_page_add (self->people_page, new_lock_group (self));
 
   /* Lists */
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
@@ -557,5 +585,5 @@ rd_preferences_window_set_store (RdPreferencesWindow *self,
 
   g_object_set_data (G_OBJECT (self), "rd-templates-page", GINT_TO_POINTER (TRUE));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (rd_templates_page_new (store, self->settings)));
+                              ADW_PREFERENCES_PAGE (rd_templates_page_new (store, self->context)));
 }
