@@ -90,7 +90,17 @@ on_integrity_checked (GObject      *source,
   GtkWidget *dialog;
 
   if (rd_store_check_integrity_finish (RD_STORE (source), result, &error))
-    return;
+    {
+      self = RD_APPLICATION (user_data);
+      /* The day's backup, on a worker, of a ledger found whole. */
+      if (RD_STORE (source) == self->store)
+        {
+          g_clear_object (&self->backup_monitor);
+          self->backup_monitor = rd_backup_monitor_new (G_APPLICATION (self), self->settings,
+                                                        rd_store_get_path (self->store));
+        }
+      return;
+    }
   /* Cancelled when the application shuts down or opens another ledger:
    * only then may user_data be gone. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -174,11 +184,8 @@ finish_open (RdApplication *self,
   g_clear_object (&self->deadline_monitor);
   self->deadline_monitor = rd_deadline_monitor_new (G_APPLICATION (self), self->store);
 
-  /* The day's backup, on a worker. */
+  /* The daily backup starts once the check below finds the ledger whole. */
   g_clear_object (&self->backup_monitor);
-  self->backup_monitor = rd_backup_monitor_new (G_APPLICATION (self), self->settings,
-                                                rd_store_get_path (self->store));
-
   check_integrity_in_background (self);
 }
 

@@ -48,7 +48,9 @@ on_backup_done (GObject      *source,
   if (error == NULL)
     return;
 
-  g_warning ("The daily backup failed: %s", error->message);
+  /* Said to the user by the notification; a damaged ledger is also
+   * reported by the integrity check after opening. */
+  g_message ("The daily backup failed: %s", error->message);
   if (self->application != NULL)
     {
       g_autoptr(GNotification) notification = g_notification_new (_("The daily backup failed"));
