@@ -6,11 +6,18 @@
  * integrity in the background once it is open (a damaged file is reported,
  * never repaired or changed), owns the app-wide actions and their
  * accelerators and the idle lock (every window it shows counts as use),
- * and creates the window.
+ * and creates the windows.
+ *
+ * One process per desktop session: `refund-desk --db other.db` started
+ * while the app runs passes its command line to the running one, which
+ * opens that ledger in a window of its own (each window has its own store
+ * and context, so its own operator) or presents the window already showing
+ * it. "Open Another Ledger…" takes the same path.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rd-application.h"
@@ -26,13 +33,18 @@ struct _RdApplication
 {
   AdwApplication  parent_instance;
 
+  /* The ledger last asked for, and the store last opened. */
   char           *db_path;
   RdStore        *store;
   GSettings      *settings;
-  RdContext      *context;
-  RdIdleLock     *idle_lock;
+  /* One per ledger window (its context's); input in any window counts. */
+  GPtrArray      *idle_locks;
+  /* For the first ledger opened. */
   RdDeadlineMonitor *deadline_monitor;
+  /* The checks of every ledger opened; cancelled at shutdown. */
   GCancellable   *integrity_cancellable;
+  /* The ledger the command line being handled asks for. */
+  char           *requested_path;
   /* Shown while an older ledger is updated; a weak pointer. */
   RdMigrateWindow *migrate_window;
 
@@ -53,6 +65,8 @@ static const GOptionEntry option_entries[] = {
 };
 
 static void show_open_error (RdApplication *self);
+static void choose_another_file (RdApplication *self,
+                                 gboolean       after_error);
 
 static GtkWindow *
 get_main_window (RdApplication *self)
@@ -60,6 +74,44 @@ get_main_window (RdApplication *self)
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (RD_IS_WINDOW (l->data))
       return GTK_WINDOW (l->data);
+
+  return NULL;
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  if (g_strcmp0 (a, b) == 0)
+    return TRUE;
+  if (a == NULL || b == NULL || g_stat (a, &sa) != 0 || g_stat (b, &sb) != 0)
+    return FALSE;
+
+  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* The ledger window showing the file at path (or store), or NULL. */
+static RdWindow *
+find_ledger_window (RdApplication *self,
+                    const char    *path,
+                    RdStore       *store)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      RdStore *shown;
+
+      if (!RD_IS_WINDOW (l->data))
+        continue;
+      shown = rd_context_get_store (rd_window_get_context (l->data));
+      if (shown == NULL)
+        continue;
+      if (store != NULL ? shown == store
+                        : (g_strcmp0 (path, ":memory:") != 0 &&
+                           same_file (rd_store_get_path (shown), path)))
+        return l->data;
+    }
 
   return NULL;
 }
@@ -94,11 +146,11 @@ on_integrity_checked (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = RD_APPLICATION (user_data);
-  /* Another ledger was opened meanwhile: this report is about the old one. */
-  if (RD_STORE (source) != self->store)
+  /* Said over the window of that ledger; closed meanwhile, nothing to say. */
+  window = GTK_WINDOW (find_ledger_window (self, NULL, RD_STORE (source)));
+  if (window == NULL)
     return;
 
-  window = get_main_window (self);
   dialog = adw_message_dialog_new (window, _("This Ledger Is Damaged"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s",
                                   _("This ledger is damaged. The file has not been changed: "
@@ -115,17 +167,17 @@ on_integrity_checked (GObject      *source,
 /* The full check reads every page, seconds on a large ledger: on a worker,
  * after the window is shown. Never for an in-memory ledger (no file). */
 static void
-check_integrity_in_background (RdApplication *self)
+check_integrity_in_background (RdApplication *self,
+                               RdStore       *store)
 {
-  const char *path = rd_store_get_path (self->store);
+  const char *path = rd_store_get_path (store);
 
-  g_cancellable_cancel (self->integrity_cancellable);
-  g_clear_object (&self->integrity_cancellable);
   if (path == NULL || *path == '\0' || g_strcmp0 (path, ":memory:") == 0)
     return;
 
-  self->integrity_cancellable = g_cancellable_new ();
-  rd_store_check_integrity_async (self->store, self->integrity_cancellable,
+  if (self->integrity_cancellable == NULL)
+    self->integrity_cancellable = g_cancellable_new ();
+  rd_store_check_integrity_async (store, self->integrity_cancellable,
                                   on_integrity_checked, self);
 }
 
@@ -146,33 +198,56 @@ report_open_error (RdApplication    *self,
   show_open_error (self);
 }
 
-/* The ledger is open (and at the latest version): the window and what
- * follows it. */
+static void
+on_ledger_window_destroy (GtkWidget     *window,
+                          RdApplication *self)
+{
+  RdIdleLock *lock = g_object_get_data (G_OBJECT (window), "rd-idle-lock");
+
+  if (lock != NULL)
+    g_ptr_array_remove (self->idle_locks, lock);
+}
+
+/* The ledger is open (and at the latest version): a window of its own, with
+ * its own context, and what follows it. */
 static void
 finish_open (RdApplication *self,
              const char    *path,
              RdStore       *store)
 {
+  g_autoptr(RdContext) context = NULL;
+  RdIdleLock *lock;
   RdWindow *window;
+  guint minutes;
 
   g_set_object (&self->store, store);
-  rd_context_set_store (self->context, store);
-  install_templates (self->store);
+  install_templates (store);
   if (g_strcmp0 (self->db_path, path) != 0)
     {
       g_free (self->db_path);
       self->db_path = g_strdup (path);
     }
 
-  window = rd_window_new (GTK_APPLICATION (self), self->context);
+  context = rd_context_new (store, self->settings);
+  lock = rd_idle_lock_new (context);
+  minutes = g_settings_get_uint (self->settings, "lock-after-minutes");
+  rd_idle_lock_set_timeout (lock, minutes * 60 * 1000);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    rd_idle_lock_watch (lock, l->data);
+  /* The new window is watched by every lock as it is added. */
+  g_ptr_array_add (self->idle_locks, lock);
+
+  window = rd_window_new (GTK_APPLICATION (self), context);
+  g_object_set_data (G_OBJECT (window), "rd-idle-lock", lock);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (on_ledger_window_destroy), self, 0);
   gtk_window_present (GTK_WINDOW (window));
   rd_window_check_people (window);
 
-  /* Two-hour warnings for the platform deadlines of this ledger. */
-  g_clear_object (&self->deadline_monitor);
-  self->deadline_monitor = rd_deadline_monitor_new (G_APPLICATION (self), self->store);
+  /* Two-hour warnings for the platform deadlines of the first ledger. */
+  if (self->deadline_monitor == NULL)
+    self->deadline_monitor = rd_deadline_monitor_new (G_APPLICATION (self), store);
 
-  check_integrity_in_background (self);
+  check_integrity_in_background (self, store);
 }
 
 /* Whether opening path would update it from an older schema. A read-only
@@ -290,13 +365,31 @@ open_ledger_in_thread (RdApplication    *self,
   g_task_run_in_thread (task, open_in_thread);
 }
 
-static void
-open_ledger (RdApplication    *self,
-             const char       *path,
-             RdStoreOpenFlags  flags)
+void
+rd_application_open_ledger (RdApplication    *self,
+                            const char       *path,
+                            RdStoreOpenFlags  flags)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RdStore) store = NULL;
+  RdWindow *shown;
+
+  g_return_if_fail (RD_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  shown = find_ledger_window (self, path, NULL);
+  if (shown != NULL)
+    {
+      g_free (self->db_path);
+      self->db_path = g_strdup (rd_store_get_path (rd_context_get_store (rd_window_get_context (shown))));
+      gtk_window_present (GTK_WINDOW (shown));
+      return;
+    }
+  if (self->migrate_window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->migrate_window));
+      return;
+    }
 
   if (needs_update (path, flags))
     {
@@ -316,17 +409,19 @@ on_file_chooser_response (GtkNativeDialog *chooser,
                           int              response,
                           RdApplication   *self)
 {
+  gboolean after_error = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "rd-after-error"));
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
-        open_ledger (self, path, RD_STORE_OPEN_EXISTING);
-      else
+        rd_application_open_ledger (self, path, RD_STORE_OPEN_EXISTING);
+      else if (after_error)
         show_open_error (self);
     }
-  else
+  else if (after_error)
     {
       show_open_error (self);
     }
@@ -336,17 +431,22 @@ on_file_chooser_response (GtkNativeDialog *chooser,
   g_application_release (G_APPLICATION (self));
 }
 
+/* A ledger to open in a window of its own; after_error: instead of one that
+ * could not be opened (cancelling shows that error again). */
 static void
-choose_another_file (RdApplication *self)
+choose_another_file (RdApplication *self,
+                     gboolean       after_error)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) ledgers = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Open Ledger"), NULL,
+  chooser = gtk_file_chooser_native_new (_("Open Ledger"),
+                                         gtk_application_get_active_window (GTK_APPLICATION (self)),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "rd-after-error", GINT_TO_POINTER (after_error));
 
   gtk_file_filter_set_name (ledgers, _("Refund Desk ledgers"));
   gtk_file_filter_add_pattern (ledgers, "*.db");
@@ -369,17 +469,18 @@ on_open_error_response (AdwMessageDialog *dialog,
                         RdApplication    *self)
 {
   if (g_strcmp0 (response, "open") == 0)
-    choose_another_file (self);
+    choose_another_file (self, TRUE);
   else if (g_strcmp0 (response, "retry") == 0 && self->open_error_path != NULL)
     {
       g_autofree char *path = g_strdup (self->open_error_path);
 
       /* Until the ledger's window or the next dialog is shown. */
       g_application_hold (G_APPLICATION (self));
-      open_ledger (self, path, self->open_error_flags);
+      rd_application_open_ledger (self, path, self->open_error_flags);
       g_application_release (G_APPLICATION (self));
     }
-  else
+  /* Without a ledger window, there is nothing left to show. */
+  else if (get_main_window (self) == NULL)
     g_application_quit (G_APPLICATION (self));
 }
 
@@ -388,6 +489,7 @@ show_open_error (RdApplication *self)
 {
   GtkWidget *dialog;
   g_autofree char *display_path = NULL;
+  gboolean others_open = get_main_window (self) != NULL;
 
   display_path = g_filename_display_name (self->open_error_path != NULL ? self->open_error_path : "");
   dialog = adw_message_dialog_new (get_main_window (self),
@@ -400,8 +502,9 @@ show_open_error (RdApplication *self)
   else
     adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s",
                                     self->open_error_message, display_path);
+  /* Another ledger's window stays open: only this dialog closes. */
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "quit", _("_Quit"),
+                                    "quit", others_open ? _("_Close") : _("_Quit"),
                                     "open", _("_Open Another File…"),
                                     NULL);
   if (self->open_error_locked)
@@ -439,6 +542,15 @@ show_preferences_action (GSimpleAction *action,
                          gpointer       user_data)
 {
   rd_application_show_preferences (RD_APPLICATION (user_data), g_variant_get_string (parameter, NULL));
+}
+
+/* app.open-ledger: another ledger, in a window of its own. */
+static void
+open_ledger_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  choose_another_file (RD_APPLICATION (user_data), FALSE);
 }
 
 static void
@@ -506,6 +618,7 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
   { "show-preferences", show_preferences_action, "s" },
+  { "open-ledger", open_ledger_action },
   { "shortcuts", shortcuts_action },
   { "about", about_action },
   { "quit", quit_action },
@@ -518,21 +631,50 @@ rd_application_handle_local_options (GApplication *app,
   RdApplication *self = RD_APPLICATION (app);
   const char *db = NULL;
 
+  /* Absolute here: a running instance gets these options with another
+   * working directory. */
   if (g_variant_dict_lookup (options, "db", "^&ay", &db) && db != NULL && *db != '\0')
     {
-      g_free (self->db_path);
-      self->db_path = g_canonicalize_filename (db, NULL);
+      g_autofree char *path = g_canonicalize_filename (db, NULL);
+
+      g_variant_dict_insert (options, "db", "^ay", path);
     }
 
   return -1;
 }
 
+/* The command line of this process, or of another one started while this
+ * one runs: --db opens that ledger (in a new window, or presents the window
+ * showing it); without it, the windows are presented, or the default ledger
+ * opened. */
+static int
+rd_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  RdApplication *self = RD_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  const char *db = NULL;
+
+  g_clear_pointer (&self->requested_path, g_free);
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db) && db != NULL && *db != '\0')
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, db);
+
+      self->requested_path = g_file_get_path (file);
+    }
+
+  g_application_activate (app);
+
+  return EXIT_SUCCESS;
+}
+
 static void
-update_idle_lock (RdApplication *self)
+update_idle_locks (RdApplication *self)
 {
   guint minutes = g_settings_get_uint (self->settings, "lock-after-minutes");
 
-  rd_idle_lock_set_timeout (self->idle_lock, minutes * 60 * 1000);
+  for (guint i = 0; i < self->idle_locks->len; i++)
+    rd_idle_lock_set_timeout (g_ptr_array_index (self->idle_locks, i), minutes * 60 * 1000);
 }
 
 static void
@@ -543,8 +685,8 @@ rd_application_window_added (GtkApplication *application,
 
   GTK_APPLICATION_CLASS (rd_application_parent_class)->window_added (application, window);
 
-  if (self->idle_lock != NULL)
-    rd_idle_lock_watch (self->idle_lock, window);
+  for (guint i = 0; i < self->idle_locks->len; i++)
+    rd_idle_lock_watch (g_ptr_array_index (self->idle_locks, i), window);
 }
 
 static void
@@ -556,6 +698,7 @@ rd_application_startup (GApplication *app)
     const char *accels[3];
   } accels[] = {
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.open-ledger", { "<Control>o", NULL } },
     { "app.shortcuts", { "<Control>question", "F1", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
@@ -574,11 +717,8 @@ rd_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 
   self->settings = g_settings_new (APP_ID);
-  self->context = rd_context_new (self->store, self->settings);
-  self->idle_lock = rd_idle_lock_new (self->context);
-  update_idle_lock (self);
   g_signal_connect_swapped (self->settings, "changed::lock-after-minutes",
-                            G_CALLBACK (update_idle_lock), self);
+                            G_CALLBACK (update_idle_locks), self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -602,25 +742,30 @@ static void
 rd_application_activate (GApplication *app)
 {
   RdApplication *self = RD_APPLICATION (app);
+  g_autofree char *path = g_steal_pointer (&self->requested_path);
   GtkWindow *window;
 
-  window = get_main_window (self);
-  if (window != NULL)
-    {
-      gtk_window_present (window);
-      return;
-    }
-  /* Started again while the ledger is being updated. */
+  /* Started again while a ledger is being updated: one at a time. */
   if (self->migrate_window != NULL)
     {
       gtk_window_present (GTK_WINDOW (self->migrate_window));
       return;
     }
 
-  if (self->db_path == NULL)
-    self->db_path = rd_store_default_path ();
+  if (path == NULL)
+    {
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      if (window == NULL || !RD_IS_WINDOW (window))
+        window = get_main_window (self);
+      if (window != NULL)
+        {
+          gtk_window_present (window);
+          return;
+        }
+      path = self->db_path != NULL ? g_strdup (self->db_path) : rd_store_default_path ();
+    }
 
-  open_ledger (self, self->db_path, RD_STORE_OPEN_DEFAULT);
+  rd_application_open_ledger (self, path, RD_STORE_OPEN_DEFAULT);
 }
 
 static void
@@ -634,10 +779,10 @@ rd_application_finalize (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->migrate_window), (gpointer *) &self->migrate_window);
   g_clear_object (&self->deadline_monitor);
   g_clear_object (&self->store);
-  g_clear_object (&self->idle_lock);
-  g_clear_object (&self->context);
+  g_clear_pointer (&self->idle_locks, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->requested_path, g_free);
   g_clear_pointer (&self->open_error_path, g_free);
   g_clear_pointer (&self->open_error_message, g_free);
 
@@ -654,6 +799,7 @@ rd_application_class_init (RdApplicationClass *klass)
   object_class->finalize = rd_application_finalize;
 
   app_class->handle_local_options = rd_application_handle_local_options;
+  app_class->command_line = rd_application_command_line;
   app_class->startup = rd_application_startup;
   app_class->activate = rd_application_activate;
   app_class->shutdown = rd_application_shutdown;
@@ -663,6 +809,7 @@ rd_application_class_init (RdApplicationClass *klass)
 static void
 rd_application_init (RdApplication *self)
 {
+  self->idle_locks = g_ptr_array_new_with_free_func (g_object_unref);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }
 
@@ -671,7 +818,7 @@ rd_application_new (GApplicationFlags flags)
 {
   return g_object_new (RD_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", flags,
+                       "flags", flags | G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }
@@ -702,14 +849,23 @@ rd_application_show_preferences (RdApplication *self,
 
   g_return_if_fail (RD_IS_APPLICATION (self));
 
+  /* The ledger of the window in front; each has its own preferences window. */
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (parent != NULL && !RD_IS_WINDOW (parent))
+    parent = gtk_window_get_transient_for (parent);
+  if (parent == NULL || !RD_IS_WINDOW (parent))
+    parent = get_main_window (self);
+  if (parent == NULL)
+    return;
+
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (RD_IS_PREFERENCES_WINDOW (l->data))
+    if (RD_IS_PREFERENCES_WINDOW (l->data) &&
+        gtk_window_get_transient_for (l->data) == parent)
       preferences = l->data;
 
   if (preferences == NULL)
     {
-      parent = get_main_window (self);
-      preferences = rd_preferences_window_new (self->context);
+      preferences = rd_preferences_window_new (rd_window_get_context (RD_WINDOW (parent)));
       gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
       gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
     }
