@@ -5,7 +5,7 @@
  * the open case pane within two seconds, without user action, and the case
  * selected stays selected; a second command line with --db opens that
  * ledger in a window of its own, and the same ledger asked again presents
- * its window.
+ * its window; so does a real second `refund-desk --db` process.
  */
 #include "config.h"
 
@@ -305,6 +305,130 @@ test_second_command_line (void)
   rd_test_remove_tree (dir);
 }
 
+typedef struct
+{
+  char         *dir;
+  char         *a;
+  char         *b;
+  GApplication *primary;
+  int           child_status;
+  gboolean      child_done;
+  gboolean      saw_window_on_b;
+} ProcessRun;
+
+static void
+on_child_exited (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ProcessRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_subprocess_wait_finish (G_SUBPROCESS (source), result, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (G_SUBPROCESS (source)));
+  run->child_status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
+  run->child_done = TRUE;
+}
+
+static gboolean
+primary_window_on_b (gpointer data)
+{
+  ProcessRun *run = data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (run->primary)); l != NULL; l = l->next)
+    {
+      RdStore *store;
+
+      if (!RD_IS_WINDOW (l->data))
+        continue;
+      store = rd_context_get_store (rd_window_get_context (l->data));
+      if (store != NULL && g_strcmp0 (rd_store_get_path (store), run->b) == 0)
+        return run->child_done;
+    }
+
+  return FALSE;
+}
+
+/* A second process, the built refund-desk, started in the ledgers' folder
+ * with a relative --db: it hands its command line to this one and exits 0;
+ * this one opens b.db (its full path) in a new window. */
+static gboolean
+start_second_process (gpointer data)
+{
+  ProcessRun *run = data;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "src", "refund-desk", NULL);
+  const char *argv[] = { program, "--db", "b.db", NULL };
+
+  g_subprocess_launcher_set_cwd (launcher, run->dir);
+  child = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (child, NULL, on_child_exited, run);
+
+  g_assert_cmpint (wait_until (primary_window_on_b, run, 20000), >=, 0);
+  run->saw_window_on_b = TRUE;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (run->primary)); l != NULL;
+       l = gtk_application_get_windows (GTK_APPLICATION (run->primary)))
+    gtk_window_destroy (l->data);
+  g_application_quit (run->primary);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_primary_activate (GApplication *application,
+                     ProcessRun   *run)
+{
+  if (run->primary == NULL)
+    {
+      run->primary = application;
+      g_idle_add (start_second_process, run);
+    }
+}
+
+static void
+test_second_process (void)
+{
+  g_autoptr(RdApplication) primary = NULL;
+  g_autoptr(GError) error = NULL;
+  ProcessRun run = { 0 };
+  char *argv[] = { (char *) "refund-desk", (char *) "--db", NULL, NULL };
+  int status;
+
+  /* Unique, under the app's own id, as a user runs it; the test's bus
+   * (dbus-run-session) has no other. */
+  primary = rd_application_new (G_APPLICATION_DEFAULT_FLAGS);
+  g_application_register (G_APPLICATION (primary), NULL, &error);
+  g_assert_no_error (error);
+  if (g_application_get_is_remote (G_APPLICATION (primary)))
+    {
+      g_test_skip ("Refund Desk already runs on this session bus");
+      return;
+    }
+
+  run.dir = rd_test_make_tmp_dir ();
+  run.a = g_build_filename (run.dir, "a.db", NULL);
+  run.b = g_build_filename (run.dir, "b.db", NULL);
+  argv[2] = run.a;
+
+  g_signal_connect_after (primary, "activate", G_CALLBACK (on_primary_activate), &run);
+  status = g_application_run (G_APPLICATION (primary), 3, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.child_done);
+  g_assert_cmpint (run.child_status, ==, 0);
+  g_assert_true (run.saw_window_on_b);
+  g_assert_true (g_file_test (run.b, G_FILE_TEST_IS_REGULAR));
+
+  rd_test_remove_tree (run.dir);
+  g_free (run.dir);
+  g_free (run.a);
+  g_free (run.b);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +446,7 @@ main (int   argc,
 
   g_test_add_func ("/rd/window-twoproc/store-watch", test_store_watch);
   g_test_add_func ("/rd/window-twoproc/sees-other-process", test_window_sees_other_process);
+  g_test_add_func ("/rd/window-twoproc/second-process", test_second_process);
   /* Last: it runs the application to its end. */
   g_test_add_func ("/rd/window-twoproc/second-command-line", test_second_command_line);
 

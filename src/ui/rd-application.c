@@ -377,11 +377,15 @@ rd_application_open_ledger (RdApplication    *self,
   g_return_if_fail (RD_IS_APPLICATION (self));
   g_return_if_fail (path != NULL);
 
+  if (g_strcmp0 (self->db_path, path) != 0)
+    {
+      g_free (self->db_path);
+      self->db_path = g_strdup (path);
+    }
+
   shown = find_ledger_window (self, path, NULL);
   if (shown != NULL)
     {
-      g_free (self->db_path);
-      self->db_path = g_strdup (rd_store_get_path (rd_context_get_store (rd_window_get_context (shown))));
       gtk_window_present (GTK_WINDOW (shown));
       return;
     }
@@ -628,7 +632,6 @@ static int
 rd_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
-  RdApplication *self = RD_APPLICATION (app);
   const char *db = NULL;
 
   /* Absolute here: a running instance gets these options with another

@@ -676,6 +676,9 @@ rd_window_reload (RdWindow *self)
 {
   g_return_if_fail (RD_IS_WINDOW (self));
 
-  rd_ledger_page_reload (self->ledger_page);
-  rd_intercepts_page_refresh (self->intercepts_page);
+  /* A page not shown reads the ledger again when it is shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->ledger_page)))
+    rd_ledger_page_reload (self->ledger_page);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->intercepts_page)))
+    rd_intercepts_page_refresh (self->intercepts_page);
 }

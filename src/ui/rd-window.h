@@ -34,8 +34,9 @@ gboolean    rd_window_check_people     (RdWindow       *self);
 RdContext  *rd_window_get_context      (RdWindow       *self);
 
 /* Shows again what the ledger holds now: the list and its footer (keeping
- * the selection), the open case and the intercept register. Done by itself
- * when another process changes the file (rd_store_watch_new). */
+ * the selection), the open case and the intercept register, on the page
+ * shown (the others read the ledger again when they are shown). Done by
+ * itself when another process changes the file (RdStoreWatch). */
 void        rd_window_reload           (RdWindow       *self);
 
 G_END_DECLS
