@@ -256,6 +256,9 @@ second_command_lines (gpointer data)
   g_assert_true (rd_window_get_context (on_a) != rd_window_get_context (on_b));
   g_assert_cmpstr (rd_store_get_path (rd_context_get_store (rd_window_get_context (on_a))), ==, run->a);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (on_b)));
+  /* Told apart by their titles. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (on_a)), ==, "a.db — Refund Desk");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (on_b)), ==, "b.db — Refund Desk");
 
   /* The same ledger again: its window, no third one. */
   g_assert_cmpint (send_command_line (run->a), ==, 0);

@@ -8,7 +8,7 @@
  * Ctrl+S and Ctrl+F are the window's, so that they work wherever the focus
  * is (the header bar too): win.save and win.find pass them to the page shown.
  * The window watches its ledger (RdStoreWatch) and shows what another
- * process saved in it within a couple of seconds; its subtitle names the
+ * process saved in it within a couple of seconds; its title names the
  * file, as several ledgers may be open at once.
  */
 #include "config.h"
@@ -250,6 +250,16 @@ on_context_store_changed (RdWindow   *self,
   if (path != NULL && *path != '\0' && g_strcmp0 (path, ":memory:") != 0)
     name = g_filename_display_basename (path);
   adw_view_switcher_title_set_subtitle (self->switcher_title, name != NULL ? name : "");
+  if (name != NULL)
+    {
+      /* Translators: the window's title: the ledger file's name, then the
+       * app's name; tells the windows of several ledgers apart. */
+      g_autofree char *title = g_strdup_printf (_("%s — Refund Desk"), name);
+
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+  else
+    gtk_window_set_title (GTK_WINDOW (self), _("Refund Desk"));
 }
 
 static void
