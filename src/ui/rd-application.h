@@ -1,8 +1,9 @@
 /* rd-application.h
  *
- * The application: command-line options, the ledger file it works on, the
- * app-wide actions (preferences, shortcuts, about, quit), the context handed
- * to the window and its pages, and the window.
+ * The application: command-line options (also those of a second
+ * `refund-desk` started while it runs), the ledgers it has open, each in a
+ * window of its own with its own context, and the app-wide actions
+ * (preferences, open another ledger, shortcuts, about, quit).
  */
 #pragma once
 
@@ -17,11 +18,19 @@ G_DECLARE_FINAL_TYPE (RdApplication, rd_application, RD, APPLICATION, AdwApplica
 
 RdApplication *rd_application_new           (GApplicationFlags  flags);
 
-/* The open ledger; NULL until activation opened one. */
+/* The ledger opened last; NULL until activation opened one. */
 RdStore       *rd_application_get_store     (RdApplication     *self);
 
-/* The ledger file given with --db, or the default one. */
+/* The ledger file asked for last (--db, or the default one). */
 const char    *rd_application_get_db_path   (RdApplication     *self);
+
+/* Presents the window showing the ledger at path, or opens it (creating it
+ * unless flags has RD_STORE_OPEN_EXISTING; updating an older one behind a
+ * progress window) in a new window; a file that cannot be opened is said so
+ * in a dialog. */
+void           rd_application_open_ledger   (RdApplication     *self,
+                                             const char        *path,
+                                             RdStoreOpenFlags   flags);
 
 
 /* Opens the preferences window on page (NULL for the first page):

@@ -7,6 +7,9 @@
  * assistant; the names of the old `operators` setting are imported first.
  * Ctrl+S and Ctrl+F are the window's, so that they work wherever the focus
  * is (the header bar too): win.save and win.find pass them to the page shown.
+ * The window watches its ledger (RdStoreWatch) and shows what another
+ * process saved in it within a couple of seconds; its title names the
+ * file, as several ledgers may be open at once.
  */
 #include "config.h"
 
@@ -19,6 +22,7 @@
 #include "rd-preferences-window.h"
 #include "rd-pin-dialog.h"
 #include "rd-reports-page.h"
+#include "rd-store-watch.h"
 #include "rd-window.h"
 
 struct _RdWindow
@@ -27,9 +31,12 @@ struct _RdWindow
 
   RdContext            *context;
   GSettings            *settings;
+  /* Another process's commits to the context's store. */
+  RdStoreWatch         *watch;
 
   /* Template children */
   AdwViewStack         *stack;
+  AdwViewSwitcherTitle *switcher_title;
   RdLedgerPage         *ledger_page;
   GtkMenuButton        *operator_button;
   GtkLabel             *operator_label;
@@ -209,6 +216,50 @@ on_context_operator_changed (RdWindow   *self,
 {
   update_operator_label (self);
   rebuild_operator_menu (self);
+}
+
+static void
+on_store_watch_changed (RdWindow     *self,
+                        RdStoreWatch *watch)
+{
+  g_debug ("Another process changed %s: reloading", rd_store_get_path (rd_store_watch_get_store (watch)));
+  rd_window_reload (self);
+}
+
+/* The context's ledger: watched, and named in the subtitle. */
+static void
+on_context_store_changed (RdWindow   *self,
+                          GParamSpec *pspec,
+                          RdContext  *context)
+{
+  RdStore *store = rd_context_get_store (self->context);
+  const char *path = store != NULL ? rd_store_get_path (store) : NULL;
+  g_autofree char *name = NULL;
+
+  if (self->watch != NULL && rd_store_watch_get_store (self->watch) == store)
+    return;
+
+  g_clear_object (&self->watch);
+  if (store != NULL)
+    {
+      self->watch = rd_store_watch_new (store, 0);
+      g_signal_connect_object (self->watch, "changed", G_CALLBACK (on_store_watch_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  if (path != NULL && *path != '\0' && g_strcmp0 (path, ":memory:") != 0)
+    name = g_filename_display_basename (path);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, name != NULL ? name : "");
+  if (name != NULL)
+    {
+      /* Translators: the window's title: the ledger file's name, then the
+       * app's name; tells the windows of several ledgers apart. */
+      g_autofree char *title = g_strdup_printf (_("%s — Refund Desk"), name);
+
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+  else
+    gtk_window_set_title (GTK_WINDOW (self), _("Refund Desk"));
 }
 
 static void
@@ -417,6 +468,7 @@ rd_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
 
+  g_clear_object (&self->watch);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
@@ -454,6 +506,10 @@ rd_window_constructed (GObject *object)
   g_signal_connect_object (self->context, "notify::store",
                            G_CALLBACK (on_context_operator_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::store",
+                           G_CALLBACK (on_context_store_changed), self,
+                           G_CONNECT_SWAPPED);
+  on_context_store_changed (self, NULL, self->context);
   gtk_menu_button_set_create_popup_func (self->operator_button, on_operator_button_popup, self, NULL);
   rebuild_operator_menu (self);
   update_operator_label (self);
@@ -530,6 +586,7 @@ rd_window_class_init (RdWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RdWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, ledger_page);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, operator_button);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, operator_label);
@@ -614,4 +671,24 @@ rd_window_check_people (RdWindow *self)
 
   present_pin_dialog (self, RD_PIN_DIALOG_FIRST_ADMIN);
   return TRUE;
+}
+
+RdContext *
+rd_window_get_context (RdWindow *self)
+{
+  g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
+void
+rd_window_reload (RdWindow *self)
+{
+  g_return_if_fail (RD_IS_WINDOW (self));
+
+  /* A page not shown reads the ledger again when it is shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->ledger_page)))
+    rd_ledger_page_reload (self->ledger_page);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->intercepts_page)))
+    rd_intercepts_page_refresh (self->intercepts_page);
 }

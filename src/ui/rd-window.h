@@ -31,4 +31,12 @@ const char *rd_window_get_visible_page (RdWindow       *self);
  * first-run assistant is shown and TRUE returned. */
 gboolean    rd_window_check_people     (RdWindow       *self);
 
+RdContext  *rd_window_get_context      (RdWindow       *self);
+
+/* Shows again what the ledger holds now: the list and its footer (keeping
+ * the selection), the open case and the intercept register, on the page
+ * shown (the others read the ledger again when they are shown). Done by
+ * itself when another process changes the file (RdStoreWatch). */
+void        rd_window_reload           (RdWindow       *self);
+
 G_END_DECLS

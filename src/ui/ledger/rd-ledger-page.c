@@ -650,10 +650,7 @@ rd_ledger_page_map (GtkWidget *widget)
       self->shown_before = TRUE;
       return;
     }
-  if (self->model != NULL)
-    rd_ledger_model_refresh (self->model);
-  if (rd_case_pane_get_case_id (self->case_pane) > 0)
-    rd_case_pane_reload (self->case_pane);
+  rd_ledger_page_reload (self);
 }
 
 static void
@@ -834,4 +831,15 @@ rd_ledger_page_show_case (RdLedgerPage *self,
     rd_ledger_model_refresh (self->model);
   else
     select_shown_case (self, TRUE);
+}
+
+void
+rd_ledger_page_reload (RdLedgerPage *self)
+{
+  g_return_if_fail (RD_IS_LEDGER_PAGE (self));
+
+  if (self->model != NULL)
+    rd_ledger_model_refresh (self->model);
+  if (rd_case_pane_get_case_id (self->case_pane) > 0)
+    rd_case_pane_reload (self->case_pane);
 }

@@ -36,5 +36,8 @@ void           rd_ledger_page_show_case     (RdLedgerPage  *self,
 
 RdLedgerModel *rd_ledger_page_get_model     (RdLedgerPage  *self);
 RdCasePane    *rd_ledger_page_get_case_pane (RdLedgerPage  *self);
+/* Reads the ledger again: the list and its footer (the selected case stays
+ * selected) and the case shown. */
+void           rd_ledger_page_reload        (RdLedgerPage  *self);
 
 G_END_DECLS
