@@ -252,8 +252,8 @@ _rd_scan_mode_take_next (RdScanMode  *self,
   update_next (self);
   if (next == NULL)
     {
+      /* The card keeps showing the parcel just recorded. */
       _rd_scan_mode_set_state (self, RD_SCAN_STATE_READY);
-      _rd_scan_mode_clear_card (self);
       _rd_scan_mode_show_message (self, kind, result);
       return;
     }

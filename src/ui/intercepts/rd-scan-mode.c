@@ -47,6 +47,7 @@ skip_or_leave (RdScanMode *self)
       return;
     }
 
+  _rd_scan_mode_clear_card (self);
   _rd_scan_mode_take_next (self, MESSAGE_INFO, _("Skipped. Scan the next parcel."));
   _rd_scan_mode_focus_entry (self);
 }
