@@ -184,6 +184,31 @@ assert_entry_ready (Fixture *f)
   g_assert_true (focus == GTK_WIDGET (entry) || gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
 }
 
+/* The look of the message: exactly one result class, the expected one. */
+static void
+assert_look (Fixture    *f,
+             const char *expected)
+{
+  static const char *const looks[] = {
+    "scan-info", "scan-recorded", "scan-already", "scan-unknown", "scan-damaged", "scan-error",
+  };
+  GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->scan), RD_TYPE_SCAN_MODE, "message_label"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (looks); i++)
+    if (g_str_equal (looks[i], expected))
+      g_assert_true (gtk_widget_has_css_class (label, looks[i]));
+    else if (gtk_widget_has_css_class (label, looks[i]))
+      g_error ("the message has %s, not only %s", looks[i], expected);
+}
+
+static const char *
+next_text (Fixture *f)
+{
+  GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->scan), RD_TYPE_SCAN_MODE, "next_label"));
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_label (GTK_LABEL (label)) : "";
+}
+
 /* Reads the ledger as another program would: a second connection. */
 static RdIntercept *
 read_back (Fixture    *f,
@@ -235,6 +260,9 @@ test_twenty_parcels (Fixture       *f,
       g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_READY);
       g_assert_cmpuint (rd_scan_mode_get_n_recorded (f->scan), ==, i + 1);
       g_assert_true (g_str_has_prefix (rd_scan_mode_get_message (f->scan), "Saved: "));
+      assert_look (f, outcomes[k] == RD_PARCEL_CONDITION_INTACT ? "scan-recorded"
+                      : outcomes[k] == RD_PARCEL_CONDITION_NOT_OURS ? "scan-unknown"
+                      : "scan-damaged");
       assert_entry_ready (f);
 
       /* On disk when the screen says so. */
@@ -277,10 +305,12 @@ test_duplicate_scan (Fixture       *f,
   scan (f, number);
   g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_PARCEL);
   g_assert_true (g_str_has_prefix (rd_scan_mode_get_message (f->scan), "Already recorded: "));
+  assert_look (f, "scan-already");
 
   /* ...and the same key records nothing. */
   g_assert_true (press (f, GDK_KEY_KP_1));
   g_assert_true (g_str_has_prefix (rd_scan_mode_get_message (f->scan), "Already recorded as "));
+  assert_look (f, "scan-already");
   g_assert_cmpuint (rd_scan_mode_get_n_recorded (f->scan), ==, 1);
   assert_entry_ready (f);
   back = read_back (f, number, &n_scans);
@@ -306,15 +336,22 @@ test_unknown_number (Fixture       *f,
     g_assert_error (error, RD_INTERCEPT_ERROR, RD_INTERCEPT_ERROR_NOT_FOUND);
   }
 
-  /* Registered with Enter, then its outcome with 2. */
+  /* Its outcome 2: recorded as returned, not matched — no case, never
+   * requested, so no deadline and no countdown — in the register for
+   * someone to match. */
   scan (f, "sf0000000002");
   g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_UNKNOWN);
   g_assert_nonnull (strstr (rd_scan_mode_get_message (f->scan), "SF0000000002 is not in the register"));
-  g_assert_true (press (f, GDK_KEY_Return));
-  g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_PARCEL);
-  assert_entry_ready (f);
+  assert_look (f, "scan-unknown");
+  /* Enter alone registers nothing. */
+  g_assert_false (press (f, GDK_KEY_Return));
+  g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_UNKNOWN);
   g_assert_true (press (f, GDK_KEY_2));
+  g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_READY);
   g_assert_cmpuint (rd_scan_mode_get_n_recorded (f->scan), ==, 1);
+  g_assert_nonnull (strstr (rd_scan_mode_get_message (f->scan), "returned, not matched"));
+  assert_look (f, "scan-unknown");
+  assert_entry_ready (f);
 
   back = read_back (f, "SF0000000002", &n_scans);
   g_assert_cmpint (n_scans, ==, 1);
@@ -322,6 +359,34 @@ test_unknown_number (Fixture       *f,
   g_assert_cmpint (back->case_id, ==, 0);
   g_assert_cmpint (back->status, ==, RD_INTERCEPT_STATUS_BACK_IN_WAREHOUSE);
   g_assert_cmpint (back->condition, ==, RD_PARCEL_CONDITION_DAMAGED);
+  g_assert_cmpint (back->requested_at, ==, 0);
+  g_assert_cmpint (back->platform_deadline, ==, 0);
+  g_assert_true (rd_intercept_is_unmatched (back));
+  {
+    g_autofree char *label = rd_intercept_dup_status_label (back);
+    g_autofree char *left = rd_intercept_format_time_left (back->platform_deadline, g_get_real_time () / G_USEC_PER_SEC);
+
+    g_assert_cmpstr (label, ==, "Returned, not matched · Damaged");
+    g_assert_cmpstr (left, ==, "");
+  }
+  /* Not due: it needs matching, not a countdown. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) due = rd_intercepts_list (f->store, RD_INTERCEPT_VIEW_DUE, &f->policy, g_get_real_time () / G_USEC_PER_SEC, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < due->len; i++)
+      g_assert_cmpstr (((RdIntercept *) due->pdata[i])->tracking_no, !=, "SF0000000002");
+  }
+
+  /* A damaged parcel of ours has the error look. */
+  {
+    g_autofree char *number = tracking (2);
+
+    scan (f, number);
+    g_assert_true (press (f, GDK_KEY_3));
+    assert_look (f, "scan-damaged");
+  }
 }
 
 /* A new scan starting with 1–4 while a parcel is shown is a scan, not an
@@ -339,16 +404,85 @@ test_digit_number_while_shown (Fixture       *f,
   scan (f, number);
   g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_PARCEL);
 
+  /* The parcel shown still waits for its outcome (it is not dropped); the
+   * new number waits behind it. */
   type_fast (f, "4312345678901\n");
   g_assert_false (rd_scan_mode_is_holding (f->scan));
-  g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_UNKNOWN);
-  g_assert_nonnull (strstr (rd_scan_mode_get_message (f->scan), "4312345678901 is not in the register"));
+  g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_PARCEL);
+  g_assert_cmpuint (rd_scan_mode_get_n_queued (f->scan), ==, 1);
+  g_assert_nonnull (strstr (next_text (f), "4312345678901"));
   g_assert_cmpuint (rd_scan_mode_get_n_recorded (f->scan), ==, 0);
   assert_entry_ready (f);
 
   shown = read_back (f, number, &n_scans);
   g_assert_cmpint (n_scans, ==, 0);
   g_assert_cmpint (shown->status, ==, RD_INTERCEPT_STATUS_REQUESTED);
+
+  /* Its outcome given, the waiting number comes up. */
+  rd_scan_mode_set_hold_window (f->scan, 0);
+  g_assert_true (press (f, GDK_KEY_1));
+  g_assert_cmpuint (rd_scan_mode_get_n_recorded (f->scan), ==, 1);
+  g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_UNKNOWN);
+  g_assert_true (g_str_has_prefix (rd_scan_mode_get_message (f->scan), "Saved: "));
+  g_assert_nonnull (strstr (rd_scan_mode_get_message (f->scan), "4312345678901 is not in the register"));
+  g_assert_cmpuint (rd_scan_mode_get_n_queued (f->scan), ==, 0);
+  g_assert_cmpstr (next_text (f), ==, "");
+}
+
+/* Parcels scanned one after another without their outcome: none dropped.
+ * Five wait behind the one shown, a sixth is refused aloud; each comes up
+ * in turn as the outcomes are given, and Esc skips only the one shown. */
+static void
+test_queue (Fixture       *f,
+            gconstpointer  data)
+{
+  gint64 n_scans;
+
+  rd_scan_mode_set_hold_window (f->scan, 0);
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autofree char *number = tracking (i);
+
+      scan (f, number);
+      assert_entry_ready (f);
+    }
+  g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_PARCEL);
+  g_assert_cmpuint (rd_scan_mode_get_n_queued (f->scan), ==, 5);
+  /* The seventh: refused with the error look, and says so. */
+  g_assert_true (g_str_has_prefix (rd_scan_mode_get_message (f->scan), "Not taken: YT0004200006"));
+  assert_look (f, "scan-error");
+  g_assert_null (strstr (next_text (f), "YT0004200006"));
+  g_assert_nonnull (strstr (next_text (f), "YT0004200005"));
+
+  /* The one shown scanned again is not queued twice. */
+  {
+    g_autofree char *number = tracking (0);
+
+    scan (f, number);
+    g_assert_cmpuint (rd_scan_mode_get_n_queued (f->scan), ==, 5);
+  }
+
+  g_assert_true (press (f, GDK_KEY_1));
+  g_assert_true (press (f, GDK_KEY_2));
+  g_assert_true (press (f, GDK_KEY_Escape));   /* skips the third */
+  g_assert_cmpuint (rd_scan_mode_get_n_queued (f->scan), ==, 2);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (press (f, GDK_KEY_1));
+  g_assert_cmpint (rd_scan_mode_get_state (f->scan), ==, RD_SCAN_STATE_READY);
+  g_assert_cmpuint (rd_scan_mode_get_n_recorded (f->scan), ==, 5);
+  g_assert_cmpstr (next_text (f), ==, "");
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *number = tracking (i);
+      g_autoptr(RdIntercept) back = read_back (f, number, &n_scans);
+
+      g_assert_cmpint (n_scans, ==, 5);
+      if (i == 2)
+        g_assert_cmpint (back->status, ==, RD_INTERCEPT_STATUS_REQUESTED);
+      else
+        g_assert_cmpint (back->status, ==, RD_INTERCEPT_STATUS_BACK_IN_WAREHOUSE);
+    }
 }
 
 /* A lone 2, with nothing after it within the window, records "damaged". */
@@ -567,6 +701,7 @@ main (int   argc,
   ADD ("escape-leaves", test_escape_leaves);
   ADD ("digit-number-while-shown", test_digit_number_while_shown);
   ADD ("lone-digit-records", test_lone_digit_records);
+  ADD ("queue", test_queue);
 #undef ADD
   g_test_add_func ("/rd/scan-mode/page", test_page_scan_mode);
   g_test_add_func ("/rd/intercepts-page/create-for-case", test_page_create_for_case);

@@ -6,10 +6,19 @@
  * parcel back to the warehouse with the scanned condition (and its case by
  * the policy), and commits — with the store's synchronous=FULL, on disk
  * before the function returns.
+ *
+ * A parcel whose number is not in the register (rd_intercepts_record_
+ * unmatched_scan) is registered as "returned, not matched": back in the
+ * warehouse with the scanned condition, with no case, no request and so no
+ * platform deadline (no countdown), for someone to match to an order later.
+ * No schema of its own: rd_intercept_is_unmatched() tells it by those
+ * values.
  */
 #include "config.h"
 
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include "rd-intercepts.h"
 #include "rd-operators.h"
@@ -145,6 +154,123 @@ fail:
   return FALSE;
 }
 
+static gboolean
+insert_unmatched_locked (RdStore            *store,
+                         RdIntercept        *intercept,
+                         const char         *operator,
+                         gint64              now,
+                         GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RdIntercept) existing = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  existing = rd_intercepts_find_by_tracking (store, intercept->tracking_no, &local_error);
+  if (existing == NULL && !g_error_matches (local_error, RD_INTERCEPT_ERROR, RD_INTERCEPT_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (existing != NULL)
+    {
+      g_set_error (error, RD_INTERCEPT_ERROR, RD_INTERCEPT_ERROR_DUPLICATE,
+                   _("The tracking number %s is already in the register."), intercept->tracking_no);
+      return FALSE;
+    }
+
+  stmt = rd_store_prepare (store,
+                           "INSERT INTO intercepts (courier, tracking_no, amount, status, condition,"
+                           " created_at, updated_at, settled_at, operator)"
+                           " VALUES (?1, ?2, 0, ?3, ?4, ?5, ?5, ?5, ?6) RETURNING id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, rd_courier_to_id (intercept->courier), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, intercept->tracking_no, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, rd_intercept_status_to_id (intercept->status), -1, SQLITE_STATIC);
+  if (intercept->condition != RD_PARCEL_CONDITION_NONE)
+    sqlite3_bind_text (stmt, 4, rd_parcel_condition_to_id (intercept->condition), -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 4);
+  sqlite3_bind_int64 (stmt, 5, now);
+  sqlite3_bind_text (stmt, 6, operator, -1, SQLITE_STATIC);
+  if (!_rd_intercepts_step_row (store, stmt, error))
+    return FALSE;
+  intercept->id = sqlite3_column_int64 (stmt, 0);
+
+  return _rd_intercepts_audit (store, intercept, operator, "intercept_create", "status", NULL,
+                               "returned_unmatched", error);
+}
+
+gboolean
+rd_intercepts_record_unmatched_scan (RdStore            *store,
+                                     const char         *tracking_no,
+                                     RdCourier           courier,
+                                     RdParcelCondition   outcome,
+                                     const char         *operator,
+                                     gint64              now,
+                                     RdScanResult       *result,
+                                     GError            **error)
+{
+  g_autoptr(RdIntercept) intercept = rd_intercept_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (operator != NULL && result != NULL, FALSE);
+  g_return_val_if_fail (outcome > RD_PARCEL_CONDITION_NONE && outcome < RD_PARCEL_CONDITION_LAST, FALSE);
+  g_return_val_if_fail (sqlite3_get_autocommit (rd_store_get_db (store)), FALSE);
+
+  memset (result, 0, sizeof *result);
+
+  intercept->tracking_no = rd_tracking_number_normalize (tracking_no);
+  if (intercept->tracking_no == NULL)
+    {
+      g_set_error_literal (error, RD_INTERCEPT_ERROR, RD_INTERCEPT_ERROR_INVALID,
+                           _("Enter the tracking number (at most 64 characters)."));
+      return FALSE;
+    }
+  intercept->courier = courier != RD_COURIER_NONE ? courier : RD_COURIER_OTHER;
+  intercept->status = RD_INTERCEPT_STATUS_BACK_IN_WAREHOUSE;
+  /* "Not ours" is a scan, not a condition of the goods. */
+  intercept->condition = outcome != RD_PARCEL_CONDITION_NOT_OURS ? outcome : RD_PARCEL_CONDITION_NONE;
+
+  if (!rd_store_begin (store, error))
+    return FALSE;
+  if (!rd_operators_check (store, operator, RD_ACTION_SCAN, error) ||
+      !insert_unmatched_locked (store, intercept, operator, now, error))
+    goto fail;
+
+  stmt = rd_store_prepare (store,
+                           "INSERT INTO scans (intercept_id, tracking_no, outcome, at, operator)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, intercept->id);
+  sqlite3_bind_text (stmt, 2, intercept->tracking_no, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, rd_parcel_condition_to_id (outcome), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, now);
+  sqlite3_bind_text (stmt, 5, operator, -1, SQLITE_STATIC);
+  if (!_rd_intercepts_step_row (store, stmt, error))
+    goto fail;
+  result->scan_id = sqlite3_column_int64 (stmt, 0);
+  result->at = now;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!_rd_intercepts_audit (store, intercept, operator, "scan", "scan", NULL,
+                             rd_parcel_condition_to_id (outcome), error) ||
+      !rd_store_commit (store, error))
+    goto fail;
+
+  result->outcome.from = RD_INTERCEPT_STATUS_NONE;
+  result->outcome.to = intercept->status;
+  result->intercept = rd_intercepts_get (store, intercept->id, error);
+  return result->intercept != NULL;
+
+fail:
+  rd_store_rollback (store);
+  memset (result, 0, sizeof *result);
+  return FALSE;
+}
+
 gboolean
 rd_intercepts_get_last_scan (RdStore            *store,
                              gint64              intercept_id,
@@ -191,4 +317,30 @@ rd_intercepts_count_scans (RdStore  *store,
   if (!_rd_intercepts_step_row (store, stmt, error))
     return -1;
   return sqlite3_column_int64 (stmt, 0);
+}
+
+gboolean
+rd_intercept_is_unmatched (const RdIntercept *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->status == RD_INTERCEPT_STATUS_BACK_IN_WAREHOUSE &&
+         self->case_id == 0 && self->requested_at == 0 && self->platform_deadline == 0 &&
+         (self->order_no == NULL || *self->order_no == '\0');
+}
+
+char *
+rd_intercept_dup_status_label (const RdIntercept *self)
+{
+  const char *status;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* TRANSLATORS: a parcel that came back to the warehouse with a tracking
+   * number nobody registered, waiting to be matched to an order */
+  status = rd_intercept_is_unmatched (self) ? _("Returned, not matched")
+                                            : rd_intercept_status_get_name (self->status);
+  if (self->status == RD_INTERCEPT_STATUS_BACK_IN_WAREHOUSE && self->condition != RD_PARCEL_CONDITION_NONE)
+    return g_strdup_printf ("%s · %s", status, rd_parcel_condition_get_name (self->condition));
+  return g_strdup (status);
 }

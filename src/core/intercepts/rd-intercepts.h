@@ -152,6 +152,12 @@ gboolean      rd_intercept_is_high_ticket      (const RdIntercept *self,
 gint64        rd_intercept_get_quiet_since     (const RdIntercept *self);
 /* The money lost: refunded − recovered, never below 0. */
 gint64        rd_intercept_get_loss            (const RdIntercept *self);
+/* Came back with a number nobody registered (rd_intercepts_record_
+ * unmatched_scan): back in the warehouse, no case, never requested. */
+gboolean      rd_intercept_is_unmatched        (const RdIntercept *self);
+/* "Back in warehouse · Damaged", or "Returned, not matched · Damaged" for
+ * an unmatched parcel; translated. */
+char         *rd_intercept_dup_status_label    (const RdIntercept *self);
 
 GType         rd_claim_get_type                (void) G_GNUC_CONST;
 RdClaim      *rd_claim_copy                    (const RdClaim     *self);
@@ -300,6 +306,20 @@ gboolean      rd_intercepts_record_scan        (RdStore           *store,
                                                 RdParcelCondition  outcome,
                                                 const char        *operator,
                                                 const RdPolicy    *policy,
+                                                gint64             now,
+                                                RdScanResult      *result,
+                                                GError           **error);
+/* A parcel whose number is not in the register came back: registered as
+ * "returned, not matched" (rd_intercept_is_unmatched: back in the warehouse
+ * with the scanned condition — none for not ours — no case, no request, no
+ * deadline and so no countdown) and its scan recorded, in one transaction
+ * committed before this returns. courier NONE is "other". A number already
+ * in the register: RD_INTERCEPT_ERROR_DUPLICATE, nothing written. */
+gboolean      rd_intercepts_record_unmatched_scan (RdStore         *store,
+                                                const char        *tracking_no,
+                                                RdCourier          courier,
+                                                RdParcelCondition  outcome,
+                                                const char        *operator,
                                                 gint64             now,
                                                 RdScanResult      *result,
                                                 GError           **error);

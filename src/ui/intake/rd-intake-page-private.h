@@ -27,7 +27,6 @@ struct _RdIntakePage
   GtkWindow           *window;
   gulong               close_handler;
   GtkEventController  *new_shortcut;
-  guint                draft_timeout;
   gboolean             loading;
   gboolean             future_confirmed;   /* the next save asks nothing about the request time */
   char                *blank_json;

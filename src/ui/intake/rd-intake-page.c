@@ -2,9 +2,10 @@
  *
  * The Intake page: a form for a new refund case, required fields first.
  * Every change is checked at once (messages under the group, the field
- * marked red, Save only sensitive when the case can be saved) and kept as a
- * draft in the ledger after a short pause, so that a crash or a closed
- * window loses nothing. The checks are in rd-intake-page-checks.c, saving
+ * marked red, Save only sensitive when the case can be saved) and written
+ * as a draft into the ledger at once, one small transaction per change
+ * (synchronous=FULL: on disk before the next key), so that a kill at any
+ * moment or a closed window loses nothing. The checks are in rd-intake-page-checks.c, saving
  * and cancelling in rd-intake-page-save.c.
  */
 #include "config.h"
@@ -21,7 +22,6 @@
 #include "rd-time.h"
 
 #define DRAFT_FORM "intake"
-#define DRAFT_DELAY_MS 400
 
 G_DEFINE_FINAL_TYPE (RdIntakePage, rd_intake_page, ADW_TYPE_BIN)
 
@@ -247,7 +247,6 @@ save_draft (RdIntakePage *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
 
-  g_clear_handle_id (&self->draft_timeout, g_source_remove);
   if (self->store == NULL || rd_store_is_read_only (self->store))
     return;
 
@@ -265,22 +264,11 @@ save_draft (RdIntakePage *self)
     }
 }
 
-static gboolean
-on_draft_timeout (gpointer user_data)
-{
-  RdIntakePage *self = user_data;
-
-  self->draft_timeout = 0;
-  save_draft (self);
-  return G_SOURCE_REMOVE;
-}
-
 void
 _rd_intake_page_discard_draft (RdIntakePage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  g_clear_handle_id (&self->draft_timeout, g_source_remove);
   if (self->store != NULL && !rd_store_is_read_only (self->store) &&
       !rd_drafts_discard (self->store, DRAFT_FORM, &error))
     g_warning ("Could not discard the intake draft: %s", error->message);
@@ -339,8 +327,7 @@ on_field_changed (RdIntakePage *self)
     return;
 
   refresh (self);
-  g_clear_handle_id (&self->draft_timeout, g_source_remove);
-  self->draft_timeout = g_timeout_add (DRAFT_DELAY_MS, on_draft_timeout, self);
+  save_draft (self);
 }
 
 static void
@@ -466,9 +453,6 @@ static void
 rd_intake_page_dispose (GObject *object)
 {
   RdIntakePage *self = RD_INTAKE_PAGE (object);
-
-  if (self->draft_timeout != 0)
-    save_draft (self);
 
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
@@ -621,7 +605,6 @@ rd_intake_page_set_store (RdIntakePage *self,
   if (self->store == store)
     return;
 
-  g_clear_handle_id (&self->draft_timeout, g_source_remove);
   g_set_object (&self->store, store);
   if (store == NULL)
     return;

@@ -28,7 +28,8 @@ void       rd_intake_page_set_context (RdIntakePage *self,
 void       rd_intake_page_set_store   (RdIntakePage *self,
                                        RdStore      *store);
 
-/* Writes the draft now instead of after the typing pause (window close). */
+/* Writes the draft again now (each change is already written as it is
+ * made; kept for callers that want to be sure before closing). */
 void       rd_intake_page_flush_draft (RdIntakePage *self);
 
 /* TRUE when the form holds something the user typed or chose. */

@@ -137,10 +137,7 @@ intercept_text (RdInterceptItem   *self,
     case RD_INTERCEPT_COLUMN_MOVEMENT:
       return rd_time_format_local (it->last_movement_at);
     case RD_INTERCEPT_COLUMN_STATUS:
-      if (it->status == RD_INTERCEPT_STATUS_BACK_IN_WAREHOUSE && it->condition != RD_PARCEL_CONDITION_NONE)
-        return g_strdup_printf ("%s · %s", rd_intercept_status_get_name (it->status),
-                                rd_parcel_condition_get_name (it->condition));
-      return g_strdup (rd_intercept_status_get_name (it->status));
+      return rd_intercept_dup_status_label (it);
     case RD_INTERCEPT_COLUMN_OPERATOR:
       return g_strdup (it->operator != NULL ? it->operator : "");
     case RD_INTERCEPT_COLUMN_LOSS:

@@ -23,7 +23,8 @@ typedef enum
 {
   RD_SCAN_STATE_READY,     /* waiting for a scan */
   RD_SCAN_STATE_PARCEL,    /* a parcel is shown: 1–4 record its outcome */
-  RD_SCAN_STATE_UNKNOWN,   /* a number not in the register: Enter registers, Esc skips */
+  RD_SCAN_STATE_UNKNOWN,   /* a number not in the register: 1–4 record it as
+                            * returned, not matched; Esc skips */
 } RdScanState;
 
 GtkWidget   *rd_scan_mode_new            (RdContext       *context);
@@ -42,9 +43,9 @@ void         rd_scan_mode_start          (RdScanMode      *self);
  * tests call): 1–4 and keypad 1–4 record an outcome while a parcel is shown
  * and the entry is empty — after the hold window, and only if no other key
  * arrives within it (then the digit goes into the entry, as the first
- * character of a new scan, and the other key is not used); Esc skips or
- * leaves; Enter on an empty entry registers an unknown number. TRUE when the
- * key was used (held counts as used). */
+ * character of a new scan, and the other key is not used); Esc skips the
+ * parcel shown (the next one waiting comes up) or leaves. TRUE when the key
+ * was used (held counts as used). */
 gboolean     rd_scan_mode_handle_key     (RdScanMode      *self,
                                           guint            keyval,
                                           GdkModifierType  state);
@@ -53,6 +54,9 @@ GtkEditable *rd_scan_mode_get_entry      (RdScanMode      *self);
 RdScanState  rd_scan_mode_get_state      (RdScanMode      *self);
 /* The message line under the parcel, as shown. */
 const char  *rd_scan_mode_get_message    (RdScanMode      *self);
+/* Numbers scanned while a parcel waited for its outcome, waiting behind it
+ * (at most 5; a sixth is refused with a message and the error bell). */
+guint        rd_scan_mode_get_n_queued   (RdScanMode      *self);
 /* Scans recorded since scan mode was started. */
 guint        rd_scan_mode_get_n_recorded (RdScanMode      *self);
 /* How long (ms) a digit 1–4 is held before it records an outcome; 60 by
