@@ -201,7 +201,10 @@ row_state (const char     *table,
       gsize start = encoded->len;
 
       _rd_audit_enc_value (encoded, values[i]);
-      g_string_append_printf (digests, "%02x", digest_byte (encoded->str + start, encoded->len - start));
+      guint8 digest = digest_byte (encoded->str + start, encoded->len - start);
+
+      g_string_append_c (digests, "0123456789abcdef"[digest >> 4]);
+      g_string_append_c (digests, "0123456789abcdef"[digest & 15]);
     }
 
   hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) encoded->str, encoded->len);
