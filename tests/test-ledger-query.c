@@ -1,7 +1,8 @@
 /* test-ledger-query.c
  *
- * The ledger's filters, sorts, free-text search, count and sums on a small
- * ledger whose answer is known case by case.
+ * The ledger's filters, sorts, free-text search (by the cases' fields and
+ * their intercepts' tracking numbers), count and sums on a small ledger
+ * whose answer is known case by case.
  */
 #include "config.h"
 
@@ -479,6 +480,94 @@ test_search (Fixture       *f,
   FINDS (filter, 1);
 }
 
+/* The first column of the first row of sql, as text. */
+static char *
+raw_text (sqlite3    *db,
+          const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* Intercepts of cases 3 (two), 4 and 1, and one registered by hand (no
+ * case), with their numbers as the register stores them (upper case): the
+ * search finds a case by any of them, in any case of letters, short or long,
+ * once however many of its numbers match, with the other criteria; and
+ * registering them wrote nothing into the cases' search text (schema
+ * version 10: what keeps writing intercepts cheap). */
+static void
+test_search_intercepts (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  sqlite3 *db = rd_store_get_db (f->store);
+  const struct { const char *tracking; int case_index; } intercepts[] = {
+    { "ZT1357924680", 3 },
+    { "SF1234567000", 3 },
+    { "ZT2468", 4 },
+    { "QX9", 1 },
+    { "JT5550001", 0 },
+  };
+  struct { const char *text; int expected[6]; } cases[] = {
+    { "zt1357924680",    { 3 } },
+    { " ZT13579246 ",    { 3 } },
+    { "13579",           { 3 } },
+    { "sf123",           { 3 } },   /* its return's and its intercept's: once */
+    { "sf1234567000",    { 3 } },
+    { "zt",              { 4, 3 } },
+    { "Zt2",             { 4 } },
+    { "qx",              { 1 } },
+    { "qx9",             { 1 } },
+    { "x",               { 1 } },
+    { "jt555",           { 0 } },   /* registered by hand: no case */
+    { "qx9 ",            { 1 } },
+    { "qx9zt",           { 0 } },
+    { "zt*",             { 0 } },
+    { "zt%",             { 0 } },
+    { "zt\n13579",       { 0 } },
+  };
+  g_autofree char *text_before = NULL;
+  g_autofree char *text_after = NULL;
+
+  text_before = raw_text (db, "SELECT group_concat (text, '|') FROM (SELECT text FROM case_text ORDER BY id)");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO intercepts (courier, tracking_no, case_id, amount, status,"
+                                           " created_at, updated_at, operator) VALUES ('zto', ?1, ?2, 100, 'requested',"
+                                           " ?3, ?3, 'tester')", -1, &insert, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (intercepts); i++)
+    {
+      sqlite3_reset (insert);
+      sqlite3_bind_text (insert, 1, intercepts[i].tracking, -1, SQLITE_STATIC);
+      if (intercepts[i].case_index != 0)
+        sqlite3_bind_int64 (insert, 2, f->ids[intercepts[i].case_index]);
+      else
+        sqlite3_bind_null (insert, 2);
+      sqlite3_bind_int64 (insert, 3, NOW);
+      g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+    }
+  text_after = raw_text (db, "SELECT group_concat (text, '|') FROM (SELECT text FROM case_text ORDER BY id)");
+  g_assert_cmpstr (text_after, ==, text_before);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("search “%s”", cases[i].text);
+      rd_ledger_filter_set_text (filter, cases[i].text);
+      rd_ledger_result_free (assert_finds (f, filter, cases[i].expected));
+    }
+
+  /* Text combines with the other criteria. */
+  rd_ledger_filter_set_text (filter, "zt");
+  filter->status = RD_CASE_STATUS_APPROVED;
+  FINDS (filter, 4);
+  filter->status = RD_CASE_STATUS_NONE;
+  filter->year = 2026;
+  filter->month = 1;
+  FINDS (filter, 3);
+}
+
 static void
 test_cancelled (Fixture       *f,
                 gconstpointer  data)
@@ -515,6 +604,7 @@ main (int    argc,
   ADD ("filters", test_filters);
   ADD ("sorts", test_sorts);
   ADD ("search", test_search);
+  ADD ("search-intercepts", test_search_intercepts);
   ADD ("cancelled", test_cancelled);
 #undef ADD
 

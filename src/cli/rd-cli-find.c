@@ -4,7 +4,8 @@
  * ledger's search shows for TEXT (order, after-sales and tracking numbers,
  * the buyer's name, and from schema 10 the outbound parcel's and the
  * intercepts' tracking numbers), newest first, one a line; with --count,
- * only their number.
+ * only their number. The ledger is opened read-only, not migrated: the
+ * search needs the intercepts table, there from schema version 5.
  */
 #include "config.h"
 
@@ -49,7 +50,7 @@ rd_cli_find (int    argc,
       return RD_CLI_PROBLEM;
     }
 
-  if (rd_store_get_schema_version (store) < 3)
+  if (rd_store_get_schema_version (store) < 5)
     {
       g_printerr ("refund-desk find: %s\n",
                   _("This ledger was written by an older version of Refund Desk and cannot be searched yet. "

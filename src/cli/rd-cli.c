@@ -22,6 +22,8 @@ static const Command commands[] = {
   { "verify", rd_cli_verify, N_("Verify the audit log’s hash chain and name the first entry edited behind the app’s back") },
   { "find", rd_cli_find, N_("Print the case numbers whose order, after-sales or tracking number or buyer name contains a text") },
   { "export", rd_cli_export, N_("Write a month’s refunds to an Excel workbook for the accountant") },
+  { "backup", rd_cli_backup, N_("Copy the ledger into a backups folder and check the copy") },
+  { "restore", rd_cli_restore, N_("Put a checked backup in place of the ledger, keeping the current one as a backup") },
   { "intercepts", rd_cli_intercepts, N_("Print the intercept register: parcels due before the platform’s deadline, stalled parcels, losses") },
 };
 

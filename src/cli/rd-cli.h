@@ -53,4 +53,9 @@ int       rd_cli_export          (int           argc,
 int       rd_cli_intercepts      (int           argc,
                                   char        **argv);
 
+int       rd_cli_backup          (int           argc,
+                                  char        **argv);
+int       rd_cli_restore         (int           argc,
+                                  char        **argv);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rd-application.h"
+#include "rd-backup-monitor.h"
 #include "rd-context.h"
 #include "rd-deadline-monitor.h"
 #include "rd-idle-lock.h"
@@ -32,6 +33,7 @@ struct _RdApplication
   RdContext      *context;
   RdIdleLock     *idle_lock;
   RdDeadlineMonitor *deadline_monitor;
+  RdBackupMonitor *backup_monitor;
   GCancellable   *integrity_cancellable;
   /* Shown while an older ledger is updated; a weak pointer. */
   RdMigrateWindow *migrate_window;
@@ -88,7 +90,17 @@ on_integrity_checked (GObject      *source,
   GtkWidget *dialog;
 
   if (rd_store_check_integrity_finish (RD_STORE (source), result, &error))
-    return;
+    {
+      self = RD_APPLICATION (user_data);
+      /* The day's backup, on a worker, of a ledger found whole. */
+      if (RD_STORE (source) == self->store)
+        {
+          g_clear_object (&self->backup_monitor);
+          self->backup_monitor = rd_backup_monitor_new (G_APPLICATION (self), self->settings,
+                                                        rd_store_get_path (self->store));
+        }
+      return;
+    }
   /* Cancelled when the application shuts down or opens another ledger:
    * only then may user_data be gone. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -172,6 +184,8 @@ finish_open (RdApplication *self,
   g_clear_object (&self->deadline_monitor);
   self->deadline_monitor = rd_deadline_monitor_new (G_APPLICATION (self), self->store);
 
+  /* The daily backup starts once the check below finds the ledger whole. */
+  g_clear_object (&self->backup_monitor);
   check_integrity_in_background (self);
 }
 
@@ -633,6 +647,7 @@ rd_application_finalize (GObject *object)
   if (self->migrate_window != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->migrate_window), (gpointer *) &self->migrate_window);
   g_clear_object (&self->deadline_monitor);
+  g_clear_object (&self->backup_monitor);
   g_clear_object (&self->store);
   g_clear_object (&self->idle_lock);
   g_clear_object (&self->context);

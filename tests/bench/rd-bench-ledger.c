@@ -3,7 +3,8 @@
  * `rd-bench-ledger DB`: times the ledger on an existing (generated) ledger
  * and prints one JSON line, in milliseconds: rd_store_open + the model's
  * first page shown (and its complete list), a month + status filter, a
- * search for one order number, a search for a two-character name, the whole
+ * search for one order number, a search for the tracking number of an
+ * intercept (schema version 10), a search for a two-character name, the whole
  * ledger sorted by amount and by status (first page, complete), a kind +
  * channel filter, count + sum of a month + channel filter; and the peak
  * resident memory in MB. A filter's time is until its list and sums are
@@ -114,11 +115,12 @@ main (int    argc,
   g_autofree char *order_no = NULL;
   g_autofree char *name = NULL;
   g_autofree char *month = NULL;
+  g_autofree char *tracking = NULL;
   Timing timing = { loop, 0, 0 };
   sqlite3 *db;
-  double t_open, t_open_all, t_month, t_order, t_name, t_sum, t_amount, t_amount_first;
+  double t_open, t_open_all, t_month, t_order, t_tracking = -1, t_name, t_sum, t_amount, t_amount_first;
   double t_status, t_status_first, t_kind_channel;
-  guint n_all, n_month, n_order, n_name, n_kind_channel;
+  guint n_all, n_month, n_order, n_tracking = 0, n_name, n_kind_channel;
   gint64 start;
   struct rusage usage;
 
@@ -148,6 +150,9 @@ main (int    argc,
   order_no = query_text (db, "SELECT order_no FROM cases WHERE id = (SELECT max (id) / 2 FROM cases)");
   name = query_text (db, "SELECT substr (buyer_name, 1, 2) FROM cases WHERE id = (SELECT max (id) / 3 FROM cases)");
   month = query_text (db, "SELECT strftime ('%Y-%m', requested_at, 'unixepoch') FROM cases WHERE id = (SELECT max (id) / 2 FROM cases)");
+  /* An intercept's, as a user types it (lower case), where there are any. */
+  tracking = query_text (db, "SELECT lower (tracking_no) FROM intercepts WHERE case_id IS NOT NULL"
+                             " AND id >= (SELECT max (id) / 2 FROM intercepts) ORDER BY id LIMIT 1");
   sqlite3_close (db);
   if (order_no == NULL || name == NULL || month == NULL)
     {
@@ -190,6 +195,13 @@ main (int    argc,
   t_order = time_query (model, filter, &timing, g_get_monotonic_time (), NULL);
   n_order = rd_ledger_model_get_count (model);
 
+  if (tracking != NULL)
+    {
+      rd_ledger_filter_set_text (filter, tracking);
+      t_tracking = time_query (model, filter, &timing, g_get_monotonic_time (), NULL);
+      n_tracking = rd_ledger_model_get_count (model);
+    }
+
   rd_ledger_filter_set_text (filter, name);
   t_name = time_query (model, filter, &timing, g_get_monotonic_time (), NULL);
   n_name = rd_ledger_model_get_count (model);
@@ -230,13 +242,14 @@ main (int    argc,
   g_print ("{\"cases\": %u, \"open_first_page_ms\": %.1f, \"open_complete_ms\": %.1f, "
            "\"month_status_filter_ms\": %.1f, "
            "\"month_status_rows\": %u, \"order_search_ms\": %.1f, \"order_search_rows\": %u, "
+           "\"tracking_search_ms\": %.1f, \"tracking_search_rows\": %u, "
            "\"name2_search_ms\": %.1f, \"name2_search_rows\": %u, "
            "\"sort_amount_first_page_ms\": %.1f, \"sort_amount_ms\": %.1f, "
            "\"sort_status_first_page_ms\": %.1f, \"sort_status_ms\": %.1f, "
            "\"kind_channel_filter_ms\": %.1f, \"kind_channel_rows\": %u, "
            "\"count_sum_ms\": %.1f, "
            "\"count_sum_rows\": %u, \"peak_rss_mb\": %.1f}\n",
-           n_all, t_open, t_open_all, t_month, n_month, t_order, n_order, t_name, n_name,
+           n_all, t_open, t_open_all, t_month, n_month, t_order, n_order, t_tracking, n_tracking, t_name, n_name,
            t_amount_first, t_amount, t_status_first, t_status, t_kind_channel, n_kind_channel,
            t_sum, result->ids->len, usage.ru_maxrss / 1024.0);
   return 0;

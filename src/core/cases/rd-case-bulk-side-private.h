@@ -46,8 +46,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdBulkBatch, rd_bulk_batch_unref)
 /* The search text of c as the ledger stores it (the SQL of the trigger
  * cases_search_ai, schema version 10): order number, after-sales number,
  * return tracking and buyer name, then the outbound tracking number when
- * there is one, ASCII letters lowered, one per line. (A new case has no
- * intercept whose tracking number would follow.) */
+ * there is one, ASCII letters lowered, one per line. (The intercepts'
+ * numbers are searched in the intercepts table, not here.) */
 void         rd_bulk_append_search_text (GString      *out,
                                          const RdCase *c);
 

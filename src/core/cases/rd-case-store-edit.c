@@ -310,10 +310,14 @@ check_numbers (const RdCase  *before,
 {
   for (guint i = 0; i < G_N_ELEMENTS (edit_fields); i++)
     {
-      const char *text = G_STRUCT_MEMBER (char *, after, edit_fields[i].offset);
+      const char *text;
       g_autoptr(GError) local_error = NULL;
 
-      if (!edit_fields[i].number || empty_text (text) || !field_differs (before, after, i))
+      /* Only a number field is text: an enum or a time is not a pointer. */
+      if (!edit_fields[i].number)
+        continue;
+      text = G_STRUCT_MEMBER (char *, after, edit_fields[i].offset);
+      if (empty_text (text) || !field_differs (before, after, i))
         continue;
       if (!rd_case_check_number (text, _(edit_fields[i].label), &local_error))
         {

@@ -8,7 +8,7 @@
 # error "rd-store-private.h is for src/core/store (and the store's tests) only."
 #endif
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 #include "rd-store.h"
@@ -71,6 +71,19 @@ gboolean    _rd_store_place_partial               (const char         *partial,
                                                    const char         *path,
                                                    GError            **error);
 void        _rd_store_remove_partial              (const char         *partial);
+
+/* rd-store-backup.c: copies the database of `source` to a new file
+ * `target` with the online backup API (`progress` and `cancellable` may be
+ * NULL; SQLITE_INTERRUPT when cancelled), leaving it in rollback-journal
+ * mode so that it stands alone. On failure the target is removed and
+ * *reason says why. Returns an SQLite result code. */
+int         _rd_store_copy_database               (sqlite3            *source,
+                                                   const char         *target,
+                                                   void              (*progress) (double   fraction,
+                                                                                  gpointer user_data),
+                                                   gpointer            user_data,
+                                                   GCancellable       *cancellable,
+                                                   char              **reason);
 
 /* rd-store-log.c: with the store's debug messages shown, log each
  * statement of this connection that runs longer than 100 ms. */

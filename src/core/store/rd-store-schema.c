@@ -27,19 +27,12 @@
 #include "rd-store.h"
 #include "rd-store-private.h"
 
-/* The search text of a case from version 10 on (see version 10 below):
- * its fields, of the row named r (new, cases); the lines of the intercepts
- * of case id; both, for the case of id. */
+/* The search text of a case from version 10 on (see version 10 below), of
+ * the row named r (new, cases). */
 #define CASE_FIELDS_TEXT(r) \
   "lower (" r ".order_no) || char (10) || lower (coalesce (" r ".after_sales_no, '')) || char (10) ||\n" \
   "    lower (coalesce (" r ".return_tracking, '')) || char (10) || lower (coalesce (" r ".buyer_name, '')) ||\n" \
   "    coalesce (char (10) || lower (" r ".outbound_tracking), '')"
-#define INTERCEPTS_TEXT(id) \
-  "coalesce ((SELECT char (10) || group_concat (t, char (10)) FROM\n" \
-  "    (SELECT lower (tracking_no) AS t FROM intercepts WHERE case_id = " id " ORDER BY id)), '')"
-#define CASE_TEXT_OF(id) \
-  "(SELECT " CASE_FIELDS_TEXT ("cases") " || " INTERCEPTS_TEXT ("cases.id") "\n" \
-  "    FROM cases WHERE cases.id = " id ")"
 
 static const char * const migrations[] = {
   /* Version 1: settings and a minimal case table. */
@@ -229,15 +222,33 @@ static const char * const migrations[] = {
   "ALTER TABLE cases ADD COLUMN outbound_tracking TEXT;",
 
   /* Version 10: a case is found by the tracking number of its outbound
-   * parcel and of each of its intercepts. Its search text (case_text) gets,
-   * after the four fields of version 3, a line with the outbound tracking
-   * number when there is one, then a line per intercept of the case (in the
-   * order they were registered), lowered like the rest: a case with
-   * neither keeps the text it had. The search side of bulk writing builds
-   * the same text (rd_bulk_append_search_text; a new case has no intercept
-   * yet). The triggers of intercepts rebuild the text of the case an
-   * intercept is linked to, or was, when its tracking number or its case
-   * changes; the migration rebuilds the texts that change. */
+   * parcel and of each of its intercepts.
+   *
+   * The outbound tracking number is a field of the case: its search text
+   * (case_text) gets, after the four fields of version 3, a line with it
+   * when there is one, lowered like the rest (a case without one keeps the
+   * text it had). The search side of bulk writing builds the same text
+   * (rd_bulk_append_search_text), with the case.
+   *
+   * An intercept's tracking number is not copied into the text of its
+   * case: the ledger's search (rd-ledger-query.c) also matches the
+   * intercepts' own tracking_no, which is kept normalized (ASCII letters
+   * upper case, rd_tracking_number_normalize), by instr () over the index
+   * of its UNIQUE constraint, and takes their case_id. So registering,
+   * correcting or removing an intercept writes nothing for the search.
+   * Why: a first version of this entry kept the intercepts' numbers in the
+   * case's text with triggers on intercepts, and every intercept written
+   * rewrote a case's text and its trigram entries: the test-data generator,
+   * which copies its intercepts in one INSERT … SELECT, went from 0.1–0.4 s
+   * to 1.1–7.3 s for the intercepts of 200,000 cases (0.4–2.3 s to 6–26 s
+   * at 1,000,000), and its whole run took up to twice as long. The scan reads the 216,849
+   * intercepts of 1,000,000 generated cases in about 10 ms of CPU: the
+   * search for an order number took 34.6 ms (median) against 17.9 ms
+   * before version 10, within its 100 ms. A trigram FTS5 table over the
+   * intercepts' numbers, the other way measured, answers in under 1 ms but
+   * costs a table, three triggers and 0.4 s of CPU per million cases
+   * generated; it is the way if the register grows far beyond that.
+   * Figures: docs/performance.md, "Search from schema version 10". */
   "DROP TRIGGER cases_search_ai;\n"
   "DROP TRIGGER cases_search_au;\n"
   "CREATE TRIGGER cases_search_ai AFTER INSERT ON cases BEGIN\n"
@@ -245,24 +256,10 @@ static const char * const migrations[] = {
   "END;\n"
   "CREATE TRIGGER cases_search_au AFTER UPDATE OF order_no, after_sales_no, return_tracking, buyer_name,\n"
   "  outbound_tracking ON cases BEGIN\n"
-  "  UPDATE case_text SET text = " CASE_FIELDS_TEXT ("new") " || " INTERCEPTS_TEXT ("new.id") "\n"
-  "  WHERE id = new.id;\n"
+  "  UPDATE case_text SET text = " CASE_FIELDS_TEXT ("new") " WHERE id = new.id;\n"
   "END;\n"
-  "CREATE TRIGGER intercepts_search_ai AFTER INSERT ON intercepts WHEN new.case_id IS NOT NULL BEGIN\n"
-  "  UPDATE case_text SET text = " CASE_TEXT_OF ("new.case_id") " WHERE id = new.case_id;\n"
-  "END;\n"
-  "CREATE TRIGGER intercepts_search_au AFTER UPDATE OF tracking_no, case_id ON intercepts\n"
-  "  WHEN old.tracking_no IS NOT new.tracking_no OR old.case_id IS NOT new.case_id BEGIN\n"
-  "  UPDATE case_text SET text = " CASE_TEXT_OF ("old.case_id") " WHERE id = old.case_id;\n"
-  "  UPDATE case_text SET text = " CASE_TEXT_OF ("new.case_id") "\n"
-  "  WHERE id = new.case_id AND new.case_id IS NOT old.case_id;\n"
-  "END;\n"
-  "CREATE TRIGGER intercepts_search_ad AFTER DELETE ON intercepts WHEN old.case_id IS NOT NULL BEGIN\n"
-  "  UPDATE case_text SET text = " CASE_TEXT_OF ("old.case_id") " WHERE id = old.case_id;\n"
-  "END;\n"
-  "UPDATE case_text SET text = " CASE_TEXT_OF ("case_text.id") "\n"
-  "WHERE id IN (SELECT id FROM cases WHERE outbound_tracking IS NOT NULL\n"
-  "             UNION SELECT case_id FROM intercepts WHERE case_id IS NOT NULL);",
+  "UPDATE case_text SET text = (SELECT " CASE_FIELDS_TEXT ("cases") " FROM cases WHERE cases.id = case_text.id)\n"
+  "WHERE id IN (SELECT id FROM cases WHERE outbound_tracking IS NOT NULL);",
 
   /* Version 11: the rows of the audited tables in the audit chain
    * (rd-audit-rows.c), and the second encoding of entries (rd-audit.c)

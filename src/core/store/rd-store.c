@@ -240,8 +240,7 @@ make_backup (RdStore  *self,
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d%H%M%S");
   g_autofree char *base = NULL;
   g_autofree char *target = NULL;
-  sqlite3_backup *backup;
-  sqlite3 *dest = NULL;
+  g_autofree char *reason = NULL;
   int rc;
 
   base = g_strdup_printf ("%s.backup-v%d-%s", self->path, self->schema_version, stamp);
@@ -252,28 +251,9 @@ make_backup (RdStore  *self,
       target = g_strdup_printf ("%s-%u", base, i);
     }
 
-  rc = sqlite3_open_v2 (target, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", self->db, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (dest);
-      else
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-          if (sqlite3_backup_finish (backup) != SQLITE_OK && rc == SQLITE_OK)
-            rc = sqlite3_errcode (dest);
-        }
-    }
-
+  rc = _rd_store_copy_database (self->db, target, NULL, NULL, NULL, &reason);
   if (rc != SQLITE_OK)
     {
-      g_autofree char *reason = g_strdup (dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
-
-      g_clear_pointer (&dest, sqlite3_close_v2);
-      g_unlink (target);
       g_set_error (error, RD_STORE_ERROR,
                    (rc & 0xff) == SQLITE_BUSY ? RD_STORE_ERROR_LOCKED : RD_STORE_ERROR_IO,
                    _("No backup copy of the ledger “%s” could be made before updating it "
@@ -283,8 +263,6 @@ make_backup (RdStore  *self,
       return FALSE;
     }
 
-  sqlite3_close_v2 (dest);
-  g_chmod (target, 0600);
   g_free (self->backup_path);
   self->backup_path = g_steal_pointer (&target);
   g_debug ("Copied %s to %s before updating it", self->path, self->backup_path);
@@ -433,7 +411,7 @@ migrate (RdStore  *self,
 
       if (!query_int (self,
                       self->schema_version >= 4
-                        ? "SELECT EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM audit_log)"
+                        ? "SELECT EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM audit_log WHERE action NOT LIKE 'row%')"
                         : "SELECT EXISTS (SELECT 1 FROM cases)",
                       &has_data, error))
         return FALSE;

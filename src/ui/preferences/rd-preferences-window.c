@@ -11,6 +11,7 @@
 #include "rd-channels.h"
 #include "rd-money.h"
 #include "rd-money-row.h"
+#include "rd-backup-group.h"
 #include "rd-people-group.h"
 #include "rd-preferences-lists.h"
 #include "rd-preferences-templates.h"
@@ -40,6 +41,7 @@ struct _RdPreferencesWindow
   GtkSpinButton        *lost_spin;
   GtkSpinButton        *remote_spin;
   GtkLabel             *stall_message;
+  AdwPreferencesPage   *shop_page;
   AdwPreferencesPage   *logistics_page;
   AdwPreferencesPage   *people_page;
 };
@@ -443,6 +445,9 @@ bind_settings (RdPreferencesWindow *self)
   g_signal_connect_swapped (self->settings, "changed::default-currency",
                             G_CALLBACK (update_currency_row), self);
 
+  adw_preferences_page_add (self->shop_page,
+                            ADW_PREFERENCES_GROUP (rd_backup_group_new (self->context)));
+
   /* Policy */
   rd_money_row_bind (self->high_ticket_row, self->settings, "high-ticket-threshold");
   rd_money_row_bind (self->review_row, self->settings, "review-threshold");
@@ -532,6 +537,7 @@ rd_preferences_window_class_init (RdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, lost_spin);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, remote_spin);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, stall_message);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, shop_page);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, logistics_page);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, people_page);
   gtk_widget_class_bind_template_callback (widget_class, on_currency_row_selected);
