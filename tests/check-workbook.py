@@ -199,6 +199,16 @@ def check(args):
     if not counts:
         fail("About names no ledger row count")
 
+    # About: where the audit log ended when the workbook was made, as
+    # `refund-desk verify --anchor N:HASH` takes it: the database's head.
+    con = sqlite3.connect("file:%s?mode=ro" % args.db, uri=True)
+    head = con.execute("SELECT last_id, last_hash FROM audit_head WHERE id = 1").fetchone()
+    con.close()
+    anchors = [row[1] for row in about.iter_rows(values_only=True)
+               if row[0] in ("Audit log up to", "审计日志截至")]
+    if head is not None and head[0] > 0 and anchors != ["%d:%s" % head]:
+        fail("About audit log head %r != database %d:%s" % (anchors, head[0], head[1]))
+
 
 def register_totals(db_path, year, month):
     """{currency: (count, Σ amount)} of the intercepts and {currency: (count,

@@ -96,7 +96,10 @@ assert_ledger_verifies (const char *path,
   g_assert_true (rd_store_check_integrity (store, &error));
   g_assert_true (rd_audit_verify (store, &n_entries, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (n_entries, ==, n_cases);
+  /* Each case is in the chain with its row (schema version 11). */
+  g_assert_cmpint (n_entries, ==, rd_test_raw_int (rd_store_get_db (store), "SELECT count(*) FROM audit_log"));
+  g_assert_cmpint (rd_test_raw_int (rd_store_get_db (store), "SELECT count (DISTINCT old_value) FROM audit_log WHERE action = 'row' AND field = 'cases'"),
+                   ==, n_cases);
   g_assert_cmpint (rd_store_count_cases (store, NULL), ==, n_cases);
 }
 
@@ -123,8 +126,9 @@ test_round_trip (Fixture       *f,
   g_assert_cmpuint (strlen (base), ==, strlen ("shop-20261206-100000.db"));
   g_assert_true (g_file_test (info->record_path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (info->n_cases, ==, 3);
-  g_assert_cmpint (info->audit_last_id, ==, 3);
-  g_assert_cmpint (info->audit_entries, ==, 3);
+  /* The chain holds each write's rows too (schema version 11). */
+  g_assert_cmpint (info->audit_last_id, ==, rd_test_raw_int (rd_store_get_db (f->store), "SELECT last_id FROM audit_head"));
+  g_assert_cmpint (info->audit_entries, ==, rd_test_raw_int (rd_store_get_db (f->store), "SELECT count(*) FROM audit_log"));
 
   /* The record holds the chain's head as the ledger has it. */
   {
@@ -138,7 +142,7 @@ test_round_trip (Fixture       *f,
   g_assert_true (g_key_file_load_from_file (record, info->record_path, G_KEY_FILE_NONE, &error));
   record_hash = g_key_file_get_string (record, "Backup", "audit-head-hash", &error);
   g_assert_cmpstr (record_hash, ==, head_hash);
-  g_assert_cmpint (g_key_file_get_int64 (record, "Backup", "audit-head-entry", NULL), ==, 3);
+  g_assert_cmpint (g_key_file_get_int64 (record, "Backup", "audit-head-entry", NULL), ==, info->audit_last_id);
   g_assert_cmpint (g_key_file_get_int64 (record, "Backup", "cases", NULL), ==, 3);
 
   list = rd_store_backup_list (f->path, NULL, &error);
@@ -395,7 +399,14 @@ test_async (Fixture       *f,
   g_assert_cmpuint (r.n_progress, >=, 1);
   g_assert_cmpfloat (r.last_fraction, ==, 1.0);
   g_assert_true (r.info->n_cases == 3 || r.info->n_cases == 4);
-  g_assert_cmpint (r.info->audit_last_id, ==, r.info->n_cases);
+  /* One snapshot: the head and the creations are those of its cases. */
+  {
+    sqlite3 *db = rd_test_raw_open (r.info->path);
+
+    g_assert_cmpint (r.info->audit_last_id, ==, rd_test_raw_int (db, "SELECT last_id FROM audit_head"));
+    g_assert_cmpint (rd_test_raw_int (db, "SELECT count (DISTINCT old_value) FROM audit_log WHERE action = 'row' AND field = 'cases'"), ==, r.info->n_cases);
+    sqlite3_close (db);
+  }
   assert_ledger_verifies (r.info->path, r.info->n_cases);
 
   rd_backup_info_free (r.info);

@@ -230,8 +230,9 @@ test_audit (Fixture       *f,
   g_assert_true (rd_operators_set_pin (f->store, "小美", NULL, "5555", &error));
   g_assert_no_error (error);
 
-  stmt = rd_store_prepare (f->store, "SELECT operator, action, field, old_value, new_value, case_id"
-                                     " FROM audit_log ORDER BY id", NULL);
+  /* The entries in words (each write's row entries aside). */
+  stmt = rd_store_prepare (f->store, "SELECT operator, action, field, old_value, new_value, coalesce (case_id, 0)"
+                                     " FROM audit_log WHERE action NOT LIKE 'row%' ORDER BY id", NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_assert_cmpuint (i, <, G_N_ELEMENTS (expected));
@@ -251,7 +252,7 @@ test_audit (Fixture       *f,
                    ==, 0);
   g_assert_true (rd_audit_verify (f->store, &n_entries, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (n_entries, ==, G_N_ELEMENTS (expected));
+  g_assert_cmpint (n_entries, ==, count_sql (f, "SELECT count(*) FROM audit_log"));
 }
 
 static RdCase *

@@ -1,6 +1,6 @@
 /* test-store-migrate.c
  *
- * A ledger written by the previous schema version (tests/fixtures/ledger-v9.sql,
+ * A ledger written by the previous schema version (tests/fixtures/ledger-v10.sql,
  * made from ledger-v8.sql by migration 9, with an outbound parcel and an
  * intercept written at version 9) opens in this build: migrated
  * forward to the latest version with a backup first, every case and audit
@@ -25,8 +25,8 @@
 #include "rd-store.h"
 #include "rd-test-ledger.h"
 
-#define FIXTURE         "ledger-v9.sql"
-#define FIXTURE_VERSION 9
+#define FIXTURE         "ledger-v10.sql"
+#define FIXTURE_VERSION 10
 #define N_CASES         8
 
 static char *
@@ -167,7 +167,7 @@ test_migrate_from_previous (void)
   /* A copy at the old version was made first. */
   g_assert_nonnull (rd_store_get_backup_path (store));
   backup_name = g_path_get_basename (rd_store_get_backup_path (store));
-  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v9-"));
+  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v10-"));
 
   /* Every case kept, field for field; the counter and the audit chain agree. */
   db = rd_store_get_db (store);
@@ -177,7 +177,13 @@ test_migrate_from_previous (void)
   g_assert_cmpint (rd_test_raw_int (db, "SELECT n FROM case_count"), ==, N_CASES);
   g_assert_true (rd_audit_verify (store, &n_entries, &first_bad, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (n_entries, ==, N_CASES);
+  /* Version 11: the old entries verify in the first encoding, and every
+   * case is in the chain now with its row. */
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM audit_log WHERE action NOT LIKE 'row%'"), ==, N_CASES);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM audit_log WHERE action = 'row' AND field = 'cases'"),
+                   ==, N_CASES);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT format2_from FROM audit_head"), ==, N_CASES + 1);
+  g_assert_cmpint (n_entries, ==, rd_test_raw_int (db, "SELECT count(*) FROM audit_log"));
   assert_ledger_indexes (db);
   g_assert_true (rd_store_check_integrity (store, &error));
   g_assert_no_error (error);

@@ -1,14 +1,17 @@
 /* rd-cli-verify.c
  *
- * `refund-desk verify [--db FILE]`: walks the audit log's hash chain without
- * changing the file. Prints "ok, N entries", or names the first entry that
- * does not match and exits with RD_CLI_PROBLEM.
+ * `refund-desk verify [--db FILE] [--anchor N:HASH]`: walks the audit log's
+ * hash chain and compares every row of the audited tables with it, without
+ * changing the file; then checks the chain against the anchor the app keeps
+ * for this ledger and the one given. Prints "ok, N entries", or names the
+ * first entry or row that does not match and exits with RD_CLI_PROBLEM.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "rd-audit.h"
+#include "rd-audit-anchor.h"
 #include "rd-cli.h"
 
 int
@@ -16,12 +19,16 @@ rd_cli_verify (int    argc,
                char **argv)
 {
   g_autofree char *db_path = NULL;
+  g_autofree char *anchor_text = NULL;
+  g_autoptr(RdAuditAnchor) given = NULL;
+  g_autoptr(RdAuditAnchor) kept = NULL;
   g_autoptr(RdStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gint64 n_entries = 0;
   gint64 first_bad = 0;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Ledger file (default: the ledger in your data folder)"), N_("FILE") },
+    { "anchor", 0, 0, G_OPTION_ARG_STRING, &anchor_text, N_("Check that the audit log holds this entry (as the workbook’s About sheet shows it)"), N_("N:HASH") },
     { NULL }
   };
 
@@ -36,6 +43,16 @@ rd_cli_verify (int    argc,
       return RD_CLI_USAGE;
     }
 
+  if (anchor_text != NULL)
+    {
+      given = rd_audit_anchor_parse (anchor_text, &error);
+      if (given == NULL)
+        {
+          g_printerr ("refund-desk verify: %s\n", error->message);
+          return RD_CLI_USAGE;
+        }
+    }
+
   store = rd_cli_open_store (db_path, RD_STORE_OPEN_EXISTING | RD_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL)
     {
@@ -44,6 +61,16 @@ rd_cli_verify (int    argc,
     }
 
   if (!rd_audit_verify (store, &n_entries, &first_bad, &error))
+    {
+      g_printerr ("refund-desk verify: %s\n", error->message);
+      return RD_CLI_PROBLEM;
+    }
+
+  /* The chain is whole; does it reach as far as it was seen? */
+  kept = rd_audit_anchor_load (rd_store_get_path (store), &error);
+  if (error != NULL ||
+      (kept != NULL && !rd_audit_anchor_check (store, kept, &error)) ||
+      (given != NULL && !rd_audit_anchor_check (store, given, &error)))
     {
       g_printerr ("refund-desk verify: %s\n", error->message);
       return RD_CLI_PROBLEM;

@@ -35,6 +35,10 @@ RdBulkBatch *rd_bulk_batch_new    (gint64        first_id,
 /* Appends c (its case_no must be set; its id must be the next id). */
 void         rd_bulk_batch_append (RdBulkBatch  *batch,
                                    const RdCase *c);
+/* The rows of the batch's cases as the audit chain records them
+ * (RdAuditRow, in the batch's order). */
+void         rd_bulk_batch_set_rows (RdBulkBatch *batch,
+                                     GPtrArray   *rows);
 RdBulkBatch *rd_bulk_batch_ref    (RdBulkBatch  *batch);
 void         rd_bulk_batch_unref  (RdBulkBatch  *batch);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdBulkBatch, rd_bulk_batch_unref)

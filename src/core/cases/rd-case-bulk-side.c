@@ -29,6 +29,7 @@ struct _RdBulkBatch
   gint64   first_id;
   guint    n;
   GString *data;        /* per case: its case_no NUL its search text NUL */
+  GPtrArray *rows;      /* per case: its row as the chain records it */
 };
 
 struct _RdBulkSide
@@ -62,6 +63,15 @@ static void
 batch_clear (RdBulkBatch *batch)
 {
   g_string_free (batch->data, TRUE);
+  g_clear_pointer (&batch->rows, g_ptr_array_unref);
+}
+
+void
+rd_bulk_batch_set_rows (RdBulkBatch *batch,
+                        GPtrArray   *rows)
+{
+  g_clear_pointer (&batch->rows, g_ptr_array_unref);
+  batch->rows = g_ptr_array_ref (rows);
 }
 
 RdBulkBatch *
@@ -345,7 +355,49 @@ statement_for (RdBulkSide    *side,
   return *partial;
 }
 
-/* The "create" entries of the batch's cases, chained on. */
+/* Chains entry on and binds it as row r of stmt; the hash is kept in
+ * hashes until the statement ran. */
+static void
+bind_entry (RdBulkSide    *side,
+            sqlite3_stmt  *stmt,
+            guint          r,
+            RdAuditEntry  *entry,
+            GPtrArray     *hashes)
+{
+  int base = r * AUDIT_PARAMS;
+  char *hash;
+
+  entry->id = side->audit_next_id++;
+  entry->at = side->at;
+  entry->operator = side->operator;
+  entry->prev_hash = side->audit_last_hash;
+  hash = rd_audit_compute_hash (entry);
+  g_ptr_array_add (hashes, hash);
+
+  sqlite3_bind_int64 (stmt, base + 1, entry->id);
+  if (entry->case_id > 0)
+    sqlite3_bind_int64 (stmt, base + 2, entry->case_id);
+  else
+    sqlite3_bind_null (stmt, base + 2);
+  sqlite3_bind_int64 (stmt, base + 3, entry->at);
+  sqlite3_bind_text (stmt, base + 4, entry->operator, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 5, entry->action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 6, entry->field, -1, SQLITE_STATIC);
+  if (entry->old_value != NULL)
+    sqlite3_bind_text (stmt, base + 7, entry->old_value, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, base + 7);
+  sqlite3_bind_text (stmt, base + 8, entry->new_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 9, side->audit_last_hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 10, hash, -1, SQLITE_STATIC);
+
+  g_free (side->audit_last_hash);
+  side->audit_last_hash = g_strdup (hash);
+  side->audit_n_entries++;
+}
+
+/* Per case of the batch, as rd_case_store_insert_many writes them: the
+ * entry of its row, then its "create" entry; chained on. */
 static gboolean
 write_audit (RdBulkSide         *side,
              const RdBulkBatch  *batch,
@@ -354,12 +406,19 @@ write_audit (RdBulkSide         *side,
   const char *p = batch->data->str;
   guint done = 0;
 
+  if (batch->rows == NULL || batch->rows->len != batch->n)
+    {
+      g_set_error_literal (error, RD_AUDIT_ERROR, RD_AUDIT_ERROR_FAILED,
+                           "the bulk's rows for the audit log are missing");
+      return FALSE;
+    }
+
   while (done < batch->n)
     {
-      guint n = MIN (AUDIT_ROWS_PER_INSERT, batch->n - done);
+      guint n = MIN (AUDIT_ROWS_PER_INSERT / 2, batch->n - done);
       g_autoptr(sqlite3_stmt) partial = NULL;
       g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
-      sqlite3_stmt *stmt = statement_for (side, n, AUDIT_ROWS_PER_INSERT, AUDIT_INSERT, AUDIT_PARAMS,
+      sqlite3_stmt *stmt = statement_for (side, 2 * n, AUDIT_ROWS_PER_INSERT, AUDIT_INSERT, AUDIT_PARAMS,
                                           &partial, error);
 
       if (stmt == NULL)
@@ -367,39 +426,21 @@ write_audit (RdBulkSide         *side,
 
       for (guint r = 0; r < n; r++)
         {
-          RdAuditEntry entry = { 0 };
-          int base = r * AUDIT_PARAMS;
+          RdAuditEntry row = { 0 };
+          RdAuditEntry create = { 0 };
           const char *case_no = p;
-          char *hash;
 
           p += strlen (p) + 1;        /* the case number */
           p += strlen (p) + 1;        /* the search text */
 
-          entry.id = side->audit_next_id++;
-          entry.case_id = batch->first_id + done + r;
-          entry.at = side->at;
-          entry.operator = side->operator;
-          entry.action = (char *) "create";
-          entry.field = (char *) "case_no";
-          entry.new_value = (char *) case_no;
-          entry.prev_hash = side->audit_last_hash;
-          hash = rd_audit_compute_hash (&entry);
-          g_ptr_array_add (hashes, hash);
+          rd_audit_row_to_entry (batch->rows->pdata[done + r], &row);
+          bind_entry (side, stmt, 2 * r, &row, hashes);
 
-          sqlite3_bind_int64 (stmt, base + 1, entry.id);
-          sqlite3_bind_int64 (stmt, base + 2, entry.case_id);
-          sqlite3_bind_int64 (stmt, base + 3, entry.at);
-          sqlite3_bind_text (stmt, base + 4, entry.operator, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, base + 5, entry.action, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, base + 6, entry.field, -1, SQLITE_STATIC);
-          sqlite3_bind_null (stmt, base + 7);
-          sqlite3_bind_text (stmt, base + 8, case_no, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, base + 9, side->audit_last_hash, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, base + 10, hash, -1, SQLITE_STATIC);
-
-          g_free (side->audit_last_hash);
-          side->audit_last_hash = g_strdup (hash);
-          side->audit_n_entries++;
+          create.case_id = batch->first_id + done + r;
+          create.action = (char *) "create";
+          create.field = (char *) "case_no";
+          create.new_value = (char *) case_no;
+          bind_entry (side, stmt, 2 * r + 1, &create, hashes);
         }
       if (!side_step (side, stmt, error))
         return FALSE;

@@ -80,6 +80,7 @@ bulk_free (RdCaseBulk *bulk)
   sqlite3 *db = rd_store_get_db (bulk->store);
 
   g_clear_pointer (&bulk->insert, sqlite3_finalize);
+  rd_audit_collect_rows (bulk->store, FALSE);
   if (bulk->attached)
     for (guint i = 0; i < G_N_ELEMENTS (attach_names); i++)
       {
@@ -462,6 +463,7 @@ rd_case_bulk_add (RdCaseBulk  *bulk,
                   GError     **error)
 {
   g_autoptr(RdBulkBatch) batch = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
 
   g_return_val_if_fail (bulk != NULL, FALSE);
 
@@ -489,9 +491,20 @@ rd_case_bulk_add (RdCaseBulk  *bulk,
       rd_bulk_batch_append (batch, c);
     }
 
+  /* The cases' rows for the audit side, from the store's triggers. */
+  rd_audit_collect_rows (bulk->store, TRUE);
   for (guint start = 0; start < n; start += ROWS_PER_INSERT)
     if (!insert_cases (bulk, cases + start, MIN (ROWS_PER_INSERT, n - start), error))
       return FALSE;
+  rows = rd_audit_take_rows (bulk->store);
+  rd_audit_collect_rows (bulk->store, FALSE);
+  if (rows->len != n)
+    {
+      g_set_error_literal (error, RD_AUDIT_ERROR, RD_AUDIT_ERROR_FAILED,
+                           _("The new cases could not be recorded in the audit log."));
+      return FALSE;
+    }
+  rd_bulk_batch_set_rows (batch, rows);
   rd_bulk_side_push (bulk->audit, batch);
   rd_bulk_side_push (bulk->search, batch);
   return TRUE;

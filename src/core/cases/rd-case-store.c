@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "rd-audit.h"
 #include "rd-case-audit-private.h"
 #include "rd-case-store.h"
 #include "rd-case-store-private.h"
@@ -414,6 +415,7 @@ rd_case_store_insert_many (RdStore     *store,
     {
       guint n_rows = MIN (ROWS_PER_INSERT, n - start);
       g_autoptr(sqlite3_stmt) partial = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
       sqlite3_stmt *stmt;
 
       for (guint r = 0; r < n_rows; r++)
@@ -440,11 +442,34 @@ rd_case_store_insert_many (RdStore     *store,
           stmt = partial;
         }
 
+      /* Per case, the entry of its row, then its creation's. */
+      rd_audit_collect_rows (store, TRUE);
       if (!insert_rows (store, stmt, cases + start, n_rows, error))
-        goto failed;
-      for (guint r = 0; r < n_rows; r++)
-        if (!_rd_case_audit_insert (store, cases[start + r], operator, error))
+        {
+          rd_audit_collect_rows (store, FALSE);
           goto failed;
+        }
+      rows = rd_audit_take_rows (store);
+      rd_audit_collect_rows (store, FALSE);
+      for (guint r = 0; r < n_rows; r++)
+        {
+          g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, cases[start + r]->id);
+          const RdAuditRow *row = NULL;
+
+          for (guint k = 0; k < rows->len && row == NULL; k++)
+            if (g_str_equal (((RdAuditRow *) rows->pdata[k])->key, key))
+              row = rows->pdata[k];
+          if (row == NULL)
+            {
+              g_set_error_literal (error, RD_AUDIT_ERROR, RD_AUDIT_ERROR_FAILED,
+                                   _("The new cases could not be recorded in the audit log."));
+              goto failed;
+            }
+          if (!rd_audit_record_row (store, row, operator, error) ||
+              !_rd_case_audit_insert (store, cases[start + r], operator, error))
+            goto failed;
+        }
+      g_clear_pointer (&rows, g_ptr_array_unref);
     }
 
   inserter_clear (&s);

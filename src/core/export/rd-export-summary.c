@@ -179,6 +179,24 @@ write_money_rows (RdExportContext *ctx,
   return row;
 }
 
+/* The audit log's head in the export's snapshot, "N:HASH" as
+ * `refund-desk verify --anchor` takes it; NULL when there is none. */
+static char *
+audit_head_text (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT last_id, last_hash FROM audit_head WHERE id = 1 AND last_id > 0",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", (gint64) sqlite3_column_int64 (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
 gboolean
 _rd_export_write_about (RdExportContext  *ctx,
                         GError          **error)
@@ -187,6 +205,7 @@ _rd_export_write_about (RdExportContext  *ctx,
   g_autofree char *period = period_text (opts);
   g_autofree char *sheets = g_strdup_printf ("%u", ctx->totals->n_ledger_sheets);
   g_autofree char *app = g_strdup_printf ("%s %s", _("Refund Desk"), PACKAGE_VERSION);
+  g_autofree char *audit_head = audit_head_text (ctx->db);
   const char *tz_name = g_time_zone_get_identifier (ctx->tz);
   RdExportSheet sheet;
   guint row = 0;
@@ -209,6 +228,8 @@ _rd_export_write_about (RdExportContext  *ctx,
   _rd_export_write_time (ctx, &sheet, row, 1, g_get_real_time () / G_USEC_PER_SEC);
   write_pair (&sheet, ++row, _("Made by"), opts->operator, ctx->bold_format);
   write_pair (&sheet, ++row, _("Made with"), app, ctx->bold_format);
+  if (audit_head != NULL)
+    write_pair (&sheet, ++row, _("Audit log up to"), audit_head, ctx->bold_format);
 
   row++;
   _rd_export_write_text (&sheet, ++row, 0, _("Rows"), ctx->header_format);

@@ -408,9 +408,12 @@ rd_ledger_model_get_item (GListModel *model,
   if (position >= self->n_items)
     return NULL;
 
+  /* A page that cannot be read (a damaged file) has said so through
+   * ::failed; the list still gets an item for each position it counts, a
+   * blank one. */
   rows = get_page (self, position / RD_LEDGER_MODEL_PAGE_SIZE);
   if (rows == NULL)
-    return NULL;
+    return g_object_new (RD_TYPE_LEDGER_ROW, NULL);
 
   return g_object_ref (g_ptr_array_index (rows, position % RD_LEDGER_MODEL_PAGE_SIZE));
 }

@@ -6,9 +6,18 @@
  *   audit_head (one row: last_id, last_hash, n_entries) — so that entries
  *               removed from the end of the log are noticed too.
  *
- * hash = SHA-256 over "rd-audit-1" and prev_hash, id, case_id, at, operator,
- * action, field, old_value, new_value, each encoded as "N;" for NULL or
- * "S<byte length>:<bytes>;", so that no two different entries encode alike.
+ * Two encodings of an entry for its hash; audit_head.format2_from (schema
+ * version 11) is the first entry of the second:
+ *  - "rd-audit-1" (entries before it): SHA-256 over "rd-audit-1;" and
+ *    prev_hash, id, case_id, at, operator, action, field, old_value,
+ *    new_value, each "N;" for NULL or "S<byte length>:<bytes>;". A case_id
+ *    of 0 encoded as NULL and a value was read up to its first NUL.
+ *  - "rd-audit-2" (from it on): the same fields, each typed as SQLite holds
+ *    it (rd-audit-private.h: "N;", "I<decimal>;", "T<bytes>:<bytes>;", …)
+ *    and read whole, so that NULL, 0 and "" differ and a byte after a NUL
+ *    counts. Verify hashes the stored values themselves.
+ *
+ * The rows of the audited tables are in the chain too (rd-audit-rows.c).
  */
 #include "config.h"
 
@@ -16,6 +25,8 @@
 #include <string.h>
 
 #include "rd-audit.h"
+#include "rd-audit-private.h"
+#include "rd-store-private.h"
 
 G_DEFINE_QUARK (rd-audit-error-quark, rd_audit_error)
 
@@ -89,12 +100,10 @@ encode_int (GString *out,
   encode_bytes (out, digits, buffer + sizeof buffer - digits);
 }
 
-char *
-rd_audit_compute_hash (const RdAuditEntry *entry)
+static char *
+compute_hash_v1 (const RdAuditEntry *entry)
 {
   g_autoptr(GString) encoded = g_string_new ("rd-audit-1;");
-
-  g_return_val_if_fail (entry != NULL, NULL);
 
   encode_text (encoded, entry->prev_hash != NULL ? entry->prev_hash : "");
   encode_int (encoded, entry->id);
@@ -108,6 +117,130 @@ rd_audit_compute_hash (const RdAuditEntry *entry)
   encode_text (encoded, entry->field);
   encode_text (encoded, entry->old_value);
   encode_text (encoded, entry->new_value);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                      (const guchar *) encoded->str, encoded->len);
+}
+
+void
+_rd_audit_enc_null (GString *out)
+{
+  g_string_append (out, "N;");
+}
+
+void
+_rd_audit_enc_int (GString *out,
+                   gint64   value)
+{
+  char buffer[24];
+  char *digits = format_decimal (buffer + sizeof buffer, value);
+
+  g_string_append_c (out, 'I');
+  g_string_append_len (out, digits, buffer + sizeof buffer - digits);
+  g_string_append_c (out, ';');
+}
+
+static void
+enc_len (GString    *out,
+         char        tag,
+         const void *bytes,
+         gsize       length)
+{
+  char buffer[24];
+  char *digits = format_decimal (buffer + sizeof buffer, (gint64) length);
+
+  g_string_append_c (out, tag);
+  g_string_append_len (out, digits, buffer + sizeof buffer - digits);
+  g_string_append_c (out, ':');
+  g_string_append_len (out, bytes, length);
+  g_string_append_c (out, ';');
+}
+
+void
+_rd_audit_enc_text (GString    *out,
+                    const char *value)
+{
+  if (value == NULL)
+    _rd_audit_enc_null (out);
+  else
+    enc_len (out, 'T', value, strlen (value));
+}
+
+void
+_rd_audit_enc_value (GString       *out,
+                     sqlite3_value *value)
+{
+  switch (sqlite3_value_type (value))
+    {
+    case SQLITE_INTEGER:
+      _rd_audit_enc_int (out, sqlite3_value_int64 (value));
+      break;
+
+    case SQLITE_FLOAT:
+      {
+        double d = sqlite3_value_double (value);
+        guint64 bits;
+
+        memcpy (&bits, &d, sizeof bits);
+        g_string_append_printf (out, "F%016" G_GINT64_MODIFIER "x;", bits);
+      }
+      break;
+
+    case SQLITE_TEXT:
+      {
+        const void *text = sqlite3_value_text (value);
+
+        enc_len (out, 'T', text, (gsize) sqlite3_value_bytes (value));
+      }
+      break;
+
+    case SQLITE_BLOB:
+      {
+        const void *blob = sqlite3_value_blob (value);
+
+        enc_len (out, 'B', blob, (gsize) sqlite3_value_bytes (value));
+      }
+      break;
+
+    default:
+      _rd_audit_enc_null (out);
+      break;
+    }
+}
+
+char *
+rd_audit_compute_hash (const RdAuditEntry *entry)
+{
+  g_autoptr(GString) encoded = g_string_new ("rd-audit-2;");
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  _rd_audit_enc_text (encoded, entry->prev_hash != NULL ? entry->prev_hash : "");
+  _rd_audit_enc_int (encoded, entry->id);
+  if (entry->case_id > 0)
+    _rd_audit_enc_int (encoded, entry->case_id);
+  else
+    _rd_audit_enc_null (encoded);
+  _rd_audit_enc_int (encoded, entry->at);
+  _rd_audit_enc_text (encoded, entry->operator);
+  _rd_audit_enc_text (encoded, entry->action);
+  _rd_audit_enc_text (encoded, entry->field);
+  _rd_audit_enc_text (encoded, entry->old_value);
+  _rd_audit_enc_text (encoded, entry->new_value);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                      (const guchar *) encoded->str, encoded->len);
+}
+
+/* The second encoding of the row walk (ENTRY_COLUMNS) as stored. */
+static char *
+compute_stored_hash_v2 (sqlite3_stmt *stmt)
+{
+  g_autoptr(GString) encoded = g_string_new ("rd-audit-2;");
+  static const int order[] = { 8, 0, 1, 2, 3, 4, 5, 6, 7 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    _rd_audit_enc_value (encoded, sqlite3_column_value (stmt, order[i]));
 
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256,
                                       (const guchar *) encoded->str, encoded->len);
@@ -156,6 +289,7 @@ bind_text_or_null (sqlite3_stmt *stmt,
  * records one entry per case. */
 typedef struct
 {
+  sqlite3      *db;       /* a new ledger is built on another connection */
   sqlite3_stmt *head;
   sqlite3_stmt *insert;
   sqlite3_stmt *update;
@@ -178,10 +312,11 @@ get_record_statements (RdStore  *store,
 {
   RecordStatements *s = g_object_get_data (G_OBJECT (store), "rd-audit-record-statements");
 
-  if (s != NULL)
+  if (s != NULL && s->db == rd_store_get_db (store))
     return s;
 
   s = g_new0 (RecordStatements, 1);
+  s->db = rd_store_get_db (store);
   s->head = rd_store_prepare (store,
                               "SELECT last_hash, n_entries,"
                               " (SELECT COALESCE (MAX (id), 0) FROM audit_log)"
@@ -267,6 +402,34 @@ record_locked (RdStore           *store,
 }
 
 gboolean
+_rd_audit_append (RdStore       *store,
+                  RdAuditEntry  *entry,
+                  GError       **error)
+{
+  RecordStatements *s;
+  gboolean ok;
+
+  s = get_record_statements (store, error);
+  if (s == NULL)
+    return FALSE;
+
+  if (entry->case_id < 0)
+    entry->case_id = 0;
+  entry->at = g_get_real_time () / G_USEC_PER_SEC;
+  if (entry->operator == NULL)
+    entry->operator = (char *) "";
+
+  ok = record_locked (store, s, entry, error);
+
+  sqlite3_reset (s->head);
+  sqlite3_reset (s->insert);
+  sqlite3_reset (s->update);
+  sqlite3_clear_bindings (s->insert);
+  sqlite3_clear_bindings (s->update);
+  return ok;
+}
+
+gboolean
 rd_audit_record (RdStore     *store,
                  gint64       case_id,
                  const char  *operator,
@@ -276,9 +439,7 @@ rd_audit_record (RdStore     *store,
                  const char  *new_value,
                  GError     **error)
 {
-  RecordStatements *s;
   RdAuditEntry entry = { 0 };
-  gboolean ok;
 
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
   g_return_val_if_fail (action != NULL, FALSE);
@@ -291,26 +452,13 @@ rd_audit_record (RdStore     *store,
       return FALSE;
     }
 
-  s = get_record_statements (store, error);
-  if (s == NULL)
-    return FALSE;
-
-  entry.case_id = case_id > 0 ? case_id : 0;
-  entry.at = g_get_real_time () / G_USEC_PER_SEC;
-  entry.operator = (char *) (operator != NULL ? operator : "");
+  entry.case_id = case_id;
+  entry.operator = (char *) operator;
   entry.action = (char *) action;
   entry.field = (char *) field;
   entry.old_value = (char *) old_value;
   entry.new_value = (char *) new_value;
-
-  ok = record_locked (store, s, &entry, error);
-
-  sqlite3_reset (s->head);
-  sqlite3_reset (s->insert);
-  sqlite3_reset (s->update);
-  sqlite3_clear_bindings (s->insert);
-  sqlite3_clear_bindings (s->update);
-  return ok;
+  return _rd_audit_append (store, &entry, error);
 }
 
 static char *
@@ -338,6 +486,7 @@ rd_audit_verify (RdStore  *store,
   gint64 count = 0;
   gint64 head_last_id;
   gint64 head_count;
+  gint64 format2_from;
   const char *head_hash;
   int rc;
 
@@ -353,7 +502,11 @@ rd_audit_verify (RdStore  *store,
   if (walk == NULL)
     return FALSE;
 
-  head = rd_store_prepare (store, "SELECT last_id, last_hash, n_entries FROM audit_head WHERE id = 1", error);
+  head = rd_store_prepare (store,
+                           rd_store_get_schema_version (store) >= RD_AUDIT_ROWS_SCHEMA_VERSION
+                           ? "SELECT last_id, last_hash, n_entries, format2_from FROM audit_head WHERE id = 1"
+                           : "SELECT last_id, last_hash, n_entries, NULL FROM audit_head WHERE id = 1",
+                           error);
   if (head == NULL)
     return FALSE;
   rc = sqlite3_step (head);
@@ -373,6 +526,7 @@ rd_audit_verify (RdStore  *store,
   head_last_id = sqlite3_column_int64 (head, 0);
   head_hash = (const char *) sqlite3_column_text (head, 1);
   head_count = sqlite3_column_int64 (head, 2);
+  format2_from = sqlite3_column_type (head, 3) == SQLITE_NULL ? G_MAXINT64 : sqlite3_column_int64 (head, 3);
 
   while ((rc = sqlite3_step (walk)) == SQLITE_ROW)
     {
@@ -380,7 +534,7 @@ rd_audit_verify (RdStore  *store,
       g_autofree char *hash = NULL;
       const char *problem = NULL;
 
-      hash = rd_audit_compute_hash (entry);
+      hash = entry->id >= format2_from ? compute_stored_hash_v2 (walk) : compute_hash_v1 (entry);
 
       if (entry->id > head_last_id)
         problem = _("Audit %s was added behind the app’s back.");
@@ -423,8 +577,43 @@ rd_audit_verify (RdStore  *store,
       return FALSE;
     }
 
+  if (format2_from != G_MAXINT64 &&
+      !_rd_audit_rows_verify (store, format2_from, first_bad_id, error))
+    return FALSE;
+
   if (n_entries != NULL)
     *n_entries = count;
+  return TRUE;
+}
+
+gboolean
+rd_audit_get_head (RdStore  *store,
+                   gint64   *last_id,
+                   char    **last_hash,
+                   GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
+
+  stmt = rd_store_prepare (store, "SELECT last_id, last_hash FROM audit_head WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, RD_AUDIT_ERROR, RD_AUDIT_ERROR_FAILED,
+                             _("The audit log of this ledger is damaged: its head record is missing."));
+      else
+        rd_store_set_error_from_db (store, rc, error);
+      return FALSE;
+    }
+  if (last_id != NULL)
+    *last_id = sqlite3_column_int64 (stmt, 0);
+  if (last_hash != NULL)
+    *last_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
   return TRUE;
 }
 

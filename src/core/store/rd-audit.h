@@ -5,6 +5,11 @@
  * or inserted behind the app's back breaks the chain and rd_audit_verify
  * names the first entry that does not match.
  *
+ * The rows of the audited tables (cases, payouts, evidence, intercepts,
+ * scans, claims, the shop's lists and settings) are in the chain too, and
+ * rd_audit_verify compares each with the chain's last entry for it; an
+ * anchor outside the file (rd-audit-anchor.h) notices a chain cut short.
+ *
  * The chain detects edits made without recomputing the hashes (a sqlite3
  * shell, a spreadsheet tool). Someone who knows the algorithm can rewrite the
  * whole chain; the log is evidence, not a lock.
@@ -76,8 +81,45 @@ RdAuditEntry  *rd_audit_get              (RdStore      *store,
                                           gint64        id,
                                           GError      **error);
 
-/* SHA-256 (hex) of prev_hash and the entry's fields, each length-prefixed so
- * that no two different entries encode alike. Exposed for the tests. */
+/* SHA-256 (hex) of prev_hash and the entry's fields, each typed and
+ * length-prefixed so that no two different entries encode alike (the
+ * encoding of new entries, "rd-audit-2"; rd-audit.c). For bulk writers and
+ * the tests. */
 char          *rd_audit_compute_hash     (const RdAuditEntry *entry);
+
+/* The chain's head: its last entry's id (0: none) and hash. */
+gboolean       rd_audit_get_head         (RdStore      *store,
+                                          gint64       *last_id,
+                                          char        **last_hash,
+                                          GError      **error);
+
+/* A row of an audited table as the chain records it (rd-audit-rows.c):
+ * after a write, its state; after its removal, state NULL. */
+typedef struct
+{
+  char *table;
+  char *key;
+  char *state;
+} RdAuditRow;
+
+void           rd_audit_row_free         (RdAuditRow   *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdAuditRow, rd_audit_row_free)
+
+/* For writers that put the entries in their own order (a case's row, then
+ * its creation): while collecting, the rows written are kept instead of
+ * recorded; rd_audit_take_rows hands them over, in the order written, and
+ * the writer records each with rd_audit_record_row (or writes the entry
+ * rd_audit_row_to_entry fills, as the bulk's audit side does). */
+void           rd_audit_collect_rows     (RdStore      *store,
+                                          gboolean      collect);
+GPtrArray     *rd_audit_take_rows        (RdStore      *store);
+gboolean       rd_audit_record_row       (RdStore           *store,
+                                          const RdAuditRow  *row,
+                                          const char        *operator,
+                                          GError           **error);
+/* Sets the entry's case_id, action, field, old_value and new_value
+ * (pointing into row). */
+void           rd_audit_row_to_entry     (const RdAuditRow  *row,
+                                          RdAuditEntry      *entry);
 
 G_END_DECLS

@@ -586,7 +586,7 @@ rd_store_backup_daily (RdStore        *store,
 
   if (rd_store_get_schema_version (store) < 4 ||
       !query_int64 (rd_store_get_db (store),
-                    "SELECT EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM audit_log)",
+                    "SELECT EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM audit_log WHERE action NOT LIKE 'row%')",
                     &has_data) ||
       !has_data)
     return TRUE;

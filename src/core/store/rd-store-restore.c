@@ -12,6 +12,8 @@
 
 #include "rd-store-backup.h"
 #include "rd-store-private.h"
+#include "rd-audit-anchor.h"
+#include "rd-audit-private.h"
 
 static char *
 stamp_now (void)
@@ -160,6 +162,9 @@ rd_store_backup_restore (const char  *backup_path,
       else
         g_propagate_error (error, g_steal_pointer (&open_error));
 
+      /* The audit log goes back to the backup's: so does the anchor. */
+      if (ok)
+        _rd_audit_anchor_forget (ledger_path);
       sqlite3_close_v2 (backup_db);
       return ok;
     }
@@ -195,6 +200,12 @@ rd_store_backup_restore (const char  *backup_path,
       rd_store_set_error_from_db (ledger, rc, error);
       return FALSE;
     }
+
+  /* The audit log went back to the backup's: so does the anchor, on
+   * purpose (an anchor kept outside, verify --anchor, still tells). */
+  _rd_audit_anchor_forget (ledger_path);
+  if (!rd_audit_anchor_save (ledger, &open_error))
+    g_debug ("The anchor of the restored ledger was not saved: %s", open_error->message);
 
   if (kept != NULL)
     *kept = g_strdup (current->path);

@@ -260,6 +260,15 @@ static const char * const migrations[] = {
   "END;\n"
   "UPDATE case_text SET text = (SELECT " CASE_FIELDS_TEXT ("cases") " FROM cases WHERE cases.id = case_text.id)\n"
   "WHERE id IN (SELECT id FROM cases WHERE outbound_tracking IS NOT NULL);",
+
+  /* Version 11: the rows of the audited tables in the audit chain
+   * (rd-audit-rows.c), and the second encoding of entries (rd-audit.c)
+   * from format2_from on: the entries already written keep the first.
+   * After this SQL the store records the state of every row already there
+   * (_rd_audit_rows_sync), in the same transaction. A later migration that
+   * changes rows of an audited table must do the same. */
+  "ALTER TABLE audit_head ADD COLUMN format2_from INTEGER NOT NULL DEFAULT 1;\n"
+  "UPDATE audit_head SET format2_from = max (last_id, (SELECT coalesce (max (id), 0) FROM audit_log)) + 1;",
 };
 
 /* Tests replace the list to exercise a failing migration. */

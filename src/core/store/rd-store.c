@@ -16,6 +16,7 @@
 
 #include "rd-store.h"
 #include "rd-store-private.h"
+#include "rd-audit-private.h"
 
 #define DEFAULT_BUSY_TIMEOUT_MS 5000
 
@@ -344,6 +345,11 @@ apply_migration (RdStore  *self,
       if (!record_creation (self, &local_error))
         rc = SQLITE_ERROR;
     }
+  if (rc == SQLITE_OK && version == RD_AUDIT_ROWS_SCHEMA_VERSION)
+    {
+      if (!_rd_audit_rows_sync (self, &local_error))
+        rc = SQLITE_ERROR;
+    }
 
   if (rc == SQLITE_OK)
     {
@@ -405,7 +411,7 @@ migrate (RdStore  *self,
 
       if (!query_int (self,
                       self->schema_version >= 4
-                        ? "SELECT EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM audit_log)"
+                        ? "SELECT EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM audit_log WHERE action NOT LIKE 'row%')"
                         : "SELECT EXISTS (SELECT 1 FROM cases)",
                       &has_data, error))
         return FALSE;
@@ -568,6 +574,14 @@ rd_store_open (const char        *path,
     {
       if (!migrate (self, error) || !use_wal (self, error) || !check_write_lock (self, error))
         return NULL;
+      if (created)
+        _rd_audit_anchor_forget (self->path);
+      if (self->schema_version >= RD_AUDIT_ROWS_SCHEMA_VERSION)
+        {
+          if (!_rd_audit_rows_install (self, error))
+            return NULL;
+          _rd_audit_anchor_after_commit (self);
+        }
     }
 
   if (!rd_store_exec (self, "PRAGMA foreign_keys = ON", error))
@@ -683,7 +697,11 @@ gboolean
 rd_store_commit (RdStore  *self,
                  GError  **error)
 {
-  return rd_store_exec (self, "COMMIT", error);
+  if (!rd_store_exec (self, "COMMIT", error))
+    return FALSE;
+
+  _rd_audit_anchor_after_commit (self);
+  return TRUE;
 }
 
 void
