@@ -276,6 +276,21 @@ rd_audit_record (RdStore     *store,
                  const char  *new_value,
                  GError     **error)
 {
+  return rd_audit_record_at (store, case_id, g_get_real_time () / G_USEC_PER_SEC,
+                             operator, action, field, old_value, new_value, error);
+}
+
+gboolean
+rd_audit_record_at (RdStore     *store,
+                    gint64       case_id,
+                    gint64       at,
+                    const char  *operator,
+                    const char  *action,
+                    const char  *field,
+                    const char  *old_value,
+                    const char  *new_value,
+                    GError     **error)
+{
   RecordStatements *s;
   RdAuditEntry entry = { 0 };
   gboolean ok;
@@ -296,7 +311,7 @@ rd_audit_record (RdStore     *store,
     return FALSE;
 
   entry.case_id = case_id > 0 ? case_id : 0;
-  entry.at = g_get_real_time () / G_USEC_PER_SEC;
+  entry.at = at;
   entry.operator = (char *) (operator != NULL ? operator : "");
   entry.action = (char *) action;
   entry.field = (char *) field;
