@@ -186,7 +186,7 @@ test_changed_value (Fixture       *f,
                     gconstpointer  data)
 {
   tamper (f, "UPDATE audit_log SET old_value = '1000' WHERE id = 2");
-  assert_tampered (f, 2, "amount_paid");
+  assert_tampered (f, 2, "entry 2 of ");
 }
 
 static void
@@ -195,7 +195,7 @@ test_changed_case (Fixture       *f,
 {
   /* Moving an entry to another case (or none) is a change too. */
   tamper (f, "UPDATE audit_log SET case_id = NULL WHERE id = 3");
-  assert_tampered (f, 3, "status");
+  assert_tampered (f, 3, "entry 3 of ");
 }
 
 static void
@@ -223,7 +223,7 @@ test_inserted_row (Fixture       *f,
   tamper (f, "INSERT INTO audit_log (id, case_id, at, operator, action, field, old_value, new_value, prev_hash, hash)"
              " SELECT 6, 1, 1767300000, 'Li Na', 'update', 'approved_amount', '12000', '99000', hash, hash"
              " FROM audit_log WHERE id = 5");
-  assert_tampered (f, 6, "approved_amount");
+  assert_tampered (f, 6, "entry 6 of ");
 }
 
 static void
@@ -234,7 +234,7 @@ test_inserted_row_between (Fixture       *f,
   tamper (f, "UPDATE audit_log SET id = id + 10 WHERE id >= 3;"
              "INSERT INTO audit_log (id, case_id, at, operator, action, field, old_value, new_value, prev_hash, hash)"
              " SELECT 3, 1, 1767300000, 'Li Na', 'update', 'notes', NULL, 'ok', hash, hash FROM audit_log WHERE id = 2");
-  assert_tampered (f, 3, "notes");
+  assert_tampered (f, 3, "entry 3 of ");
 }
 
 static void
@@ -261,7 +261,9 @@ test_cli (Fixture       *f,
   run_verify (f->path, &status, &out, &err);
   g_assert_cmpint (status, ==, 1);
   g_assert_cmpstr (out, ==, "");
-  if (strstr (err, "entry 3 of ") == NULL || strstr (err, "(status)") == NULL)
+  /* The field in words, never its key (issue 10). */
+  if (strstr (err, "entry 3 of ") == NULL || strstr (err, "Status") == NULL ||
+      strstr (err, "(status)") != NULL || strstr (err, "refused") != NULL)
     g_error ("verify said: %s", err);
 }
 

@@ -2,13 +2,16 @@
  *
  * `refund-desk verify [--db FILE]`: walks the audit log's hash chain without
  * changing the file. Prints "ok, N entries", or names the first entry that
- * does not match and exits with RD_CLI_PROBLEM.
+ * does not match, with what it now says in words (rd_case_history_describe:
+ * the field's label, never the column's key), and exits with
+ * RD_CLI_PROBLEM.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "rd-audit.h"
+#include "rd-case-history.h"
 #include "rd-cli.h"
 
 int
@@ -45,7 +48,26 @@ rd_cli_verify (int    argc,
 
   if (!rd_audit_verify (store, &n_entries, &first_bad, &error))
     {
+      g_autoptr(RdAuditEntry) entry = NULL;
+
       g_printerr ("refund-desk verify: %s\n", error->message);
+      /* What the entry says now, in words: the field's label, never its key. */
+      if (first_bad > 0 && (entry = rd_audit_get (store, first_bad, NULL)) != NULL)
+        {
+          g_autofree char *said = rd_case_history_describe (entry);
+
+          if (entry->case_id > 0)
+            {
+              g_autofree char *case_id = g_strdup_printf ("%" G_GINT64_FORMAT, entry->case_id);
+
+              /* Translators: %s is the entry in words ("Status: Requested →
+               * Refused"), then the case's number in the ledger. */
+              g_printerr (_("The entry now reads: %s (case %s)\n"), said, case_id);
+            }
+          else
+            /* Translators: %s is the entry in words. */
+            g_printerr (_("The entry now reads: %s\n"), said);
+        }
       return RD_CLI_PROBLEM;
     }
 
