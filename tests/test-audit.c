@@ -218,7 +218,7 @@ test_changed_value (Fixture       *f,
                     gconstpointer  data)
 {
   tamper_ids (f, "UPDATE audit_log SET old_value = '1000' WHERE id = %s", 2);
-  assert_tampered (f, 2, "amount_paid");
+  assert_tampered (f, 2, "entry ");
 }
 
 static void
@@ -227,7 +227,7 @@ test_changed_case (Fixture       *f,
 {
   /* Moving an entry to another case (or none) is a change too. */
   tamper_ids (f, "UPDATE audit_log SET case_id = NULL WHERE id = %s", 3);
-  assert_tampered (f, 3, "status");
+  assert_tampered (f, 3, "entry ");
 }
 
 static void
@@ -257,7 +257,7 @@ test_inserted_row (Fixture       *f,
   tamper_ids (f, "INSERT INTO audit_log (id, case_id, at, operator, action, field, old_value, new_value, prev_hash, hash)"
                  " SELECT %s, 1, 1767300000, 'Li Na', 'update', 'approved_amount', '12000', '99000', hash, hash"
                  " FROM audit_log WHERE id = %s", 6, 5);
-  assert_tampered (f, 6, "approved_amount");
+  assert_tampered (f, 6, "entry ");
 }
 
 static void
@@ -269,7 +269,7 @@ test_inserted_row_between (Fixture       *f,
                  "INSERT INTO audit_log (id, case_id, at, operator, action, field, old_value, new_value, prev_hash, hash)"
                  " SELECT %s, 1, 1767300000, 'Li Na', 'update', 'notes', NULL, 'ok', hash, hash FROM audit_log WHERE id = %s",
                  3, 3, 2);
-  assert_tampered (f, 3, "notes");
+  assert_tampered (f, 3, "entry ");
 }
 
 static void
@@ -300,7 +300,9 @@ test_cli (Fixture       *f,
   run_verify (f->path, &status, &out, &err);
   g_assert_cmpint (status, ==, 1);
   g_assert_cmpstr (out, ==, "");
-  if (strstr (err, third) == NULL || strstr (err, "(status)") == NULL)
+  /* The field in words, never its key. */
+  if (strstr (err, third) == NULL || strstr (err, "Status") == NULL ||
+      strstr (err, "(status)") != NULL)
     g_error ("verify said: %s", err);
 }
 

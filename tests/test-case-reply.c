@@ -225,6 +225,16 @@ test_courier_names_and_return (Fixture       *f,
   g_clear_pointer (&text, g_free);
   g_clear_pointer (&missing, g_free);
 
+  /* Nothing of a parcel: every gap left in the text is named. */
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&missing, g_free);
+  text = fill (f, return_case, "signed_locker", T0, &missing);
+  g_assert_nonnull (strstr (text, "[courier]"));
+  g_assert_nonnull (strstr (text, "[tracking number]"));
+  g_assert_cmpstr (missing, ==, "courier|tracking number");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&missing, g_free);
+
   return_case->return_tracking = g_strdup ("YT5550001");
   text = fill (f, return_case, "lost_resent", T0, &missing);
   g_assert_nonnull (strstr (text, "YT5550001"));

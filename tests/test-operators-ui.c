@@ -210,7 +210,10 @@ test_switch_needs_pin (Fixture       *f,
 }
 
 /* A ledger from before PINs: the names of the setting become operators
- * (owner → admin), no assistant, and each sets a PIN, twice, on first use. */
+ * without a PIN, the old owner an approver, never an admin (issue 10's
+ * defect 6: whoever picked the owner first would have become admin); the
+ * first-run assistant makes the admin, who may be one of them, and each
+ * other sets a PIN, twice, on first use. */
 static void
 test_first_use_sets_pin (Fixture       *f,
                          gconstpointer  data)
@@ -222,34 +225,48 @@ test_first_use_sets_pin (Fixture       *f,
 
   g_settings_set_value (f->settings, "operators",
                         g_variant_new_parsed ("[('李娜', 'owner'), ('老张', 'warehouse')]"));
-  g_assert_false (rd_window_check_people (f->window));
+  g_assert_true (rd_window_check_people (f->window));
   rd_test_ui_iterate ();
-  g_assert_null (find_pin_dialog ());
 
   lina = rd_operators_get (f->store, "李娜", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (lina->role, ==, RD_ROLE_ADMIN);
+  g_assert_cmpint (lina->role, ==, RD_ROLE_APPROVER);
   g_assert_false (lina->has_pin);
   zhang = rd_operators_get (f->store, "老张", &error);
   g_assert_no_error (error);
   g_assert_cmpint (zhang->role, ==, RD_ROLE_WAREHOUSE);
+  g_assert_false (rd_operators_has_admin (f->store, NULL));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.switch-operator", "s", "李娜"));
+  /* The assistant: 李娜 becomes the admin with her PIN. */
+  dialog = find_pin_dialog ();
+  g_assert_nonnull (dialog);
+  rd_pin_dialog_set_name (dialog, "李娜");
+  rd_pin_dialog_set_pins (dialog, "1234", "1234");
+  g_assert_true (rd_pin_dialog_submit (dialog));
+  rd_test_ui_iterate ();
+  g_clear_pointer (&lina, rd_operator_free);
+  lina = rd_operators_get (f->store, "李娜", &error);
+  g_assert_cmpint (lina->role, ==, RD_ROLE_ADMIN);
+  g_assert_true (rd_operators_verify_pin (f->store, "李娜", "1234", &error));
+  g_assert_no_error (error);
+
+  /* 老张 sets his on first use. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.switch-operator", "s", "老张"));
   rd_test_ui_iterate ();
   dialog = find_pin_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (rd_pin_dialog_is_setting_pin (dialog));
 
-  rd_pin_dialog_set_pins (dialog, "1234", "1243");
+  rd_pin_dialog_set_pins (dialog, "5678", "5687");
   g_assert_false (rd_pin_dialog_submit (dialog));
   g_assert_nonnull (rd_pin_dialog_get_error_message (dialog));
-  g_assert_cmpstr (rd_context_get_operator (f->context), ==, "");
+  g_assert_cmpstr (rd_context_get_operator (f->context), !=, "老张");
 
-  rd_pin_dialog_set_pins (dialog, "1234", "1234");
+  rd_pin_dialog_set_pins (dialog, "5678", "5678");
   g_assert_true (rd_pin_dialog_submit (dialog));
   rd_test_ui_iterate ();
-  g_assert_cmpstr (rd_context_get_operator (f->context), ==, "李娜");
-  g_assert_true (rd_operators_verify_pin (f->store, "李娜", "1234", &error));
+  g_assert_cmpstr (rd_context_get_operator (f->context), ==, "老张");
+  g_assert_true (rd_operators_verify_pin (f->store, "老张", "5678", &error));
   g_assert_no_error (error);
 }
 

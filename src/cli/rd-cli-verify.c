@@ -4,7 +4,9 @@
  * hash chain and compares every row of the audited tables with it, without
  * changing the file; then checks the chain against the anchor the app keeps
  * for this ledger and the one given. Prints "ok, N entries", or names the
- * first entry or row that does not match and exits with RD_CLI_PROBLEM.
+ * first entry or row that does not match — with what an entry now says in
+ * words (rd_case_history_describe: the field's label, never the column's
+ * key) — and exits with RD_CLI_PROBLEM.
  */
 #include "config.h"
 
@@ -12,6 +14,7 @@
 
 #include "rd-audit.h"
 #include "rd-audit-anchor.h"
+#include "rd-case-history.h"
 #include "rd-cli.h"
 
 int
@@ -62,7 +65,26 @@ rd_cli_verify (int    argc,
 
   if (!rd_audit_verify (store, &n_entries, &first_bad, &error))
     {
+      g_autoptr(RdAuditEntry) entry = NULL;
+
       g_printerr ("refund-desk verify: %s\n", error->message);
+      /* What the entry says now, in words: the field's label, never its key. */
+      if (first_bad > 0 && (entry = rd_audit_get (store, first_bad, NULL)) != NULL)
+        {
+          g_autofree char *said = rd_case_history_describe (entry);
+
+          if (entry->case_id > 0)
+            {
+              g_autofree char *case_id = g_strdup_printf ("%" G_GINT64_FORMAT, entry->case_id);
+
+              /* Translators: %s is the entry in words ("Status: Requested →
+               * Refused"), then the case's number in the ledger. */
+              g_printerr (_("The entry now reads: %s (case %s)\n"), said, case_id);
+            }
+          else
+            /* Translators: %s is the entry in words. */
+            g_printerr (_("The entry now reads: %s\n"), said);
+        }
       return RD_CLI_PROBLEM;
     }
 

@@ -153,7 +153,10 @@ present_pin_dialog (RdWindow        *self,
   return dialog;
 }
 
-/* The names the shop used before operators had PINs, with their old roles. */
+/* A ledger from before operators: the names its cases know and the names
+ * of this desk's old settings list, with their old roles (never an admin:
+ * the core makes an owner an approver; the first-run assistant creates the
+ * admin). */
 static void
 import_old_operators (RdWindow *self,
                       RdStore  *store)
@@ -187,10 +190,10 @@ import_old_operators (RdWindow *self,
       g_array_append_val (roles, role);
     }
 
-  if (names->len > 0 &&
-      !rd_operators_import (store, (const char * const *) names->pdata,
-                            (const RdRole *) (gpointer) roles->data, names->len, &error))
-    g_warning ("Could not import the operators of the settings: %s", error->message);
+  if (!rd_operators_import_old_ledger (store, (const char * const *) names->pdata,
+                                       (const RdRole *) (gpointer) roles->data, names->len,
+                                       NULL, &error))
+    g_debug ("Could not import the operators of the ledger: %s (the integrity check says what is wrong)", error->message);
 }
 
 static void

@@ -2,7 +2,8 @@
  *
  * Who may move a case, and the approval that holds (issue 10): the role of
  * each workflow step, the approver proven by their PIN at or above the
- * review threshold (not the creator, not the proposer), a breakdown or a
+ * review threshold (not the creator, not the proposer; the threshold
+ * applies to what the whole order is refunded), a breakdown or a
  * reason why not, and an amount not above what is left to refund on the
  * order. Called by the case store inside the transition's transaction.
  */
@@ -70,6 +71,17 @@ sum_other_refunds (RdStore       *store,
 }
 
 static gboolean
+refunded_on_order (RdStore       *store,
+                   const RdCase  *rcase,
+                   gint64        *others,
+                   GError       **error)
+{
+  *others = 0;
+  return rcase->order_no == NULL || *rcase->order_no == '\0' ||
+         sum_other_refunds (store, rcase, others, error);
+}
+
+static gboolean
 refundable_left (RdStore       *store,
                  const RdCase  *rcase,
                  gint64        *left,
@@ -77,8 +89,7 @@ refundable_left (RdStore       *store,
 {
   gint64 others = 0;
 
-  if (rcase->order_no != NULL && *rcase->order_no != '\0' &&
-      !sum_other_refunds (store, rcase, &others, error))
+  if (!refunded_on_order (store, rcase, &others, error))
     return FALSE;
   *left = MAX (rcase->amount_paid - others, 0);
   return TRUE;
@@ -120,8 +131,18 @@ _rd_case_approval_check (RdStore                *store,
                          GError                **error)
 {
   const char *approver = !is_blank (facts->approver) ? facts->approver : operator;
-  gboolean review = rd_policy_needs_review (policy, facts->approved_amount);
+  gboolean review;
+  gint64 others = 0;
+  gint64 order_total;
   gint64 left;
+
+  /* The threshold is for what the order gets back in all: two cases of
+   * ¥999 and ¥581 on one order are ¥1,580 to review. */
+  if (!refunded_on_order (store, rcase, &others, error))
+    return FALSE;
+  if (!rd_money_add (others, MAX (facts->approved_amount, 0), &order_total, NULL))
+    order_total = G_MAXINT64;
+  review = rd_policy_needs_review (policy, order_total);
 
   if (!rd_operators_check (store, approver, RD_ACTION_APPROVE, error))
     return FALSE;
@@ -133,7 +154,7 @@ _rd_case_approval_check (RdStore                *store,
 
   if (review)
     {
-      g_autofree char *amount = format_amount (rcase, facts->approved_amount);
+      g_autofree char *amount = format_amount (rcase, order_total);
 
       if (g_strcmp0 (approver, rcase->created_by) == 0)
         {
@@ -201,4 +222,21 @@ rd_case_store_get_refundable (RdStore  *store,
   if (rcase == NULL)
     return FALSE;
   return refundable_left (store, rcase, left, error);
+}
+
+gboolean
+rd_case_store_get_refunded_on_order (RdStore  *store,
+                                     gint64    id,
+                                     gint64   *refunded,
+                                     GError  **error)
+{
+  g_autoptr(RdCase) rcase = NULL;
+
+  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (refunded != NULL, FALSE);
+
+  rcase = rd_case_store_get (store, id, error);
+  if (rcase == NULL)
+    return FALSE;
+  return refunded_on_order (store, rcase, refunded, error);
 }

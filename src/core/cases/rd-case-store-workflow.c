@@ -102,9 +102,11 @@ rd_case_store_transition_locked (RdStore                *store,
   switch (event)
     {
     case RD_WORKFLOW_EVENT_APPROVE:
+      /* The approver proved who they are: the entries are theirs. */
+      if (facts.approver != NULL && *facts.approver != '\0')
+        operator = facts.approver;
       g_free (rcase->approved_by);
-      rcase->approved_by = g_strdup (facts.approver != NULL && *facts.approver != '\0'
-                                     ? facts.approver : operator);
+      rcase->approved_by = g_strdup (operator);
       rcase->approved_amount = facts.approved_amount;
       break;
 
@@ -188,6 +190,8 @@ run_transition (RdStore                *store,
                 const char             *paid_on,
                 GError                **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
   g_return_val_if_fail (facts != NULL && policy != NULL, FALSE);
   g_return_val_if_fail (operator != NULL, FALSE);
@@ -197,10 +201,31 @@ run_transition (RdStore                *store,
 
   /* Approving checks its approver itself (who may be someone else). */
   if ((event != RD_WORKFLOW_EVENT_APPROVE &&
-       !rd_operators_check (store, operator, _rd_case_event_action (event), error)) ||
-      !rd_case_store_transition_locked (store, id, event, facts, policy, operator, route, paid_on, error))
+       !rd_operators_check (store, operator, _rd_case_event_action (event), &local_error)) ||
+      !rd_case_store_transition_locked (store, id, event, facts, policy, operator, route, paid_on,
+                                        &local_error))
     {
       rd_store_rollback (store);
+      /* A wrong approver PIN counts towards their lockout: recorded now
+       * that the transaction it was checked in is gone. */
+      if (event == RD_WORKFLOW_EVENT_APPROVE &&
+          g_error_matches (local_error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_WRONG_PIN))
+        {
+          const char *approver = facts->approver != NULL && *facts->approver != '\0'
+                                 ? facts->approver : operator;
+          g_autoptr(GError) record_error = NULL;
+          gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+          if (!rd_operators_note_wrong_pin (store, approver, now, &record_error))
+            g_warning ("Could not record a wrong PIN: %s", record_error->message);
+          else if (!rd_operators_check_lockout (store, approver, now, &record_error))
+            {
+              /* This one locked them out: say until when. */
+              g_clear_error (&local_error);
+              local_error = g_steal_pointer (&record_error);
+            }
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 

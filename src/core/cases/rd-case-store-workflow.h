@@ -23,13 +23,18 @@ G_BEGIN_DECLS
  * Who may: operator's role must allow the step (rd_operators_check: approve,
  * refuse, pay out — ready for payout, payout, arrival —, intercept, scan for
  * mark returned, edit for the rest). Approving: the approver (facts->approver,
- * else operator) has the approver or admin role; at or above the review
- * threshold they did not create the case nor propose its amount
+ * else operator) has the approver or admin role; when what the order is
+ * refunded in all (rd_case_store_get_refunded_on_order plus this approval)
+ * is at or above the review threshold they did not create the case nor
+ * propose its amount
  * (proposed_by) and facts->approver_pin is theirs, checked in the same
  * transaction (also whenever the approver is not operator). The case needs a
  * stored breakdown or facts->no_breakdown_reason (audited as
  * approve · no_breakdown_reason), and the amount may not be negative nor
- * above rd_case_store_get_refundable.
+ * above rd_case_store_get_refundable. The approval's entries are the
+ * approver's: they proved who they are, whoever sits at the desk. A wrong
+ * approver PIN is recorded (rd_operators_note_wrong_pin) once the
+ * transaction is rolled back.
  *
  * Sets with the status: approve → approved_by, approved_amount; refuse →
  * refusal_reason, resolution refused; withdraw → resolution withdrawn;
@@ -53,6 +58,14 @@ gboolean   rd_case_store_get_refundable  (RdStore                *store,
                                           gint64                  id,
                                           gint64                 *left,
                                           GError                **error);
+
+/* What the other cases of the case's order were approved to refund (same
+ * channel, order number and currency; refused and withdrawn ones aside):
+ * with an approval of this case, what the review threshold is held to. */
+gboolean   rd_case_store_get_refunded_on_order (RdStore          *store,
+                                                gint64            id,
+                                                gint64           *refunded,
+                                                GError          **error);
 
 /* record_payout with an explicit route id and date (YYYY-MM-DD). */
 gboolean   rd_case_store_record_payout   (RdStore                *store,

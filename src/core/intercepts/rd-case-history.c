@@ -444,6 +444,10 @@ rd_case_history_describe_change (const char *action,
     return g_strdup_printf (_("File attached: %s"), !is_empty (new_value) ? new_value : "—");
   if (g_str_equal (action, "payout"))
     return describe_payout (field, new_value);
+  if (g_str_equal (action, "approve") && g_strcmp0 (field, "no_breakdown_reason") == 0)
+    /* Translators: the reason the approver gave for approving a case
+     * without the calculator's breakdown. */
+    return g_strdup_printf (_("Approved without a breakdown: %s"), !is_empty (new_value) ? new_value : "—");
   if (field != NULL && (text = describe_shop (action, field, old_value, new_value)) != NULL)
     return text;
 

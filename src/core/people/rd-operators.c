@@ -13,6 +13,7 @@
 
 #include "rd-audit.h"
 #include "rd-operators.h"
+#include "rd-people-private.h"
 #include "rd-store-txn.h"
 
 G_DEFINE_QUARK (rd-operators-error-quark, rd_operators_error)
@@ -56,9 +57,9 @@ hash_pin (const char  *pin,
   return g_strdup (hash);
 }
 
-static gboolean
-check_name (const char  *name,
-            GError     **error)
+gboolean
+_rd_operators_check_name (const char  *name,
+                          GError     **error)
 {
   g_autofree char *trimmed = NULL;
 
@@ -81,6 +82,27 @@ check_name (const char  *name,
       g_set_error_literal (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_INVALID,
                            _("An operator’s name can have at most 32 characters."));
       return FALSE;
+    }
+  /* Control characters (an escape sequence pasted in) and format ones (a
+   * right-to-left override, a zero-width space) change how the names
+   * around them read, or hide. */
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      switch (g_unichar_type (g_utf8_get_char (p)))
+        {
+        case G_UNICODE_CONTROL:
+        case G_UNICODE_FORMAT:
+        case G_UNICODE_LINE_SEPARATOR:
+        case G_UNICODE_PARAGRAPH_SEPARATOR:
+        case G_UNICODE_UNASSIGNED:
+        case G_UNICODE_PRIVATE_USE:
+        case G_UNICODE_SURROGATE:
+          g_set_error_literal (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_INVALID,
+                               _("An operator’s name cannot hold control, direction or invisible characters."));
+          return FALSE;
+        default:
+          break;
+        }
     }
   return TRUE;
 }
@@ -123,11 +145,11 @@ check_role (RdRole   role,
 }
 
 /* The row, and its hash (NULL: none) in *pin_hash when asked. */
-static RdOperator *
-read_operator (RdStore     *store,
-               const char  *name,
-               char       **pin_hash,
-               GError     **error)
+RdOperator *
+_rd_operators_read (RdStore     *store,
+                    const char  *name,
+                    char       **pin_hash,
+                    GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   RdOperator *op;
@@ -197,12 +219,12 @@ step_done (RdStore       *store,
   return TRUE;
 }
 
-static gboolean
-insert_operator (RdStore     *store,
-                 const char  *name,
-                 RdRole       role,
-                 const char  *pin_hash,
-                 GError     **error)
+gboolean
+_rd_operators_insert (RdStore     *store,
+                      const char  *name,
+                      RdRole       role,
+                      const char  *pin_hash,
+                      GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
@@ -267,6 +289,46 @@ verify_hash (const char  *name,
   return TRUE;
 }
 
+/* verify_hash behind the lockout: refused while name is locked out, a
+ * wrong PIN recorded (its message saying when a lockout it starts ends), a
+ * right one after wrong ones clearing the count. */
+static gboolean
+verify_guarded (RdStore     *store,
+                const char  *name,
+                const char  *hash,
+                const char  *pin,
+                gint64       now,
+                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 until = 0;
+
+  if (hash == NULL)
+    return verify_hash (name, hash, pin, error);
+  if (!_rd_operators_lockout_check (store, name, now, error))
+    return FALSE;
+  if (verify_hash (name, hash, pin, &local_error))
+    return _rd_operators_lockout_note (store, name, TRUE, now, NULL, error);
+  if (!g_error_matches (local_error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_WRONG_PIN))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!_rd_operators_lockout_note (store, name, FALSE, now, &until, error))
+    return FALSE;
+  if (until > 0)
+    {
+      g_autofree char *when = _rd_operators_format_until (until, now);
+
+      g_set_error (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_WRONG_PIN,
+                   /* Translators: "Wrong PIN for 李娜, too many times: try again at 14:05." */
+                   _("Wrong PIN for %s, too many times: try again at %s."), name, when);
+      return FALSE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 /* by_name is an admin and by_pin is theirs. Inside or outside a transaction. */
 static gboolean
 check_admin (RdStore     *store,
@@ -275,7 +337,7 @@ check_admin (RdStore     *store,
              GError     **error)
 {
   g_autofree char *hash = NULL;
-  g_autoptr(RdOperator) by = read_operator (store, by_name, &hash, error);
+  g_autoptr(RdOperator) by = _rd_operators_read (store, by_name, &hash, error);
 
   if (by == NULL)
     return FALSE;
@@ -286,7 +348,7 @@ check_admin (RdStore     *store,
                    rd_action_get_phrase (RD_ACTION_MANAGE_OPERATORS));
       return FALSE;
     }
-  return verify_hash (by->name, hash, by_pin, error);
+  return verify_guarded (store, by->name, hash, by_pin, g_get_real_time () / G_USEC_PER_SEC, error);
 }
 
 void
@@ -338,7 +400,7 @@ rd_operators_get (RdStore     *store,
 {
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
 
-  return read_operator (store, name, NULL, error);
+  return _rd_operators_read (store, name, NULL, error);
 }
 
 gboolean
@@ -368,7 +430,7 @@ rd_operators_create_first_admin (RdStore     *store,
 
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
 
-  if (!check_name (name, error) || !check_new_pin (pin, error))
+  if (!_rd_operators_check_name (name, error) || !check_new_pin (pin, error))
     return FALSE;
   hash = hash_pin (pin, error);
   if (hash == NULL)
@@ -390,7 +452,7 @@ rd_operators_create_first_admin (RdStore     *store,
   /* An operator imported without a PIN may become the first admin. */
   {
     g_autoptr(GError) missing = NULL;
-    g_autoptr(RdOperator) existing = read_operator (store, name, NULL, &missing);
+    g_autoptr(RdOperator) existing = _rd_operators_read (store, name, NULL, &missing);
 
     if (existing != NULL)
       {
@@ -413,7 +475,7 @@ rd_operators_create_first_admin (RdStore     *store,
         g_propagate_error (error, g_steal_pointer (&missing));
         goto failed;
       }
-    else if (!insert_operator (store, name, RD_ROLE_ADMIN, hash, error) ||
+    else if (!_rd_operators_insert (store, name, RD_ROLE_ADMIN, hash, error) ||
              !rd_audit_record (store, 0, name, "add_operator", name, NULL, "admin", error) ||
              !rd_audit_record (store, 0, name, "set_pin", name, NULL, "set", error))
       goto failed;
@@ -442,7 +504,7 @@ rd_operators_add (RdStore     *store,
 
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
 
-  if (!check_name (name, error) || !check_role (role, error))
+  if (!_rd_operators_check_name (name, error) || !check_role (role, error))
     return FALSE;
   if (pin != NULL && !check_new_pin (pin, error))
     return FALSE;
@@ -454,7 +516,7 @@ rd_operators_add (RdStore     *store,
   if (!rd_store_txn_begin (store, &owned, error))
     return FALSE;
 
-  existing = read_operator (store, name, NULL, &missing);
+  existing = _rd_operators_read (store, name, NULL, &missing);
   if (existing != NULL)
     {
       g_set_error (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_EXISTS,
@@ -467,7 +529,7 @@ rd_operators_add (RdStore     *store,
       goto failed;
     }
 
-  if (!insert_operator (store, name, role, hash, error) ||
+  if (!_rd_operators_insert (store, name, role, hash, error) ||
       !rd_audit_record (store, 0, by_name, "add_operator", name, NULL, rd_role_to_id (role), error) ||
       (hash != NULL && !rd_audit_record (store, 0, by_name, "set_pin", name, NULL, "set", error)))
     goto failed;
@@ -497,7 +559,7 @@ rd_operators_set_role (RdStore     *store,
   if (!rd_store_txn_begin (store, &owned, error))
     return FALSE;
 
-  op = read_operator (store, name, NULL, error);
+  op = _rd_operators_read (store, name, NULL, error);
   if (op == NULL)
     goto failed;
   if (op->role == role)
@@ -547,7 +609,7 @@ rd_operators_reset_pin (RdStore     *store,
   if (!rd_store_txn_begin (store, &owned, error))
     return FALSE;
 
-  op = read_operator (store, name, NULL, error);
+  op = _rd_operators_read (store, name, NULL, error);
   if (op == NULL)
     goto failed;
   if (!update_column (store, name, "UPDATE operators SET pin_hash = ?2, updated_at = ?3 WHERE name = ?1",
@@ -578,10 +640,11 @@ rd_operators_set_pin (RdStore     *store,
 
   if (!check_new_pin (new_pin, error))
     return FALSE;
-  op = read_operator (store, name, &old_hash, error);
+  op = _rd_operators_read (store, name, &old_hash, error);
   if (op == NULL)
     return FALSE;
-  if (old_hash != NULL && !verify_hash (op->name, old_hash, old_pin, error))
+  if (old_hash != NULL &&
+      !verify_guarded (store, op->name, old_hash, old_pin, g_get_real_time () / G_USEC_PER_SEC, error))
     return FALSE;
   hash = hash_pin (new_pin, error);
   if (hash == NULL)
@@ -631,15 +694,25 @@ rd_operators_verify_pin (RdStore     *store,
                          const char  *pin,
                          GError     **error)
 {
+  return rd_operators_verify_pin_at (store, name, pin, g_get_real_time () / G_USEC_PER_SEC, error);
+}
+
+gboolean
+rd_operators_verify_pin_at (RdStore     *store,
+                            const char  *name,
+                            const char  *pin,
+                            gint64       now,
+                            GError     **error)
+{
   g_autofree char *hash = NULL;
   g_autoptr(RdOperator) op = NULL;
 
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
 
-  op = read_operator (store, name, &hash, error);
+  op = _rd_operators_read (store, name, &hash, error);
   if (op == NULL)
     return FALSE;
-  return verify_hash (op->name, hash, pin, error);
+  return verify_guarded (store, op->name, hash, pin, now, error);
 }
 
 gboolean
@@ -670,7 +743,7 @@ rd_operators_check (RdStore     *store,
       return FALSE;
     }
 
-  op = read_operator (store, name, NULL, &missing);
+  op = _rd_operators_read (store, name, NULL, &missing);
   if (op == NULL)
     {
       if (g_error_matches (missing, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_NOT_FOUND))
@@ -690,47 +763,4 @@ rd_operators_check (RdStore     *store,
       return FALSE;
     }
   return TRUE;
-}
-
-gboolean
-rd_operators_import (RdStore             *store,
-                     const char * const  *names,
-                     const RdRole        *roles,
-                     guint                n,
-                     GError             **error)
-{
-  gboolean owned;
-
-  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
-  g_return_val_if_fail (n == 0 || (names != NULL && roles != NULL), FALSE);
-
-  if (!rd_store_txn_begin (store, &owned, error))
-    return FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GError) missing = NULL;
-      g_autoptr(RdOperator) existing = NULL;
-
-      if (!check_name (names[i], NULL) || rd_role_to_id (roles[i]) == NULL)
-        continue;
-      existing = read_operator (store, names[i], NULL, &missing);
-      if (existing != NULL)
-        continue;
-      if (!g_error_matches (missing, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&missing));
-          goto failed;
-        }
-      if (!insert_operator (store, names[i], roles[i], NULL, error) ||
-          !rd_audit_record (store, 0, names[i], "import_operator", names[i], NULL,
-                            rd_role_to_id (roles[i]), error))
-        goto failed;
-    }
-
-  return rd_store_txn_commit (store, owned, error);
-
-failed:
-  rd_store_txn_rollback (store, owned);
-  return FALSE;
 }

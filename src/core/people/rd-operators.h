@@ -12,6 +12,14 @@
  * operator changed as the entry's field: add_operator (— → role), set_role
  * (role → role), set_pin (— or "set" → "set"), reset_pin ("set" → —),
  * import_operator (— → role). A PIN or its hash is never in the log.
+ *
+ * Wrong PINs: each is an audit entry pin_failed (no case, the operator as
+ * field, no value). RD_OPERATORS_LOCK_FAILURES of them within
+ * RD_OPERATORS_LOCK_WINDOW seconds lock the operator out for
+ * RD_OPERATORS_LOCK_SECONDS, twice as long at each further lockout within
+ * RD_OPERATORS_LOCK_MEMORY; while locked, no PIN of theirs is checked (a
+ * right one neither). A right PIN after wrong ones (pin_ok), a new PIN
+ * (set_pin) or an admin's reset (reset_pin) clears the count.
  */
 #pragma once
 
@@ -32,6 +40,7 @@ typedef enum
   RD_OPERATORS_ERROR_NO_PIN,          /* the operator has not set a PIN yet */
   RD_OPERATORS_ERROR_NOT_ALLOWED,     /* the role may not do this */
   RD_OPERATORS_ERROR_LAST_ADMIN,      /* the last admin cannot stop being one */
+  RD_OPERATORS_ERROR_LOCKED,          /* too many wrong PINs: try again later */
 } RdOperatorsError;
 
 /* Stable ids: "clerk", "approver", "warehouse", "accountant", "admin". */
@@ -96,6 +105,12 @@ GQuark      rd_operators_error_quark (void);
 /* The shortest PIN accepted (digits or any text). */
 #define RD_OPERATORS_MIN_PIN_CHARS 4
 
+/* The lockout after wrong PINs (see above). */
+#define RD_OPERATORS_LOCK_FAILURES 5
+#define RD_OPERATORS_LOCK_WINDOW   (15 * 60)
+#define RD_OPERATORS_LOCK_SECONDS  (15 * 60)
+#define RD_OPERATORS_LOCK_MEMORY   (24 * 60 * 60)
+
 /* Every operator, by name. */
 GPtrArray  *rd_operators_list        (RdStore     *store,
                                       GError     **error);
@@ -143,12 +158,39 @@ gboolean    rd_operators_set_pin     (RdStore     *store,
                                       const char  *new_pin,
                                       GError     **error);
 
-/* TRUE when name exists, has a PIN and pin matches; WRONG_PIN, NO_PIN or
- * NOT_FOUND otherwise. Constant-time comparison (libsodium). */
+/* TRUE when name exists, has a PIN, is not locked out and pin matches;
+ * WRONG_PIN (recorded, and saying when a lockout it starts ends), LOCKED
+ * ("try again at 14:05"), NO_PIN or NOT_FOUND otherwise. Constant-time
+ * comparison (libsodium). Inside a caller's transaction a wrong PIN is not
+ * recorded (it would go with the rollback): the caller records it with
+ * rd_operators_note_wrong_pin once rolled back. */
 gboolean    rd_operators_verify_pin  (RdStore     *store,
                                       const char  *name,
                                       const char  *pin,
                                       GError     **error);
+/* The same at now (seconds since the epoch): the clock of the tests. */
+gboolean    rd_operators_verify_pin_at (RdStore   *store,
+                                        const char *name,
+                                        const char *pin,
+                                        gint64      now,
+                                        GError    **error);
+/* Records a wrong PIN for name at now; outside any transaction. */
+gboolean    rd_operators_note_wrong_pin (RdStore    *store,
+                                         const char *name,
+                                         gint64      now,
+                                         GError    **error);
+/* LOCKED, saying until when ("Too many wrong PINs for 李娜: try again at
+ * 14:05."), while name is locked out at now. */
+gboolean    rd_operators_check_lockout (RdStore    *store,
+                                        const char *name,
+                                        gint64      now,
+                                        GError    **error);
+/* When name's lockout ends, or 0 when they are not locked out at now. */
+gboolean    rd_operators_get_locked_until (RdStore    *store,
+                                           const char *name,
+                                           gint64      now,
+                                           gint64     *until,
+                                           GError    **error);
 
 /* NOT_ALLOWED (with a message naming the operator, their role and what was
  * refused, in the user's language) unless `name` is an operator whose role
@@ -158,14 +200,29 @@ gboolean    rd_operators_check       (RdStore     *store,
                                       RdAction     action,
                                       GError     **error);
 
-/* A ledger from before operators had PINs: the names the shop used
- * (settings' operators list, with their old roles: owner → admin,
- * service → clerk, warehouse, accountant) become operators without a PIN,
- * each asked to set one on first use. Names already there are left. */
+/* Operators without a PIN with the roles given (names that are not valid
+ * operator names are left out), each asked to set a PIN on first use.
+ * Names already there are left. Audited as import_operator. */
 gboolean    rd_operators_import      (RdStore            *store,
                                       const char * const *names,
                                       const RdRole       *roles,
                                       guint               n,
                                       GError            **error);
+
+/* A ledger from before operators (its operators table empty): every name
+ * the ledger itself knows — its cases' created_by, handler, proposed_by and
+ * approved_by — and the names of this desk's old settings list (names,
+ * roles; n may be 0) become operators without a PIN. Never an admin: an old
+ * owner becomes an approver, whoever approved a case an approver, the
+ * others keep their old role or are clerks; the first-run assistant
+ * creates the admin. Names with control or direction characters are left
+ * out. Nothing happens once the table has an operator. *n_imported (may
+ * be NULL) is the number added. */
+gboolean    rd_operators_import_old_ledger (RdStore            *store,
+                                            const char * const *names,
+                                            const RdRole       *roles,
+                                            guint               n,
+                                            guint              *n_imported,
+                                            GError            **error);
 
 G_END_DECLS

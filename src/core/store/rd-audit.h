@@ -62,6 +62,18 @@ gboolean       rd_audit_record           (RdStore      *store,
                                           const char   *new_value,
                                           GError      **error);
 
+/* The same, at a given time (seconds since the epoch): what happened at
+ * `at` as the caller's clock tells it (the PIN lockout's tests). */
+gboolean       rd_audit_record_at        (RdStore      *store,
+                                          gint64        case_id,
+                                          gint64        at,
+                                          const char   *operator,
+                                          const char   *action,
+                                          const char   *field,
+                                          const char   *old_value,
+                                          const char   *new_value,
+                                          GError      **error);
+
 /* Walks the whole chain. TRUE when every entry matches; *n_entries then
  * holds their number. Otherwise RD_AUDIT_ERROR_TAMPERED naming the first
  * entry that does not match (its id in *first_bad_id, or -1 when entries

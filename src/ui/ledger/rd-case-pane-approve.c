@@ -25,6 +25,7 @@ typedef struct
   RdCasePane        *pane;
   gint64             case_id;
   gint64             left;            /* most that may be approved */
+  gint64             refunded;        /* approved on the order's other cases */
   gboolean           has_breakdown;
   gboolean           desk_may_approve;
   const RdCurrency  *currency;
@@ -113,7 +114,12 @@ needs_approver (ApproveDialog *dialog,
 {
   const RdPolicy *policy = rd_context_get_policy (dialog->pane->context);
 
-  return !dialog->desk_may_approve || rd_policy_needs_review (policy, amount);
+  gint64 order_total;
+
+  /* The threshold is held to what the whole order gets back. */
+  if (!rd_money_add (dialog->refunded, MAX (amount, 0), &order_total, NULL))
+    order_total = G_MAXINT64;
+  return !dialog->desk_may_approve || rd_policy_needs_review (policy, order_total);
 }
 
 static const char *
@@ -273,6 +279,8 @@ _rd_case_pane_ask_approve (RdCasePane *self)
   dialog->has_breakdown = c->breakdown != NULL && *c->breakdown != '\0';
   if (!rd_case_store_get_refundable (self->store, c->id, &dialog->left, NULL))
     dialog->left = c->amount_paid;
+  if (!rd_case_store_get_refunded_on_order (self->store, c->id, &dialog->refunded, NULL))
+    dialog->refunded = 0;
   desk_op = desk != NULL ? rd_operators_get (self->store, desk, NULL) : NULL;
   dialog->desk_may_approve = desk_op != NULL && rd_role_may (desk_op->role, RD_ACTION_APPROVE) &&
                              g_strcmp0 (desk, c->created_by) != 0 && g_strcmp0 (desk, c->proposed_by) != 0;
