@@ -48,7 +48,7 @@ static const Wording wordings[] = {
   { "approve", "status", "requested", "approved",
     "Status: Requested → Approved", "状态：已申请 → 已同意" },
   { "approve", "approved_by", NULL, "李娜",
-    "Approved by: 李娜", "审批人：李娜" },
+    "Approved by: 李娜", "审核员：李娜" },
   { "approve", "approved_amount", NULL, "13253",
     "Approved refund: ¥132.53", "同意退款额：¥132.53" },
   { "close", "closed_at", NULL, "1772359200",

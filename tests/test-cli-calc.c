@@ -9,8 +9,11 @@
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
+#include "rd-policy.h"
 #include "rd-test-cli.h"
+#include "rd-test-ledger.h"
 
 static const char *exe_path;
 
@@ -242,6 +245,40 @@ test_bad_usage (void)
   g_assert_cmpint (c.status, ==, 2);
 }
 
+/* --db: the ledger's policy applies. The taobao order refunds ¥77.01 of a
+ * shipped parcel: below the default high-ticket threshold (¥200), at or
+ * above one of ¥50 the admin set in the ledger. */
+static void
+test_ledger_policy (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autofree char *input_path = g_test_build_filename (G_TEST_DIST, "calc", "taobao.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
+  const char *args[] = { "--db", path, input_path, NULL };
+  g_auto(RdTestRun) before = { 0, };
+  g_auto(RdTestRun) after = { 0, };
+
+  g_assert_no_error (error);
+  rd_test_add_operators (store);
+
+  run_calc (&before, "C.UTF-8", NULL, args);
+  g_assert_cmpint (before.status, ==, 0);
+  g_assert_null (strstr (before.out, "high_ticket"));
+
+  g_assert_true (rd_policy_set_number (store, "店长", "high-ticket-threshold", 5000, &error));
+  g_assert_no_error (error);
+
+  run_calc (&after, "C.UTF-8", NULL, args);
+  g_assert_cmpstr (after.err, ==, "");
+  g_assert_cmpint (after.status, ==, 0);
+  g_assert_nonnull (strstr (after.out, "high_ticket"));
+
+  g_clear_object (&store);
+  rd_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +300,7 @@ main (int   argc,
       g_test_add_data_func (path, fixtures[i], test_fixture);
     }
   g_test_add_func ("/rd/cli-calc/text", test_text);
+  g_test_add_func ("/rd/cli-calc/ledger-policy", test_ledger_policy);
   g_test_add_func ("/rd/cli-calc/translated", test_translated);
   g_test_add_func ("/rd/cli-calc/bad-input", test_bad_input);
   g_test_add_func ("/rd/cli-calc/bad-usage", test_bad_usage);

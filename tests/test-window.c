@@ -210,8 +210,15 @@ test_preferences (void)
 {
   static const char *pages[] = { "policy", "logistics", "people", "shop" };
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(RdStore) store = rd_test_ui_open_ledger (dir, &path);
+  g_autoptr(RdStore) other = NULL;
   g_autoptr(RdContext) context = rd_test_ui_new_context (NULL);
-  g_auto(GStrv) provinces = NULL;
+  g_autoptr(GError) error = NULL;
+  const RdPolicy *policy;
+  GtkSpinButton *refund_window_spin;
+  GtkWidget *policy_note;
   RdPreferencesWindow *preferences;
   RdMoneyRow *high_ticket;
   GtkSpinButton *lost_spin;
@@ -222,6 +229,9 @@ test_preferences (void)
   g_settings_reset (settings, "high-ticket-threshold");
   g_settings_reset (settings, "operators");
 
+  /* The policy is the ledger's, changed by an admin. */
+  rd_test_ui_sign_in (context, store, "店长", RD_ROLE_ADMIN);
+  policy = rd_context_get_policy (context);
   preferences = rd_preferences_window_new (context);
   gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (preferences));
@@ -240,29 +250,36 @@ test_preferences (void)
 
   gtk_editable_set_text (GTK_EDITABLE (high_ticket), "two hundred");
   rd_test_ui_iterate ();
-  g_assert_cmpint (g_settings_get_int64 (settings, "high-ticket-threshold"), ==, 20000);
+  g_assert_cmpint (policy->high_ticket_threshold, ==, 20000);
   g_assert_nonnull (rd_money_row_get_error_message (high_ticket));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (high_ticket), "error"));
 
   gtk_editable_set_text (GTK_EDITABLE (high_ticket), "0.001");
   rd_test_ui_iterate ();
-  g_assert_cmpint (g_settings_get_int64 (settings, "high-ticket-threshold"), ==, 20000);
+  g_assert_cmpint (policy->high_ticket_threshold, ==, 20000);
 
   gtk_editable_set_text (GTK_EDITABLE (high_ticket), "-5");
   rd_test_ui_iterate ();
-  g_assert_cmpint (g_settings_get_int64 (settings, "high-ticket-threshold"), ==, 20000);
+  g_assert_cmpint (policy->high_ticket_threshold, ==, 20000);
   g_assert_nonnull (rd_money_row_get_error_message (high_ticket));
 
   gtk_editable_set_text (GTK_EDITABLE (high_ticket), "350.50");
   rd_test_ui_iterate ();
-  g_assert_cmpint (g_settings_get_int64 (settings, "high-ticket-threshold"), ==, 35050);
+  g_assert_cmpint (policy->high_ticket_threshold, ==, 35050);
+  /* In the ledger, not in this desk's settings. */
+  g_assert_cmpint (g_settings_get_int64 (settings, "high-ticket-threshold"), ==, 20000);
   g_assert_null (rd_money_row_get_error_message (high_ticket));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (high_ticket), "error"));
   /* While typing, the text is left as typed. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (high_ticket)), ==, "350.50");
 
-  /* A change from elsewhere shows up formatted. */
-  g_settings_set_int64 (settings, "high-ticket-threshold", 123456);
+  /* A change from elsewhere (another window or desk on the ledger) shows up
+   * formatted once the context reloads, as the window's watch makes it. */
+  other = rd_store_open (path, RD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_policy_set_number (other, "店长", "high-ticket-threshold", 123456, &error));
+  g_assert_no_error (error);
+  rd_context_reload_policy (context);
   rd_test_ui_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (high_ticket)), ==, "¥1,234.56");
 
@@ -273,11 +290,11 @@ test_preferences (void)
                                                             RD_TYPE_PREFERENCES_WINDOW, "stall_message"));
   gtk_spin_button_set_value (lost_spin, 12);
   rd_test_ui_iterate ();
-  g_assert_cmpuint (g_settings_get_uint (settings, "stall-lost-hours"), ==, 48);
+  g_assert_cmpuint (policy->stall_lost_hours, ==, 48);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (stall_message)));
   gtk_spin_button_set_value (lost_spin, 60);
   rd_test_ui_iterate ();
-  g_assert_cmpuint (g_settings_get_uint (settings, "stall-lost-hours"), ==, 60);
+  g_assert_cmpuint (policy->stall_lost_hours, ==, 60);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (stall_message)));
 
   /* Remote provinces: no empty or repeated names. */
@@ -287,12 +304,32 @@ test_preferences (void)
   g_assert_nonnull (rd_provinces_group_get_error_message (provinces_group));
   g_assert_false (rd_provinces_group_add (provinces_group, "西藏"));
   g_assert_true (rd_provinces_group_add (provinces_group, "海南"));
-  provinces = g_settings_get_strv (settings, "remote-provinces");
-  g_assert_true (g_strv_contains ((const char *const *) provinces, "海南"));
-  g_assert_cmpuint (g_strv_length (provinces), ==, 7);
+  g_assert_true (g_strv_contains ((const char *const *) policy->remote_provinces, "海南"));
+  g_assert_cmpuint (g_strv_length (policy->remote_provinces), ==, 7);
 
-  /* People: the ledger's operators (no ledger here: none), read only
-   * without an admin signed in; test-operators-ui drives it. */
+  /* Anyone else sees the policy read-only, and the core refuses them. */
+  refund_window_spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                                       RD_TYPE_PREFERENCES_WINDOW, "refund_window_spin"));
+  policy_note = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                           RD_TYPE_PREFERENCES_WINDOW, "policy_note"));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (high_ticket)));
+  g_assert_false (gtk_widget_get_visible (policy_note));
+  rd_test_ui_sign_in (context, store, "老张", RD_ROLE_WAREHOUSE);
+  rd_test_ui_iterate ();
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (high_ticket)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (refund_window_spin)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (lost_spin)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (provinces_group)));
+  g_assert_true (gtk_widget_get_visible (policy_note));
+  gtk_spin_button_set_value (refund_window_spin, 30);
+  rd_test_ui_iterate ();
+  g_assert_cmpuint (policy->refund_window_days, ==, 7);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (refund_window_spin), ==, 7);
+  g_assert_false (rd_provinces_group_add (provinces_group, "云南"));
+  g_assert_cmpuint (g_strv_length (policy->remote_provinces), ==, 7);
+
+  /* People: read only without an admin signed in; test-operators-ui
+   * drives it. */
   people_group = RD_PEOPLE_GROUP (rd_test_ui_find_descendant (GTK_WIDGET (preferences), RD_TYPE_PEOPLE_GROUP, NULL));
   g_assert_nonnull (people_group);
   g_assert_false (rd_people_group_get_editable (people_group));
@@ -301,8 +338,10 @@ test_preferences (void)
   rd_test_ui_iterate ();
 
   g_settings_reset (settings, "high-ticket-threshold");
-  g_settings_reset (settings, "stall-lost-hours");
-  g_settings_reset (settings, "remote-provinces");
+  g_clear_object (&other);
+  g_clear_object (&context);
+  g_clear_object (&store);
+  rd_test_remove_tree (dir);
 }
 
 /* The shortcuts window lists the calculator's and scan mode's keys. */

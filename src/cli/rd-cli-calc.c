@@ -2,8 +2,10 @@
  *
  * `refund-desk calc [--format=json|text] [FILE|-]`: reads one order as JSON
  * (docs/calc.md), computes the refund and prints it as JSON or as a table.
- * The policy comes from the settings when the schema is installed, else the
- * defaults; a "policy" object in the input overrides both. Bad input prints
+ * The policy comes from the ledger (--db FILE, or the default ledger when
+ * it exists); with no ledger, from the settings when the schema is
+ * installed, else the defaults. A "policy" object in the input overrides
+ * them. Bad input prints
  * the JSON path and the reason on stderr and exits with 2.
  */
 #include "config.h"
@@ -18,14 +20,39 @@
 
 /* Helpers */
 
-static void
-load_policy (RdCalcPolicy *policy)
+static gboolean
+load_policy (const char    *db_path,
+             RdCalcPolicy  *policy,
+             GError       **error)
 {
-  g_autoptr(GSettings) settings = rd_policy_open_settings ();
-  g_auto(RdPolicy) shop_policy;
+  g_autofree char *default_path = NULL;
+  g_auto(RdPolicy) shop_policy = { 0, };
 
-  rd_policy_load_from_settings (&shop_policy, settings);
+  if (db_path == NULL)
+    {
+      default_path = rd_store_default_path ();
+      if (g_file_test (default_path, G_FILE_TEST_EXISTS))
+        db_path = default_path;
+    }
+
+  if (db_path != NULL)
+    {
+      g_autoptr(RdStore) store = rd_cli_open_store (db_path,
+                                                    RD_STORE_OPEN_EXISTING | RD_STORE_OPEN_READ_ONLY,
+                                                    error);
+      if (store == NULL)
+        return FALSE;
+      rd_policy_load_from_store (&shop_policy, store);
+    }
+  else
+    {
+      g_autoptr(GSettings) settings = rd_policy_open_settings ();
+
+      rd_policy_load_from_settings (&shop_policy, settings);
+    }
+
   rd_policy_to_calc_policy (&shop_policy, policy);
+  return TRUE;
 }
 
 static gboolean
@@ -210,6 +237,7 @@ rd_cli_calc (int    argc,
              char **argv)
 {
   g_autofree char *format = NULL;
+  g_autofree char *db_path = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(RdCalcInput) input = NULL;
   g_autoptr(RdCalcResult) result = NULL;
@@ -219,6 +247,7 @@ rd_cli_calc (int    argc,
   gsize length = 0;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: json (default) or text"), N_("FORMAT") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Ledger file (default: the ledger in your data folder)"), N_("FILE") },
     { NULL }
   };
 
@@ -249,7 +278,11 @@ rd_cli_calc (int    argc,
       return RD_CLI_USAGE;
     }
 
-  load_policy (&policy);
+  if (!load_policy (db_path, &policy, &error))
+    {
+      g_printerr ("refund-desk calc: %s\n", error->message);
+      return RD_CLI_PROBLEM;
+    }
 
   input = rd_calc_input_from_json_data (contents, length, &policy, &error);
   if (input != NULL)

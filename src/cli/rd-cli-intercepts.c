@@ -10,7 +10,7 @@
  * without movement past the nudge threshold, --losses the parcels refunded
  * and not recovered (钱货两空) followed by their sum per currency (yuan and
  * dollars are never added: "¥13,340,526.21 · $417,645.36"). The policy comes from
- * the settings when the schema is installed, else the defaults.
+ * the ledger (rd_policy_load_from_store).
  */
 #include "config.h"
 
@@ -65,7 +65,6 @@ rd_cli_intercepts (int    argc,
   g_autoptr(RdStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GSettings) settings = NULL;
   g_auto(RdPolicy) policy = { 0 };
   gboolean due = FALSE, stalled = FALSE, losses = FALSE;
   RdInterceptView view = RD_INTERCEPT_VIEW_ALL;
@@ -109,8 +108,7 @@ rd_cli_intercepts (int    argc,
       return RD_CLI_PROBLEM;
     }
 
-  settings = rd_policy_open_settings ();
-  rd_policy_load_from_settings (&policy, settings);
+  rd_policy_load_from_store (&policy, store);
   rows = rd_intercepts_list (store, view, &policy, now, &error);
   if (rows == NULL)
     {

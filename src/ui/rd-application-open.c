@@ -74,6 +74,21 @@ install_templates (RdStore *store)
     g_warning ("Could not write the default reply templates: %s", error->message);
 }
 
+/* The ledger is whole: one written before the policy lived in it gets this
+ * desk's settings (rd_context_copy_policy_from_settings). Never a damaged
+ * one: the file is left as it is. */
+static void
+copy_policy_into (RdApplication *self,
+                  RdStore       *store)
+{
+  RdWindow *window = find_ledger_window (self, NULL, store);
+  g_autoptr(GError) error = NULL;
+
+  if (window != NULL &&
+      !rd_context_copy_policy_from_settings (rd_window_get_context (window), &error))
+    g_warning ("The shop's policy could not be copied into the ledger: %s", error->message);
+}
+
 static void
 on_integrity_checked (GObject      *source,
                       GAsyncResult *result,
@@ -90,6 +105,7 @@ on_integrity_checked (GObject      *source,
 
       /* The day's backup, on a worker, of a ledger found whole. */
       self = RD_APPLICATION (user_data);
+      copy_policy_into (self, RD_STORE (source));
       if (!g_hash_table_contains (self->backup_monitors, path))
         g_hash_table_insert (self->backup_monitors, g_strdup (path),
                              rd_backup_monitor_new (G_APPLICATION (self), self->settings, path));
@@ -127,7 +143,10 @@ check_integrity_in_background (RdApplication *self,
   const char *path = rd_store_get_path (store);
 
   if (path == NULL || *path == '\0' || g_strcmp0 (path, ":memory:") == 0)
-    return;
+    {
+      copy_policy_into (self, store);
+      return;
+    }
 
   if (self->integrity_cancellable == NULL)
     self->integrity_cancellable = g_cancellable_new ();
@@ -152,6 +171,17 @@ report_open_error (RdApplication    *self,
   show_open_error (self);
 }
 
+/* The idle lock of a ledger's window follows its policy. */
+static void
+update_idle_lock (RdIdleLock *lock,
+                  GParamSpec *pspec,
+                  RdContext  *context)
+{
+  guint minutes = rd_context_get_policy (context)->lock_after_minutes;
+
+  rd_idle_lock_set_timeout (lock, minutes * 60 * 1000);
+}
+
 static void
 on_ledger_window_destroy (GtkWidget     *window,
                           RdApplication *self)
@@ -172,7 +202,6 @@ finish_open (RdApplication *self,
   g_autoptr(RdContext) context = NULL;
   RdIdleLock *lock;
   RdWindow *window;
-  guint minutes;
 
   g_set_object (&self->store, store);
   install_templates (store);
@@ -184,8 +213,10 @@ finish_open (RdApplication *self,
 
   context = rd_context_new (store, self->settings);
   lock = rd_idle_lock_new (context);
-  minutes = g_settings_get_uint (self->settings, "lock-after-minutes");
-  rd_idle_lock_set_timeout (lock, minutes * 60 * 1000);
+  update_idle_lock (lock, NULL, context);
+  /* The ledger's policy says how long (lock-after-minutes). */
+  g_signal_connect_object (context, "notify::policy", G_CALLBACK (update_idle_lock), lock,
+                           G_CONNECT_SWAPPED);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     rd_idle_lock_watch (lock, l->data);
   /* The new window is watched by every lock as it is added. */

@@ -181,15 +181,6 @@ rd_application_command_line (GApplication            *app,
 }
 
 static void
-update_idle_locks (RdApplication *self)
-{
-  guint minutes = g_settings_get_uint (self->settings, "lock-after-minutes");
-
-  for (guint i = 0; i < self->idle_locks->len; i++)
-    rd_idle_lock_set_timeout (g_ptr_array_index (self->idle_locks, i), minutes * 60 * 1000);
-}
-
-static void
 rd_application_window_added (GtkApplication *application,
                              GtkWindow      *window)
 {
@@ -229,8 +220,6 @@ rd_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 
   self->settings = g_settings_new (APP_ID);
-  g_signal_connect_swapped (self->settings, "changed::lock-after-minutes",
-                            G_CALLBACK (update_idle_locks), self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

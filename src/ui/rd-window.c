@@ -226,6 +226,7 @@ on_store_watch_changed (RdWindow     *self,
                         RdStoreWatch *watch)
 {
   g_debug ("Another process changed %s: reloading", rd_store_get_path (rd_store_watch_get_store (watch)));
+  rd_context_reload_policy (self->context);
   rd_window_reload (self);
 }
 

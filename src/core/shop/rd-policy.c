@@ -28,6 +28,7 @@ static const char *const policy_keys[] = {
   "high-ticket-threshold", "review-threshold", "return-shipping-cap", "refund-window-days",
   "return-ship-days",
   "stall-nudge-hours", "stall-lost-hours", "stall-remote-hours", "remote-provinces", "channels",
+  "lock-after-minutes",
 };
 
 static void
@@ -59,6 +60,7 @@ rd_policy_init_defaults (RdPolicy *policy)
   policy->stall_nudge_hours = 24;
   policy->stall_lost_hours = 48;
   policy->stall_remote_hours = 72;
+  policy->lock_after_minutes = 10;
   for (guint i = 0; i < G_N_ELEMENTS (default_channels); i++)
     add_channel (policy, default_channels[i].id, default_channels[i].hours);
   policy->remote_provinces = g_strdupv ((char **) default_remote_provinces);
@@ -93,6 +95,7 @@ rd_policy_load_from_settings (RdPolicy  *policy,
   policy->stall_lost_hours = g_settings_get_uint (settings, "stall-lost-hours");
   policy->stall_remote_hours = g_settings_get_uint (settings, "stall-remote-hours");
   policy->remote_provinces = g_settings_get_strv (settings, "remote-provinces");
+  policy->lock_after_minutes = g_settings_get_uint (settings, "lock-after-minutes");
 
   channels = g_settings_get_value (settings, "channels");
   g_variant_iter_init (&iter, channels);

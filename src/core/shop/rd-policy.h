@@ -2,14 +2,22 @@
  *
  * The shop's preferences that the refund rules need, as a plain struct: the
  * workflow, the deadlines and the stall checks read it and never GSettings.
- * This is the one home of the policy's defaults and of the GSettings keys
- * it is read from; the calculator's RdCalcPolicy is filled from it.
+ * This is the one home of the policy's defaults and of the keys it is kept
+ * under; the calculator's RdCalcPolicy is filled from it.
+ *
+ * The policy protects money, so it lives in the ledger (the `meta` table,
+ * keys "policy.<key>", e.g. "policy.high-ticket-threshold") and changes only
+ * through rd_policy_set, by an admin (RD_ACTION_SETTINGS), audited. A ledger
+ * from before that gets the desk's GSettings values once
+ * (rd_policy_copy_from_settings). The GSettings keys of the same names are
+ * read only for that copy and when no ledger is open.
  */
 #pragma once
 
 #include <gio/gio.h>
 
 #include "rd-calc.h"
+#include "rd-store.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +43,7 @@ typedef struct
   RdPolicyChannel  channels[RD_POLICY_MAX_CHANNELS];
   guint            n_channels;
   char           **remote_provinces;        /* NULL-terminated, owned */
+  guint            lock_after_minutes;      /* idle desk goes back to no operator; 0: never */
 } RdPolicy;
 
 /* The defaults of data/io.github.refunddesk.RefundDesk.gschema.xml. */
@@ -54,6 +63,44 @@ void      rd_policy_to_calc_policy       (const RdPolicy *policy,
                                           RdCalcPolicy   *calc_policy);
 /* Whether key is one of the settings the policy is read from. */
 gboolean  rd_policy_is_policy_key        (const char     *key);
+
+/* The policy as the ledger says: each key from its `meta` row
+ * "policy.<key>", the default for a key that has none (or an unreadable
+ * value). Never fails: the defaults when the ledger cannot be read. */
+void      rd_policy_load_from_store      (RdPolicy       *policy,
+                                          RdStore        *store);
+/* Whether the ledger holds any policy key yet. */
+gboolean  rd_policy_store_has_policy     (RdStore        *store,
+                                          GError        **error);
+/* Once, for a ledger that holds no policy yet: every key of the policy
+ * copied from settings, with one audit entry ("copy_policy"), so that
+ * nothing changes for the shop. Does nothing (TRUE) when the ledger has a
+ * policy already or is read-only. */
+gboolean  rd_policy_copy_from_settings   (RdStore        *store,
+                                          GSettings      *settings,
+                                          GError        **error);
+
+/* Sets one key of the ledger's policy as text: a whole number for money
+ * (minor units), days, hours and minutes; the remote provinces one per
+ * line; "channel-hours" as lines "id=hours". RD_OPERATORS_ERROR_NOT_ALLOWED
+ * unless `operator` is an admin (rd_operators_check, RD_ACTION_SETTINGS);
+ * G_IO_ERROR_INVALID_ARGUMENT for an unknown key or a value out of range.
+ * Audited ("set_policy", the key, old → new) in the same transaction. */
+gboolean  rd_policy_set                  (RdStore        *store,
+                                          const char     *operator,
+                                          const char     *key,
+                                          const char     *value,
+                                          GError        **error);
+/* The same for a number. */
+gboolean  rd_policy_set_number           (RdStore        *store,
+                                          const char     *operator,
+                                          const char     *key,
+                                          gint64          value,
+                                          GError        **error);
+/* The text rd_policy_set takes for key, as policy holds it; NULL for an
+ * unknown key. */
+char     *rd_policy_get_text             (const RdPolicy *policy,
+                                          const char     *key);
 
 /* The channel's auto-refund hours; RD_POLICY_DEFAULT_AUTO_REFUND_HOURS for
  * a channel the policy does not list. */

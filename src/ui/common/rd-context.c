@@ -1,7 +1,8 @@
 /* rd-context.c
  *
- * See rd-context.h. The policy is read from the settings once, and again on
- * each change of its keys; the operator changes only through
+ * See rd-context.h. The policy is read from the ledger (the settings only
+ * while no ledger is open), again when the ledger is replaced or changed, and
+ * written only through the core (rd_policy_set, by an admin); the operator changes only through
  * rd_context_sign_in (a PIN the core verified) and rd_context_sign_out.
  */
 #include "config.h"
@@ -45,7 +46,39 @@ static void
 load_policy (RdContext *self)
 {
   rd_policy_clear (&self->policy);
-  rd_policy_load_from_settings (&self->policy, self->settings);
+  /* A ledger from before the policy lived in it: this desk's settings until
+   * rd_context_copy_policy_from_settings has copied them in. */
+  if (self->store != NULL && rd_policy_store_has_policy (self->store, NULL))
+    rd_policy_load_from_store (&self->policy, self->store);
+  else
+    rd_policy_load_from_settings (&self->policy, self->settings);
+}
+
+static gboolean
+policies_equal (const RdPolicy *a,
+                const RdPolicy *b)
+{
+  const char *const empty[] = { NULL };
+
+  if (a->high_ticket_threshold != b->high_ticket_threshold ||
+      a->review_threshold != b->review_threshold ||
+      a->return_shipping_cap != b->return_shipping_cap ||
+      a->refund_window_days != b->refund_window_days ||
+      a->return_ship_days != b->return_ship_days ||
+      a->stall_nudge_hours != b->stall_nudge_hours ||
+      a->stall_lost_hours != b->stall_lost_hours ||
+      a->stall_remote_hours != b->stall_remote_hours ||
+      a->lock_after_minutes != b->lock_after_minutes ||
+      a->n_channels != b->n_channels)
+    return FALSE;
+
+  for (guint i = 0; i < a->n_channels; i++)
+    if (g_strcmp0 (a->channels[i].id, b->channels[i].id) != 0 ||
+        a->channels[i].auto_refund_hours != b->channels[i].auto_refund_hours)
+      return FALSE;
+
+  return g_strv_equal (a->remote_provinces != NULL ? (const char * const *) a->remote_provinces : empty,
+                       b->remote_provinces != NULL ? (const char * const *) b->remote_provinces : empty);
 }
 
 static void
@@ -90,7 +123,9 @@ on_settings_changed (RdContext  *self,
                      const char *key,
                      GSettings  *settings)
 {
-  if (rd_policy_is_policy_key (key))
+  /* With a ledger open, the policy is the ledger's. */
+  if ((self->store == NULL || !rd_policy_store_has_policy (self->store, NULL)) &&
+      rd_policy_is_policy_key (key))
     {
       load_policy (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLICY]);
@@ -242,6 +277,7 @@ rd_context_set_store (RdContext *self,
       /* Whoever was signed in proved it against another ledger. */
       set_operator (self, "");
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+      rd_context_reload_policy (self);
     }
 }
 
@@ -338,4 +374,58 @@ rd_context_remember_pin (RdContext  *self,
 
   self->recent_pin = g_strdup (pin);
   self->forget_pin_id = g_timeout_add_seconds (RECENT_PIN_SECONDS, on_forget_pin_timeout, self);
+}
+
+void
+rd_context_reload_policy (RdContext *self)
+{
+  g_auto(RdPolicy) before = { 0, };
+
+  g_return_if_fail (RD_IS_CONTEXT (self));
+
+  before = self->policy;
+  before.remote_provinces = g_strdupv (self->policy.remote_provinces);
+  load_policy (self);
+  if (!policies_equal (&before, &self->policy))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLICY]);
+}
+
+gboolean
+rd_context_set_policy (RdContext   *self,
+                       const char  *key,
+                       const char  *value,
+                       GError     **error)
+{
+  g_return_val_if_fail (RD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_NOT_FOUND,
+                           _("No ledger is open."));
+      return FALSE;
+    }
+
+  if (!rd_policy_set (self->store, self->operator, key, value, error))
+    return FALSE;
+
+  rd_context_reload_policy (self);
+  return TRUE;
+}
+
+gboolean
+rd_context_copy_policy_from_settings (RdContext  *self,
+                                      GError    **error)
+{
+  g_return_val_if_fail (RD_IS_CONTEXT (self), FALSE);
+
+  if (self->store == NULL)
+    return TRUE;
+
+  if (!rd_policy_copy_from_settings (self->store, self->settings, error))
+    return FALSE;
+
+  rd_context_reload_policy (self);
+  return TRUE;
 }

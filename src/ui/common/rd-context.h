@@ -2,7 +2,7 @@
  *
  * What every page needs, in one object the application creates and the
  * window hands down to its pages: the open ledger, the app's settings, the
- * shop's policy (reloaded when a policy setting changes) and the current
+ * shop's policy (the ledger's, reloaded when it changes) and the current
  * operator. No page reaches up to the application for them.
  *
  * The operator is whoever last proved who they are with their PIN (checked
@@ -31,8 +31,23 @@ RdStore        *rd_context_get_store     (RdContext *self);
 void            rd_context_set_store     (RdContext *self,
                                           RdStore   *store);
 GSettings      *rd_context_get_settings  (RdContext *self);
-/* The shop's policy as the settings say now; notify::policy when it changes. */
+/* The shop's policy as the ledger says now (as the settings say while no
+ * ledger is open); notify::policy when it changes. */
 const RdPolicy *rd_context_get_policy    (RdContext *self);
+/* Reads the policy from the ledger again (another window or process may
+ * have changed it); notify::policy when it differs. */
+void            rd_context_reload_policy (RdContext *self);
+/* A ledger that holds no policy yet (from before it lived there) gets this
+ * desk's settings, once: called when the window's ledger is found whole.
+ * Until then the policy shown is the settings'. */
+gboolean        rd_context_copy_policy_from_settings (RdContext  *self,
+                                                      GError    **error);
+/* One key of the ledger's policy, set by the operator signed in: the core
+ * refuses anyone but an admin (rd_policy_set). The policy is reloaded. */
+gboolean        rd_context_set_policy    (RdContext   *self,
+                                          const char  *key,
+                                          const char  *value,
+                                          GError     **error);
 /* The operator signed in, "" when none; notify::operator. */
 const char     *rd_context_get_operator  (RdContext *self);
 /* The signed-in operator's role as the ledger says now; RD_ROLE_NONE when

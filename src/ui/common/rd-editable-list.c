@@ -135,6 +135,14 @@ rd_editable_list_group_bind (RdEditableListGroup *self,
   rebuild_rows (self);
 }
 
+void
+rd_editable_list_group_rebuild (RdEditableListGroup *self)
+{
+  g_return_if_fail (RD_IS_EDITABLE_LIST_GROUP (self));
+
+  rebuild_rows (self);
+}
+
 GSettings *
 rd_editable_list_group_get_settings (RdEditableListGroup *self)
 {

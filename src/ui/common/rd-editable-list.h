@@ -37,6 +37,8 @@ struct _RdEditableListGroupClass
 void         rd_editable_list_group_bind              (RdEditableListGroup *self,
                                                        GSettings           *settings,
                                                        const char          *key);
+/* Rebuilds the rows now: for a list kept elsewhere than GSettings. */
+void         rd_editable_list_group_rebuild           (RdEditableListGroup *self);
 GSettings   *rd_editable_list_group_get_settings      (RdEditableListGroup *self);
 AdwEntryRow *rd_editable_list_group_get_add_row       (RdEditableListGroup *self);
 /* The row of the entry at index, NULL past the end. */

@@ -1,7 +1,8 @@
 /* rd-money-row.c
  *
- * An entry row bound to a money setting, with real validation: nothing that
- * is not an amount, negative or out of the key's range is ever written.
+ * An entry row bound to a money key of the ledger's policy, with real
+ * validation: nothing that is not an amount, negative or out of the key's
+ * range is ever written, and the write goes through the core (an admin's).
  */
 #include "config.h"
 
@@ -9,12 +10,14 @@
 
 #include "rd-money.h"
 #include "rd-money-row.h"
+#include "rd-policy.h"
 
 struct _RdMoneyRow
 {
   AdwEntryRow  parent_instance;
 
-  GSettings   *settings;
+  RdContext   *context;
+  GSettings   *settings;          /* the context's: the currency */
   char        *key;
   char        *error_message;
 };
@@ -94,10 +97,18 @@ parse_text (RdMoneyRow  *self,
   return TRUE;
 }
 
+static gint64
+get_stored (RdMoneyRow *self)
+{
+  g_autofree char *text = rd_policy_get_text (rd_context_get_policy (self->context), self->key);
+
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
 static void
 show_setting (RdMoneyRow *self)
 {
-  gint64 stored = g_settings_get_int64 (self->settings, self->key);
+  gint64 stored = get_stored (self);
   g_autofree char *text = rd_money_format (stored, get_currency (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self), text);
@@ -120,8 +131,19 @@ on_changed (RdMoneyRow *self)
     }
 
   set_error_message (self, NULL);
-  if (amount != g_settings_get_int64 (self->settings, self->key))
-    g_settings_set_int64 (self->settings, self->key, amount);
+  if (amount != get_stored (self))
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, amount);
+      g_autoptr(GError) error = NULL;
+
+      if (!rd_context_set_policy (self->context, self->key, text, &error))
+        {
+          g_autofree char *title_message =
+            g_strdup_printf (_("%s: %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)),
+                             error->message);
+          set_error_message (self, title_message);
+        }
+    }
 }
 
 static void
@@ -136,17 +158,13 @@ on_entry_activated (RdMoneyRow *self)
 }
 
 static void
-on_settings_changed (RdMoneyRow *self,
-                     const char *key,
-                     GSettings  *settings)
+on_policy_changed (RdMoneyRow *self)
 {
   g_autofree char *message = NULL;
   gint64 amount = 0;
 
   /* Our own write while typing: leave the text as it is. */
-  if (g_strcmp0 (key, self->key) == 0 &&
-      parse_text (self, &amount, &message) &&
-      amount == g_settings_get_int64 (settings, self->key))
+  if (parse_text (self, &amount, &message) && amount == get_stored (self))
     return;
 
   show_setting (self);
@@ -178,7 +196,10 @@ rd_money_row_dispose (GObject *object)
 
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rd_money_row_parent_class)->dispose (object);
 }
@@ -226,25 +247,25 @@ rd_money_row_new (void)
 
 void
 rd_money_row_bind (RdMoneyRow *self,
-                   GSettings  *settings,
+                   RdContext  *context,
                    const char *key)
 {
-  g_autofree char *detailed = NULL;
-
   g_return_if_fail (RD_IS_MONEY_ROW (self));
-  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (RD_IS_CONTEXT (context));
   g_return_if_fail (key != NULL);
 
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_set_object (&self->settings, settings);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_set_object (&self->context, context);
+  g_set_object (&self->settings, rd_context_get_settings (context));
   g_free (self->key);
   self->key = g_strdup (key);
 
-  detailed = g_strdup_printf ("changed::%s", key);
-  g_signal_connect_swapped (settings, detailed, G_CALLBACK (on_settings_changed), self);
-  g_signal_connect_swapped (settings, "changed::default-currency",
-                            G_CALLBACK (on_settings_changed), self);
+  g_signal_connect_swapped (context, "notify::policy", G_CALLBACK (on_policy_changed), self);
+  g_signal_connect_swapped (self->settings, "changed::default-currency",
+                            G_CALLBACK (show_setting), self);
 
   show_setting (self);
 }

@@ -1,15 +1,18 @@
 /* rd-money-row.h
  *
- * An AdwEntryRow for an amount of money kept in a GSettings key of type x
- * (minor units of the default currency). It shows the amount with
- * rd_money_format, parses what is typed with rd_money_parse, and writes the
- * key only when the text is a valid, non-negative amount within the key's
- * range; otherwise the row takes the error style and `error-message` says
- * what is wrong.
+ * An AdwEntryRow for an amount of money of the ledger's policy (minor units
+ * of the default currency). It shows the amount with rd_money_format, parses
+ * what is typed with rd_money_parse, and writes the key through the core
+ * (rd_context_set_policy: an admin only) when the text is a valid,
+ * non-negative amount within the key's range; otherwise, or when the core
+ * refuses, the row takes the error style and `error-message` says what is
+ * wrong.
  */
 #pragma once
 
 #include <adwaita.h>
+
+#include "rd-context.h"
 
 G_BEGIN_DECLS
 
@@ -18,10 +21,11 @@ G_DECLARE_FINAL_TYPE (RdMoneyRow, rd_money_row, RD, MONEY_ROW, AdwEntryRow)
 
 GtkWidget  *rd_money_row_new               (void);
 
-/* Binds the row to key (type x) of settings; the currency is the one named
- * by the settings' `default-currency` key. */
+/* Binds the row to key of the context's policy ("high-ticket-threshold",
+ * …); the currency is the one named by the settings' `default-currency`
+ * key. The schema's key of the same name gives the range. */
 void        rd_money_row_bind              (RdMoneyRow *self,
-                                            GSettings  *settings,
+                                            RdContext  *context,
                                             const char *key);
 
 /* NULL while the text is a valid amount. */

@@ -1,8 +1,11 @@
 /* rd-preferences-window.c
  *
- * The preferences. Simple keys are bound with g_settings_bind; money, the
- * stall thresholds, the channels' deadlines and the lists are written by hand
- * so that nothing invalid ever reaches GSettings.
+ * The preferences. The shop's name and currency are this desk's settings
+ * (g_settings_bind). The policy (money thresholds, days, the channels'
+ * deadlines, stall hours, remote provinces, the idle lock) is the ledger's:
+ * shown from the context and written through the core, which takes it only
+ * from an admin; for anyone else its rows are read-only. The lists stay in
+ * GSettings (rd-preferences-lists.c).
  */
 #include "config.h"
 
@@ -11,6 +14,7 @@
 #include "rd-channels.h"
 #include "rd-money.h"
 #include "rd-money-row.h"
+#include "rd-policy.h"
 #include "rd-backup-group.h"
 #include "rd-people-group.h"
 #include "rd-preferences-lists.h"
@@ -25,6 +29,8 @@ struct _RdPreferencesWindow
   RdContext            *context;
   GSettings            *settings;            /* the context's */
   GPtrArray            *channel_rows;
+  GPtrArray            *policy_widgets;      /* editable by an admin only */
+  GtkSpinButton        *lock_spin;
   gboolean              updating;
 
   /* Template children */
@@ -41,6 +47,9 @@ struct _RdPreferencesWindow
   GtkSpinButton        *lost_spin;
   GtkSpinButton        *remote_spin;
   GtkLabel             *stall_message;
+  GtkLabel             *policy_note;
+  GtkLabel             *logistics_note;
+  AdwPreferencesGroup  *lock_group;
   AdwPreferencesPage   *shop_page;
   AdwPreferencesPage   *logistics_page;
   AdwPreferencesPage   *people_page;
@@ -107,6 +116,71 @@ set_spin_range_from_schema (GtkSpinButton *spin,
   gtk_spin_button_set_range (spin, min, max);
   gtk_spin_button_set_increments (spin, 1, 12);
   gtk_spin_button_set_digits (spin, 0);
+}
+
+/* The policy */
+
+static guint
+get_policy_uint (RdPreferencesWindow *self,
+                 const char          *key)
+{
+  g_autofree char *text = rd_policy_get_text (rd_context_get_policy (self->context), key);
+
+  return text != NULL ? (guint) g_ascii_strtoull (text, NULL, 10) : 0;
+}
+
+/* Through the core; a refusal is shown and the rows go back to the ledger's
+ * values. */
+static gboolean
+write_policy (RdPreferencesWindow *self,
+              const char          *key,
+              const char          *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (rd_context_set_policy (self->context, key, value, &error))
+    return TRUE;
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  g_object_notify (G_OBJECT (self->context), "policy");
+  return FALSE;
+}
+
+static void
+write_policy_uint (RdPreferencesWindow *self,
+                   const char          *key,
+                   guint                value)
+{
+  g_autofree char *text = NULL;
+
+  if (get_policy_uint (self, key) == value)
+    return;
+
+  text = g_strdup_printf ("%u", value);
+  write_policy (self, key, text);
+}
+
+static void
+on_policy_spin_changed (GtkSpinButton       *spin,
+                        RdPreferencesWindow *self)
+{
+  if (self->updating)
+    return;
+
+  write_policy_uint (self, g_object_get_data (G_OBJECT (spin), "rd-policy-key"),
+                     (guint) gtk_spin_button_get_value_as_int (spin));
+}
+
+/* A spin button showing key of the ledger's policy, written through the
+ * core. */
+static void
+bind_policy_spin (RdPreferencesWindow *self,
+                  GtkSpinButton       *spin,
+                  const char          *key)
+{
+  g_object_set_data (G_OBJECT (spin), "rd-policy-key", (gpointer) key);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_policy_spin_changed), self);
+  g_ptr_array_add (self->policy_widgets, spin);
 }
 
 /* Currency */
@@ -207,40 +281,38 @@ on_channel_row_selected (AdwComboRow         *row,
   const char *channel_id = g_object_get_data (G_OBJECT (row), "rd-channel");
   GArray *options = g_object_get_data (G_OBJECT (row), "rd-deadlines");
   guint selected = adw_combo_row_get_selected (row);
-  g_autoptr(GVariant) channels = NULL;
-  GVariantBuilder builder;
-  GVariantIter iter;
-  const char *id;
-  const char *custom;
+  const RdPolicy *policy = rd_context_get_policy (self->context);
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean listed = FALSE;
   guint hours;
-  gboolean changed = FALSE;
 
   if (self->updating || selected >= options->len)
     return;
 
-  channels = g_settings_get_value (self->settings, "channels");
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ssu)"));
-  g_variant_iter_init (&iter, channels);
-  while (g_variant_iter_next (&iter, "(&s&su)", &id, &custom, &hours))
-    {
-      if (g_str_equal (id, channel_id) && hours != g_array_index (options, guint, selected))
-        {
-          hours = g_array_index (options, guint, selected);
-          changed = TRUE;
-        }
-      g_variant_builder_add (&builder, "(ssu)", id, custom, hours);
-    }
+  hours = g_array_index (options, guint, selected);
+  if (rd_policy_get_auto_refund_hours (policy, channel_id) == hours)
+    return;
 
-  if (changed)
-    g_settings_set_value (self->settings, "channels", g_variant_builder_end (&builder));
-  else
-    g_variant_builder_clear (&builder);
+  /* The deadlines of every channel, one line each ("id=hours"). */
+  for (guint i = 0; i < policy->n_channels; i++)
+    {
+      gboolean this_one = g_str_equal (policy->channels[i].id, channel_id);
+
+      listed = listed || this_one;
+      g_string_append_printf (text, "%s=%u\n", policy->channels[i].id,
+                              this_one ? hours : policy->channels[i].auto_refund_hours);
+    }
+  if (!listed)
+    g_string_append_printf (text, "%s=%u\n", channel_id, hours);
+
+  write_policy (self, "channel-hours", text->str);
 }
 
 static void
 rebuild_channel_rows (RdPreferencesWindow *self)
 {
   g_autoptr(GVariant) channels = g_settings_get_value (self->settings, "channels");
+  const RdPolicy *policy = rd_context_get_policy (self->context);
   GVariantIter iter;
   const char *id;
   const char *custom;
@@ -249,12 +321,18 @@ rebuild_channel_rows (RdPreferencesWindow *self)
   self->updating = TRUE;
 
   for (guint i = 0; i < self->channel_rows->len; i++)
-    adw_preferences_group_remove (self->channels_group, g_ptr_array_index (self->channel_rows, i));
+    {
+      g_ptr_array_remove (self->policy_widgets, g_ptr_array_index (self->channel_rows, i));
+      adw_preferences_group_remove (self->channels_group, g_ptr_array_index (self->channel_rows, i));
+    }
   g_ptr_array_set_size (self->channel_rows, 0);
 
+  /* The channels are this desk's list; their deadlines are the ledger's. */
   g_variant_iter_init (&iter, channels);
   while (g_variant_iter_next (&iter, "(&s&su)", &id, &custom, &hours))
     {
+      hours = rd_policy_get_auto_refund_hours (policy, id);
+
       g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
       g_autofree char *title = rd_channel_display_name (id, custom);
       GArray *options = deadline_options (hours);
@@ -280,6 +358,7 @@ rebuild_channel_rows (RdPreferencesWindow *self)
 
       adw_preferences_group_add (self->channels_group, row);
       g_ptr_array_add (self->channel_rows, row);
+      g_ptr_array_add (self->policy_widgets, row);
     }
 
   self->updating = FALSE;
@@ -289,6 +368,7 @@ static void
 on_settings_channels_changed (RdPreferencesWindow *self)
 {
   g_autoptr(GVariant) channels = g_settings_get_value (self->settings, "channels");
+  const RdPolicy *policy = rd_context_get_policy (self->context);
   gboolean same_rows = g_variant_n_children (channels) == self->channel_rows->len;
 
   /* A change made from one of our rows: select in place, so that the row the
@@ -303,6 +383,7 @@ on_settings_channels_changed (RdPreferencesWindow *self)
       guint j;
 
       g_variant_get_child (channels, i, "(&s&su)", &id, &custom, &hours);
+      hours = rd_policy_get_auto_refund_hours (policy, id);
       same_rows = g_strcmp0 (id, g_object_get_data (G_OBJECT (row), "rd-channel")) == 0;
       for (j = 0; same_rows && j < options->len; j++)
         if (g_array_index (options, guint, j) == hours)
@@ -321,9 +402,9 @@ static void
 update_stall_spins (RdPreferencesWindow *self)
 {
   self->updating = TRUE;
-  gtk_spin_button_set_value (self->nudge_spin, g_settings_get_uint (self->settings, "stall-nudge-hours"));
-  gtk_spin_button_set_value (self->lost_spin, g_settings_get_uint (self->settings, "stall-lost-hours"));
-  gtk_spin_button_set_value (self->remote_spin, g_settings_get_uint (self->settings, "stall-remote-hours"));
+  gtk_spin_button_set_value (self->nudge_spin, get_policy_uint (self, "stall-nudge-hours"));
+  gtk_spin_button_set_value (self->lost_spin, get_policy_uint (self, "stall-lost-hours"));
+  gtk_spin_button_set_value (self->remote_spin, get_policy_uint (self, "stall-remote-hours"));
   gtk_widget_remove_css_class (GTK_WIDGET (self->lost_spin), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->remote_spin), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->stall_message), FALSE);
@@ -333,19 +414,10 @@ update_stall_spins (RdPreferencesWindow *self)
 static void
 on_settings_stall_changed (RdPreferencesWindow *self)
 {
-  if (gtk_spin_button_get_value_as_int (self->nudge_spin) != (int) g_settings_get_uint (self->settings, "stall-nudge-hours") ||
-      gtk_spin_button_get_value_as_int (self->lost_spin) != (int) g_settings_get_uint (self->settings, "stall-lost-hours") ||
-      gtk_spin_button_get_value_as_int (self->remote_spin) != (int) g_settings_get_uint (self->settings, "stall-remote-hours"))
+  if (gtk_spin_button_get_value_as_int (self->nudge_spin) != (int) get_policy_uint (self, "stall-nudge-hours") ||
+      gtk_spin_button_get_value_as_int (self->lost_spin) != (int) get_policy_uint (self, "stall-lost-hours") ||
+      gtk_spin_button_get_value_as_int (self->remote_spin) != (int) get_policy_uint (self, "stall-remote-hours"))
     update_stall_spins (self);
-}
-
-static void
-write_uint_if_changed (GSettings  *settings,
-                       const char *key,
-                       guint       value)
-{
-  if (g_settings_get_uint (settings, key) != value)
-    g_settings_set_uint (settings, key, value);
 }
 
 static void
@@ -389,9 +461,42 @@ on_stall_spin_changed (RdPreferencesWindow *self,
       return;
     }
 
-  write_uint_if_changed (self->settings, "stall-nudge-hours", nudge);
-  write_uint_if_changed (self->settings, "stall-lost-hours", lost);
-  write_uint_if_changed (self->settings, "stall-remote-hours", remote);
+  write_policy_uint (self, "stall-nudge-hours", nudge);
+  write_policy_uint (self, "stall-lost-hours", lost);
+  write_policy_uint (self, "stall-remote-hours", remote);
+}
+
+/* The policy's rows as the ledger says now. */
+static void
+update_policy_rows (RdPreferencesWindow *self)
+{
+  self->updating = TRUE;
+  gtk_spin_button_set_value (self->refund_window_spin, get_policy_uint (self, "refund-window-days"));
+  gtk_spin_button_set_value (self->return_ship_spin, get_policy_uint (self, "return-ship-days"));
+  if (self->lock_spin != NULL)
+    gtk_spin_button_set_value (self->lock_spin, get_policy_uint (self, "lock-after-minutes"));
+  self->updating = FALSE;
+
+  on_settings_stall_changed (self);
+  on_settings_channels_changed (self);
+}
+
+/* Only an admin changes the policy (the core refuses anyone else): for
+ * others its rows are read-only, and the groups say why. */
+static void
+update_policy_sensitivity (RdPreferencesWindow *self)
+{
+  gboolean admin = rd_context_get_store (self->context) != NULL &&
+                   rd_context_get_role (self->context) == RD_ROLE_ADMIN;
+
+  for (guint i = 0; i < self->policy_widgets->len; i++)
+    gtk_widget_set_sensitive (g_ptr_array_index (self->policy_widgets, i), admin);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->policy_note), !admin);
+  gtk_widget_set_visible (GTK_WIDGET (self->logistics_note), !admin);
+  if (self->lock_group != NULL)
+    adw_preferences_group_set_description (self->lock_group,
+                                           admin ? NULL : gtk_label_get_label (self->policy_note));
 }
 
 /* People: how long the desk stays unlocked without anyone using it. */
@@ -410,13 +515,13 @@ new_lock_group (RdPreferencesWindow *self)
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
   set_spin_range_from_schema (GTK_SPIN_BUTTON (spin), self->settings, "lock-after-minutes");
   gtk_spin_button_set_increments (GTK_SPIN_BUTTON (spin), 1, 5);
-  g_settings_bind (self->settings, "lock-after-minutes",
-                   gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (spin)), "value",
-                   G_SETTINGS_BIND_DEFAULT);
+  self->lock_spin = GTK_SPIN_BUTTON (spin);
+  bind_policy_spin (self, self->lock_spin, "lock-after-minutes");
   gtk_widget_set_name (spin, "lock-after-minutes");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  self->lock_group = ADW_PREFERENCES_GROUP (group);
 
   return ADW_PREFERENCES_GROUP (group);
 }
@@ -427,6 +532,7 @@ bind_settings (RdPreferencesWindow *self)
 {
   g_autoptr(GtkStringList) currencies = gtk_string_list_new (NULL);
   const RdCurrency *const *list = rd_currency_list ();
+  GtkWidget *provinces;
 
   self->settings = g_object_ref (rd_context_get_settings (self->context));
 
@@ -448,19 +554,20 @@ bind_settings (RdPreferencesWindow *self)
   adw_preferences_page_add (self->shop_page,
                             ADW_PREFERENCES_GROUP (rd_backup_group_new (self->context)));
 
-  /* Policy */
-  rd_money_row_bind (self->high_ticket_row, self->settings, "high-ticket-threshold");
-  rd_money_row_bind (self->review_row, self->settings, "review-threshold");
-  rd_money_row_bind (self->shipping_cap_row, self->settings, "return-shipping-cap");
+  /* Policy: the ledger's */
+  rd_money_row_bind (self->high_ticket_row, self->context, "high-ticket-threshold");
+  rd_money_row_bind (self->review_row, self->context, "review-threshold");
+  rd_money_row_bind (self->shipping_cap_row, self->context, "return-shipping-cap");
+  g_ptr_array_add (self->policy_widgets, self->high_ticket_row);
+  g_ptr_array_add (self->policy_widgets, self->review_row);
+  g_ptr_array_add (self->policy_widgets, self->shipping_cap_row);
 
+  self->updating = TRUE;
   set_spin_range_from_schema (self->refund_window_spin, self->settings, "refund-window-days");
-  g_settings_bind (self->settings, "refund-window-days",
-                   gtk_spin_button_get_adjustment (self->refund_window_spin), "value",
-                   G_SETTINGS_BIND_DEFAULT);
   set_spin_range_from_schema (self->return_ship_spin, self->settings, "return-ship-days");
-  g_settings_bind (self->settings, "return-ship-days",
-                   gtk_spin_button_get_adjustment (self->return_ship_spin), "value",
-                   G_SETTINGS_BIND_DEFAULT);
+  self->updating = FALSE;
+  bind_policy_spin (self, self->refund_window_spin, "refund-window-days");
+  bind_policy_spin (self, self->return_ship_spin, "return-ship-days");
 
   rebuild_channel_rows (self);
   g_signal_connect_swapped (self->settings, "changed::channels",
@@ -473,15 +580,13 @@ bind_settings (RdPreferencesWindow *self)
   set_spin_range_from_schema (self->remote_spin, self->settings, "stall-remote-hours");
   self->updating = FALSE;
   update_stall_spins (self);
-  g_signal_connect_swapped (self->settings, "changed::stall-nudge-hours",
-                            G_CALLBACK (on_settings_stall_changed), self);
-  g_signal_connect_swapped (self->settings, "changed::stall-lost-hours",
-                            G_CALLBACK (on_settings_stall_changed), self);
-  g_signal_connect_swapped (self->settings, "changed::stall-remote-hours",
-                            G_CALLBACK (on_settings_stall_changed), self);
+  g_ptr_array_add (self->policy_widgets, self->nudge_spin);
+  g_ptr_array_add (self->policy_widgets, self->lost_spin);
+  g_ptr_array_add (self->policy_widgets, self->remote_spin);
 
-  adw_preferences_page_add (self->logistics_page,
-                            ADW_PREFERENCES_GROUP (rd_provinces_group_new (self->settings)));
+  provinces = rd_provinces_group_new (self->context);
+  adw_preferences_page_add (self->logistics_page, ADW_PREFERENCES_GROUP (provinces));
+  g_ptr_array_add (self->policy_widgets, provinces);
 
   /* People */
   adw_preferences_page_add (self->people_page,
@@ -495,6 +600,14 @@ bind_settings (RdPreferencesWindow *self)
   /* Templates, when a ledger is open */
   if (rd_context_get_store (self->context) != NULL)
     rd_preferences_window_set_store (self, rd_context_get_store (self->context));
+
+  update_policy_rows (self);
+  update_policy_sensitivity (self);
+  g_signal_connect_swapped (self->context, "notify::policy", G_CALLBACK (update_policy_rows), self);
+  g_signal_connect_swapped (self->context, "notify::operator",
+                            G_CALLBACK (update_policy_sensitivity), self);
+  g_signal_connect_swapped (self->context, "notify::store",
+                            G_CALLBACK (update_policy_sensitivity), self);
 }
 
 static void
@@ -504,9 +617,12 @@ rd_preferences_window_dispose (GObject *object)
 
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_PREFERENCES_WINDOW);
   g_clear_pointer (&self->channel_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->policy_widgets, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
 
@@ -537,6 +653,8 @@ rd_preferences_window_class_init (RdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, lost_spin);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, remote_spin);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, stall_message);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, policy_note);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, logistics_note);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, shop_page);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, logistics_page);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, people_page);
@@ -549,6 +667,7 @@ static void
 rd_preferences_window_init (RdPreferencesWindow *self)
 {
   self->channel_rows = g_ptr_array_new ();
+  self->policy_widgets = g_ptr_array_new ();
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->updating = FALSE;

@@ -1,7 +1,8 @@
 /* rd-provinces-group.c
  *
- * Remote provinces get the longer stall threshold. The list is edited here
- * and written to GSettings whole; an empty or repeated name never is.
+ * Remote provinces get the longer stall threshold. The list is part of the
+ * ledger's policy: edited here and written whole through the core (an
+ * admin's, audited); an empty or repeated name never is.
  */
 #include "config.h"
 
@@ -12,6 +13,8 @@
 struct _RdProvincesGroup
 {
   RdEditableListGroup  parent_instance;
+
+  RdContext           *context;
 };
 
 G_DEFINE_FINAL_TYPE (RdProvincesGroup, rd_provinces_group, RD_TYPE_EDITABLE_LIST_GROUP)
@@ -25,12 +28,39 @@ set_message (RdProvincesGroup *self,
   rd_editable_list_group_set_message (group, GTK_WIDGET (rd_editable_list_group_get_add_row (group)), message);
 }
 
+static const char * const *
+get_provinces (RdProvincesGroup *self)
+{
+  static const char * const none[] = { NULL };
+  const RdPolicy *policy = rd_context_get_policy (self->context);
+
+  return policy->remote_provinces != NULL ? (const char * const *) policy->remote_provinces : none;
+}
+
+/* The whole list through the core; FALSE with the core's refusal shown. */
+static gboolean
+write_provinces (RdProvincesGroup   *self,
+                 const char * const *provinces)
+{
+  g_autofree char *text = g_strjoinv ("\n", (char **) provinces);
+  g_autoptr(GError) error = NULL;
+
+  if (!rd_context_set_policy (self->context, "remote-provinces", text, &error))
+    {
+      set_message (self, error->message);
+      return FALSE;
+    }
+
+  set_message (self, NULL);
+  return TRUE;
+}
+
 static void
 rd_provinces_group_remove (RdEditableListGroup *group,
                            const char          *name)
 {
-  GSettings *settings = rd_editable_list_group_get_settings (group);
-  g_auto(GStrv) provinces = g_settings_get_strv (settings, "remote-provinces");
+  RdProvincesGroup *self = RD_PROVINCES_GROUP (group);
+  const char * const *provinces = get_provinces (self);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) kept = NULL;
 
@@ -39,15 +69,17 @@ rd_provinces_group_remove (RdEditableListGroup *group,
       g_strv_builder_add (builder, provinces[i]);
 
   kept = g_strv_builder_end (builder);
-  set_message (RD_PROVINCES_GROUP (group), NULL);
-  g_settings_set_strv (settings, "remote-provinces", (const char *const *) kept);
+  write_provinces (self, (const char * const *) kept);
 }
 
 static void
 rd_provinces_group_populate (RdEditableListGroup *group)
 {
-  g_auto(GStrv) provinces = g_settings_get_strv (rd_editable_list_group_get_settings (group),
-                                                 "remote-provinces");
+  RdProvincesGroup *self = RD_PROVINCES_GROUP (group);
+  const char * const *provinces = self->context != NULL ? get_provinces (self) : NULL;
+
+  if (provinces == NULL)
+    return;
 
   for (guint i = 0; provinces[i] != NULL; i++)
     {
@@ -77,9 +109,24 @@ on_add_row_changed (AdwEntryRow      *row,
 }
 
 static void
+rd_provinces_group_dispose (GObject *object)
+{
+  RdProvincesGroup *self = RD_PROVINCES_GROUP (object);
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (rd_provinces_group_parent_class)->dispose (object);
+}
+
+static void
 rd_provinces_group_class_init (RdProvincesGroupClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   RdEditableListGroupClass *list_class = RD_EDITABLE_LIST_GROUP_CLASS (klass);
+
+  object_class->dispose = rd_provinces_group_dispose;
 
   list_class->populate = rd_provinces_group_populate;
   list_class->add = rd_provinces_group_add_text;
@@ -100,14 +147,17 @@ rd_provinces_group_init (RdProvincesGroup *self)
 }
 
 GtkWidget *
-rd_provinces_group_new (GSettings *settings)
+rd_provinces_group_new (RdContext *context)
 {
   RdProvincesGroup *self;
 
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (RD_IS_CONTEXT (context), NULL);
 
   self = g_object_new (RD_TYPE_PROVINCES_GROUP, NULL);
-  rd_editable_list_group_bind (RD_EDITABLE_LIST_GROUP (self), settings, "remote-provinces");
+  self->context = g_object_ref (context);
+  g_signal_connect_swapped (context, "notify::policy",
+                            G_CALLBACK (rd_editable_list_group_rebuild), self);
+  rd_editable_list_group_rebuild (RD_EDITABLE_LIST_GROUP (self));
 
   return GTK_WIDGET (self);
 }
@@ -116,11 +166,10 @@ gboolean
 rd_provinces_group_add (RdProvincesGroup *self,
                         const char       *name)
 {
-  g_auto(GStrv) provinces = NULL;
+  const char * const *provinces;
   g_autoptr(GStrvBuilder) builder = NULL;
   g_auto(GStrv) updated = NULL;
   g_autofree char *trimmed = NULL;
-  GSettings *settings;
 
   g_return_val_if_fail (RD_IS_PROVINCES_GROUP (self), FALSE);
 
@@ -131,9 +180,8 @@ rd_provinces_group_add (RdProvincesGroup *self,
       return FALSE;
     }
 
-  settings = rd_editable_list_group_get_settings (RD_EDITABLE_LIST_GROUP (self));
-  provinces = g_settings_get_strv (settings, "remote-provinces");
-  if (g_strv_contains ((const char *const *) provinces, trimmed))
+  provinces = get_provinces (self);
+  if (g_strv_contains (provinces, trimmed))
     {
       g_autofree char *message = g_strdup_printf (_("%s is already in the list."), trimmed);
 
@@ -146,9 +194,7 @@ rd_provinces_group_add (RdProvincesGroup *self,
   g_strv_builder_add (builder, trimmed);
   updated = g_strv_builder_end (builder);
 
-  set_message (self, NULL);
-  g_settings_set_strv (settings, "remote-provinces", (const char *const *) updated);
-  return TRUE;
+  return write_provinces (self, (const char * const *) updated);
 }
 
 const char *
