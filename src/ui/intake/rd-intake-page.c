@@ -17,6 +17,7 @@
 #include "rd-case-drafts.h"
 #include "rd-case-checks.h"
 #include "rd-intake-page-private.h"
+#include "rd-operator-guard.h"
 #include "rd-shop-lists.h"
 #include "rd-policy.h"
 #include "rd-time.h"
@@ -106,10 +107,16 @@ _rd_intake_page_show_toast (RdIntakePage *self,
 char *
 _rd_intake_page_get_operator (RdIntakePage *self)
 {
-  g_autofree char *name = g_strdup (rd_context_get_operator (self->context));
+  g_autoptr(GError) error = NULL;
+  const char *name = rd_operator_guard_require (self->context, &error);
 
-  g_strstrip (name);
-  return *name != '\0' ? g_steal_pointer (&name) : NULL;
+  if (name == NULL)
+    {
+      gtk_label_set_label (self->status_label, error->message);
+      _rd_intake_page_show_toast (self, error->message);
+      return NULL;
+    }
+  return g_strdup (name);
 }
 
 /* Derived rows: deadline, evidence, next steps, exchange rate */
