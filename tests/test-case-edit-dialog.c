@@ -328,25 +328,28 @@ test_lock_closes (Fixture       *f,
   rd_test_ui_iterate ();
 }
 
-/* What 小王 (clerk) may not do is greyed with who may; 小美 (approver) may
- * approve but not edit. */
+/* What 小王 (clerk) may not do is greyed with who may (Approve stays: its
+ * dialog asks an approver's PIN); 小美 (approver) may refuse but not edit. */
 static void
 test_role_buttons (Fixture       *f,
                    gconstpointer  data)
 {
   GtkWidget *approve = rd_test_ui_find_descendant (GTK_WIDGET (f->pane), GTK_TYPE_BUTTON, "event-approve");
+  GtkWidget *refuse = rd_test_ui_find_descendant (GTK_WIDGET (f->pane), GTK_TYPE_BUTTON, "event-refuse");
   GtkWidget *edit = rd_test_ui_find_action_button (GTK_WIDGET (f->pane), "case.edit");
 
   g_assert_nonnull (approve);
+  g_assert_nonnull (refuse);
   g_assert_nonnull (edit);
-  g_assert_false (gtk_widget_get_sensitive (approve));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (approve), "审核员"));
+  g_assert_true (gtk_widget_get_sensitive (approve));
+  g_assert_false (gtk_widget_get_sensitive (refuse));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (refuse), "审核员"));
   g_assert_true (gtk_widget_get_sensitive (edit));
 
   rd_test_ui_sign_in (f->context, f->store, "小美", RD_ROLE_APPROVER);
   rd_test_ui_iterate ();
-  approve = rd_test_ui_find_descendant (GTK_WIDGET (f->pane), GTK_TYPE_BUTTON, "event-approve");
-  g_assert_true (gtk_widget_get_sensitive (approve));
+  refuse = rd_test_ui_find_descendant (GTK_WIDGET (f->pane), GTK_TYPE_BUTTON, "event-refuse");
+  g_assert_true (gtk_widget_get_sensitive (refuse));
   g_assert_false (gtk_widget_get_sensitive (edit));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (edit), "客服"));
 }

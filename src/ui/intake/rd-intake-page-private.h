@@ -27,6 +27,7 @@ struct _RdIntakePage
   GtkWindow           *window;
   gulong               close_handler;
   GtkEventController  *new_shortcut;
+  guint                clock_id;           /* keeps an untouched form's request time now */
   gboolean             loading;
   gboolean             future_confirmed;   /* the next save asks nothing about the request time */
   char                *blank_json;

@@ -318,6 +318,35 @@ _rd_intake_page_clear_form (RdIntakePage *self)
   refresh (self);
 }
 
+/* An untouched form's request time is now: when the page is shown, and
+ * every half minute while it is, not the time the form was last cleared. */
+static void
+update_request_time (RdIntakePage *self)
+{
+  g_autofree char *now = NULL;
+
+  if (self->settings == NULL || rd_intake_page_is_dirty (self))
+    return;
+
+  now = rd_time_format_local (g_get_real_time () / G_USEC_PER_SEC);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->requested_row)), now) == 0)
+    return;
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->requested_row), now);
+  self->loading = FALSE;
+  g_free (self->blank_json);
+  self->blank_json = form_to_json (self);
+  refresh (self);
+}
+
+static gboolean
+on_clock_tick (gpointer user_data)
+{
+  update_request_time (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
 void
 _rd_intake_page_focus_first_field (RdIntakePage *self)
 {
@@ -449,6 +478,10 @@ rd_intake_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (rd_intake_page_parent_class)->map (widget);
 
+  update_request_time (self);
+  if (self->clock_id == 0)
+    self->clock_id = g_timeout_add_seconds (30, on_clock_tick, self);
+
   /* Shown from the view switcher or Ctrl+2: start typing at once. */
   root = gtk_widget_get_root (widget);
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -457,9 +490,21 @@ rd_intake_page_map (GtkWidget *widget)
 }
 
 static void
+rd_intake_page_unmap (GtkWidget *widget)
+{
+  RdIntakePage *self = RD_INTAKE_PAGE (widget);
+
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (rd_intake_page_parent_class)->unmap (widget);
+}
+
+static void
 rd_intake_page_dispose (GObject *object)
 {
   RdIntakePage *self = RD_INTAKE_PAGE (object);
+
+  g_clear_handle_id (&self->clock_id, g_source_remove);
 
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
@@ -486,6 +531,7 @@ rd_intake_page_class_init (RdIntakePageClass *klass)
   widget_class->root = rd_intake_page_root;
   widget_class->unroot = rd_intake_page_unroot;
   widget_class->map = rd_intake_page_map;
+  widget_class->unmap = rd_intake_page_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rd-intake-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RdIntakePage, toast_overlay);

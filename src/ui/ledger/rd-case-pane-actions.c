@@ -634,6 +634,7 @@ _rd_case_pane_update_actions (RdCasePane *self)
   RdWorkflowFacts facts;
   GtkWidget *child;
   RdRole role;
+  RdAction action;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box))) != NULL)
     gtk_flow_box_remove (self->actions_box, child);
@@ -659,9 +660,12 @@ _rd_case_pane_update_actions (RdCasePane *self)
       GtkWidget *button = gtk_button_new_with_label (rd_workflow_event_to_label (event));
       g_autofree char *name = g_strdup_printf ("event-%s", rd_workflow_event_to_id (event));
 
-      /* A step the signed-in role may not take: shown greyed, saying who may. */
-      if (!rd_role_may (role, rd_case_store_event_action (event)))
-        rd_operator_guard_widget (self->context, button, rd_case_store_event_action (event));
+      /* A step the signed-in role may not take: shown greyed, saying who may.
+       * Approving asks an approver's PIN in its dialog: anyone at the desk
+       * may open it. */
+      action = event == RD_WORKFLOW_EVENT_APPROVE ? RD_ACTION_READ : rd_case_store_event_action (event);
+      if (!rd_role_may (role, action))
+        rd_operator_guard_widget (self->context, button, action);
 
       gtk_widget_set_name (button, name);
       /* No action on a greyed button: it would make it sensitive again. */
