@@ -32,6 +32,7 @@ typedef struct
   RdLedgerPage *page;
   RdCasePane   *pane;
   RdCase       *rcase;
+  RdContext    *context;
 } Fixture;
 
 static void
@@ -70,6 +71,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->rcase = c;
 
+  f->context = g_object_ref (context);
   f->window = rd_window_new (GTK_APPLICATION (app), context);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -91,6 +93,7 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (f->window));
   rd_test_ui_iterate ();
   g_clear_pointer (&f->rcase, rd_case_free);
+  g_clear_object (&f->context);
   g_clear_object (&f->store);
   rd_test_remove_tree (f->dir);
   g_free (f->dir);
@@ -275,6 +278,82 @@ test_stale_keeps_open (Fixture       *f,
   rd_test_ui_iterate ();
 }
 
+/* The idle lock (or Lock) signs 小王 out while the window is open with
+ * what he typed: the window closes and nothing is written, neither as him
+ * nor as anyone else. Saving with no one signed in is refused in words. */
+static void
+test_lock_closes (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) stored = NULL;
+  RdCaseEditDialog *dialog = open_dialog (f);
+  GtkWidget *refuse;
+
+  set_text (dialog, "notes", "锁屏前输入的");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  rd_context_sign_out (f->context);
+  rd_test_ui_iterate ();
+  g_assert_null (dialog);
+  g_assert_null (find_edit_dialog ());
+
+  stored = rd_case_store_get (f->store, f->rcase->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->updated_at, ==, f->rcase->updated_at);
+  g_assert_null (strstr (stored->notes != NULL ? stored->notes : "", "锁屏前输入的"));
+
+  /* A step's dialog goes the same way: 店长 asks to refuse, the lock fires. */
+  rd_test_ui_sign_in (f->context, f->store, "店长", RD_ROLE_ADMIN);
+  rd_test_ui_iterate ();
+  refuse = rd_test_ui_find_descendant (GTK_WIDGET (f->pane), GTK_TYPE_BUTTON, "event-refuse");
+  g_assert_nonnull (refuse);
+  g_signal_emit_by_name (refuse, "clicked");
+  rd_test_ui_iterate ();
+  g_assert_nonnull (rd_test_ui_find_dialog ());
+  rd_context_sign_out (f->context);
+  rd_test_ui_iterate ();
+  g_assert_null (rd_test_ui_find_dialog ());
+  g_clear_pointer (&stored, rd_case_free);
+  stored = rd_case_store_get (f->store, f->rcase->id, &error);
+  g_assert_cmpint (stored->status, ==, RD_CASE_STATUS_REQUESTED);
+
+  /* No one signed in: the window opens (to read) but does not save. */
+  dialog = open_dialog (f);
+  set_text (dialog, "notes", "没人登录");
+  g_assert_false (rd_case_edit_dialog_save (dialog));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (rd_test_ui_find_descendant (GTK_WIDGET (dialog),
+                                                                                       GTK_TYPE_LABEL, "message"))),
+                            "请先登录"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rd_test_ui_iterate ();
+}
+
+/* What 小王 (clerk) may not do is greyed with who may (Approve stays: its
+ * dialog asks an approver's PIN); 小美 (approver) may refuse but not edit. */
+static void
+test_role_buttons (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *approve = rd_test_ui_find_descendant (GTK_WIDGET (f->pane), GTK_TYPE_BUTTON, "event-approve");
+  GtkWidget *refuse = rd_test_ui_find_descendant (GTK_WIDGET (f->pane), GTK_TYPE_BUTTON, "event-refuse");
+  GtkWidget *edit = rd_test_ui_find_action_button (GTK_WIDGET (f->pane), "case.edit");
+
+  g_assert_nonnull (approve);
+  g_assert_nonnull (refuse);
+  g_assert_nonnull (edit);
+  g_assert_true (gtk_widget_get_sensitive (approve));
+  g_assert_false (gtk_widget_get_sensitive (refuse));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (refuse), "审核员"));
+  g_assert_true (gtk_widget_get_sensitive (edit));
+
+  rd_test_ui_sign_in (f->context, f->store, "小美", RD_ROLE_APPROVER);
+  rd_test_ui_iterate ();
+  refuse = rd_test_ui_find_descendant (GTK_WIDGET (f->pane), GTK_TYPE_BUTTON, "event-refuse");
+  g_assert_true (gtk_widget_get_sensitive (refuse));
+  g_assert_false (gtk_widget_get_sensitive (edit));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (edit), "客服"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +381,10 @@ main (int   argc,
               fixture_set_up, test_edit_shows_in_timeline, fixture_tear_down);
   g_test_add ("/rd/case-edit-dialog/approved-amount-greyed", Fixture, NULL,
               fixture_set_up, test_approved_amount_greyed, fixture_tear_down);
+  g_test_add ("/rd/case-edit-dialog/lock-closes", Fixture, NULL,
+              fixture_set_up, test_lock_closes, fixture_tear_down);
+  g_test_add ("/rd/case-edit-dialog/role-buttons", Fixture, NULL,
+              fixture_set_up, test_role_buttons, fixture_tear_down);
   g_test_add ("/rd/case-edit-dialog/stale", Fixture, NULL,
               fixture_set_up, test_stale_keeps_open, fixture_tear_down);
 

@@ -713,7 +713,7 @@ test_show_saved_case (Fixture       *fixture,
   saved = only_open_case (fixture, "SHOW-1");
 
   /* The toast's Show button opens the saved case. */
-  button = find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "label", "_Show");
+  button = find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "label", "_View Case");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   rd_test_ui_iterate ();
@@ -725,11 +725,30 @@ test_show_saved_case (Fixture       *fixture,
                  gtk_root_get_focus (GTK_ROOT (fixture->window)) == child (page, "channel_row"));
 }
 
+static GtkLabel *
+find_label_containing (GtkWidget  *widget,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (widget) &&
+      strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found = find_label_containing (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A shipped refund-only case with its outbound parcel: the courier and the
  * tracking number show for the kinds whose goods went out, are checked, kept
- * in the draft and saved; saving proposes the intercept, whose "Register
- * Intercept" runs win.create-intercept for the case; the case is found by
- * that tracking number. */
+ * in the draft and saved; saving proposes the intercept to whom may register
+ * it (an admin), whose "Register Intercept" runs win.create-intercept for the
+ * case, while a clerk's toast asks her to pass it to the warehouse; the case
+ * is found by that tracking number. */
 static void
 test_outbound_parcel (Fixture       *fixture,
                       gconstpointer  data)
@@ -741,7 +760,9 @@ test_outbound_parcel (Fixture       *fixture,
   g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
   g_autoptr(RdLedgerResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) second = NULL;
   AdwMessageDialog *dialog;
+  GtkLabel *ask;
   gint64 asked = 0;
 
   /* The window's win.create-intercept, as the window has it. */
@@ -780,14 +801,31 @@ test_outbound_parcel (Fixture       *fixture,
   g_assert_cmpstr (saved->outbound_courier, ==, "sf");
   g_assert_cmpstr (saved->outbound_tracking, ==, "SF1357902468");
 
-  /* The intercept is proposed, naming the case and the parcel. */
+  /* Alice is a clerk, who may not register intercepts: no offer she could
+   * not accept, but the saved toast asks her to pass it to the warehouse. */
+  g_assert_null (rd_test_ui_find_dialog ());
+  ask = find_label_containing (GTK_WIDGET (page), "Ask the warehouse to intercept");
+  g_assert_nonnull (ask);
+  g_assert_nonnull (strstr (gtk_label_get_label (ask), "SF1357902468"));
+  g_assert_nonnull (strstr (gtk_label_get_label (ask), saved->case_no));
+  g_assert_cmpint (asked, ==, 0);
+
+  /* 店长 (admin) may: the intercept is proposed, naming the case and the parcel. */
+  rd_test_ui_sign_in (fixture->context, fixture->store, "店长", RD_ROLE_ADMIN);
+  fill_required (page, "JD-SHIP-2");
+  select_id (page, "kind_row", "refund_only_shipped");
+  select_id (page, "outbound_courier_row", "sf");
+  set_text (page, "outbound_tracking_row", "SF2468013579");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "intake.save", NULL));
+  rd_test_ui_iterate ();
+  second = only_open_case (fixture, "JD-SHIP-2");
   dialog = rd_test_ui_find_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), saved->case_no));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "SF1357902468"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), second->case_no));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "SF2468013579"));
   adw_message_dialog_response (dialog, "register");
   rd_test_ui_iterate ();
-  g_assert_cmpint (asked, ==, saved->id);
+  g_assert_cmpint (asked, ==, second->id);
   /* (Compared by address only, from here on.) */
 
   /* Found by the tracking number. */

@@ -353,3 +353,9 @@ rd_case_store_list_follow_up (RdStore     *store,
 
   return g_steal_pointer (&late);
 }
+
+RdAction
+rd_case_store_event_action (RdWorkflowEvent event)
+{
+  return _rd_case_event_action (event);
+}

@@ -10,6 +10,7 @@
 #include "rd-policy.h"
 #include "rd-store.h"
 #include "rd-case-workflow.h"
+#include "rd-operators.h"
 
 G_BEGIN_DECLS
 
@@ -95,5 +96,9 @@ GPtrArray *rd_case_store_list_due        (RdStore                *store,
 GPtrArray *rd_case_store_list_follow_up  (RdStore                *store,
                                           const char             *today,
                                           GError                **error);
+
+/* What a role must be allowed to do a workflow step (the check the store
+ * makes before writing it): the UI shows a step's button only then. */
+RdAction   rd_case_store_event_action    (RdWorkflowEvent         event);
 
 G_END_DECLS

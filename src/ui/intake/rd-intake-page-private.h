@@ -27,6 +27,7 @@ struct _RdIntakePage
   GtkWindow           *window;
   gulong               close_handler;
   GtkEventController  *new_shortcut;
+  guint                clock_id;           /* keeps an untouched form's request time now */
   gboolean             loading;
   gboolean             future_confirmed;   /* the next save asks nothing about the request time */
   char                *blank_json;
@@ -81,7 +82,7 @@ RdCase *_rd_intake_page_check_form        (RdIntakePage *self);
 /* Adds a line to the case's notes. */
 void    _rd_intake_append_note            (RdCase       *rcase,
                                            const char   *line);
-/* The current operator, NULL when none is chosen. */
+/* The current operator, NULL (and "Sign in first" shown) when none is. */
 char   *_rd_intake_page_get_operator      (RdIntakePage *self);
 void    _rd_intake_page_show_toast        (RdIntakePage *self,
                                            const char   *title);
@@ -90,9 +91,13 @@ void    _rd_intake_page_clear_form        (RdIntakePage *self);
 void    _rd_intake_page_focus_first_field (RdIntakePage *self);
 
 /* After rcase was saved: a shipped refund-only case with an outbound
- * tracking number offers to register its intercept (win.create-intercept),
- * rd-intake-page-outbound.c. */
+ * tracking number offers to register its intercept (win.create-intercept)
+ * when the operator's role may, rd-intake-page-outbound.c. */
 void    _rd_intake_page_offer_intercept   (RdIntakePage *self,
+                                           const RdCase *rcase);
+/* The saved toast's title: "Case … saved", or for a role that may not
+ * register the intercept of the case's parcel, to ask the warehouse. */
+char   *_rd_intake_page_saved_message     (RdIntakePage *self,
                                            const RdCase *rcase);
 
 /* intake.save and intake.cancel. */

@@ -17,6 +17,7 @@
 #include "rd-case-store-workflow.h"
 #include "rd-intake-page-private.h"
 #include "rd-money.h"
+#include "rd-operator-guard.h"
 #include "rd-policy.h"
 #include "rd-time.h"
 
@@ -47,10 +48,16 @@ insert_case (RdIntakePage *self,
 {
   const RdPolicy *policy;
   g_autoptr(GError) error = NULL;
-  g_autofree char *operator = _rd_intake_page_get_operator (self);
+  g_autofree char *operator = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
   gint64 *id;
+
+  /* Whoever is signed in when it is written: a dialog asked in between may
+   * have outlived its operator. */
+  operator = _rd_intake_page_get_operator (self);
+  if (operator == NULL)
+    return;
 
   if (duplicate_of != NULL)
     {
@@ -88,9 +95,14 @@ insert_case (RdIntakePage *self,
   _rd_intake_page_clear_form (self);
   _rd_intake_page_focus_first_field (self);
 
-  title = g_strdup_printf (_("Case %s saved"), rcase->case_no);
+  title = _rd_intake_page_saved_message (self, rcase);
   toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_timeout (toast, 10);
+  /* Before an older note ("Restored your unsaved case"): what happened to
+   * the case, and what to do next, is shown now. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Not "_Show": Alt+S is Save Case's. */
+  adw_toast_set_button_label (toast, _("_View Case"));
   id = g_new (gint64, 1);
   *id = rcase->id;
   g_object_set_data_full (G_OBJECT (toast), "rd-case-id", id, g_free);
@@ -164,6 +176,7 @@ ask_about_duplicate (RdIntakePage *self,
   g_object_set_data_full (G_OBJECT (dialog), "rd-duplicate", rd_case_copy (duplicate), (GDestroyNotify) rd_case_free);
   g_object_set_data (G_OBJECT (dialog), "rd-entry", entry);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_duplicate_response), self, 0);
+  rd_operator_guard_dialog (self->context, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -202,6 +215,7 @@ ask_about_future_time (RdIntakePage *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_future_response), self, 0);
+  rd_operator_guard_dialog (self->context, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -236,11 +250,7 @@ _rd_intake_page_save_action (GtkWidget  *widget,
 
   operator = _rd_intake_page_get_operator (self);
   if (operator == NULL)
-    {
-      gtk_label_set_label (self->status_label, _("Choose who you are in the operator menu first."));
-      _rd_intake_page_show_toast (self, _("Choose who you are in the operator menu first."));
-      return;
-    }
+    return;
 
   if (!future_confirmed &&
       !rd_case_check_request_time (rcase->requested_at, g_get_real_time () / G_USEC_PER_SEC, NULL))

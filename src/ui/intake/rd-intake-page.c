@@ -17,6 +17,7 @@
 #include "rd-case-drafts.h"
 #include "rd-case-checks.h"
 #include "rd-intake-page-private.h"
+#include "rd-operator-guard.h"
 #include "rd-shop-lists.h"
 #include "rd-policy.h"
 #include "rd-time.h"
@@ -106,10 +107,16 @@ _rd_intake_page_show_toast (RdIntakePage *self,
 char *
 _rd_intake_page_get_operator (RdIntakePage *self)
 {
-  g_autofree char *name = g_strdup (rd_context_get_operator (self->context));
+  g_autoptr(GError) error = NULL;
+  const char *name = rd_operator_guard_require (self->context, &error);
 
-  g_strstrip (name);
-  return *name != '\0' ? g_steal_pointer (&name) : NULL;
+  if (name == NULL)
+    {
+      gtk_label_set_label (self->status_label, error->message);
+      _rd_intake_page_show_toast (self, error->message);
+      return NULL;
+    }
+  return g_strdup (name);
 }
 
 /* Derived rows: deadline, evidence, next steps, exchange rate */
@@ -311,6 +318,35 @@ _rd_intake_page_clear_form (RdIntakePage *self)
   refresh (self);
 }
 
+/* An untouched form's request time is now: when the page is shown, and
+ * every half minute while it is, not the time the form was last cleared. */
+static void
+update_request_time (RdIntakePage *self)
+{
+  g_autofree char *now = NULL;
+
+  if (self->settings == NULL || rd_intake_page_is_dirty (self))
+    return;
+
+  now = rd_time_format_local (g_get_real_time () / G_USEC_PER_SEC);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->requested_row)), now) == 0)
+    return;
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->requested_row), now);
+  self->loading = FALSE;
+  g_free (self->blank_json);
+  self->blank_json = form_to_json (self);
+  refresh (self);
+}
+
+static gboolean
+on_clock_tick (gpointer user_data)
+{
+  update_request_time (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
 void
 _rd_intake_page_focus_first_field (RdIntakePage *self)
 {
@@ -442,6 +478,10 @@ rd_intake_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (rd_intake_page_parent_class)->map (widget);
 
+  update_request_time (self);
+  if (self->clock_id == 0)
+    self->clock_id = g_timeout_add_seconds (30, on_clock_tick, self);
+
   /* Shown from the view switcher or Ctrl+2: start typing at once. */
   root = gtk_widget_get_root (widget);
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -450,9 +490,21 @@ rd_intake_page_map (GtkWidget *widget)
 }
 
 static void
+rd_intake_page_unmap (GtkWidget *widget)
+{
+  RdIntakePage *self = RD_INTAKE_PAGE (widget);
+
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (rd_intake_page_parent_class)->unmap (widget);
+}
+
+static void
 rd_intake_page_dispose (GObject *object)
 {
   RdIntakePage *self = RD_INTAKE_PAGE (object);
+
+  g_clear_handle_id (&self->clock_id, g_source_remove);
 
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
@@ -479,6 +531,7 @@ rd_intake_page_class_init (RdIntakePageClass *klass)
   widget_class->root = rd_intake_page_root;
   widget_class->unroot = rd_intake_page_unroot;
   widget_class->map = rd_intake_page_map;
+  widget_class->unmap = rd_intake_page_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rd-intake-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RdIntakePage, toast_overlay);

@@ -187,7 +187,7 @@ on_create_response (AdwMessageDialog *dialog,
   ((RdCreateDone) form->done) (filled, form->data);
 }
 
-void
+GtkWindow *
 rd_intercept_dialog_create (GtkWidget         *parent,
                             const RdIntercept *prefill,
                             RdCreateDone       done,
@@ -259,6 +259,7 @@ rd_intercept_dialog_create (GtkWidget         *parent,
   gtk_window_present (GTK_WINDOW (dialog));
   /* What is still to fill in. */
   gtk_widget_grab_focus (GTK_WIDGET (form->intercept->tracking_no != NULL ? form->province : form->tracking));
+  return GTK_WINDOW (dialog);
 }
 
 /* Condition */
@@ -276,7 +277,7 @@ on_condition_response (AdwMessageDialog *dialog,
   ((RdConditionDone) form->done) (condition, form->data);
 }
 
-void
+GtkWindow *
 rd_intercept_dialog_condition (GtkWidget         *parent,
                                const RdIntercept *intercept,
                                RdConditionDone    done,
@@ -298,6 +299,7 @@ rd_intercept_dialog_condition (GtkWidget         *parent,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_condition_response), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }
 
 /* Claim */
@@ -326,7 +328,7 @@ on_claim_response (AdwMessageDialog *dialog,
                               form->data);
 }
 
-void
+GtkWindow *
 rd_intercept_dialog_claim (GtkWidget         *parent,
                            const RdIntercept *intercept,
                            gboolean           lost,
@@ -372,6 +374,7 @@ rd_intercept_dialog_claim (GtkWidget         *parent,
   g_signal_connect_swapped (form->amount, "changed", G_CALLBACK (sync_resend), form);
   g_signal_connect (dialog, "response", G_CALLBACK (on_claim_response), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }
 
 /* Settle */
@@ -391,7 +394,7 @@ on_settle_response (AdwMessageDialog *dialog,
   ((RdSettleDone) form->done) (amount, form->data);
 }
 
-void
+GtkWindow *
 rd_intercept_dialog_settle (GtkWidget     *parent,
                             const RdClaim *claim,
                             RdSettleDone   done,
@@ -424,4 +427,5 @@ rd_intercept_dialog_settle (GtkWidget     *parent,
   revalidate (form);
   g_signal_connect (dialog, "response", G_CALLBACK (on_settle_response), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }

@@ -25,23 +25,25 @@ typedef void (*RdClaimDone)     (gint64             amount,
 typedef void (*RdSettleDone)    (gint64             recovered,
                                  gpointer           data);
 
-/* prefill: a case's intercept (rd_intercepts_prefill_from_case) or NULL. */
-void rd_intercept_dialog_create    (GtkWidget         *parent,
-                                    const RdIntercept *prefill,
-                                    RdCreateDone       done,
-                                    gpointer           data);
-void rd_intercept_dialog_condition (GtkWidget         *parent,
-                                    const RdIntercept *intercept,
-                                    RdConditionDone    done,
-                                    gpointer           data);
-void rd_intercept_dialog_claim     (GtkWidget         *parent,
-                                    const RdIntercept *intercept,
-                                    gboolean           lost,
-                                    RdClaimDone        done,
-                                    gpointer           data);
-void rd_intercept_dialog_settle    (GtkWidget         *parent,
-                                    const RdClaim     *claim,
-                                    RdSettleDone       done,
-                                    gpointer           data);
+/* Each presents its dialog and returns it (it destroys itself when
+ * answered). prefill: a case's intercept (rd_intercepts_prefill_from_case)
+ * or NULL. */
+GtkWindow *rd_intercept_dialog_create    (GtkWidget         *parent,
+                                          const RdIntercept *prefill,
+                                          RdCreateDone       done,
+                                          gpointer           data);
+GtkWindow *rd_intercept_dialog_condition (GtkWidget         *parent,
+                                          const RdIntercept *intercept,
+                                          RdConditionDone    done,
+                                          gpointer           data);
+GtkWindow *rd_intercept_dialog_claim     (GtkWidget         *parent,
+                                          const RdIntercept *intercept,
+                                          gboolean           lost,
+                                          RdClaimDone        done,
+                                          gpointer           data);
+GtkWindow *rd_intercept_dialog_settle    (GtkWidget         *parent,
+                                          const RdClaim     *claim,
+                                          RdSettleDone       done,
+                                          gpointer           data);
 
 G_END_DECLS

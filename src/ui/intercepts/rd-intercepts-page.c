@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-operator-guard.h"
 #include "rd-intercept-dialogs.h"
 #include "rd-intercept-item.h"
 #include "rd-intercepts.h"
@@ -49,6 +50,8 @@ struct _RdInterceptsPage
   GtkLabel           *footer_label;
   GtkBox             *actions_box;
   RdScanMode         *scan_mode;
+  GtkWidget          *new_button;
+  GtkWidget          *scan_button;
 };
 
 G_DEFINE_FINAL_TYPE (RdInterceptsPage, rd_intercepts_page, ADW_TYPE_BIN)
@@ -73,14 +76,37 @@ toast (RdInterceptsPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The operator signed in at this moment, or NULL with "Sign in first"
+ * shown: nothing is written under no one, nor under the system's user. */
 static char *
 get_operator (RdInterceptsPage *self)
 {
-  const char *current = rd_context_get_operator (self->context);
+  g_autoptr(GError) error = NULL;
+  const char *current = rd_operator_guard_require (self->context, &error);
 
-  if (*current != '\0')
-    return g_strdup (current);
-  return g_strdup (g_get_user_name ());
+  if (current == NULL)
+    {
+      toast (self, error->message);
+      return NULL;
+    }
+  return g_strdup (current);
+}
+
+/* What the signed-in role may not do is greyed out, saying who may. */
+static void
+update_buttons (RdInterceptsPage *self)
+{
+  rd_operator_guard_widget (self->context, self->new_button, RD_ACTION_INTERCEPT);
+  rd_operator_guard_widget (self->context, self->scan_button, RD_ACTION_SCAN);
+  rd_operator_guard_widget (self->context, GTK_WIDGET (self->actions_box), RD_ACTION_INTERCEPT);
+}
+
+/* A dialog whose answer is written as the operator: closed when they go. */
+static void
+guard (RdInterceptsPage *self,
+       GtkWindow        *dialog)
+{
+  rd_operator_guard_dialog (self->context, dialog);
 }
 
 static gboolean
@@ -338,8 +364,12 @@ apply_event (RdInterceptsPage  *self,
   g_autoptr(RdIntercept) parcel = NULL;
   const RdPolicy *policy;
   g_autoptr(GError) error = NULL;
-  g_autofree char *operator = get_operator (self);
+  g_autofree char *operator = NULL;
   RdInterceptOutcome outcome;
+
+  operator = get_operator (self);
+  if (operator == NULL)
+    return;
 
   if (item == NULL || rd_intercept_item_get_intercept (item) == NULL)
     return;
@@ -370,8 +400,12 @@ on_claim_chosen (gint64        amount,
   RdInterceptItem *item = selected_item (self);
   const RdPolicy *policy;
   g_autoptr(GError) error = NULL;
-  g_autofree char *operator = get_operator (self);
+  g_autofree char *operator = NULL;
   RdInterceptOutcome outcome;
+
+  operator = get_operator (self);
+  if (operator == NULL)
+    return;
 
   if (item == NULL || rd_intercept_item_get_intercept (item) == NULL)
     return;
@@ -392,7 +426,11 @@ on_settle_chosen (gint64   recovered,
 {
   RdInterceptsPage *self = data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *operator = get_operator (self);
+  g_autofree char *operator = NULL;
+
+  operator = get_operator (self);
+  if (operator == NULL)
+    return;
 
   if (!rd_claims_settle (self->store, selected_id (self), RD_CLAIM_STATUS_PAID, recovered, operator,
                          now_seconds (), &error))
@@ -407,9 +445,13 @@ on_create_chosen (RdIntercept *filled,
   RdInterceptsPage *self = data;
   const RdPolicy *policy;
   g_autoptr(GError) error = NULL;
-  g_autofree char *operator = get_operator (self);
+  g_autofree char *operator = NULL;
   RdInterceptOutcome outcome = { 0 };
   gint64 existing = 0;
+
+  operator = get_operator (self);
+  if (operator == NULL)
+    return;
 
   policy = rd_context_get_policy (self->context);
   if (!rd_intercepts_create (self->store, filled, policy, operator, now_seconds (), &existing,
@@ -439,10 +481,11 @@ on_event_button_clicked (RdInterceptsPage *self,
     return;
 
   if (event == RD_INTERCEPT_EVENT_BACK_IN_WAREHOUSE)
-    rd_intercept_dialog_condition (GTK_WIDGET (self), parcel, on_condition_chosen, self);
+    guard (self, rd_intercept_dialog_condition (GTK_WIDGET (self), parcel, on_condition_chosen, self));
   else if (event == RD_INTERCEPT_EVENT_FILE_CLAIM)
-    rd_intercept_dialog_claim (GTK_WIDGET (self), parcel, parcel->status != RD_INTERCEPT_STATUS_DELIVERED,
-                               on_claim_chosen, self);
+    guard (self, rd_intercept_dialog_claim (GTK_WIDGET (self), parcel,
+                                            parcel->status != RD_INTERCEPT_STATUS_DELIVERED,
+                                            on_claim_chosen, self));
   else
     apply_event (self, event, RD_PARCEL_CONDITION_NONE);
 }
@@ -453,7 +496,11 @@ on_movement_clicked (RdInterceptsPage *self,
 {
   RdInterceptItem *item = selected_item (self);
   g_autoptr(GError) error = NULL;
-  g_autofree char *operator = get_operator (self);
+  g_autofree char *operator = NULL;
+
+  operator = get_operator (self);
+  if (operator == NULL)
+    return;
 
   if (item == NULL || rd_intercept_item_get_intercept (item) == NULL)
     return;
@@ -470,7 +517,8 @@ on_claim_paid_clicked (RdInterceptsPage *self,
   RdInterceptItem *item = selected_item (self);
 
   if (item != NULL && rd_intercept_item_get_claim (item) != NULL)
-    rd_intercept_dialog_settle (GTK_WIDGET (self), rd_intercept_item_get_claim (item), on_settle_chosen, self);
+    guard (self, rd_intercept_dialog_settle (GTK_WIDGET (self), rd_intercept_item_get_claim (item),
+                                             on_settle_chosen, self));
 }
 
 static void
@@ -478,7 +526,11 @@ on_claim_refused_clicked (RdInterceptsPage *self,
                           GtkButton        *button)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *operator = get_operator (self);
+  g_autofree char *operator = NULL;
+
+  operator = get_operator (self);
+  if (operator == NULL)
+    return;
 
   if (!rd_claims_settle (self->store, selected_id (self), RD_CLAIM_STATUS_REFUSED, 0, operator,
                          now_seconds (), &error))
@@ -595,7 +647,7 @@ new_action (GtkWidget  *widget,
   RdInterceptsPage *self = RD_INTERCEPTS_PAGE (widget);
 
   if (ensure_store (self))
-    rd_intercept_dialog_create (widget, NULL, on_create_chosen, self);
+    guard (self, rd_intercept_dialog_create (widget, NULL, on_create_chosen, self));
 }
 
 static void
@@ -674,6 +726,8 @@ rd_intercepts_page_class_init (RdInterceptsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, footer_label);
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, actions_box);
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, scan_mode);
+  gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, scan_button);
   gtk_widget_class_bind_template_callback (widget_class, on_view_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_scan_mode_leave);
 
@@ -754,6 +808,8 @@ rd_intercepts_page_set_context (RdInterceptsPage *self,
 
   g_set_object (&self->context, context);
   rd_scan_mode_set_context (self->scan_mode, context);
+  g_signal_connect_object (context, "notify::operator", G_CALLBACK (update_buttons), self, G_CONNECT_SWAPPED);
+  update_buttons (self);
 }
 
 void
@@ -826,7 +882,7 @@ rd_intercepts_page_create_for_case (RdInterceptsPage *self,
       return;
     }
 
-  rd_intercept_dialog_create (GTK_WIDGET (self), prefill, on_create_chosen, self);
+  guard (self, rd_intercept_dialog_create (GTK_WIDGET (self), prefill, on_create_chosen, self));
 }
 
 void
@@ -847,6 +903,13 @@ rd_intercepts_page_enter_scan_mode (RdInterceptsPage *self)
 
   if (!ensure_store (self))
     return;
+  if (!rd_role_may (rd_context_get_role (self->context), RD_ACTION_SCAN))
+    {
+      g_autofree char *who = rd_operator_guard_who_may (RD_ACTION_SCAN);
+
+      toast (self, who);
+      return;
+    }
   gtk_stack_set_visible_child_name (self->mode_stack, "scan");
   rd_scan_mode_start (self->scan_mode);
 }

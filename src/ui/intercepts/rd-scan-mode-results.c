@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-operator-guard.h"
 #include "rd-money-totals.h"
 #include "rd-scan-mode-private.h"
 #include "rd-time.h"
@@ -87,14 +88,20 @@ _rd_scan_mode_update_count (RdScanMode *self)
   gtk_label_set_label (self->count_label, text);
 }
 
+/* The operator signed in at this moment, or NULL with "Sign in first"
+ * shown: nothing is written under no one, nor under the system's user. */
 static char *
 get_operator (RdScanMode *self)
 {
-  const char *current = rd_context_get_operator (self->context);
+  g_autoptr(GError) error = NULL;
+  const char *current = rd_operator_guard_require (self->context, &error);
 
-  if (*current != '\0')
-    return g_strdup (current);
-  return g_strdup (g_get_user_name ());
+  if (current == NULL)
+    {
+      _rd_scan_mode_show_message (self, MESSAGE_ERROR, error->message);
+      return NULL;
+    }
+  return g_strdup (current);
 }
 
 static void
@@ -311,8 +318,12 @@ record_unmatched (RdScanMode        *self,
 {
   g_auto(RdScanResult) result = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autofree char *operator = get_operator (self);
+  g_autofree char *operator = NULL;
   g_autofree char *message = NULL;
+
+  operator = get_operator (self);
+  if (operator == NULL)
+    return;
 
   if (!rd_intercepts_record_unmatched_scan (self->store, self->unknown, guess_courier (self->unknown), outcome,
                                             operator, g_get_real_time () / G_USEC_PER_SEC, &result, &error))
@@ -339,10 +350,14 @@ _rd_scan_mode_record_outcome (RdScanMode        *self,
   g_auto(RdScanResult) result = { 0 };
   const RdPolicy *policy;
   g_autoptr(GError) error = NULL;
-  g_autofree char *operator = get_operator (self);
+  g_autofree char *operator = NULL;
   g_autofree char *message = NULL;
   g_autofree char *clock = NULL;
   MessageKind kind;
+
+  operator = get_operator (self);
+  if (operator == NULL)
+    return;
 
   if (self->state == RD_SCAN_STATE_UNKNOWN)
     {

@@ -71,7 +71,6 @@ struct _RdCaseEditDialog
   RdContext  *context;
   RdStore    *store;
   RdCase     *rcase;
-  char       *operator;
 
   GtkWidget  *save_button;
   GtkLabel   *message_label;
@@ -440,7 +439,6 @@ rd_case_edit_dialog_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_pointer (&self->rcase, rd_case_free);
-  g_clear_pointer (&self->operator, g_free);
   for (guint i = 0; i < N_ROWS; i++)
     g_clear_pointer (&self->shown_ids[i], g_free);
 
@@ -478,8 +476,7 @@ RdCaseEditDialog *
 rd_case_edit_dialog_new (GtkWindow    *parent,
                          RdContext    *context,
                          RdStore      *store,
-                         const RdCase *rcase,
-                         const char   *operator)
+                         const RdCase *rcase)
 {
   RdCaseEditDialog *self;
   GtkWidget *content;
@@ -500,7 +497,6 @@ rd_case_edit_dialog_new (GtkWindow    *parent,
   self->context = g_object_ref (context);
   self->store = g_object_ref (store);
   self->rcase = rd_case_copy (rcase);
-  self->operator = g_strdup (operator);
 
   /* TRANSLATORS: the window's title; %s is the case number */
   title = g_strdup_printf (_("Edit %s"), rcase->case_no != NULL ? rcase->case_no : "");
@@ -535,6 +531,9 @@ rd_case_edit_dialog_new (GtkWindow    *parent,
   adw_window_set_content (ADW_WINDOW (self), content);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
 
+  /* What was typed is saved by whoever opened the dialog or not at all. */
+  rd_operator_guard_dialog (context, GTK_WINDOW (self));
+
   return self;
 }
 
@@ -544,14 +543,24 @@ rd_case_edit_dialog_save (RdCaseEditDialog *self)
   g_autoptr(RdCase) edited = NULL;
   g_autoptr(RdCase) saved = NULL;
   g_autoptr(GError) error = NULL;
+  const char *operator;
+
   g_return_val_if_fail (RD_IS_CASE_EDIT_DIALOG (self), FALSE);
 
   edited = check_form (self);
   if (edited == NULL)
     return FALSE;
 
+  /* The operator at the moment of saving, never the one of an hour ago. */
+  operator = rd_operator_guard_require (self->context, &error);
+  if (operator == NULL)
+    {
+      show_message (self, error->message);
+      return FALSE;
+    }
+
   saved = rd_case_store_edit (self->store, edited, self->rcase->updated_at,
-                              rd_context_get_policy (self->context), self->operator, &error);
+                              rd_context_get_policy (self->context), operator, &error);
   if (saved == NULL)
     {
       /* The window stays open with what the user typed. */
@@ -588,8 +597,7 @@ edit_action (GtkWidget  *widget,
     return;
 
   dialog = rd_case_edit_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                    self->context, self->store, self->rcase,
-                                    _rd_case_pane_get_operator (self));
+                                    self->context, self->store, self->rcase);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -22,8 +22,7 @@ G_DECLARE_FINAL_TYPE (RdCaseEditDialog, rd_case_edit_dialog, RD, CASE_EDIT_DIALO
 RdCaseEditDialog *rd_case_edit_dialog_new  (GtkWindow    *parent,
                                             RdContext    *context,
                                             RdStore      *store,
-                                            const RdCase *rcase,
-                                            const char   *operator);
+                                            const RdCase *rcase);
 
 /* What Save does; FALSE (and the message shown) when nothing was saved. */
 gboolean          rd_case_edit_dialog_save (RdCaseEditDialog *self);

@@ -105,11 +105,16 @@ run_transition (RdCasePane            *self,
   const RdPolicy *policy;
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
+  const char *operator;
+
+  operator = _rd_case_pane_require_operator (self);
+  if (operator == NULL)
+    return FALSE;
 
   policy = rd_context_get_policy (self->context);
 
   if (rd_case_store_transition (self->store, self->rcase->id, event, facts, policy,
-                                _rd_case_pane_get_operator (self), &error))
+                                operator, &error))
     {
       _rd_case_pane_changed (self);
       return TRUE;
@@ -148,6 +153,8 @@ new_step_dialog (RdCasePane *self,
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  /* Asked of the operator at the desk now: gone when they are. */
+  rd_operator_guard_dialog (self->context, GTK_WINDOW (dialog));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     response_id, response_label,
@@ -247,14 +254,18 @@ on_step_dialog_response (AdwMessageDialog *dialog,
         g_autoptr(GError) error = NULL;
         gint64 amount;
         const char *route;
+        const char *operator;
 
         if (!read_amount (step, &amount))
+          return;
+        operator = _rd_case_pane_require_operator (self);
+        if (operator == NULL)
           return;
         route = rd_refund_route_to_id (payout_routes[selected < G_N_ELEMENTS (payout_routes) ? selected : 0]);
         policy = rd_context_get_policy (self->context);
         if (!rd_case_store_record_payout (self->store, self->rcase->id, amount, route,
                                           gtk_editable_get_text (GTK_EDITABLE (step->date_entry)),
-                                          policy, _rd_case_pane_get_operator (self), &error))
+                                          policy, operator, &error))
           {
             _rd_case_pane_show_error (self, _("Payout Not Recorded"), error->message);
             return;
@@ -521,7 +532,8 @@ on_attachment_chooser_response (GtkNativeDialog *chooser,
                                 int              response,
                                 RdCasePane      *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->rcase != NULL && self->store != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && self->rcase != NULL && self->store != NULL &&
+      _rd_case_pane_require_operator (self) != NULL)
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
       g_autofree char *data_dir = _rd_case_pane_get_data_dir (self);
@@ -621,12 +633,15 @@ _rd_case_pane_update_actions (RdCasePane *self)
   g_autoptr(GArray) events = NULL;
   RdWorkflowFacts facts;
   GtkWidget *child;
+  RdRole role;
+  RdAction action;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box))) != NULL)
     gtk_flow_box_remove (self->actions_box, child);
 
   _rd_case_pane_update_templates_menu (self);
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), self->rcase != NULL);
+  rd_operator_guard_widget (self->context, GTK_WIDGET (self->edit_button), RD_ACTION_EDIT_CASE);
   gtk_widget_set_visible (GTK_WIDGET (self->calculator_button),
                           self->rcase != NULL && window_has_action (GTK_WIDGET (self), "open-calculator"));
   gtk_widget_set_visible (GTK_WIDGET (self->actions_box), self->rcase != NULL);
@@ -638,15 +653,27 @@ _rd_case_pane_update_actions (RdCasePane *self)
   policy = rd_context_get_policy (self->context);
   events = rd_workflow_available_events (self->rcase->status, &facts, policy);
 
+  role = rd_context_get_role (self->context);
   for (guint i = 0; i < events->len; i++)
     {
       RdWorkflowEvent event = g_array_index (events, RdWorkflowEvent, i);
       GtkWidget *button = gtk_button_new_with_label (rd_workflow_event_to_label (event));
       g_autofree char *name = g_strdup_printf ("event-%s", rd_workflow_event_to_id (event));
 
+      /* A step the signed-in role may not take: shown greyed, saying who may.
+       * Approving asks an approver's PIN in its dialog: anyone at the desk
+       * may open it. */
+      action = event == RD_WORKFLOW_EVENT_APPROVE ? RD_ACTION_READ : rd_case_store_event_action (event);
+      if (!rd_role_may (role, action))
+        rd_operator_guard_widget (self->context, button, action);
+
       gtk_widget_set_name (button, name);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.event");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int32 (event));
+      /* No action on a greyed button: it would make it sensitive again. */
+      if (gtk_widget_get_sensitive (button))
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.event");
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int32 (event));
+        }
       if (event == RD_WORKFLOW_EVENT_REFUSE || event == RD_WORKFLOW_EVENT_WITHDRAW)
         gtk_widget_add_css_class (button, "destructive-action");
       else if (i == 0)

@@ -175,6 +175,7 @@ on_approve_clicked (GtkButton     *button,
   g_autofree char *message = NULL;
   RdWorkflowFacts facts = { 0 };
   const RdCase *c = self->rcase;
+  const char *operator;
 
   if (c == NULL || c->id != dialog->case_id || self->store == NULL)
     {
@@ -182,6 +183,9 @@ on_approve_clicked (GtkButton     *button,
       return;
     }
   if (!read_amount (dialog, &facts.approved_amount, &message))
+    return;
+  operator = _rd_case_pane_require_operator (self);
+  if (operator == NULL)
     return;
 
   facts.kind = c->kind;
@@ -198,7 +202,7 @@ on_approve_clicked (GtkButton     *button,
 
   if (rd_case_store_transition (self->store, c->id, RD_WORKFLOW_EVENT_APPROVE, &facts,
                                 rd_context_get_policy (self->context),
-                                _rd_case_pane_get_operator (self), &error))
+                                operator, &error))
     {
       gtk_window_destroy (dialog->window);
       _rd_case_pane_changed (self);
@@ -417,6 +421,7 @@ _rd_case_pane_ask_approve (RdCasePane *self)
                             dialog->approve_button);
   update_dialog (dialog);
 
+  rd_operator_guard_dialog (self->context, GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_grab_focus (GTK_WIDGET (dialog->amount_entry));
 }

@@ -117,6 +117,7 @@ _rd_case_pane_intercepts_show (RdCasePane *self)
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->create_intercept_button),
                                           g_variant_new_int64 (self->rcase->id));
   gtk_widget_set_visible (GTK_WIDGET (self->create_intercept_button), can_create);
+  rd_operator_guard_widget (self->context, GTK_WIDGET (self->create_intercept_button), RD_ACTION_INTERCEPT);
   gtk_widget_set_visible (GTK_WIDGET (self->intercepts_list), intercepts == NULL || intercepts->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->intercepts_group),
                           can_create || intercepts == NULL || intercepts->len > 0);

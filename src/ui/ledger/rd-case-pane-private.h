@@ -16,6 +16,7 @@
 #include "rd-case-evidence.h"
 #include "rd-policy.h"
 #include "rd-case-workflow.h"
+#include "rd-operator-guard.h"
 
 G_BEGIN_DECLS
 
@@ -59,7 +60,11 @@ struct _RdCasePane
 };
 
 /* rd-case-pane.c */
+/* The operator signed in now, "" when none. */
 const char *_rd_case_pane_get_operator   (RdCasePane      *self);
+/* The same at the moment of a write; NULL, with "Sign in first" shown,
+ * when no one is signed in. */
+const char *_rd_case_pane_require_operator (RdCasePane    *self);
 /* After a write: reads the case again and tells the page. */
 void        _rd_case_pane_changed        (RdCasePane      *self);
 void        _rd_case_pane_toast          (RdCasePane      *self,

@@ -487,12 +487,19 @@ on_evidence_toggled (GtkCheckButton *check,
 {
   g_autoptr(GError) error = NULL;
   RdEvidenceItem item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "rd-item"));
+  const char *operator;
 
   if (self->updating || self->rcase == NULL || self->store == NULL)
     return;
 
+  operator = _rd_case_pane_require_operator (self);
+  if (operator == NULL)
+    {
+      show_evidence (self);
+      return;
+    }
   if (!rd_evidence_set (self->store, self->rcase->id, item, gtk_check_button_get_active (check),
-                        _rd_case_pane_get_operator (self), &error))
+                        operator, &error))
     {
       _rd_case_pane_show_error (self, _("Could Not Change the Evidence"), error->message);
       show_evidence (self);
@@ -630,16 +637,35 @@ rd_case_pane_init (RdCasePane *self)
   show_current (self);
 }
 
+static void
+on_context_operator_changed (RdCasePane *self)
+{
+  if (self->rcase == NULL)
+    return;
+  _rd_case_pane_update_actions (self);
+  _rd_case_pane_intercepts_show (self);
+}
+
 /* Shared with rd-case-pane-actions.c */
 
 const char *
 _rd_case_pane_get_operator (RdCasePane *self)
 {
-  const char *operator = rd_context_get_operator (self->context);
-
   /* Interned: the operator names are few. */
-  if (*operator == '\0')
-    return g_intern_string (g_get_user_name ());
+  return g_intern_string (rd_context_get_operator (self->context));
+}
+
+const char *
+_rd_case_pane_require_operator (RdCasePane *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *operator = rd_operator_guard_require (self->context, &error);
+
+  if (operator == NULL)
+    {
+      _rd_case_pane_show_error (self, _("Sign In First"), error->message);
+      return NULL;
+    }
 
   return g_intern_string (operator);
 }
@@ -717,6 +743,9 @@ rd_case_pane_set_context (RdCasePane *self,
 
   g_set_object (&self->context, context);
   g_set_object (&self->settings, rd_context_get_settings (context));
+  /* The buttons follow who is signed in. */
+  g_signal_connect_object (context, "notify::operator", G_CALLBACK (on_context_operator_changed),
+                           self, G_CONNECT_SWAPPED);
   rd_case_pane_set_store (self, rd_context_get_store (context));
 }
 

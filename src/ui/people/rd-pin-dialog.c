@@ -293,6 +293,13 @@ new_pin_row (const char *title)
 
 /* Callbacks */
 
+/* The message answered the last try: typing again makes it stale. */
+static void
+on_field_changed (RdPinDialog *self)
+{
+  show_error (self, NULL);
+}
+
 static void
 on_ok_clicked (RdPinDialog *self)
 {
@@ -376,6 +383,9 @@ rd_pin_dialog_init (RdPinDialog *self)
   self->pin_row = new_pin_row (_("PIN"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->pin_row));
   self->again_row = new_pin_row (_("PIN Again"));
+  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (on_field_changed), self);
+  g_signal_connect_swapped (self->pin_row, "changed", G_CALLBACK (on_field_changed), self);
+  g_signal_connect_swapped (self->again_row, "changed", G_CALLBACK (on_field_changed), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->again_row));
   gtk_box_append (GTK_BOX (content), group);
 
