@@ -5,10 +5,7 @@
  * each into a scratch ledger of its own (a hidden temporary SQLite file next
  * to the ledger, with the tables of the ledger created from the ledger's own
  * SQL):
- *  - the audit side: the entry of every case's row (its state made from
- *    the case's values, as the cases' insert trigger, set aside for the
- *    bulk, would make it from the row) and its "create" entry,
- *    hash-chained;
+ *  - the audit side: the "create" entry of every case, hash-chained;
  *  - the search side: the search text of every case (case_text), and, for a
  *    ledger whose search index is still empty, the search index itself.
  * At commit the bulk copies their rows into the ledger with
@@ -35,10 +32,13 @@ typedef struct _RdBulkBatch RdBulkBatch;
 
 RdBulkBatch *rd_bulk_batch_new    (gint64        first_id,
                                    guint         n_reserved);
-/* Appends c (its case_no must be set; its id must be the next id); a
- * copy is kept, from which the audit side makes its row's state. */
+/* Appends c (its case_no must be set; its id must be the next id). */
 void         rd_bulk_batch_append (RdBulkBatch  *batch,
                                    const RdCase *c);
+/* The rows of the batch's cases as the audit chain records them
+ * (RdAuditRow, in the batch's order). */
+void         rd_bulk_batch_set_rows (RdBulkBatch *batch,
+                                     GPtrArray   *rows);
 RdBulkBatch *rd_bulk_batch_ref    (RdBulkBatch  *batch);
 void         rd_bulk_batch_unref  (RdBulkBatch  *batch);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdBulkBatch, rd_bulk_batch_unref)

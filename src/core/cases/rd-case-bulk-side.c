@@ -19,7 +19,6 @@
 
 #include "rd-audit.h"
 #include "rd-case-bulk-side-private.h"
-#include "rd-case-store-private.h"
 
 #define AUDIT_ROWS_PER_INSERT 90
 #define AUDIT_PARAMS 10
@@ -30,7 +29,7 @@ struct _RdBulkBatch
   gint64   first_id;
   guint    n;
   GString *data;        /* per case: its case_no NUL its search text NUL */
-  GPtrArray *cases;     /* copies, for the audit side's rows */
+  GPtrArray *rows;      /* per case: its row as the chain records it */
 };
 
 struct _RdBulkSide
@@ -45,9 +44,6 @@ struct _RdBulkSide
 
   sqlite3_stmt   *insert;     /* a full statement of rows */
   sqlite3_stmt   *index_insert; /* the search index: a batch's texts */
-  sqlite3_stmt   *row;        /* the audit side: a case's key and columns */
-  char           *row_sql;
-  int             row_columns;
 
   /* The audit side. */
   gint64          audit_next_id;
@@ -67,7 +63,15 @@ static void
 batch_clear (RdBulkBatch *batch)
 {
   g_string_free (batch->data, TRUE);
-  g_ptr_array_unref (batch->cases);
+  g_clear_pointer (&batch->rows, g_ptr_array_unref);
+}
+
+void
+rd_bulk_batch_set_rows (RdBulkBatch *batch,
+                        GPtrArray   *rows)
+{
+  g_clear_pointer (&batch->rows, g_ptr_array_unref);
+  batch->rows = g_ptr_array_ref (rows);
 }
 
 RdBulkBatch *
@@ -78,7 +82,6 @@ rd_bulk_batch_new (gint64 first_id,
 
   batch->first_id = first_id;
   batch->data = g_string_sized_new (n_reserved * 80);
-  batch->cases = g_ptr_array_new_full (n_reserved, (GDestroyNotify) rd_case_free);
   return batch;
 }
 
@@ -132,7 +135,6 @@ rd_bulk_batch_append (RdBulkBatch  *batch,
   g_string_append_len (batch->data, c->case_no, strlen (c->case_no) + 1);
   rd_bulk_append_search_text (batch->data, c);
   g_string_append_c (batch->data, '\0');
-  g_ptr_array_add (batch->cases, rd_case_copy (c));
   batch->n++;
 }
 
@@ -249,56 +251,6 @@ create_tables (RdBulkSide  *side,
   return TRUE;
 }
 
-/* The audit side's row of a case: "SELECT CAST (id AS TEXT), <every
- * column of cases in the table's order> FROM (SELECT ?1 AS channel, …)",
- * the parameters those of a row of _rd_case_store_insert_sql (1, TRUE); a
- * column the insert does not name has its default, as in the insert. The
- * table is STRICT and the parameters are bound with the columns' types,
- * so these are the values the insert stores, which the chain's state of
- * the row is made of (as the trigger would make it). */
-static gboolean
-make_row_sql (RdBulkSide  *side,
-              sqlite3     *ledger_db,
-              GError     **error)
-{
-  g_auto(GStrv) inserted = g_strsplit (_rd_case_store_insert_columns, ", ", -1);
-  g_autoptr(GString) sql = g_string_new ("SELECT CAST (id AS TEXT)");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (ledger_db, "SELECT name, dflt_value FROM pragma_table_info ('cases', 'main') ORDER BY cid",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      rd_store_set_error_from_sqlite (error, NULL, ledger_db, rc);
-      return FALSE;
-    }
-  side->row_columns = 0;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *name = (const char *) sqlite3_column_text (stmt, 0);
-      const char *dflt = (const char *) sqlite3_column_text (stmt, 1);
-      char *quoted = sqlite3_mprintf ("\"%w\"", name);
-
-      if (g_strv_contains ((const char * const *) inserted, name))
-        g_string_append_printf (sql, ", %s", quoted);
-      else
-        g_string_append_printf (sql, ", (%s)", dflt != NULL ? dflt : "NULL");
-      sqlite3_free (quoted);
-      side->row_columns++;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      rd_store_set_error_from_sqlite (error, NULL, ledger_db, rc);
-      return FALSE;
-    }
-  for (guint i = 0; inserted[i] != NULL; i++)
-    g_string_append_printf (sql, "%s?%u AS %s", i > 0 ? ", " : " FROM (SELECT ", i + 1, inserted[i]);
-  g_string_append_c (sql, ')');
-  side->row_sql = g_string_free (g_steal_pointer (&sql), FALSE);
-  return TRUE;
-}
-
 RdBulkSide *
 rd_bulk_side_new (RdBulkSideKind   kind,
                   sqlite3         *ledger_db,
@@ -338,8 +290,7 @@ rd_bulk_side_new (RdBulkSideKind   kind,
   /* Large pages: written once and read once, in order. */
   if (!side_exec (side, "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
                         " PRAGMA cache_size = -131072", error) ||
-      !create_tables (side, ledger_db, error) ||
-      (kind == RD_BULK_SIDE_AUDIT && !make_row_sql (side, ledger_db, error)))
+      !create_tables (side, ledger_db, error))
     return NULL;
   return g_steal_pointer (&side);
 }
@@ -445,40 +396,6 @@ bind_entry (RdBulkSide    *side,
   side->audit_n_entries++;
 }
 
-/* The key and state of c's row, as the cases' insert trigger records
- * them. */
-static gboolean
-case_row_state (RdBulkSide    *side,
-                const RdCase  *c,
-                RdAuditRow    *row,
-                GError       **error)
-{
-  sqlite3_stmt *stmt = side->row;
-  const int n = RD_CASE_STORE_PARAMS_PER_ROW;
-  sqlite3_value *values[side->row_columns];
-  int rc;
-
-  sqlite3_clear_bindings (stmt);
-  _rd_case_store_bind_case (stmt, c, 0);
-  sqlite3_bind_text (stmt, n - 2, c->case_no, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, n - 1, c->created_at);
-  sqlite3_bind_text (stmt, n, c->created_by, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, n + 1, c->id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      rd_store_set_error_from_sqlite (error, side->path, side->db, rc);
-      return FALSE;
-    }
-  for (int i = 0; i < side->row_columns; i++)
-    values[i] = sqlite3_column_value (stmt, i + 1);
-  row->key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  row->state = rd_audit_row_state ("cases", side->row_columns, values);
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
 /* Per case of the batch, as rd_case_store_insert_many writes them: the
  * entry of its row, then its "create" entry; chained on. */
 static gboolean
@@ -488,6 +405,13 @@ write_audit (RdBulkSide         *side,
 {
   const char *p = batch->data->str;
   guint done = 0;
+
+  if (batch->rows == NULL || batch->rows->len != batch->n)
+    {
+      g_set_error_literal (error, RD_AUDIT_ERROR, RD_AUDIT_ERROR_FAILED,
+                           "the bulk's rows for the audit log are missing");
+      return FALSE;
+    }
 
   while (done < batch->n)
     {
@@ -505,17 +429,11 @@ write_audit (RdBulkSide         *side,
           RdAuditEntry row = { 0 };
           RdAuditEntry create = { 0 };
           const char *case_no = p;
-          RdAuditRow case_row = { (char *) "cases", NULL, NULL };
 
           p += strlen (p) + 1;        /* the case number */
           p += strlen (p) + 1;        /* the search text */
 
-          if (!case_row_state (side, batch->cases->pdata[done + r], &case_row, error))
-            return FALSE;
-          /* Kept, as the hashes, until the statement ran. */
-          g_ptr_array_add (hashes, case_row.key);
-          g_ptr_array_add (hashes, case_row.state);
-          rd_audit_row_to_entry (&case_row, &row);
+          rd_audit_row_to_entry (batch->rows->pdata[done + r], &row);
           bind_entry (side, stmt, 2 * r, &row, hashes);
 
           create.case_id = batch->first_id + done + r;
@@ -593,7 +511,6 @@ side_thread (gpointer data)
 
   g_clear_pointer (&side->insert, sqlite3_finalize);
   g_clear_pointer (&side->index_insert, sqlite3_finalize);
-  g_clear_pointer (&side->row, sqlite3_finalize);
   if (ok && !g_atomic_int_get (&side->stop))
     ok = side_exec (side, "COMMIT", &error);
   side->error = error;
@@ -610,9 +527,6 @@ rd_bulk_side_start (RdBulkSide  *side,
 
   g_return_val_if_fail (side->thread == NULL, FALSE);
 
-  if (side->kind == RD_BULK_SIDE_AUDIT &&
-      (side->row = side_prepare (side, side->row_sql, error)) == NULL)
-    return FALSE;
   if (side->kind == RD_BULK_SIDE_AUDIT)
     sql = insert_sql (AUDIT_INSERT, AUDIT_ROWS_PER_INSERT, AUDIT_PARAMS);
   else
@@ -692,7 +606,6 @@ rd_bulk_side_free (RdBulkSide *side)
   join (side);
   g_clear_pointer (&side->insert, sqlite3_finalize);
   g_clear_pointer (&side->index_insert, sqlite3_finalize);
-  g_clear_pointer (&side->row, sqlite3_finalize);
   g_clear_pointer (&side->db, sqlite3_close_v2);
   if (side->path != NULL)
     {
@@ -705,7 +618,6 @@ rd_bulk_side_free (RdBulkSide *side)
   g_async_queue_unref (side->queue);
   g_free (side->audit_last_hash);
   g_free (side->operator);
-  g_free (side->row_sql);
   g_free (side->path);
   g_free (side);
 }

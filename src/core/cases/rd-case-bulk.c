@@ -9,10 +9,8 @@
  *    scratch ledgers (rd-case-bulk-side.c), copied in at commit; the audit
  *    chain continues from audit_head, which is written at commit;
  *  - the triggers that would do the same per case (cases_search_ai,
- *    case_count_ai, those of case_text, and the audit chain's TEMP trigger
- *    rd_audit_cases_ai, whose row entries the audit side makes from the
- *    cases' values) are dropped for the transaction and recreated from
- *    their own SQL at commit.
+ *    case_count_ai, those of case_text) are dropped for the transaction and
+ *    recreated from their own SQL at commit.
  * The copies at commit are INSERT INTO t SELECT * FROM scratch.t, which
  * SQLite does as a copy of whole records when t has no triggers and the
  * connection checks no foreign keys (off for the bulk: the audit entries
@@ -38,7 +36,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "rd-audit.h"
 #include "rd-case-bulk-side-private.h"
@@ -83,6 +80,7 @@ bulk_free (RdCaseBulk *bulk)
   sqlite3 *db = rd_store_get_db (bulk->store);
 
   g_clear_pointer (&bulk->insert, sqlite3_finalize);
+  rd_audit_collect_rows (bulk->store, FALSE);
   if (bulk->attached)
     for (guint i = 0; i < G_N_ELEMENTS (attach_names); i++)
       {
@@ -233,31 +231,10 @@ static gboolean
 set_aside_triggers (RdCaseBulk  *bulk,
                     GError     **error)
 {
-  g_autoptr(GPtrArray) audit_sql = g_ptr_array_new_with_free_func (g_free);
-
-  if (!set_aside (bulk, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-                        " AND (name IN ('cases_search_ai', 'case_count_ai')"
-                        " OR tbl_name IN ('case_text', 'audit_log')) ORDER BY name",
-                  "TRIGGER", bulk->trigger_sql, error) ||
-      !set_aside (bulk, "SELECT name, sql FROM sqlite_temp_master WHERE type = 'trigger'"
-                        " AND name = 'rd_audit_cases_ai'",
-                  "TRIGGER", audit_sql, error))
-    return FALSE;
-
-  /* sqlite_temp_master keeps a TEMP trigger's SQL without its TEMP. */
-  for (guint i = 0; i < audit_sql->len; i++)
-    {
-      const char *sql = g_ptr_array_index (audit_sql, i);
-
-      if (!g_str_has_prefix (sql, "CREATE TRIGGER "))
-        {
-          g_set_error_literal (error, RD_AUDIT_ERROR, RD_AUDIT_ERROR_FAILED,
-                               _("The new cases could not be recorded in the audit log."));
-          return FALSE;
-        }
-      g_ptr_array_add (bulk->trigger_sql, g_strconcat ("CREATE TEMP TRIGGER ", sql + strlen ("CREATE TRIGGER "), NULL));
-    }
-  return TRUE;
+  return set_aside (bulk, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                          " AND (name IN ('cases_search_ai', 'case_count_ai')"
+                          " OR tbl_name IN ('case_text', 'audit_log')) ORDER BY name",
+                    "TRIGGER", bulk->trigger_sql, error);
 }
 
 /* The indexes of cases that SQLite did not make itself (the UNIQUE of
@@ -486,6 +463,7 @@ rd_case_bulk_add (RdCaseBulk  *bulk,
                   GError     **error)
 {
   g_autoptr(RdBulkBatch) batch = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
 
   g_return_val_if_fail (bulk != NULL, FALSE);
 
@@ -513,9 +491,20 @@ rd_case_bulk_add (RdCaseBulk  *bulk,
       rd_bulk_batch_append (batch, c);
     }
 
+  /* The cases' rows for the audit side, from the store's triggers. */
+  rd_audit_collect_rows (bulk->store, TRUE);
   for (guint start = 0; start < n; start += ROWS_PER_INSERT)
     if (!insert_cases (bulk, cases + start, MIN (ROWS_PER_INSERT, n - start), error))
       return FALSE;
+  rows = rd_audit_take_rows (bulk->store);
+  rd_audit_collect_rows (bulk->store, FALSE);
+  if (rows->len != n)
+    {
+      g_set_error_literal (error, RD_AUDIT_ERROR, RD_AUDIT_ERROR_FAILED,
+                           _("The new cases could not be recorded in the audit log."));
+      return FALSE;
+    }
+  rd_bulk_batch_set_rows (batch, rows);
   rd_bulk_side_push (bulk->audit, batch);
   rd_bulk_side_push (bulk->search, batch);
   return TRUE;

@@ -29,9 +29,6 @@ void     _rd_case_store_bind_case   (sqlite3_stmt  *stmt,
                                      int            base);
 char    *_rd_case_store_insert_sql  (guint          n_rows,
                                      gboolean       with_id);
-/* The columns of _rd_case_store_insert_sql (n, TRUE), in the order of a
- * row's parameters, separated by ", ". */
-extern const char _rd_case_store_insert_columns[];
 
 /* rd-case-approval.c: the role a workflow step needs, and the approval's
  * checks (approver, PIN, breakdown or reason, amount left), inside the

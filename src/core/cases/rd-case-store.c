@@ -34,8 +34,6 @@ G_DEFINE_QUARK (rd-case-store-error-quark, rd_case_store_error)
 #define PARAMS_PER_ROW (N_CASE_COLUMNS + 3)
 G_STATIC_ASSERT (PARAMS_PER_ROW == RD_CASE_STORE_PARAMS_PER_ROW);
 
-const char _rd_case_store_insert_columns[] = CASE_COLUMNS ", case_no, created_at, created_by, id";
-
 static const char update_sql[] =
   "UPDATE cases SET channel = ?1, order_no = ?2, after_sales_no = ?3, buyer_name = ?4, "
   "buyer_contact = ?5, kind = ?6, goods_kind = ?7, order_state = ?8, reason = ?9, "

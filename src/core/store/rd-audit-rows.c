@@ -186,10 +186,10 @@ digest_byte (const char *bytes,
 }
 
 /* The state of a row of table with n_values columns. */
-char *
-rd_audit_row_state (const char     *table,
-                    int             n_values,
-                    sqlite3_value **values)
+static char *
+row_state (const char     *table,
+           int             n_values,
+           sqlite3_value **values)
 {
   g_autoptr(GString) encoded = g_string_new ("rd-row-1;");
   g_autoptr(GString) digests = g_string_new (NULL);
@@ -288,7 +288,7 @@ on_audit_row (sqlite3_context  *context,
 
   row.table = (char *) sqlite3_value_text (argv[0]);
   row.key = (char *) sqlite3_value_text (argv[1]);
-  row.state = argc > 2 ? rd_audit_row_state (row.table, argc - 2, argv + 2) : NULL;
+  row.state = argc > 2 ? row_state (row.table, argc - 2, argv + 2) : NULL;
   if (row.key == NULL)
     row.key = (char *) "";
 
@@ -545,7 +545,7 @@ check_table (RdStore            *store,
 
       for (guint i = 0; i < t.columns->len; i++)
         values->pdata[i] = sqlite3_column_value (stmt, (int) i + 1);
-      state = rd_audit_row_state (audited->table, (int) t.columns->len, (sqlite3_value **) values->pdata);
+      state = row_state (audited->table, (int) t.columns->len, (sqlite3_value **) values->pdata);
 
       recorded = rows != NULL ? g_hash_table_lookup (rows, key_copy) : NULL;
       if (recorded == NULL || recorded->state == NULL)

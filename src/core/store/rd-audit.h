@@ -121,11 +121,5 @@ gboolean       rd_audit_record_row       (RdStore           *store,
  * (pointing into row). */
 void           rd_audit_row_to_entry     (const RdAuditRow  *row,
                                           RdAuditEntry      *entry);
-/* The state the chain records of a row of table whose columns, in the
- * table's order, hold values (the bulk's audit side makes its cases' from
- * their values, in place of the triggers). */
-char          *rd_audit_row_state        (const char        *table,
-                                          int                n_values,
-                                          sqlite3_value    **values);
 
 G_END_DECLS
