@@ -111,9 +111,17 @@ on_items_changed (GListModel *model,
       f->last_added = added;
       return;
     }
+  /* A new list is "all removed", then "all added": never a replacement,
+   * which GTK 4.8's views answer by reading every new item. */
   f->n_changes++;
-  f->last_removed = removed;
-  f->last_added = added;
+  if (removed > 0)
+    {
+      g_assert_cmpuint (added, ==, 0);
+      f->last_removed = removed;
+      f->last_added = 0;
+    }
+  else
+    f->last_added = added;
 }
 
 static void
@@ -257,7 +265,7 @@ test_superseded (Fixture       *f,
    * it finishes, changes nothing. */
   rd_ledger_model_set_query (model, closed);
   wait_loaded (f, model);
-  g_assert_cmpuint (f->n_changes, ==, 2);
+  g_assert_cmpuint (f->n_changes, ==, 3);
   g_assert_cmpuint (f->last_removed, ==, N_CASES / 2);
   g_assert_cmpuint (f->last_added, ==, N_CASES / 5);
 }
@@ -282,7 +290,9 @@ test_refresh (Fixture       *f,
 
   rd_ledger_model_refresh (model);
   wait_loaded (f, model);
-  g_assert_cmpuint (f->n_changes, ==, 2);
+  g_assert_cmpuint (f->n_changes, ==, 3);
+  g_assert_cmpuint (f->last_removed, ==, 50);
+  g_assert_cmpuint (f->last_added, ==, 51);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 51);
   row = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_cmpstr (rd_ledger_row_get_case_no (row), ==, c->case_no);

@@ -201,7 +201,20 @@ show (RdLedgerModel *self,
   self->shown_filter = rd_ledger_filter_copy (self->filter);
   clear_pages (self);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  /* A new list is announced as "everything removed", then "everything
+   * added", never as one replacement: given items-changed (0, old_n, n),
+   * GTK 4.8's list views and GtkSingleSelection look for the rows they
+   * track (the scroll anchor, the selection) among the n new items by
+   * calling get_item on each — a walk over the whole list, a million page
+   * reads at 1M cases. After a removal of everything, nothing is tracked. */
+  if (old_n > 0)
+    {
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+      self->n_items = count;
+    }
+  if (self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
   notify_count (self, old_n);
 }
 
