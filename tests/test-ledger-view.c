@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "rd-case-store.h"
 #include "rd-ledger-model.h"
@@ -104,20 +105,62 @@ counting_model_new (GListModel *inner)
   return self;
 }
 
+/* As the window's cells: the label bound to the row's property, so that a
+ * row given another case shows it. */
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item)
 {
-  gtk_list_item_set_child (item, gtk_label_new (NULL));
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkExpression *expression;
+
+  expression = gtk_property_expression_new (RD_TYPE_LEDGER_ROW,
+                                            gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item"),
+                                            "order-no");
+  gtk_expression_bind (expression, label, "label", item);
+  gtk_list_item_set_child (item, label);
 }
 
+/* The texts of the rows the list view has built. */
 static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item)
+collect_labels (GtkWidget *widget,
+                GPtrArray *texts)
 {
-  RdLedgerRow *row = gtk_list_item_get_item (item);
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), rd_ledger_row_get_order_no (row));
+static gboolean
+shows_text (GtkWidget  *list,
+            const char *text)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  collect_labels (list, texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_equal (g_ptr_array_index (texts, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every row built shows a taobao order (odd numbers). */
+static void
+assert_shows_only_taobao (GtkWidget *list)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  collect_labels (list, texts);
+  g_assert_cmpuint (texts->len, >, 5);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+      guint64 n = g_ascii_strtoull (text + strlen ("ORDER-"), NULL, 10);
+
+      g_assert_true (g_str_has_prefix (text, "ORDER-"));
+      g_assert_cmpuint (n % 2, ==, 1);
+    }
 }
 
 static void
@@ -175,7 +218,6 @@ test_requery_reads_what_is_shown (void)
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   list = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
@@ -213,10 +255,44 @@ test_requery_reads_what_is_shown (void)
   g_assert_cmpuint (counting->reads, <, N_CASES / 3);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (counting)), ==, N_CASES / 2);
 
-  /* And the list shows the new rows from the top. */
+  /* And the list shows the new rows from the top: the rows it had built
+   * now show taobao's cases. */
   row = g_list_model_get_item (G_LIST_MODEL (counting), 0);
   g_assert_cmpstr (rd_ledger_row_get_channel (row), ==, "taobao");
   g_assert_cmpstr (rd_ledger_row_get_order_no (row), ==, "ORDER-02999");
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
+  rd_test_ui_iterate ();
+  assert_shows_only_taobao (list);
+  g_assert_true (shows_text (list, "ORDER-02999"));
+
+  /* A case added behind the list's back: after a refresh the row on top
+   * shows it, and each row below shows the case one place further down. */
+  {
+    g_autoptr(RdCase) c = rd_case_new ();
+    g_autoptr(RdLedgerRow) second = NULL;
+
+    c->channel = g_strdup ("taobao");
+    c->order_no = g_strdup ("ORDER-99999");
+    c->kind = RD_REFUND_KIND_RETURN_REFUND;
+    c->reason = g_strdup ("changed_mind");
+    c->payment_method = RD_PAYMENT_METHOD_ALIPAY;
+    c->amount_paid = 100;
+    c->requested_at = T0 + N_CASES * 60;
+    c->created_at = c->requested_at;
+    c->status = RD_CASE_STATUS_REQUESTED;
+    g_assert_true (rd_case_store_insert (store, c, "店长", &error));
+    g_assert_no_error (error);
+
+    rd_ledger_model_refresh (model);
+    wait_loaded (model);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (counting)), ==, N_CASES / 2 + 1);
+    g_clear_object (&row);
+    row = g_list_model_get_item (G_LIST_MODEL (counting), 0);
+    second = g_list_model_get_item (G_LIST_MODEL (counting), 1);
+    g_assert_cmpstr (rd_ledger_row_get_order_no (row), ==, "ORDER-99999");
+    g_assert_cmpstr (rd_ledger_row_get_order_no (second), ==, "ORDER-02999");
+    g_assert_true (shows_text (list, "ORDER-99999"));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   rd_test_ui_iterate ();

@@ -390,8 +390,7 @@ run_script (gpointer user_data)
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
 
   /* Start-up: from main () to the first rows painted, and to the complete
-   * list; the longest stall from the window's first frame on. */
-  stall_reset ();
+   * list; the longest stall from the window's creation on. */
   iterate_until (model_shows_rows, "first rows");
   wait_for_paint ();
   record ("start-up: first rows painted", (g_get_monotonic_time () - started_at) / 1000.0, stall_ms ());
@@ -453,6 +452,8 @@ on_window_added (GtkApplication *app,
   if (window != NULL || !RD_IS_WINDOW (added))
     return;
   window = added;
+  /* The stall meter runs from the window on. */
+  stall_reset ();
   g_idle_add_full (G_PRIORITY_LOW, run_script, app, NULL);
 }
 

@@ -5,13 +5,21 @@
  *
  * A query loads in two phases on its worker, inside one read transaction
  * (one snapshot of the ledger): first the count and the first page of ids,
- * shown at once (one items-changed, "loading" stays TRUE); then every id and
- * the sums, which replace the partial array without changing what is shown
- * ("loading" becomes FALSE). A row asked for before the second phase ends,
- * beyond the first page, is fetched by its position on the model's own
- * connection; if the ledger changed in between, the second phase corrects
- * that page with an items-changed of its range. A free-text search (one
- * scan, few rows) runs in one phase.
+ * shown at once ("loading" stays TRUE); then every id and the sums, which
+ * replace the partial array without changing what is shown ("loading"
+ * becomes FALSE). A row asked for before the second phase ends, beyond the
+ * first page, is fetched by its position on the model's own connection; if
+ * the ledger changed in between, the second phase corrects it. A free-text
+ * search (one scan, few rows) runs in one phase.
+ *
+ * A row object stands for a position. When a new list is shown, the rows
+ * the view holds (a few hundred, around what is on screen) are given the
+ * cases now at their positions, and items-changed says only how the count
+ * changed, at the end of the list. GTK 4.8 has no cheap answer to "every
+ * row replaced": it looks for the rows it tracks among all the new ones
+ * (a read of every row: minutes at 1M cases) and builds every row's widgets
+ * again (a quarter of a second). ::replaced tells the view a new list is
+ * shown.
  */
 #include "config.h"
 
@@ -39,6 +47,12 @@ struct _RdLedgerModel
   GHashTable     *pages;         /* page number → GPtrArray of RdLedgerRow */
   GQueue          page_order;    /* page numbers, most recent first */
 
+  /* position → Slot: the row objects handed out and still alive. */
+  GHashTable     *slots;
+  /* Positions whose row was not given the shown list's case (its id was
+   * not known yet): given it when every id is. */
+  GHashTable     *stale;
+
   GCancellable   *cancellable;
   guint           generation;
 };
@@ -59,6 +73,7 @@ enum {
 
 enum {
   FAILED,
+  REPLACED,
   N_SIGNALS
 };
 
@@ -94,6 +109,93 @@ first_page_free (FirstPage *first)
   g_object_unref (first->self);
   g_array_unref (first->ids);
   g_free (first);
+}
+
+typedef struct
+{
+  RdLedgerModel *model;
+  RdLedgerRow   *row;        /* not a reference */
+  guint          position;
+} Slot;
+
+static void
+slot_gone (gpointer  data,
+           GObject  *where_the_object_was)
+{
+  Slot *slot = data;
+
+  g_hash_table_remove (slot->model->stale, GUINT_TO_POINTER (slot->position));
+  g_hash_table_remove (slot->model->slots, GUINT_TO_POINTER (slot->position));
+}
+
+static void
+slot_add (RdLedgerModel *self,
+          guint          position,
+          RdLedgerRow   *row)
+{
+  Slot *slot = g_new (Slot, 1);
+
+  slot->model = self;
+  slot->row = row;
+  slot->position = position;
+  g_object_weak_ref (G_OBJECT (row), slot_gone, slot);
+  g_hash_table_insert (self->slots, GUINT_TO_POINTER (position), slot);
+}
+
+static void
+slot_drop (RdLedgerModel *self,
+           Slot          *slot)
+{
+  g_object_weak_unref (G_OBJECT (slot->row), slot_gone, slot);
+  g_hash_table_remove (self->stale, GUINT_TO_POINTER (slot->position));
+  g_hash_table_remove (self->slots, GUINT_TO_POINTER (slot->position));
+}
+
+/* Gives the live rows the cases of the list now shown: all of them, or
+ * (only_changed) those marked stale or whose case is another one now. A
+ * row whose id is not known yet is marked stale. */
+static void
+update_slots (RdLedgerModel *self,
+              gboolean       only_changed)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->slots);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Slot *slot = value;
+      gint64 id;
+
+      if (slot->position >= self->ids->len)
+        {
+          g_hash_table_add (self->stale, GUINT_TO_POINTER (slot->position));
+          continue;
+        }
+      id = g_array_index (self->ids, gint64, slot->position);
+      if (only_changed && rd_ledger_row_get_id (slot->row) == id &&
+          !g_hash_table_contains (self->stale, GUINT_TO_POINTER (slot->position)))
+        continue;
+      g_array_append_val (ids, id);
+      g_ptr_array_add (targets, g_object_ref (slot->row));
+      g_hash_table_remove (self->stale, GUINT_TO_POINTER (slot->position));
+    }
+
+  if (ids->len == 0)
+    return;
+
+  rows = rd_ledger_row_load (self->db, (gint64 *) ids->data, ids->len, &error);
+  if (rows == NULL)
+    {
+      g_signal_emit (self, signals[FAILED], 0, error->message);
+      return;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    rd_ledger_row_assign (g_ptr_array_index (targets, i), g_ptr_array_index (rows, i));
 }
 
 static void
@@ -191,6 +293,7 @@ show (RdLedgerModel *self,
       GArray        *ids,
       guint          count)
 {
+  g_autoptr(GList) slots = NULL;
   guint old_n = self->n_items;
 
   g_array_unref (self->ids);
@@ -201,21 +304,20 @@ show (RdLedgerModel *self,
   self->shown_filter = rd_ledger_filter_copy (self->filter);
   clear_pages (self);
 
-  /* A new list is announced as "everything removed", then "everything
-   * added", never as one replacement: given items-changed (0, old_n, n),
-   * GTK 4.8's list views and GtkSingleSelection look for the rows they
-   * track (the scroll anchor, the selection) among the n new items by
-   * calling get_item on each — a walk over the whole list, a million page
-   * reads at 1M cases. After a removal of everything, nothing is tracked. */
-  if (old_n > 0)
-    {
-      self->n_items = 0;
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
-      self->n_items = count;
-    }
-  if (self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
+  /* The rows beyond the new end go with the removal; the others show
+   * their position's new case. */
+  slots = g_hash_table_get_values (self->slots);
+  for (GList *l = slots; l != NULL; l = l->next)
+    if (((Slot *) l->data)->position >= count)
+      slot_drop (self, l->data);
+  update_slots (self, FALSE);
+
+  if (count < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), count, old_n - count, 0);
+  else if (count > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, count - old_n);
   notify_count (self, old_n);
+  g_signal_emit (self, signals[REPLACED], 0);
 }
 
 static gboolean
@@ -232,8 +334,9 @@ on_first_page (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Pages read by position before the complete ids came: the rows that are
- * not at that position in the snapshot are read again. */
+/* Pages read by position before the complete ids came may hold rows of a
+ * newer ledger: they are read again when asked for; the rows handed out
+ * that are not the snapshot's case at their position are given it. */
 static void
 correct_offset_pages (RdLedgerModel *self)
 {
@@ -241,26 +344,14 @@ correct_offset_pages (RdLedgerModel *self)
 
   for (GList *l = pages; l != NULL; l = l->next)
     {
-      guint page = GPOINTER_TO_UINT (l->data);
-      GPtrArray *rows = g_hash_table_lookup (self->pages, l->data);
-      guint start = page * RD_LEDGER_MODEL_PAGE_SIZE;
-      gboolean same = rows != NULL;
+      GList *link = g_queue_find (&self->page_order, l->data);
 
-      for (guint i = 0; same && i < rows->len; i++)
-        same = start + i < self->ids->len &&
-               rd_ledger_row_get_id (g_ptr_array_index (rows, i)) == g_array_index (self->ids, gint64, start + i);
-
-      if (!same && rows != NULL)
-        {
-          guint n = rows->len;
-          GList *link = g_queue_find (&self->page_order, l->data);
-
-          g_queue_delete_link (&self->page_order, link);
-          g_hash_table_remove (self->pages, l->data);
-          g_list_model_items_changed (G_LIST_MODEL (self), start, n, n);
-        }
+      if (link != NULL)
+        g_queue_delete_link (&self->page_order, link);
+      g_hash_table_remove (self->pages, l->data);
     }
   g_hash_table_remove_all (self->offset_pages);
+  update_slots (self, TRUE);
 }
 
 static gboolean
@@ -417,9 +508,15 @@ rd_ledger_model_get_item (GListModel *model,
 {
   RdLedgerModel *self = RD_LEDGER_MODEL (model);
   GPtrArray *rows;
+  Slot *slot;
+  RdLedgerRow *row;
 
   if (position >= self->n_items)
     return NULL;
+
+  slot = g_hash_table_lookup (self->slots, GUINT_TO_POINTER (position));
+  if (slot != NULL)
+    return g_object_ref (slot->row);
 
   /* A page that cannot be read (a damaged file) has said so through
    * ::failed; the list still gets an item for each position it counts, a
@@ -428,7 +525,9 @@ rd_ledger_model_get_item (GListModel *model,
   if (rows == NULL)
     return g_object_new (RD_TYPE_LEDGER_ROW, NULL);
 
-  return g_object_ref (g_ptr_array_index (rows, position % RD_LEDGER_MODEL_PAGE_SIZE));
+  row = g_ptr_array_index (rows, position % RD_LEDGER_MODEL_PAGE_SIZE);
+  slot_add (self, position, row);
+  return g_object_ref (row);
 }
 
 static void
@@ -454,7 +553,12 @@ static void
 rd_ledger_model_finalize (GObject *object)
 {
   RdLedgerModel *self = RD_LEDGER_MODEL (object);
+  g_autoptr(GList) slots = g_hash_table_get_values (self->slots);
 
+  for (GList *l = slots; l != NULL; l = l->next)
+    slot_drop (self, l->data);
+  g_hash_table_unref (self->slots);
+  g_hash_table_unref (self->stale);
   clear_pages (self);
   g_hash_table_unref (self->pages);
   g_hash_table_unref (self->offset_pages);
@@ -513,6 +617,10 @@ rd_ledger_model_class_init (RdLedgerModelClass *klass)
   /* ::failed (const char *message): a query or a page could not be read. */
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* ::replaced: a new list is shown (its rows, maybe its count); the rows
+   * already handed out now stand for the cases at their positions. */
+  signals[REPLACED] = g_signal_new ("replaced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -522,6 +630,8 @@ rd_ledger_model_init (RdLedgerModel *self)
   self->totals = g_array_new (FALSE, TRUE, sizeof (RdLedgerTotal));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->offset_pages = g_hash_table_new (NULL, NULL);
+  self->slots = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->stale = g_hash_table_new (NULL, NULL);
   self->filter = rd_ledger_filter_new ();
   self->shown_filter = rd_ledger_filter_new ();
   g_queue_init (&self->page_order);

@@ -27,10 +27,12 @@ RdLedgerModel        *rd_ledger_model_new              (const char           *pa
                                                         GError              **error);
 
 /* Starts the query in the background (cancelling any running one); the
- * model changes with one items-changed when its count and first page are
- * read, and stays the same when the rest of its ids and its sums follow
- * (same snapshot). "loading" is TRUE until then. A failed query keeps the
- * previous rows and emits "failed". */
+ * model shows the new list when its count and first page are read —
+ * ::replaced, the rows already handed out given the cases now at their
+ * positions, and an items-changed at the end of the list only when the
+ * count changed — and stays the same when the rest of its ids and its sums
+ * follow (same snapshot). "loading" is TRUE until then. A failed query
+ * keeps the previous rows and emits "failed". */
 void                  rd_ledger_model_set_query        (RdLedgerModel        *self,
                                                         const RdLedgerFilter *filter);
 /* Runs the current query again (after the ledger changed). */

@@ -100,7 +100,7 @@ static void
 rd_ledger_row_class_init (RdLedgerRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = rd_ledger_row_finalize;
   object_class->get_property = rd_ledger_row_get_property;
@@ -138,6 +138,57 @@ const char   *rd_ledger_row_get_currency          (RdLedgerRow *self) { return s
 RdCaseStatus  rd_ledger_row_get_status            (RdLedgerRow *self) { return self->status; }
 const char   *rd_ledger_row_get_handler           (RdLedgerRow *self) { return self->handler; }
 gint64        rd_ledger_row_get_platform_deadline (RdLedgerRow *self) { return self->platform_deadline; }
+
+static void
+assign_string (RdLedgerRow  *self,
+               char        **field,
+               const char   *value,
+               guint         prop)
+{
+  if (g_strcmp0 (*field, value) != 0)
+    {
+      g_free (*field);
+      *field = g_strdup (value);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+    }
+}
+
+#define ASSIGN_VALUE(field, prop) \
+  G_STMT_START { \
+    if (self->field != from->field) \
+      { \
+        self->field = from->field; \
+        g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
+      } \
+  } G_STMT_END
+
+void
+rd_ledger_row_assign (RdLedgerRow *self,
+                      RdLedgerRow *from)
+{
+  g_return_if_fail (RD_IS_LEDGER_ROW (self));
+  g_return_if_fail (RD_IS_LEDGER_ROW (from));
+
+  if (self == from)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  ASSIGN_VALUE (id, PROP_ID);
+  assign_string (self, &self->case_no, from->case_no, PROP_CASE_NO);
+  ASSIGN_VALUE (requested_at, PROP_REQUESTED_AT);
+  assign_string (self, &self->channel, from->channel, PROP_CHANNEL);
+  assign_string (self, &self->order_no, from->order_no, PROP_ORDER_NO);
+  ASSIGN_VALUE (kind, PROP_KIND);
+  assign_string (self, &self->reason, from->reason, PROP_REASON);
+  ASSIGN_VALUE (amount_paid, PROP_AMOUNT_PAID);
+  assign_string (self, &self->currency, from->currency, PROP_CURRENCY);
+  ASSIGN_VALUE (status, PROP_STATUS);
+  assign_string (self, &self->handler, from->handler, PROP_HANDLER);
+  ASSIGN_VALUE (platform_deadline, PROP_PLATFORM_DEADLINE);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+#undef ASSIGN_VALUE
 
 static RdLedgerRow *
 row_from_stmt (sqlite3_stmt *stmt)

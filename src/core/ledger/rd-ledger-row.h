@@ -1,7 +1,9 @@
 /* rd-ledger-row.h
  *
- * One line of the ledger list: the few fields the list shows. Immutable;
- * built by RdLedgerModel a page at a time.
+ * One line of the ledger list: the few fields the list shows, built by
+ * RdLedgerModel a page at a time. A row stands for a position in the list:
+ * when a new query puts another case there, the model gives the row that
+ * case's fields (each changed property notified) rather than a new object.
  */
 #pragma once
 
@@ -27,6 +29,10 @@ const char   *rd_ledger_row_get_currency          (RdLedgerRow *self);
 RdCaseStatus  rd_ledger_row_get_status            (RdLedgerRow *self);
 const char   *rd_ledger_row_get_handler           (RdLedgerRow *self);
 gint64        rd_ledger_row_get_platform_deadline (RdLedgerRow *self);
+
+/* Gives self the fields of from (its case), notifying each that changes. */
+void          rd_ledger_row_assign                (RdLedgerRow  *self,
+                                                   RdLedgerRow  *from);
 
 /* Loads the rows of the given case ids with one SELECT and returns them in
  * the order of ids. An id whose case no longer exists gives a row with only

@@ -43,6 +43,8 @@ struct _RdLedgerPage
   /* A case asked for by show_case that the list has not loaded yet. */
   gint64               pending_case_id;
   gboolean             selecting;
+  /* A new filter or order was asked for: its list starts at the top. */
+  gboolean             to_top;
 
   /* Template children */
   AdwToastOverlay     *toast_overlay;
@@ -369,6 +371,7 @@ run_query (RdLedgerPage *self)
     return;
 
   filter = build_filter (self);
+  self->to_top = TRUE;
   rd_ledger_model_set_query (self->model, filter);
 }
 
@@ -496,13 +499,21 @@ on_model_notify (RdLedgerPage *self)
   update_footer (self);
 }
 
+/* A new list is shown: the rows on screen show its cases. The case in the
+ * pane stays selected if the list has it; a new filter or order starts at
+ * the top. */
 static void
-on_model_items_changed (RdLedgerPage *self,
-                        guint         position,
-                        guint         removed,
-                        guint         added,
-                        GListModel   *model)
+on_model_replaced (RdLedgerPage  *self,
+                   RdLedgerModel *model)
 {
+  if (self->to_top && self->pending_case_id == 0)
+    {
+      GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
+
+      if (list_view != NULL && g_list_model_get_n_items (G_LIST_MODEL (model)) > 0)
+        gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", 0);
+    }
+  self->to_top = FALSE;
   select_shown_case (self, self->pending_case_id != 0);
 }
 
@@ -787,7 +798,7 @@ rd_ledger_page_set_store (RdLedgerPage  *self,
       g_signal_connect_object (self->model, "notify::count", G_CALLBACK (on_model_notify), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->model, "notify::totals", G_CALLBACK (on_model_notify), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_model_notify), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_items_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->model, "replaced", G_CALLBACK (on_model_replaced), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->model, "failed", G_CALLBACK (on_model_failed), self, G_CONNECT_SWAPPED);
       run_query (self);
     }
