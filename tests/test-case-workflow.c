@@ -247,12 +247,14 @@ test_deadlines (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GArray) due = NULL;
+  g_autoptr(GArray) recent = NULL;
   const gint64 now = 1767225600 + 10 * 3600;
   const struct { const char *channel; gint64 deadline; gboolean refuse; } rows[] = {
     { "taobao", now + 3 * 3600, FALSE },   /* not yet */
     { "taobao", now + 3600, FALSE },       /* due within 2 h */
     { "jd", now - 600, FALSE },            /* overdue */
+    { "jd", now - 2 * 86400, FALSE },      /* overdue long ago */
     { "taobao", now + 1800, TRUE },        /* refused: not open any more */
     { "taobao", 0, FALSE },                /* no deadline */
   };
@@ -273,11 +275,19 @@ test_deadlines (Fixture       *f,
       ids[i] = rcase->id;
     }
 
-  due = rd_case_store_list_due (f->store, now, 2 * 3600, &error);
+  due = rd_case_store_list_due (f->store, now, 2 * 3600, 7 * 86400, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (due->len, ==, 2);
-  g_assert_cmpint (((RdCase *) due->pdata[0])->id, ==, ids[2]);
-  g_assert_cmpint (((RdCase *) due->pdata[1])->id, ==, ids[1]);
+  g_assert_cmpuint (due->len, ==, 3);
+  g_assert_cmpint (g_array_index (due, gint64, 0), ==, ids[3]);
+  g_assert_cmpint (g_array_index (due, gint64, 1), ==, ids[2]);
+  g_assert_cmpint (g_array_index (due, gint64, 2), ==, ids[1]);
+
+  /* Deadlines that passed more than a day ago are left out when asked. */
+  recent = rd_case_store_list_due (f->store, now, 2 * 3600, 86400, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (recent->len, ==, 2);
+  g_assert_cmpint (g_array_index (recent, gint64, 0), ==, ids[2]);
+  g_assert_cmpint (g_array_index (recent, gint64, 1), ==, ids[1]);
 
   {
     g_autoptr(RdCase) jd = new_case ("jd", 100);

@@ -760,9 +760,11 @@ test_deadline_monitor (Fixture       *fixture,
   g_assert_true (rd_case_store_insert (fixture->store, closed, "阿珍", &error));
   g_assert_no_error (error);
 
-  /* The first check runs at once and announces the case due within 2 hours. */
+  /* The first check (a few seconds after start; here at once) announces
+   * the case due within 2 hours. */
   monitor = rd_deadline_monitor_new (G_APPLICATION (app), fixture->store);
-  g_assert_cmpint (rd_deadline_monitor_check (monitor, now, &error), ==, 0);
+  g_assert_cmpint (rd_deadline_monitor_check (monitor, now, &error), ==, 1);
+  g_assert_cmpint (rd_deadline_monitor_check (monitor, now + 60, &error), ==, 0);
   /* Four hours on, the later one is due; each case is announced once. */
   g_assert_cmpint (rd_deadline_monitor_check (monitor, now + 4 * 60 * 60, &error), ==, 1);
   g_assert_cmpint (rd_deadline_monitor_check (monitor, now + 4 * 60 * 60 + 60, &error), ==, 0);
@@ -773,6 +775,40 @@ test_deadline_monitor (Fixture       *fixture,
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-case", g_variant_new_int64 (later->id));
   rd_test_ui_iterate ();
   g_assert_cmpint (rd_case_pane_get_case_id (rd_ledger_page_get_case_pane (fixture->page)), ==, later->id);
+}
+
+/* Many cases due at once (a ledger opened after a holiday): one
+ * notification counts them; deadlines that passed days ago are no news. */
+static void
+test_deadline_monitor_many (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdDeadlineMonitor) monitor = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(RdCase) c = new_case (3000 + i);
+
+      /* Five due or just passed, three passed long ago. */
+      c->platform_deadline = i < 5 ? now + 600 - i * 3600 : now - (i + 2) * 86400;
+      g_assert_true (rd_case_store_insert (fixture->store, c, "阿珍", &error));
+      g_assert_no_error (error);
+    }
+
+  monitor = rd_deadline_monitor_new (G_APPLICATION (app), fixture->store);
+  g_assert_cmpint (rd_deadline_monitor_check (monitor, now, &error), ==, 1);
+  g_assert_cmpint (rd_deadline_monitor_check (monitor, now + 60, &error), ==, 0);
+  g_assert_no_error (error);
+
+  /* Its notification opens the Due Soon list. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "show-due-soon"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-due-soon", NULL);
+  rd_test_ui_iterate ();
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), RD_TYPE_LEDGER_PAGE, "due_soon_button"))));
 }
 
 int
@@ -802,6 +838,8 @@ main (int   argc,
               fixture_set_up, test_case_intercepts, fixture_tear_down);
   g_test_add ("/rd/ledger-page/deadline-monitor", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_deadline_monitor, fixture_tear_down);
+  g_test_add ("/rd/ledger-page/deadline-monitor-many", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_deadline_monitor_many, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -1,19 +1,29 @@
 /* rd-deadline-monitor.c
  *
- * The two-hour warning for platform deadlines: a one-minute timer, the
- * core's list of due cases (rd_case_store_list_due, which reads the
- * open-deadline index) and a set of the cases already announced.
+ * The two-hour warning for platform deadlines: a one-minute timer (the
+ * first check a few seconds after start, so that the first screens come
+ * first), the core's list of due cases (rd_case_store_list_due, which reads
+ * the open-deadline index) and a set of the cases already announced. A few
+ * cases get a notification each; more get one that counts them and opens
+ * the ledger's Due Soon list — a ledger with thousands of overdue cases
+ * must not flood the desktop.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
+#include "rd-case-store.h"
 #include "rd-case-store-workflow.h"
 #include "rd-deadline-monitor.h"
 #include "rd-time.h"
 
 #define CHECK_INTERVAL_SECONDS 60
+#define FIRST_CHECK_SECONDS 5
+/* A deadline that passed longer ago than this is no news any more. */
+#define PASSED_SECONDS (24 * 60 * 60)
+/* More new due cases than this in one check: one notification for all. */
+#define MAX_SINGLE_NOTIFICATIONS 3
 
 struct _RdDeadlineMonitor
 {
@@ -23,6 +33,7 @@ struct _RdDeadlineMonitor
   RdStore      *store;
   GHashTable   *announced;     /* case id (gint64*) */
   guint         timeout_id;
+  guint         first_id;
 };
 
 G_DEFINE_FINAL_TYPE (RdDeadlineMonitor, rd_deadline_monitor, G_TYPE_OBJECT)
@@ -55,6 +66,25 @@ send_notification (RdDeadlineMonitor *self,
   g_application_send_notification (self->application, id, notification);
 }
 
+static void
+send_summary (RdDeadlineMonitor *self,
+              guint              n)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+
+  /* Translators: %u is a number of cases (more than three). */
+  title = g_strdup_printf (ngettext ("%u case at its platform deadline",
+                                     "%u cases at their platform deadline", n), n);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification,
+                           _("Their deadline is within two hours or passed in the last day. "
+                             "The ledger's Due Soon list shows them."));
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_default_action (notification, "app.show-due-soon");
+  g_application_send_notification (self->application, "deadlines", notification);
+}
+
 static gboolean
 on_timeout (gpointer user_data)
 {
@@ -65,6 +95,34 @@ on_timeout (gpointer user_data)
     g_warning ("Could not check the platform deadlines: %s", error->message);
 
   return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_first_check (gpointer user_data)
+{
+  RdDeadlineMonitor *self = user_data;
+
+  self->first_id = 0;
+  on_timeout (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_due_soon_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    {
+      if (gtk_widget_activate_action (l->data, "win.show-due-soon", NULL))
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+    }
+  g_application_activate (G_APPLICATION (application));
 }
 
 static void
@@ -94,6 +152,7 @@ rd_deadline_monitor_finalize (GObject *object)
   RdDeadlineMonitor *self = RD_DEADLINE_MONITOR (object);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->first_id, g_source_remove);
   g_clear_weak_pointer (&self->application);
   g_clear_object (&self->store);
   g_clear_pointer (&self->announced, g_hash_table_unref);
@@ -135,9 +194,15 @@ rd_deadline_monitor_new (GApplication *application,
       g_signal_connect_object (action, "activate", G_CALLBACK (show_case_action), application, 0);
       g_action_map_add_action (G_ACTION_MAP (application), G_ACTION (action));
     }
+  if (GTK_IS_APPLICATION (application) &&
+      g_action_map_lookup_action (G_ACTION_MAP (application), "show-due-soon") == NULL)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new ("show-due-soon", NULL);
+      g_signal_connect_object (action, "activate", G_CALLBACK (show_due_soon_action), application, 0);
+      g_action_map_add_action (G_ACTION_MAP (application), G_ACTION (action));
+    }
 
-  if (rd_deadline_monitor_check (self, g_get_real_time () / G_USEC_PER_SEC, &error) < 0)
-    g_warning ("Could not check the platform deadlines: %s", error->message);
+  self->first_id = g_timeout_add_seconds (FIRST_CHECK_SECONDS, on_first_check, self);
   self->timeout_id = g_timeout_add_seconds (CHECK_INTERVAL_SECONDS, on_timeout, self);
 
   return self;
@@ -148,28 +213,43 @@ rd_deadline_monitor_check (RdDeadlineMonitor  *self,
                            gint64              now,
                            GError            **error)
 {
-  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GArray) due = NULL;
+  g_autoptr(GArray) fresh = g_array_new (FALSE, FALSE, sizeof (gint64));
   int sent = 0;
 
   g_return_val_if_fail (RD_IS_DEADLINE_MONITOR (self), -1);
 
-  due = rd_case_store_list_due (self->store, now, RD_DEADLINE_MONITOR_WITHIN_SECONDS, error);
+  due = rd_case_store_list_due (self->store, now, RD_DEADLINE_MONITOR_WITHIN_SECONDS, PASSED_SECONDS, error);
   if (due == NULL)
     return -1;
 
   for (guint i = 0; i < due->len; i++)
     {
-      const RdCase *rcase = g_ptr_array_index (due, i);
+      gint64 *id = &g_array_index (due, gint64, i);
 
-      if (g_hash_table_contains (self->announced, &rcase->id))
-        continue;
-      if (self->application == NULL)
-        break;
+      if (!g_hash_table_contains (self->announced, id))
+        g_array_append_val (fresh, *id);
+    }
+  if (fresh->len == 0 || self->application == NULL)
+    return 0;
 
-      g_hash_table_add (self->announced, g_memdup2 (&rcase->id, sizeof rcase->id));
+  for (guint i = 0; i < fresh->len; i++)
+    g_hash_table_add (self->announced, g_memdup2 (&g_array_index (fresh, gint64, i), sizeof (gint64)));
+
+  if (fresh->len > MAX_SINGLE_NOTIFICATIONS)
+    {
+      send_summary (self, fresh->len);
+      return 1;
+    }
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      g_autoptr(RdCase) rcase = rd_case_store_get (self->store, g_array_index (fresh, gint64, i), error);
+
+      if (rcase == NULL)
+        return -1;
       send_notification (self, rcase, now);
       sent++;
     }
-
   return sent;
 }

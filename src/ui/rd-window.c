@@ -418,6 +418,19 @@ show_case_action (GtkWidget  *widget,
   rd_ledger_page_show_case (self->ledger_page, g_variant_get_int64 (parameter));
 }
 
+/* win.show-due-soon: the ledger's Due Soon list (the summary notification
+ * of the deadline monitor). */
+static void
+show_due_soon_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+
+  rd_window_show_page (self, "ledger");
+  rd_ledger_page_show_due_soon (self->ledger_page);
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -605,6 +618,7 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.first-run", NULL, first_run_action);
   gtk_widget_class_install_action (widget_class, "win.open-calculator", "x", open_calculator_action);
   gtk_widget_class_install_action (widget_class, "win.show-case", "x", show_case_action);
+  gtk_widget_class_install_action (widget_class, "win.show-due-soon", NULL, show_due_soon_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);

@@ -272,17 +272,18 @@ rd_case_compute_platform_deadline (const RdCase   *rcase,
          (gint64) rd_policy_get_auto_refund_hours (policy, rcase->channel) * 3600;
 }
 
-GPtrArray *
+GArray *
 rd_case_store_list_due (RdStore  *store,
                         gint64    now,
                         gint64    within_seconds,
+                        gint64    passed_seconds,
                         GError  **error)
 {
-  g_autoptr(GPtrArray) due = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_case_free);
+  g_autoptr(GArray) due = g_array_new (FALSE, FALSE, sizeof (gint64));
   /* The partial index of the open cases by deadline (schema version 3):
    * without statistics the planner prefers the status index and sorts. */
   g_autoptr(GString) sql = g_string_new ("SELECT id FROM cases INDEXED BY cases_open_deadline"
-                                         " WHERE platform_deadline > 0"
+                                         " WHERE platform_deadline > MAX (0, ?2)"
                                          " AND platform_deadline <= ?1 AND status IN (");
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *const *open_ids = rd_case_status_open_ids ();
@@ -299,14 +300,12 @@ rd_case_store_list_due (RdStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, now + within_seconds);
+  sqlite3_bind_int64 (stmt, 2, now - passed_seconds);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      RdCase *rcase = rd_case_store_get (store, sqlite3_column_int64 (stmt, 0), error);
-
-      if (rcase == NULL)
-        return NULL;
-      g_ptr_array_add (due, rcase);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (due, id);
     }
   if (rc != SQLITE_DONE)
     {

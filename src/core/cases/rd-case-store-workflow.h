@@ -82,12 +82,14 @@ gboolean   rd_case_store_record_payout   (RdStore                *store,
 gint64     rd_case_compute_platform_deadline (const RdCase       *rcase,
                                               const RdPolicy     *policy);
 
-/* Open cases whose platform deadline is at or before now + within_seconds
- * (overdue ones included), soonest first: the 2-hour notifications.
- * Array of RdCase*. */
-GPtrArray *rd_case_store_list_due        (RdStore                *store,
+/* The ids (gint64) of the open cases whose platform deadline is at or
+ * before now + within_seconds and after now - passed_seconds (those that
+ * passed less than that ago), soonest first: the deadline notifications.
+ * Reads the open-deadline index only. */
+GArray    *rd_case_store_list_due        (RdStore                *store,
                                           gint64                  now,
                                           gint64                  within_seconds,
+                                          gint64                  passed_seconds,
                                           GError                **error);
 
 /* Paid cases whose expected arrival (latest day) is before today

@@ -11,6 +11,11 @@
  * not touched). A damaged page read by a later statement fails that
  * statement with RD_STORE_ERROR_CORRUPT, and nothing is written.
  *
+ * The async check runs on a thread of its own at the lowest CPU and disk
+ * priority (nice 19, the idle I/O class), never on GLib's shared pool whose
+ * threads the ledger's queries reuse: a million cases take seconds of reads
+ * that must not compete with the first screens.
+ *
  * Also the read-only connections of other threads (the ledger model, the
  * async check): rd_store_open_reader.
  */
@@ -19,6 +24,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
+#ifdef __linux__
+# include <sys/resource.h>
+# include <sys/syscall.h>
+#endif
 
 #include "rd-store.h"
 #include "rd-store-private.h"
@@ -193,25 +202,41 @@ on_progress (void *data)
   return g_cancellable_is_cancelled (G_CANCELLABLE (data)) ? 1 : 0;
 }
 
+/* This thread yields to every other: CPU and disk. */
 static void
-check_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+lower_priority (void)
 {
-  const char *path = task_data;
+#ifdef __linux__
+  pid_t tid = (pid_t) syscall (SYS_gettid);
+  /* ioprio_set (IOPRIO_WHO_PROCESS = 1, tid, IOPRIO_CLASS_IDLE = 3 << 13) */
+  const int idle_io = 3 << 13;
+
+  if (setpriority (PRIO_PROCESS, (id_t) tid, 19) != 0)
+    g_debug ("Could not lower the check's CPU priority");
+  if (syscall (SYS_ioprio_set, 1, tid, idle_io) != 0)
+    g_debug ("Could not lower the check's disk priority");
+#endif
+}
+
+static gpointer
+check_thread (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+  const char *path = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
   int rc;
   gboolean ok;
 
+  lower_priority ();
   rc = rd_store_open_reader (path, &db);
   if (rc != SQLITE_OK)
     {
       rd_store_set_error_from_sqlite (&error, path, db, rc);
       sqlite3_close (db);
       g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      return NULL;
     }
 
   if (cancellable != NULL)
@@ -220,11 +245,12 @@ check_thread (GTask        *task,
   sqlite3_close (db);
 
   if (g_task_return_error_if_cancelled (task))
-    return;
+    return NULL;
   if (!ok)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
+  return NULL;
 }
 
 void
@@ -240,7 +266,7 @@ rd_store_check_integrity_async (RdStore             *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rd_store_check_integrity_async);
   g_task_set_task_data (task, g_strdup (rd_store_get_path (self)), g_free);
-  g_task_run_in_thread (task, check_thread);
+  g_thread_unref (g_thread_new ("rd-check", check_thread, g_steal_pointer (&task)));
 }
 
 gboolean

@@ -845,6 +845,14 @@ rd_ledger_page_show_case (RdLedgerPage *self,
 }
 
 void
+rd_ledger_page_show_due_soon (RdLedgerPage *self)
+{
+  g_return_if_fail (RD_IS_LEDGER_PAGE (self));
+
+  gtk_toggle_button_set_active (self->due_soon_button, TRUE);
+}
+
+void
 rd_ledger_page_reload (RdLedgerPage *self)
 {
   g_return_if_fail (RD_IS_LEDGER_PAGE (self));

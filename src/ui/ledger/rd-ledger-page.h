@@ -34,6 +34,9 @@ gboolean       rd_ledger_page_set_store     (RdLedgerPage  *self,
 void           rd_ledger_page_show_case     (RdLedgerPage  *self,
                                              gint64         id);
 
+/* Shows the Due Soon list (the other filters left as they are). */
+void           rd_ledger_page_show_due_soon (RdLedgerPage  *self);
+
 RdLedgerModel *rd_ledger_page_get_model     (RdLedgerPage  *self);
 RdCasePane    *rd_ledger_page_get_case_pane (RdLedgerPage  *self);
 /* Reads the ledger again: the list and its footer (the selected case stays
