@@ -199,6 +199,8 @@ measure (const char *name,
         ;
     }
   record (name, on_screen, MAX (stall, stall_ms ()));
+  if (g_getenv ("RD_BENCH_WINDOW_TIMES") != NULL)
+    g_print ("    [%s: %.6f … %.6f s monotonic]\n", name, start / 1e6, g_get_monotonic_time () / 1e6);
 }
 
 static GtkWidget *

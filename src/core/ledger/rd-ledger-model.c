@@ -29,6 +29,14 @@
 
 #define MAX_PAGES 8
 
+/* A list that grows from (nearly) empty is shown GROW_STEP rows at a time,
+ * one step per main-loop turn, up to GROW_LIMIT rows, then whole: GTK 4.8
+ * builds the widgets of every row it keeps around the top (a couple of
+ * hundred, nine cells each) in the items-changed that adds them — a quarter
+ * of a second at once, a few milliseconds a step. */
+#define GROW_STEP  40
+#define GROW_LIMIT 240
+
 struct _RdLedgerModel
 {
   GObject         parent_instance;
@@ -39,6 +47,8 @@ struct _RdLedgerModel
 
   GArray         *ids;           /* gint64, the loaded prefix of the list */
   guint           n_items;       /* ids->len once the query is complete */
+  guint           exposed;       /* what the GListModel says: ≤ n_items */
+  guint           grow_id;
   RdLedgerFilter *shown_filter;  /* the query of the rows shown */
   guint           shown_generation;
   GHashTable     *offset_pages;  /* pages read by position, not by id */
@@ -280,10 +290,66 @@ notify_count (RdLedgerModel *self,
               guint          old_n)
 {
   if (old_n != self->n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
+}
+
+/* Says the list has target rows: a removal or an addition at its end. */
+static void
+expose (RdLedgerModel *self,
+        guint          target)
+{
+  guint old = self->exposed;
+
+  if (target == old)
+    return;
+  self->exposed = target;
+  if (target < old)
+    g_list_model_items_changed (G_LIST_MODEL (self), target, old - target, 0);
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), old, 0, target - old);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static gboolean on_grow (gpointer user_data);
+
+/* One step towards showing every row; the next on a later turn. */
+static void
+grow (RdLedgerModel *self)
+{
+  guint target = self->n_items;
+
+  if (self->exposed < GROW_LIMIT)
+    target = MIN (self->exposed + GROW_STEP, self->n_items);
+  expose (self, target);
+
+  if (self->exposed < self->n_items)
     {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
+      if (self->grow_id == 0)
+        self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_grow, self, NULL);
     }
+  else if (self->grow_id != 0)
+    {
+      g_source_remove (self->grow_id);
+      self->grow_id = 0;
+      if (self->cancellable == NULL)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
+}
+
+static gboolean
+on_grow (gpointer user_data)
+{
+  RdLedgerModel *self = user_data;
+  guint target = self->exposed < GROW_LIMIT ? MIN (self->exposed + GROW_STEP, self->n_items) : self->n_items;
+
+  expose (self, target);
+  if (self->exposed < self->n_items)
+    return G_SOURCE_CONTINUE;
+
+  self->grow_id = 0;
+  if (self->cancellable == NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  return G_SOURCE_REMOVE;
 }
 
 /* Shows a new query's rows: its count, its first ids. */
@@ -312,10 +378,10 @@ show (RdLedgerModel *self,
       slot_drop (self, l->data);
   update_slots (self, FALSE);
 
-  if (count < old_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), count, old_n - count, 0);
-  else if (count > old_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, count - old_n);
+  if (count <= self->exposed || self->exposed >= GROW_LIMIT)
+    expose (self, count);
+  else
+    grow (self);
   notify_count (self, old_n);
   g_signal_emit (self, signals[REPLACED], 0);
 }
@@ -499,7 +565,7 @@ rd_ledger_model_get_item_type (GListModel *model)
 static guint
 rd_ledger_model_get_n_items (GListModel *model)
 {
-  return RD_LEDGER_MODEL (model)->n_items;
+  return RD_LEDGER_MODEL (model)->exposed;
 }
 
 static gpointer
@@ -511,7 +577,7 @@ rd_ledger_model_get_item (GListModel *model,
   Slot *slot;
   RdLedgerRow *row;
 
-  if (position >= self->n_items)
+  if (position >= self->exposed)
     return NULL;
 
   slot = g_hash_table_lookup (self->slots, GUINT_TO_POINTER (position));
@@ -545,6 +611,7 @@ rd_ledger_model_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->grow_id, g_source_remove);
 
   G_OBJECT_CLASS (rd_ledger_model_parent_class)->dispose (object);
 }
@@ -583,6 +650,8 @@ rd_ledger_model_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_N_ITEMS:
+      g_value_set_uint (value, self->exposed);
+      break;
     case PROP_COUNT:
       g_value_set_uint (value, self->n_items);
       break;
@@ -714,7 +783,7 @@ gboolean
 rd_ledger_model_get_loading (RdLedgerModel *self)
 {
   g_return_val_if_fail (RD_IS_LEDGER_MODEL (self), FALSE);
-  return self->cancellable != NULL;
+  return self->cancellable != NULL || self->grow_id != 0;
 }
 
 guint

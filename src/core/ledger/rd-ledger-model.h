@@ -31,7 +31,10 @@ RdLedgerModel        *rd_ledger_model_new              (const char           *pa
  * ::replaced, the rows already handed out given the cases now at their
  * positions, and an items-changed at the end of the list only when the
  * count changed — and stays the same when the rest of its ids and its sums
- * follow (same snapshot). "loading" is TRUE until then. A failed query
+ * follow (same snapshot). A list that grows from (nearly) empty is exposed
+ * a screenful at a time, one step per main-loop turn: "n-items" (the
+ * GListModel's) reaches "count" when it is whole. "loading" is TRUE until
+ * the ids, the sums and the rows are all there. A failed query
  * keeps the previous rows and emits "failed". */
 void                  rd_ledger_model_set_query        (RdLedgerModel        *self,
                                                         const RdLedgerFilter *filter);

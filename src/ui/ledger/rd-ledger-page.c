@@ -449,6 +449,9 @@ select_shown_case (RdLedgerPage *self,
     return;
 
   position = rd_ledger_model_find_id (self->model, id);
+  /* A list still growing shows it later (on "loading" FALSE). */
+  if (position >= 0 && (guint) position >= g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+    return;
   self->selecting = TRUE;
   if (position >= 0)
     {
@@ -497,6 +500,9 @@ static void
 on_model_notify (RdLedgerPage *self)
 {
   update_footer (self);
+  /* The whole list is there: a case asked for can be selected now. */
+  if (self->pending_case_id != 0 && !rd_ledger_model_get_loading (self->model))
+    select_shown_case (self, TRUE);
 }
 
 /* A new list is shown: the rows on screen show its cases. The case in the
