@@ -59,9 +59,16 @@ struct _RdLedgerPage
   GtkDropDown         *reason_dropdown;
   GtkStack            *list_stack;
   GtkColumnView       *column_view;
+  GtkColumnViewColumn *case_no_column;
   GtkColumnViewColumn *requested_at_column;
+  GtkColumnViewColumn *channel_column;
+  GtkColumnViewColumn *order_no_column;
+  GtkColumnViewColumn *kind_column;
+  GtkColumnViewColumn *reason_column;
   GtkColumnViewColumn *amount_column;
   GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *handler_column;
+  GtkColumnViewColumn *deadline_column;
   GtkLabel            *count_label;
   GtkLabel            *sum_label;
   GtkSpinner          *spinner;
@@ -178,6 +185,8 @@ deadline_classes (gpointer item,
 
 /* Helpers */
 
+static void fit_columns (RdLedgerPage *self);
+
 static void
 fill_dropdowns (RdLedgerPage *self)
 {
@@ -244,6 +253,8 @@ fill_dropdowns (RdLedgerPage *self)
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
   gtk_drop_down_set_model (self->channel_dropdown, G_LIST_MODEL (channels));
   gtk_drop_down_set_model (self->reason_dropdown, G_LIST_MODEL (reasons));
+
+  fit_columns (self);
 }
 
 /* Which column the user sorted by, and in which direction. GTK 4.8 has no
@@ -565,10 +576,105 @@ on_column_view_activate (RdLedgerPage  *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "case");
 }
 
+/* Column widths that fit their content in the language shown: every name
+ * of a kind, a status and a channel, a date, a large amount; the reason
+ * takes what is left and ellipsizes (its cell has a tooltip). */
+
+/* Cell padding and a little air, in pixels. */
+#define CELL_EXTRA 20
+
+static int
+text_width (RdLedgerPage *self,
+            const char   *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), text);
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+static void
+fit_column (RdLedgerPage        *self,
+            GtkColumnViewColumn *column,
+            GPtrArray           *texts)
+{
+  int width = 0;
+
+  /* The title too: a column is never narrower than its header. */
+  width = text_width (self, gtk_column_view_column_get_title (column)) + 16;
+  for (guint i = 0; i < texts->len; i++)
+    width = MAX (width, text_width (self, g_ptr_array_index (texts, i)));
+  gtk_column_view_column_set_fixed_width (column, width + CELL_EXTRA);
+}
+
+static void
+fit_columns (RdLedgerPage *self)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  GListModel *channels = gtk_drop_down_get_model (self->channel_dropdown);
+  /* 2026-12-31 23:59 local: as wide as any time. */
+  const gint64 late = 1798732740;
+
+  g_ptr_array_add (texts, g_strdup ("RF-2026-000000"));
+  fit_column (self, self->case_no_column, texts);
+
+  g_ptr_array_set_size (texts, 0);
+  g_ptr_array_add (texts, rd_time_format_local (late));
+  fit_column (self, self->requested_at_column, texts);
+  fit_column (self, self->deadline_column, texts);
+
+  g_ptr_array_set_size (texts, 0);
+  /* The first item is "All Channels". */
+  for (guint i = 1; channels != NULL && i < g_list_model_get_n_items (channels); i++)
+    g_ptr_array_add (texts, g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (channels), i)));
+  fit_column (self, self->channel_column, texts);
+
+  g_ptr_array_set_size (texts, 0);
+  /* Platform order numbers run to 19 digits, Pinduoduo's with a dash. */
+  g_ptr_array_add (texts, g_strdup ("261128-900230998831918"));
+  fit_column (self, self->order_no_column, texts);
+
+  g_ptr_array_set_size (texts, 0);
+  for (int kind = 0; kind < RD_REFUND_KIND_LAST; kind++)
+    g_ptr_array_add (texts, g_strdup (rd_refund_kind_get_name (kind)));
+  fit_column (self, self->kind_column, texts);
+
+  g_ptr_array_set_size (texts, 0);
+  g_ptr_array_add (texts, rd_money_format (9999999, rd_currency_default ()));
+  g_ptr_array_add (texts, rd_money_format (9999999, rd_currency_lookup ("USD")));
+  fit_column (self, self->amount_column, texts);
+
+  g_ptr_array_set_size (texts, 0);
+  for (int status = 0; status < RD_CASE_STATUS_LAST; status++)
+    g_ptr_array_add (texts, g_strdup (rd_case_status_get_name (status)));
+  fit_column (self, self->status_column, texts);
+
+  g_ptr_array_set_size (texts, 0);
+  /* Operators' names are short: four Chinese characters, or "Administrator". */
+  g_ptr_array_add (texts, g_strdup ("店长店长"));
+  fit_column (self, self->handler_column, texts);
+}
+
+/* Narrow (the case pane folded behind the list): the columns a person
+ * needs to pick a case stay — number, time, kind, amount, status,
+ * deadline; the order number, channel, reason and handler are in the case. */
+static void
+update_narrow_columns (RdLedgerPage *self)
+{
+  gboolean narrow = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_column_view_column_set_visible (self->order_no_column, !narrow);
+  gtk_column_view_column_set_visible (self->channel_column, !narrow);
+  gtk_column_view_column_set_visible (self->reason_column, !narrow);
+  gtk_column_view_column_set_visible (self->handler_column, !narrow);
+}
+
 static void
 on_leaflet_folded_changed (RdLedgerPage *self)
 {
   rd_case_pane_set_show_back (self->case_pane, adw_leaflet_get_folded (self->leaflet));
+  update_narrow_columns (self);
 }
 
 static void
@@ -696,9 +802,16 @@ rd_ledger_page_class_init (RdLedgerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, reason_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, case_no_column);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, requested_at_column);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, channel_column);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, order_no_column);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, kind_column);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, reason_column);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, amount_column);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, handler_column);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, deadline_column);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, sum_label);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, spinner);
@@ -747,6 +860,7 @@ rd_ledger_page_init (RdLedgerPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   rd_case_pane_set_show_back (self->case_pane, adw_leaflet_get_folded (self->leaflet));
+  update_narrow_columns (self);
   update_footer (self);
 }
 
