@@ -777,6 +777,38 @@ test_deadline_monitor (Fixture       *fixture,
   g_assert_cmpint (rd_case_pane_get_case_id (rd_ledger_page_get_case_pane (fixture->page)), ==, later->id);
 }
 
+/* A 2,000-character note with no space in it, and an edit of it in the
+ * timeline: the window keeps its width (a word-wrapped label was as wide as
+ * its longest word: 24,033 px). */
+static void
+test_long_note (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rcase = new_case (4000);
+  GString *note = g_string_new (NULL);
+  int minimum = 0;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_c (note, 'a' + i % 26);
+  rcase->notes = g_string_free (note, FALSE);
+  g_assert_true (rd_case_store_insert (fixture->store, rcase, "阿珍", &error));
+  g_assert_no_error (error);
+  g_free (rcase->notes);
+  rcase->notes = g_strnfill (2000, 'z');
+  g_assert_true (rd_case_store_update (fixture->store, rcase, "阿珍", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-case", "x", rcase->id));
+  wait_for_model (fixture);
+  rd_test_ui_iterate ();
+  g_assert_cmpint (rd_case_pane_get_case_id (rd_ledger_page_get_case_pane (fixture->page)), ==, rcase->id);
+
+  gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("the window's minimum width: %d px", minimum);
+  g_assert_cmpint (minimum, <, 1280);
+}
+
 /* Many cases due at once (a ledger opened after a holiday): one
  * notification counts them; deadlines that passed days ago are no news. */
 static void
@@ -838,6 +870,8 @@ main (int   argc,
               fixture_set_up, test_case_intercepts, fixture_tear_down);
   g_test_add ("/rd/ledger-page/deadline-monitor", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_deadline_monitor, fixture_tear_down);
+  g_test_add ("/rd/ledger-page/long-note", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_long_note, fixture_tear_down);
   g_test_add ("/rd/ledger-page/deadline-monitor-many", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_deadline_monitor_many, fixture_tear_down);
 

@@ -112,8 +112,12 @@ add_info_row (RdCasePane          *self,
   gtk_widget_set_hexpand (label, TRUE);
   if (info == INFO_NOTES)
     {
+      /* Broken anywhere a word is too long: a label wrapped at words is
+       * as wide as its longest word, and a note can be one long word. */
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_width_chars (GTK_LABEL (label), 20);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
     }
   else
     {
