@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "rd-application.h"
 #include "rd-idle-lock.h"
@@ -21,6 +22,9 @@
 #include "rd-window.h"
 
 static RdApplication *app;
+
+/* 33 characters: one more than an operator's name may have. */
+#define LONG_NAME "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 
 typedef struct
 {
@@ -317,7 +321,19 @@ test_first_run (Fixture       *f,
   rd_pin_dialog_set_pins (dialog, "2468", "2468");
   g_assert_false (rd_pin_dialog_submit (dialog));
   g_assert_nonnull (rd_pin_dialog_get_error_message (dialog));
+
+  /* A name too long is said as it is typed, before any PIN, and stays
+   * said while the PINs are typed. */
+  rd_pin_dialog_set_pins (dialog, "", "");
+  rd_pin_dialog_set_name (dialog, LONG_NAME);
+  g_assert_nonnull (strstr (rd_pin_dialog_get_error_message (dialog), "32"));
+  rd_pin_dialog_set_pins (dialog, "2468", NULL);
+  g_assert_nonnull (strstr (rd_pin_dialog_get_error_message (dialog), "32"));
+  g_assert_false (rd_pin_dialog_submit (dialog));
+  g_assert_false (rd_operators_has_admin (f->store, NULL));
+
   rd_pin_dialog_set_name (dialog, "阿珍");
+  g_assert_null (rd_pin_dialog_get_error_message (dialog));
   rd_pin_dialog_set_pins (dialog, "2468", "2469");
   g_assert_false (rd_pin_dialog_submit (dialog));
   g_assert_false (rd_operators_has_admin (f->store, NULL));
@@ -333,6 +349,16 @@ test_first_run (Fixture       *f,
   g_assert_true (admin->has_pin);
   g_assert_cmpstr (rd_context_get_operator (f->context), ==, "阿珍");
   g_assert_false (rd_window_check_people (f->window));
+}
+
+/* Where widget is in its window. */
+static graphene_rect_t
+bounds_in_window (GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (gtk_widget_get_root (widget)), &bounds));
+  return bounds;
 }
 
 static RdRole
@@ -422,6 +448,70 @@ test_people_page (Fixture       *f,
   g_assert_cmpint (role_of (f, "阿珍"), ==, RD_ROLE_ADMIN);
 }
 
+/* Preferences → People, the form to add someone: the name is checked as it
+ * is typed, the error shows right under the name field (not under the
+ * list, below the fold, after the admin's PIN), and Add stays off while
+ * the name is not usable. */
+static void
+test_people_name_checked (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RdPreferencesWindow *preferences;
+  RdPeopleGroup *group;
+  GtkWidget *name, *message, *add;
+  graphene_rect_t name_bounds, message_bounds;
+  int window_height;
+
+  add_people (f);
+  g_assert_true (rd_context_sign_in (f->context, "阿珍", "2468", &error));
+  preferences = rd_preferences_window_new (f->context);
+  gtk_window_set_default_size (GTK_WINDOW (preferences), 800, 600);
+  rd_preferences_window_show_page (preferences, "people");
+  gtk_window_present (GTK_WINDOW (preferences));
+  rd_test_ui_iterate ();
+  group = RD_PEOPLE_GROUP (rd_test_ui_find_descendant (GTK_WIDGET (preferences), RD_TYPE_PEOPLE_GROUP, NULL));
+  name = rd_test_ui_find_descendant (GTK_WIDGET (group), ADW_TYPE_ENTRY_ROW, "add-name");
+  message = rd_test_ui_find_descendant (GTK_WIDGET (group), GTK_TYPE_LIST_BOX_ROW, "add-name-error");
+  add = rd_test_ui_find_descendant (GTK_WIDGET (group), GTK_TYPE_BUTTON, "add-operator");
+  g_assert_nonnull (name);
+  g_assert_nonnull (message);
+  g_assert_nonnull (add);
+  g_assert_false (gtk_widget_get_sensitive (add));   /* no name yet */
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_widget_get_ancestor (name, ADW_TYPE_EXPANDER_ROW)), TRUE);
+  wait_ms (500);   /* the expander opens */
+  gtk_widget_grab_focus (name);
+  gtk_editable_set_text (GTK_EDITABLE (name), LONG_NAME);
+  wait_ms (200);
+  g_assert_null (find_pin_dialog ());
+  g_assert_true (gtk_widget_get_mapped (message));
+  g_assert_nonnull (strstr (rd_people_group_get_error_message (group), "32"));
+  g_assert_false (gtk_widget_get_sensitive (add));
+
+  /* Right under the field, inside the window of 800×600 as it scrolls to
+   * the field being typed in. */
+  name_bounds = bounds_in_window (name);
+  message_bounds = bounds_in_window (message);
+  window_height = gtk_widget_get_height (GTK_WIDGET (preferences));
+  g_assert_cmpint (window_height, <=, 600);
+  g_assert_cmpfloat (ABS (message_bounds.origin.y - (name_bounds.origin.y + name_bounds.size.height)), <, 2);
+  g_assert_cmpfloat (message_bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (message_bounds.origin.y + message_bounds.size.height, <=, window_height);
+
+  /* Fixed as typed: the message goes, Add comes on. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "老张");
+  rd_test_ui_iterate ();
+  g_assert_false (gtk_widget_get_visible (message));
+  g_assert_null (rd_people_group_get_error_message (group));
+  g_assert_true (gtk_widget_get_sensitive (add));
+
+  /* Spaces around the name are dropped, as when it is saved. */
+  gtk_editable_set_text (GTK_EDITABLE (name), " 老张 ");
+  rd_test_ui_iterate ();
+  g_assert_true (gtk_widget_get_sensitive (add));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +531,8 @@ main (int   argc,
   g_test_add ("/rd/operators-ui/idle-lock", Fixture, NULL, fixture_set_up, test_idle_lock, fixture_tear_down);
   g_test_add ("/rd/operators-ui/first-run", Fixture, NULL, fixture_set_up, test_first_run, fixture_tear_down);
   g_test_add ("/rd/operators-ui/people-page", Fixture, NULL, fixture_set_up, test_people_page, fixture_tear_down);
+  g_test_add ("/rd/operators-ui/people-name-checked", Fixture, NULL, fixture_set_up, test_people_name_checked,
+              fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -23,8 +23,11 @@ struct _RdPeopleGroup
 
   AdwExpanderRow      *add_row;
   AdwEntryRow         *add_name_row;
+  GtkWidget           *add_name_error_row;
+  GtkLabel            *add_name_error_label;
   AdwComboRow         *add_role_row;
   AdwPasswordEntryRow *add_pin_row;
+  GtkWidget           *add_button;
   GtkLabel            *message_label;
 };
 
@@ -69,6 +72,34 @@ show_message (RdPeopleGroup *self,
 {
   gtk_label_set_label (self->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+}
+
+/* The form's own message, just under the name (NULL: none). */
+static void
+show_form_message (RdPeopleGroup *self,
+                   const char    *message)
+{
+  gtk_label_set_label (self->add_name_error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (self->add_name_error_row, message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->add_name_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->add_name_row), "error");
+}
+
+/* The name as typed is checked by the core at each key: what is wrong
+ * shows under the field, and Add stays off until the name is usable. */
+static void
+update_add_form (RdPeopleGroup *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_name_row))));
+  g_autoptr(GError) error = NULL;
+  gboolean valid = FALSE;
+
+  if (*name != '\0')
+    valid = rd_operators_check_name (name, &error);
+  show_form_message (self, error != NULL ? error->message : NULL);
+  gtk_widget_set_sensitive (self->add_button, valid);
 }
 
 static GListModel *
@@ -243,10 +274,17 @@ on_add_proven (const char *pin,
 
   ok = rd_operators_add (get_store (self), rd_context_get_operator (self->context), pin,
                          change->name, change->role, change->pin, &error);
-  if (report (self, ok, error))
+  if (ok)
     {
+      show_message (self, NULL);
       gtk_editable_set_text (GTK_EDITABLE (self->add_name_row), "");
       gtk_editable_set_text (GTK_EDITABLE (self->add_pin_row), "");
+    }
+  else
+    {
+      /* In the form, where the admin is looking ("李娜 is already an
+       * operator."), not under the list. */
+      show_form_message (self, error->message);
     }
 }
 
@@ -308,6 +346,12 @@ on_add_clicked (RdPeopleGroup *self)
 }
 
 static void
+on_add_name_changed (RdPeopleGroup *self)
+{
+  update_add_form (self);
+}
+
+static void
 on_context_changed (RdPeopleGroup *self)
 {
   show_message (self, NULL);
@@ -351,7 +395,25 @@ rd_people_group_init (RdPeopleGroup *self)
 
   self->add_name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_name_row), _("Name"));
+  gtk_widget_set_name (GTK_WIDGET (self->add_name_row), "add-name");
+  g_signal_connect_swapped (self->add_name_row, "changed", G_CALLBACK (on_add_name_changed), self);
   adw_expander_row_add_row (self->add_row, GTK_WIDGET (self->add_name_row));
+
+  self->add_name_error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->add_name_error_label, TRUE);
+  gtk_label_set_xalign (self->add_name_error_label, 0);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->add_name_error_label), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->add_name_error_label), 6);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->add_name_error_label), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->add_name_error_label), 12);
+  gtk_widget_add_css_class (GTK_WIDGET (self->add_name_error_label), "error");
+  self->add_name_error_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->add_name_error_row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (self->add_name_error_row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->add_name_error_row), GTK_WIDGET (self->add_name_error_label));
+  gtk_widget_set_name (self->add_name_error_row, "add-name-error");
+  gtk_widget_set_visible (self->add_name_error_row, FALSE);
+  adw_expander_row_add_row (self->add_row, self->add_name_error_row);
 
   self->add_role_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_role_row), _("Role"));
@@ -365,6 +427,9 @@ rd_people_group_init (RdPeopleGroup *self)
 
   button_row = adw_action_row_new ();
   button = gtk_button_new_with_mnemonic (_("_Add Operator"));
+  self->add_button = button;
+  gtk_widget_set_name (button, "add-operator");
+  gtk_widget_set_sensitive (button, FALSE);   /* no name yet */
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "suggested-action");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_add_clicked), self);
@@ -417,22 +482,29 @@ rd_people_group_add (RdPeopleGroup *self,
                      const char    *pin)
 {
   g_autofree char *trimmed = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (RD_IS_PEOPLE_GROUP (self));
 
   trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
   if (*trimmed == '\0')
     {
-      show_message (self, _("An operator needs a name."));
+      show_form_message (self, _("An operator needs a name."));
+      return;
+    }
+  if (!rd_operators_check_name (trimmed, &error))
+    {
+      show_form_message (self, error->message);
       return;
     }
   if (role == RD_ROLE_NONE)
     {
-      show_message (self, _("Choose a role."));
+      show_form_message (self, _("Choose a role."));
       return;
     }
 
   show_message (self, NULL);
+  show_form_message (self, NULL);
   rd_pin_dialog_confirm (GTK_WIDGET (self), self->context, _("Add an Operator"),
                          on_add_proven, change_new (self, trimmed, role, pin),
                          rebuild_change_free);
@@ -487,6 +559,8 @@ rd_people_group_get_error_message (RdPeopleGroup *self)
 {
   g_return_val_if_fail (RD_IS_PEOPLE_GROUP (self), NULL);
 
+  if (gtk_widget_get_visible (self->add_name_error_row))
+    return gtk_label_get_label (self->add_name_error_label);
   if (!gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
     return NULL;
 
