@@ -181,6 +181,17 @@ test_switch_needs_pin (Fixture       *f,
   g_assert_cmpstr (label, ==, expected);
   g_object_unref (section);
 
+  /* A "_" in a name is shown, not taken for a mnemonic. */
+  g_assert_true (rd_operators_add (f->store, "阿珍", "2468", "li_na", RD_ROLE_CLERK, NULL, NULL));
+  g_assert_false (rd_window_check_people (f->window));
+  section = g_menu_model_get_item_link (gtk_menu_button_get_menu_model (button), 0, G_MENU_LINK_SECTION);
+  g_clear_pointer (&label, g_free);
+  g_clear_pointer (&expected, g_free);
+  label = switch_item_label (section, "li_na");
+  expected = g_strdup_printf ("li__na · %s", rd_role_get_name (RD_ROLE_CLERK));
+  g_assert_cmpstr (label, ==, expected);
+  g_object_unref (section);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.switch-operator", "s", "小王"));
   rd_test_ui_iterate ();
   dialog = find_pin_dialog ();
