@@ -23,8 +23,7 @@ struct _RdPeopleGroup
 
   AdwExpanderRow      *add_row;
   AdwEntryRow         *add_name_row;
-  GtkWidget           *add_name_error_row;
-  GtkLabel            *add_name_error_label;
+  char                *add_name_message;   /* shown as the name field's title */
   AdwComboRow         *add_role_row;
   AdwPasswordEntryRow *add_pin_row;
   GtkWidget           *add_button;
@@ -74,13 +73,17 @@ show_message (RdPeopleGroup *self,
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
 }
 
-/* The form's own message, just under the name (NULL: none). */
+/* The form's own message (NULL: none), in place of the name field's title:
+ * at the field, so it is in view whenever the field is (a row under it
+ * would fall below the fold of a small window while typing). */
 static void
 show_form_message (RdPeopleGroup *self,
                    const char    *message)
 {
-  gtk_label_set_label (self->add_name_error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (self->add_name_error_row, message != NULL);
+  g_free (self->add_name_message);
+  self->add_name_message = g_strdup (message);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_name_row), message != NULL ? message : _("Name"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_name_row), message);
   if (message != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->add_name_row), "error");
   else
@@ -367,6 +370,7 @@ rd_people_group_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->add_name_message, g_free);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rd_people_group_parent_class)->dispose (object);
@@ -399,21 +403,6 @@ rd_people_group_init (RdPeopleGroup *self)
   g_signal_connect_swapped (self->add_name_row, "changed", G_CALLBACK (on_add_name_changed), self);
   adw_expander_row_add_row (self->add_row, GTK_WIDGET (self->add_name_row));
 
-  self->add_name_error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->add_name_error_label, TRUE);
-  gtk_label_set_xalign (self->add_name_error_label, 0);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->add_name_error_label), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->add_name_error_label), 6);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->add_name_error_label), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->add_name_error_label), 12);
-  gtk_widget_add_css_class (GTK_WIDGET (self->add_name_error_label), "error");
-  self->add_name_error_row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->add_name_error_row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (self->add_name_error_row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->add_name_error_row), GTK_WIDGET (self->add_name_error_label));
-  gtk_widget_set_name (self->add_name_error_row, "add-name-error");
-  gtk_widget_set_visible (self->add_name_error_row, FALSE);
-  adw_expander_row_add_row (self->add_row, self->add_name_error_row);
 
   self->add_role_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_role_row), _("Role"));
@@ -499,7 +488,7 @@ rd_people_group_add (RdPeopleGroup *self,
     }
   if (role == RD_ROLE_NONE)
     {
-      show_form_message (self, _("Choose a role."));
+      show_message (self, _("Choose a role."));
       return;
     }
 
@@ -559,8 +548,8 @@ rd_people_group_get_error_message (RdPeopleGroup *self)
 {
   g_return_val_if_fail (RD_IS_PEOPLE_GROUP (self), NULL);
 
-  if (gtk_widget_get_visible (self->add_name_error_row))
-    return gtk_label_get_label (self->add_name_error_label);
+  if (self->add_name_message != NULL)
+    return self->add_name_message;
   if (!gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
     return NULL;
 
