@@ -460,7 +460,7 @@ test_people_name_checked (Fixture       *f,
   g_autoptr(GError) error = NULL;
   RdPreferencesWindow *preferences;
   RdPeopleGroup *group;
-  GtkWidget *name, *add;
+  GtkWidget *name, *add, *pin;
 
   add_people (f);
   g_assert_true (rd_context_sign_in (f->context, "阿珍", "2468", &error));
@@ -506,6 +506,18 @@ test_people_name_checked (Fixture       *f,
   g_signal_emit_by_name (add, "clicked");
   rd_test_ui_iterate ();
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (name)), "小王"));
+
+  /* A first PIN too short: said at the PIN field, not the name's. */
+  pin = rd_test_ui_find_descendant (GTK_WIDGET (group), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL);
+  g_assert_nonnull (pin);
+  gtk_editable_set_text (GTK_EDITABLE (name), "老张");
+  gtk_editable_set_text (GTK_EDITABLE (pin), "12");
+  g_signal_emit_by_name (add, "clicked");
+  rd_test_ui_iterate ();
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (name)), ==, "Name");
+  g_assert_true (gtk_widget_has_css_class (pin, "error"));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (pin)), "4"));
+  g_assert_cmpint (role_of (f, "老张"), ==, RD_ROLE_NONE);
 }
 
 int

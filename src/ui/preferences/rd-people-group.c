@@ -32,6 +32,8 @@ struct _RdPeopleGroup
 
 G_DEFINE_FINAL_TYPE (RdPeopleGroup, rd_people_group, ADW_TYPE_PREFERENCES_GROUP)
 
+#define FIRST_PIN_TITLE N_("First PIN (optional: otherwise set on first use)")
+
 /* One change waiting for the admin's PIN. */
 typedef struct
 {
@@ -77,21 +79,29 @@ show_message (RdPeopleGroup *self,
  * at the field, so it is in view whenever the field is (a row under it
  * would fall below the fold of a small window while typing). */
 static void
+show_field_message (gpointer    row,
+                    const char *title,
+                    const char *message)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message != NULL ? message : title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), message);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
 show_form_message (RdPeopleGroup *self,
                    const char    *message)
 {
   g_free (self->add_name_message);
   self->add_name_message = g_strdup (message);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_name_row), message != NULL ? message : _("Name"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_name_row), message);
-  if (message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->add_name_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->add_name_row), "error");
+  show_field_message (self->add_name_row, _("Name"), message);
 }
 
 /* The name as typed is checked by the core at each key: what is wrong
- * shows under the field, and Add stays off until the name is usable. */
+ * shows at the field, and Add stays off until the name is usable. */
 static void
 update_add_form (RdPeopleGroup *self)
 {
@@ -283,11 +293,21 @@ on_add_proven (const char *pin,
       gtk_editable_set_text (GTK_EDITABLE (self->add_name_row), "");
       gtk_editable_set_text (GTK_EDITABLE (self->add_pin_row), "");
     }
+  else if (g_error_matches (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_EXISTS) ||
+           !rd_operators_check_name (change->name, NULL))
+    {
+      /* About the name: at the field, where the admin is looking
+       * ("There is already an operator called 李娜."), not under the list. */
+      show_form_message (self, error->message);
+    }
+  else if (g_error_matches (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_INVALID))
+    {
+      /* The first PIN (too short): at its field. */
+      show_field_message (self->add_pin_row, _(FIRST_PIN_TITLE), error->message);
+    }
   else
     {
-      /* In the form, where the admin is looking ("李娜 is already an
-       * operator."), not under the list. */
-      show_form_message (self, error->message);
+      show_message (self, error->message);
     }
 }
 
@@ -355,6 +375,12 @@ on_add_name_changed (RdPeopleGroup *self)
 }
 
 static void
+on_add_pin_changed (RdPeopleGroup *self)
+{
+  show_field_message (self->add_pin_row, _(FIRST_PIN_TITLE), NULL);
+}
+
+static void
 on_context_changed (RdPeopleGroup *self)
 {
   show_message (self, NULL);
@@ -403,7 +429,6 @@ rd_people_group_init (RdPeopleGroup *self)
   g_signal_connect_swapped (self->add_name_row, "changed", G_CALLBACK (on_add_name_changed), self);
   adw_expander_row_add_row (self->add_row, GTK_WIDGET (self->add_name_row));
 
-
   self->add_role_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_role_row), _("Role"));
   adw_combo_row_set_model (self->add_role_row, roles);
@@ -411,7 +436,8 @@ rd_people_group_init (RdPeopleGroup *self)
 
   self->add_pin_row = ADW_PASSWORD_ENTRY_ROW (adw_password_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_pin_row),
-                                 _("First PIN (optional: otherwise set on first use)"));
+                                 _(FIRST_PIN_TITLE));
+  g_signal_connect_swapped (self->add_pin_row, "changed", G_CALLBACK (on_add_pin_changed), self);
   adw_expander_row_add_row (self->add_row, GTK_WIDGET (self->add_pin_row));
 
   button_row = adw_action_row_new ();
