@@ -5,9 +5,20 @@
 #  - the labels of one .ui file with use-underline (a page, a dialog), and
 #    the items of each <menu> in it;
 #  - the labels one C function gives to mnemonic widgets (message dialog
-#    responses, gtk_*_new_with_mnemonic, and the file's own helpers that
-#    label a field or a button), together with those of the helpers of the
-#    same file it calls (a dialog built by a helper that adds Cancel).
+#    responses, gtk_*_new_with_mnemonic, the items of a menu it builds, and
+#    the file's own helpers that label a field or a button), together with
+#    those of the helpers of the same file it calls (a dialog built by a
+#    helper that adds Cancel);
+#  - across files, each window as it is put together (see "Windows" below):
+#    the window's own labels (its header) with those of the page shown in
+#    its stack, one page at a time, the widgets that page embeds from other
+#    .ui files (the case pane inside the Ledger page), the buttons those
+#    widgets build in C, and the buttons of the toasts they show (the
+#    Intake page's "View Case" with its "Save Case").
+# Not checked: labels chosen at run time (a variable passed to
+# gtk_button_new_with_mnemonic), and widgets hidden at the same moment are
+# counted as shown together (a clash between two of them is reported
+# although it could not happen).
 import os
 import re
 import sys
@@ -40,7 +51,7 @@ def read_po(path):
 # Calls whose string argument becomes a mnemonic label.
 MNEMONIC_CALLS = r'(adw_message_dialog_add_responses?|gtk_button_new_with_mnemonic|gtk_label_new_with_mnemonic|' \
                  r'gtk_check_button_new_with_mnemonic|gtk_file_chooser_native_new|add_row|labelled|new_step_dialog|' \
-                 r'ask_choice|add_action_button)\b'
+                 r'ask_choice|add_action_button|g_menu_append|g_menu_item_new)\b'
 
 def ui_scopes(path):
     tree = ET.parse(path)
@@ -148,6 +159,137 @@ for root, dirs, files in os.walk(os.path.join(src, 'src')):
             scopes += [(rel, labels) for labels in ui_scopes(path)]
         elif f.endswith('.c'):
             scopes += [(rel + ': ' + name, labels) for name, labels in c_scopes(path)]
+
+# Windows: the same labels, put together across files.
+#
+# A unit is a widget class: its .ui template (the class named in
+# <template>) and its C files, which are the files named after the .ui
+# (rd-case-pane-actions.c is the case pane's) or, without a .ui, the file
+# that defines the type (G_DEFINE_FINAL_TYPE). A unit shows:
+#  - the use-underline labels of its template; under a GtkStack or an
+#    AdwViewStack only one page at a time (each page is a separate scope);
+#  - the units its template names (<object class="RdCasePane">) or its C
+#    code creates (rd_people_group_new), where they are;
+#  - the mnemonic buttons its C code builds in functions that do not build
+#    a window of their own (a dialog's buttons are checked above), and the
+#    button labels of the toasts it shows (adw_toast_set_button_label: the
+#    toast appears in the overlay of the page, over its buttons).
+# A window is a unit whose template derives from a window class.
+
+STACKS = ('GtkStack', 'AdwViewStack')
+WINDOW_BUILDERS = re.compile(r'\b(adw_message_dialog_new|adw_window_new|gtk_window_new|\w+_dialog_new|'
+                             r'gtk_file_chooser_native_new)\s*\(')
+C_BUTTONS = re.compile(r'\b(gtk_\w+_new_with_mnemonic|adw_toast_set_button_label)\s*\(')
+
+def literal_labels(body, calls):
+    labels = []
+    for call in calls.finditer(body):
+        depth, k = 1, call.end()
+        while k < len(body) and depth > 0:
+            depth += {'(': 1, ')': -1}.get(body[k], 0)
+            k += 1
+        labels += [s for s in re.findall(r'\b_\("((?:[^"\\]|\\.)*)"\)', body[call.end():k]) if mnemonic(s)]
+    return labels
+
+def snake(name):
+    return re.sub(r'(?<!^)([A-Z])', r'_\1', name).lower()
+
+units = {}          # class name -> {'ui': path, 'window': bool, 'c': [paths]}
+ui_of_stem = {}     # (folder, stem) -> class name
+for root, dirs, files in os.walk(os.path.join(src, 'src')):
+    for f in sorted(files):
+        if f.endswith('.ui'):
+            path = os.path.join(root, f)
+            template = ET.parse(path).getroot().find('template')
+            if template is None or not template.get('class', '').startswith('Rd'):
+                continue
+            cls = template.get('class')
+            units[cls] = {'ui': path, 'window': 'Window' in template.get('parent', ''), 'c': []}
+            ui_of_stem[(root, f[:-3])] = cls
+for root, dirs, files in os.walk(os.path.join(src, 'src')):
+    for f in sorted(files):
+        if not f.endswith('.c'):
+            continue
+        path = os.path.join(root, f)
+        stem = f[:-2]
+        owner = None
+        for (folder, ui_stem), cls in ui_of_stem.items():
+            if folder == root and (stem == ui_stem or stem.startswith(ui_stem + '-')):
+                if owner is None or len(ui_stem) > len(snake(owner)):
+                    owner = cls
+        if owner is None:
+            m = re.search(r'G_DEFINE_(?:FINAL_)?TYPE\w*\s*\((Rd\w+),\s*\w+,\s*(\w+)\)',
+                          open(path, encoding='utf-8').read())
+            if m is None:
+                continue
+            owner = m.group(1)
+            units.setdefault(owner, {'ui': None, 'window': re.search(r'WINDOW|DIALOG', m.group(2)) is not None,
+                                     'c': []})
+        units[owner]['c'].append(path)
+
+def c_part(cls):
+    """What the unit's C code shows in the unit: its buttons and toasts,
+    and the units it creates."""
+    labels, children = [], []
+    # A window it opens is not shown in it: checked on its own.
+    constructors = {snake(other) + '_new': other for other in units if other != cls and not units[other]['window']}
+    for path in units[cls]['c']:
+        for name, body in c_functions(open(path, encoding='utf-8').read()).items():
+            if not WINDOW_BUILDERS.search(body):
+                labels += literal_labels(body, C_BUTTONS)
+            for constructor, other in constructors.items():
+                if re.search(r'\b' + constructor + r'\s*\(', body) and other not in children:
+                    children.append(other)
+    return labels, children
+
+def element_scopes(element, seen):
+    """The label lists shown together under an element: one per choice of
+    a page in each stack."""
+    scopes = [[]]
+    if element.tag == 'object':
+        cls = element.get('class', '')
+        props = {p.get('name'): (p.text or '') for p in element.findall('property')}
+        if props.get('use-underline', '').lower() in ('true', '1', 'yes'):
+            label = props.get('label') or props.get('title')
+            if label:
+                scopes = [[label]]
+        if cls in units and cls not in seen:
+            scopes = [a + b for a in scopes for b in unit_scopes(cls, seen)]
+        if cls in STACKS:
+            pages = []
+            for child in element.findall('child'):
+                pages += element_scopes(child, seen)
+            return [a + b for a in scopes for b in (pages or [[]])]
+    for child in element:
+        if child.tag == 'menu':
+            continue
+        sub = element_scopes(child, seen)
+        if sub != [[]]:
+            scopes = [a + b for a in scopes for b in sub]
+            if len(scopes) > 1000:
+                raise SystemExit(f'{element.tag}: too many combinations of stack pages to check')
+    return scopes
+
+def unit_scopes(cls, seen=frozenset()):
+    seen = seen | {cls}
+    scopes = [[]]
+    if units[cls]['ui'] is not None:
+        template = ET.parse(units[cls]['ui']).getroot().find('template')
+        scopes = element_scopes(template, seen)
+    labels, children = c_part(cls)
+    for child in children:
+        if child not in seen:
+            sub = unit_scopes(child, seen)
+            scopes = [a + b for a in scopes for b in sub]
+    return [scope + labels for scope in scopes]
+
+for cls, unit in sorted(units.items()):
+    if not unit['window']:
+        continue
+    where = os.path.relpath(unit['ui'] or unit['c'][0], src)
+    for i, labels in enumerate(unit_scopes(cls)):
+        if len(set(labels)) > 1:
+            scopes.append((f'{where} as shown ({cls}, choice {i + 1} of the stack pages)', labels))
 
 status = 0
 n = 0

@@ -328,8 +328,8 @@ test_lock_closes (Fixture       *f,
   rd_test_ui_iterate ();
 }
 
-/* What 小王 (clerk) may not do is greyed with who may (Approve stays: its
- * dialog asks an approver's PIN); 小美 (approver) may refuse but not edit. */
+/* What 小王 (clerk) may not do is greyed with who may (Approve stays, saying
+ * who approves: its dialog asks an approver's PIN); 小美 (approver) may refuse but not edit. */
 static void
 test_role_buttons (Fixture       *f,
                    gconstpointer  data)
@@ -342,6 +342,9 @@ test_role_buttons (Fixture       *f,
   g_assert_nonnull (refuse);
   g_assert_nonnull (edit);
   g_assert_true (gtk_widget_get_sensitive (approve));
+  /* Open to a clerk, it says who approves and how. */
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (approve), "只有审核员、管理员可以同意"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (approve), "PIN"));
   g_assert_false (gtk_widget_get_sensitive (refuse));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (refuse), "审核员"));
   g_assert_true (gtk_widget_get_sensitive (edit));

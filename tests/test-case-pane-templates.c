@@ -2,8 +2,9 @@
  *
  * The case pane's reply templates under a real display: the text copied to
  * the clipboard is filled from the case and its parcel, never carries a
- * literal "{…}", and the toast names what the case does not have; the
- * ship-back date of 请买家退货 follows the shop's return window.
+ * literal "{…}", and the toast names what the case does not have (the
+ * last copy's, when one follows another); the ship-back date of 请买家退货
+ * follows the shop's return window.
  */
 #include "config.h"
 
@@ -196,6 +197,30 @@ test_missing_named (Fixture       *f,
   g_assert_true (shows_label (f->overlay, "Not on this case, fill in before sending: courier, tracking number"));
 }
 
+/* Copying one template after another: the message in view is the last
+ * one's, naming everything it lacks, not the first one's still waiting to
+ * time out (a toast added while another shows would be queued behind it). */
+static void
+test_missing_after_another (Fixture       *f,
+                            gconstpointer  data)
+{
+  gint64 id = insert_case (f, RD_REFUND_KIND_RETURN_REFUND, "TB-66");
+  g_autofree char *approved = NULL;
+  g_autofree char *locker = NULL;
+
+  g_settings_set_string (f->settings, "shop-name", "");
+  rd_case_pane_show_case (f->pane, id);
+  rd_test_ui_iterate ();
+
+  approved = copy_template (f, "approved");
+  g_assert_true (shows_label (f->overlay, "Not on this case, fill in before sending: shop name"));
+
+  locker = copy_template (f, "signed_locker");
+  g_assert_nonnull (strstr (locker, "[courier]"));
+  g_assert_nonnull (strstr (locker, "[tracking number]"));
+  g_assert_true (shows_label (f->overlay, "Not on this case, fill in before sending: courier, tracking number, shop name"));
+}
+
 static void
 test_ship_by (Fixture       *f,
               gconstpointer  data)
@@ -230,6 +255,7 @@ main (int    argc,
   g_test_add ("/rd/case-pane-templates/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("parcel-filled", test_parcel_filled);
   ADD ("missing-named", test_missing_named);
+  ADD ("missing-after-another", test_missing_after_another);
   ADD ("ship-by", test_ship_by);
 #undef ADD
 

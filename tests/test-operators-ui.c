@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "rd-application.h"
 #include "rd-idle-lock.h"
@@ -21,6 +22,9 @@
 #include "rd-window.h"
 
 static RdApplication *app;
+
+/* 33 characters: one more than an operator's name may have. */
+#define LONG_NAME "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 
 typedef struct
 {
@@ -177,6 +181,17 @@ test_switch_needs_pin (Fixture       *f,
   g_assert_cmpstr (label, ==, expected);
   g_object_unref (section);
 
+  /* A "_" in a name is shown, not taken for a mnemonic. */
+  g_assert_true (rd_operators_add (f->store, "阿珍", "2468", "li_na", RD_ROLE_CLERK, NULL, NULL));
+  g_assert_false (rd_window_check_people (f->window));
+  section = g_menu_model_get_item_link (gtk_menu_button_get_menu_model (button), 0, G_MENU_LINK_SECTION);
+  g_clear_pointer (&label, g_free);
+  g_clear_pointer (&expected, g_free);
+  label = switch_item_label (section, "li_na");
+  expected = g_strdup_printf ("li__na · %s", rd_role_get_name (RD_ROLE_CLERK));
+  g_assert_cmpstr (label, ==, expected);
+  g_object_unref (section);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.switch-operator", "s", "小王"));
   rd_test_ui_iterate ();
   dialog = find_pin_dialog ();
@@ -317,7 +332,19 @@ test_first_run (Fixture       *f,
   rd_pin_dialog_set_pins (dialog, "2468", "2468");
   g_assert_false (rd_pin_dialog_submit (dialog));
   g_assert_nonnull (rd_pin_dialog_get_error_message (dialog));
+
+  /* A name too long is said as it is typed, before any PIN, and stays
+   * said while the PINs are typed. */
+  rd_pin_dialog_set_pins (dialog, "", "");
+  rd_pin_dialog_set_name (dialog, LONG_NAME);
+  g_assert_nonnull (strstr (rd_pin_dialog_get_error_message (dialog), "32"));
+  rd_pin_dialog_set_pins (dialog, "2468", NULL);
+  g_assert_nonnull (strstr (rd_pin_dialog_get_error_message (dialog), "32"));
+  g_assert_false (rd_pin_dialog_submit (dialog));
+  g_assert_false (rd_operators_has_admin (f->store, NULL));
+
   rd_pin_dialog_set_name (dialog, "阿珍");
+  g_assert_null (rd_pin_dialog_get_error_message (dialog));
   rd_pin_dialog_set_pins (dialog, "2468", "2469");
   g_assert_false (rd_pin_dialog_submit (dialog));
   g_assert_false (rd_operators_has_admin (f->store, NULL));
@@ -422,6 +449,77 @@ test_people_page (Fixture       *f,
   g_assert_cmpint (role_of (f, "阿珍"), ==, RD_ROLE_ADMIN);
 }
 
+/* Preferences → People, the form to add someone: the name is checked as it
+ * is typed, the error shows in the name field itself (not under the list,
+ * below the fold, after the admin's PIN), and Add stays off while the name
+ * is not usable. */
+static void
+test_people_name_checked (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RdPreferencesWindow *preferences;
+  RdPeopleGroup *group;
+  GtkWidget *name, *add, *pin;
+
+  add_people (f);
+  g_assert_true (rd_context_sign_in (f->context, "阿珍", "2468", &error));
+  preferences = rd_preferences_window_new (f->context);
+  gtk_window_set_default_size (GTK_WINDOW (preferences), 800, 600);
+  rd_preferences_window_show_page (preferences, "people");
+  gtk_window_present (GTK_WINDOW (preferences));
+  rd_test_ui_iterate ();
+  group = RD_PEOPLE_GROUP (rd_test_ui_find_descendant (GTK_WIDGET (preferences), RD_TYPE_PEOPLE_GROUP, NULL));
+  name = rd_test_ui_find_descendant (GTK_WIDGET (group), ADW_TYPE_ENTRY_ROW, "add-name");
+  add = rd_test_ui_find_descendant (GTK_WIDGET (group), GTK_TYPE_BUTTON, "add-operator");
+  g_assert_nonnull (name);
+  g_assert_nonnull (add);
+  g_assert_false (gtk_widget_get_sensitive (add));   /* no name yet */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (name)), ==, "Name");
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_widget_get_ancestor (name, ADW_TYPE_EXPANDER_ROW)), TRUE);
+  gtk_widget_grab_focus (name);
+  gtk_editable_set_text (GTK_EDITABLE (name), LONG_NAME);
+  rd_test_ui_iterate ();
+  g_assert_null (find_pin_dialog ());
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (name)), "32"));
+  g_assert_true (gtk_widget_has_css_class (name, "error"));
+  g_assert_nonnull (strstr (rd_people_group_get_error_message (group), "32"));
+  g_assert_false (gtk_widget_get_sensitive (add));
+
+  /* Fixed as typed: the field is the name field again, Add comes on. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "老张");
+  rd_test_ui_iterate ();
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (name)), ==, "Name");
+  g_assert_false (gtk_widget_has_css_class (name, "error"));
+  g_assert_null (rd_people_group_get_error_message (group));
+  g_assert_true (gtk_widget_get_sensitive (add));
+
+  /* Spaces around the name are dropped, as when it is saved. */
+  gtk_editable_set_text (GTK_EDITABLE (name), " 老张 ");
+  rd_test_ui_iterate ();
+  g_assert_true (gtk_widget_get_sensitive (add));
+
+  /* A name that is taken: said at the field once the core refuses it. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "小王");
+  rd_test_ui_iterate ();
+  g_signal_emit_by_name (add, "clicked");
+  rd_test_ui_iterate ();
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (name)), "小王"));
+
+  /* A first PIN too short: said at the PIN field, not the name's. */
+  pin = rd_test_ui_find_descendant (GTK_WIDGET (group), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL);
+  g_assert_nonnull (pin);
+  gtk_editable_set_text (GTK_EDITABLE (name), "老张");
+  gtk_editable_set_text (GTK_EDITABLE (pin), "12");
+  g_signal_emit_by_name (add, "clicked");
+  rd_test_ui_iterate ();
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (name)), ==, "Name");
+  g_assert_true (gtk_widget_has_css_class (pin, "error"));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (pin)), "4"));
+  g_assert_cmpint (role_of (f, "老张"), ==, RD_ROLE_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +539,8 @@ main (int   argc,
   g_test_add ("/rd/operators-ui/idle-lock", Fixture, NULL, fixture_set_up, test_idle_lock, fixture_tear_down);
   g_test_add ("/rd/operators-ui/first-run", Fixture, NULL, fixture_set_up, test_first_run, fixture_tear_down);
   g_test_add ("/rd/operators-ui/people-page", Fixture, NULL, fixture_set_up, test_people_page, fixture_tear_down);
+  g_test_add ("/rd/operators-ui/people-name-checked", Fixture, NULL, fixture_set_up, test_people_name_checked,
+              fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -20,6 +20,7 @@
 #include "rd-context.h"
 #include "rd-idle-lock.h"
 #include "rd-preferences-window.h"
+#include "rd-tooltips.h"
 #include "rd-window.h"
 
 G_DEFINE_FINAL_TYPE (RdApplication, rd_application, ADW_TYPE_APPLICATION)
@@ -218,6 +219,8 @@ rd_application_startup (GApplication *app)
   G_APPLICATION_CLASS (rd_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (APP_ID);
+  /* GTK 4.8 wraps a Chinese tooltip one character per line. */
+  rd_tooltips_install ();
 
   self->settings = g_settings_new (APP_ID);
 

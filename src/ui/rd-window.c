@@ -112,10 +112,14 @@ rebuild_operator_menu (RdWindow *self)
     {
       RdOperator *operator = g_ptr_array_index (operators, i);
       g_autoptr(GMenuItem) item = NULL;
+      /* A menu item's "_" marks its mnemonic: a name's own is doubled
+       * ("li_na" would show as "lina" with the n underlined). */
+      g_auto(GStrv) parts = g_strsplit (operator->name, "_", -1);
+      g_autofree char *name = g_strjoinv ("__", parts);
       g_autofree char *label = NULL;
 
       /* Translators: an operator in the operator menu: name · role. */
-      label = g_strdup_printf (C_("operator menu", "%s · %s"), operator->name,
+      label = g_strdup_printf (C_("operator menu", "%s · %s"), name,
                                rd_role_get_name (operator->role));
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target (item, "win.switch-operator", "s", operator->name);

@@ -26,7 +26,7 @@ import_one (RdStore     *store,
   g_autoptr(RdOperator) existing = NULL;
 
   *added = FALSE;
-  if (!_rd_operators_check_name (name, NULL) || rd_role_to_id (role) == NULL)
+  if (!rd_operators_check_name (name, NULL) || rd_role_to_id (role) == NULL)
     return TRUE;
   existing = _rd_operators_read (store, name, NULL, &missing);
   if (existing != NULL)

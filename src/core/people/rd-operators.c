@@ -58,8 +58,8 @@ hash_pin (const char  *pin,
 }
 
 gboolean
-_rd_operators_check_name (const char  *name,
-                          GError     **error)
+rd_operators_check_name (const char  *name,
+                         GError     **error)
 {
   g_autofree char *trimmed = NULL;
 
@@ -430,7 +430,7 @@ rd_operators_create_first_admin (RdStore     *store,
 
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
 
-  if (!_rd_operators_check_name (name, error) || !check_new_pin (pin, error))
+  if (!rd_operators_check_name (name, error) || !check_new_pin (pin, error))
     return FALSE;
   hash = hash_pin (pin, error);
   if (hash == NULL)
@@ -504,7 +504,7 @@ rd_operators_add (RdStore     *store,
 
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
 
-  if (!_rd_operators_check_name (name, error) || !check_role (role, error))
+  if (!rd_operators_check_name (name, error) || !check_role (role, error))
     return FALSE;
   if (pin != NULL && !check_new_pin (pin, error))
     return FALSE;

@@ -111,6 +111,13 @@ GQuark      rd_operators_error_quark (void);
 #define RD_OPERATORS_LOCK_SECONDS  (15 * 60)
 #define RD_OPERATORS_LOCK_MEMORY   (24 * 60 * 60)
 
+/* INVALID, in the user's words, unless name is usable as an operator's
+ * name: not blank, no space at either end, at most 32 characters, no
+ * control or invisible formatting character. Every write checks it; a
+ * form checks it as the name is typed. */
+gboolean    rd_operators_check_name  (const char  *name,
+                                      GError     **error);
+
 /* Every operator, by name. */
 GPtrArray  *rd_operators_list        (RdStore     *store,
                                       GError     **error);

@@ -33,8 +33,6 @@ gboolean _rd_operators_lockout_note    (RdStore     *store,
                                         GError     **error);
 
 /* From rd-operators.c. */
-gboolean    _rd_operators_check_name (const char  *name,
-                                      GError     **error);
 /* The row, and its hash (NULL: none) in *pin_hash when asked. */
 RdOperator *_rd_operators_read       (RdStore     *store,
                                       const char  *name,

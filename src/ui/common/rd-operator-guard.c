@@ -55,9 +55,9 @@ rd_operator_guard_dialog (RdContext *context,
 }
 
 char *
-rd_operator_guard_who_may (RdAction action)
+rd_operator_guard_roles_may (RdAction action)
 {
-  g_autoptr(GString) roles = g_string_new (NULL);
+  GString *roles = g_string_new (NULL);
 
   for (RdRole role = RD_ROLE_NONE + 1; role < RD_ROLE_LAST; role++)
     {
@@ -69,9 +69,17 @@ rd_operator_guard_who_may (RdAction action)
       g_string_append (roles, rd_role_get_name (role));
     }
 
+  return g_string_free (roles, FALSE);
+}
+
+char *
+rd_operator_guard_who_may (RdAction action)
+{
+  g_autofree char *roles = rd_operator_guard_roles_may (action);
+
   /* Translators: who may do something, in a tooltip: "Only Approver, Admin
    * may approve refunds." The second %s is one of the action phrases. */
-  return g_strdup_printf (_("Only %s may %s."), roles->str, rd_action_get_phrase (action));
+  return g_strdup_printf (_("Only %s may %s."), roles, rd_action_get_phrase (action));
 }
 
 gboolean

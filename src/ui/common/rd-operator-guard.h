@@ -26,7 +26,10 @@ const char *rd_operator_guard_require (RdContext  *context,
 void        rd_operator_guard_dialog  (RdContext  *context,
                                        GtkWindow  *dialog);
 
-/* Who may do action, in words: "Approvers and admins may approve refunds."
+/* The roles that may do action, in words: "Approver, Admin". */
+char       *rd_operator_guard_roles_may (RdAction  action);
+
+/* Who may do action, in words: "Only Approver, Admin may approve refunds."
  * for a tooltip. */
 char       *rd_operator_guard_who_may (RdAction    action);
 

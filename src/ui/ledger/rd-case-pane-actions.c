@@ -666,6 +666,20 @@ _rd_case_pane_update_actions (RdCasePane *self)
       action = event == RD_WORKFLOW_EVENT_APPROVE ? RD_ACTION_READ : rd_case_store_event_action (event);
       if (!rd_role_may (role, action))
         rd_operator_guard_widget (self->context, button, action);
+      /* Open to every role, so the button itself says who approves. */
+      if (event == RD_WORKFLOW_EVENT_APPROVE)
+        {
+          g_autofree char *roles = rd_operator_guard_roles_may (RD_ACTION_APPROVE);
+          g_autofree char *tooltip = NULL;
+
+          /* Translators: the Approve button's tooltip; %s is the roles that
+           * may approve ("Approver, Admin"). */
+          tooltip = g_strdup_printf (_("Only %s may approve. Anyone signed in may open this: an approver who "
+                                       "is not the one signed in types their own PIN in it. At or above the "
+                                       "second-approval threshold the approver always types their PIN and "
+                                       "cannot be whoever took the case in or proposed the amount."), roles);
+          gtk_widget_set_tooltip_text (button, tooltip);
+        }
 
       gtk_widget_set_name (button, name);
       /* No action on a greyed button: it would make it sensitive again. */

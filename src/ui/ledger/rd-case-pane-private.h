@@ -31,6 +31,7 @@ struct _RdCasePane
   gint64          payouts_sum;
   guint           countdown_id;
   gboolean        updating;
+  AdwToast       *toast;            /* the last one added, until dismissed */
 
   /* Built in C */
   GtkLabel       *info_labels[32];
@@ -67,6 +68,8 @@ const char *_rd_case_pane_get_operator   (RdCasePane      *self);
 const char *_rd_case_pane_require_operator (RdCasePane    *self);
 /* After a write: reads the case again and tells the page. */
 void        _rd_case_pane_changed        (RdCasePane      *self);
+/* A message in a toast, as plain text; it replaces the pane's previous one
+ * (which would otherwise wait in the overlay's queue until it times out). */
 void        _rd_case_pane_toast          (RdCasePane      *self,
                                           const char      *message);
 void        _rd_case_pane_show_error     (RdCasePane      *self,

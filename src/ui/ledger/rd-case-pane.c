@@ -480,6 +480,14 @@ show_current (RdCasePane *self)
 /* Callbacks */
 
 static void
+on_toast_dismissed (RdCasePane *self,
+                    AdwToast   *toast)
+{
+  if (self->toast == toast)
+    self->toast = NULL;
+}
+
+static void
 on_back_button_clicked (RdCasePane *self)
 {
   g_signal_emit (self, signals[BACK], 0);
@@ -688,11 +696,28 @@ _rd_case_pane_toast (RdCasePane *self,
                      const char *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *markup = NULL;
+  AdwToast *toast;
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_message ("%s", message);
+  if (overlay == NULL)
+    {
+      g_message ("%s", message);
+      return;
+    }
+
+  /* Copying one reply after another: the second toast would wait behind
+   * the first, and the first one's list of missing values would be read
+   * as the second's. */
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+
+  /* A toast's title is markup in libadwaita 1.2; a message may name a
+   * placeholder the shop typed ("{R&D}"). */
+  markup = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (markup);
+  self->toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 void

@@ -161,6 +161,23 @@ check_new_pins (RdPinDialog *self)
   return NULL;
 }
 
+/* The first admin's name is checked by the core as it is typed: what is
+ * wrong shows at once, before any PIN, and the button stays off until the
+ * name is usable. */
+static void
+check_typed_name (RdPinDialog *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  g_autoptr(GError) error = NULL;
+  gboolean valid = FALSE;
+
+  if (*name != '\0')
+    valid = rd_operators_check_name (name, &error);
+  if (error != NULL)
+    show_error (self, error->message);
+  gtk_widget_set_sensitive (self->ok_button, valid);
+}
+
 /* The core's answer in words; a wrong PIN empties the field to try again. */
 static void
 show_core_error (RdPinDialog  *self,
@@ -239,6 +256,12 @@ submit_first_admin (RdPinDialog *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
       return FALSE;
     }
+  if (!rd_operators_check_name (name, &error))
+    {
+      show_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+      return FALSE;
+    }
   problem = check_new_pins (self);
   if (problem != NULL)
     {
@@ -298,6 +321,8 @@ static void
 on_field_changed (RdPinDialog *self)
 {
   show_error (self, NULL);
+  if (self->mode == RD_PIN_DIALOG_FIRST_ADMIN)
+    check_typed_name (self);
 }
 
 static void
@@ -443,6 +468,7 @@ rd_pin_dialog_new (GtkWindow       *parent,
                              "operators and gives each a role (clerk, approver, warehouse, accountant). "
                              "Everyone proves who they are with a PIN of their own."));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->pin_row), _("PIN"));
+      gtk_widget_set_sensitive (self->ok_button, FALSE);   /* no name yet */
       gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
       break;
     case RD_PIN_DIALOG_CONFIRM:

@@ -23,12 +23,16 @@ struct _RdPeopleGroup
 
   AdwExpanderRow      *add_row;
   AdwEntryRow         *add_name_row;
+  char                *add_name_message;   /* shown as the name field's title */
   AdwComboRow         *add_role_row;
   AdwPasswordEntryRow *add_pin_row;
+  GtkWidget           *add_button;
   GtkLabel            *message_label;
 };
 
 G_DEFINE_FINAL_TYPE (RdPeopleGroup, rd_people_group, ADW_TYPE_PREFERENCES_GROUP)
+
+#define FIRST_PIN_TITLE N_("First PIN (optional: otherwise set on first use)")
 
 /* One change waiting for the admin's PIN. */
 typedef struct
@@ -69,6 +73,46 @@ show_message (RdPeopleGroup *self,
 {
   gtk_label_set_label (self->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+}
+
+/* The form's own message (NULL: none), in place of the name field's title:
+ * at the field, so it is in view whenever the field is (a row under it
+ * would fall below the fold of a small window while typing). */
+static void
+show_field_message (gpointer    row,
+                    const char *title,
+                    const char *message)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message != NULL ? message : title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), message);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+show_form_message (RdPeopleGroup *self,
+                   const char    *message)
+{
+  g_free (self->add_name_message);
+  self->add_name_message = g_strdup (message);
+  show_field_message (self->add_name_row, _("Name"), message);
+}
+
+/* The name as typed is checked by the core at each key: what is wrong
+ * shows at the field, and Add stays off until the name is usable. */
+static void
+update_add_form (RdPeopleGroup *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_name_row))));
+  g_autoptr(GError) error = NULL;
+  gboolean valid = FALSE;
+
+  if (*name != '\0')
+    valid = rd_operators_check_name (name, &error);
+  show_form_message (self, error != NULL ? error->message : NULL);
+  gtk_widget_set_sensitive (self->add_button, valid);
 }
 
 static GListModel *
@@ -243,10 +287,27 @@ on_add_proven (const char *pin,
 
   ok = rd_operators_add (get_store (self), rd_context_get_operator (self->context), pin,
                          change->name, change->role, change->pin, &error);
-  if (report (self, ok, error))
+  if (ok)
     {
+      show_message (self, NULL);
       gtk_editable_set_text (GTK_EDITABLE (self->add_name_row), "");
       gtk_editable_set_text (GTK_EDITABLE (self->add_pin_row), "");
+    }
+  else if (g_error_matches (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_EXISTS) ||
+           !rd_operators_check_name (change->name, NULL))
+    {
+      /* About the name: at the field, where the admin is looking
+       * ("There is already an operator called 李娜."), not under the list. */
+      show_form_message (self, error->message);
+    }
+  else if (g_error_matches (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_INVALID))
+    {
+      /* The first PIN (too short): at its field. */
+      show_field_message (self->add_pin_row, _(FIRST_PIN_TITLE), error->message);
+    }
+  else
+    {
+      show_message (self, error->message);
     }
 }
 
@@ -308,6 +369,18 @@ on_add_clicked (RdPeopleGroup *self)
 }
 
 static void
+on_add_name_changed (RdPeopleGroup *self)
+{
+  update_add_form (self);
+}
+
+static void
+on_add_pin_changed (RdPeopleGroup *self)
+{
+  show_field_message (self->add_pin_row, _(FIRST_PIN_TITLE), NULL);
+}
+
+static void
 on_context_changed (RdPeopleGroup *self)
 {
   show_message (self, NULL);
@@ -323,6 +396,7 @@ rd_people_group_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->add_name_message, g_free);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rd_people_group_parent_class)->dispose (object);
@@ -351,6 +425,8 @@ rd_people_group_init (RdPeopleGroup *self)
 
   self->add_name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_name_row), _("Name"));
+  gtk_widget_set_name (GTK_WIDGET (self->add_name_row), "add-name");
+  g_signal_connect_swapped (self->add_name_row, "changed", G_CALLBACK (on_add_name_changed), self);
   adw_expander_row_add_row (self->add_row, GTK_WIDGET (self->add_name_row));
 
   self->add_role_row = ADW_COMBO_ROW (adw_combo_row_new ());
@@ -360,11 +436,15 @@ rd_people_group_init (RdPeopleGroup *self)
 
   self->add_pin_row = ADW_PASSWORD_ENTRY_ROW (adw_password_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_pin_row),
-                                 _("First PIN (optional: otherwise set on first use)"));
+                                 _(FIRST_PIN_TITLE));
+  g_signal_connect_swapped (self->add_pin_row, "changed", G_CALLBACK (on_add_pin_changed), self);
   adw_expander_row_add_row (self->add_row, GTK_WIDGET (self->add_pin_row));
 
   button_row = adw_action_row_new ();
   button = gtk_button_new_with_mnemonic (_("_Add Operator"));
+  self->add_button = button;
+  gtk_widget_set_name (button, "add-operator");
+  gtk_widget_set_sensitive (button, FALSE);   /* no name yet */
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "suggested-action");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_add_clicked), self);
@@ -417,13 +497,19 @@ rd_people_group_add (RdPeopleGroup *self,
                      const char    *pin)
 {
   g_autofree char *trimmed = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (RD_IS_PEOPLE_GROUP (self));
 
   trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
   if (*trimmed == '\0')
     {
-      show_message (self, _("An operator needs a name."));
+      show_form_message (self, _("An operator needs a name."));
+      return;
+    }
+  if (!rd_operators_check_name (trimmed, &error))
+    {
+      show_form_message (self, error->message);
       return;
     }
   if (role == RD_ROLE_NONE)
@@ -433,6 +519,7 @@ rd_people_group_add (RdPeopleGroup *self,
     }
 
   show_message (self, NULL);
+  show_form_message (self, NULL);
   rd_pin_dialog_confirm (GTK_WIDGET (self), self->context, _("Add an Operator"),
                          on_add_proven, change_new (self, trimmed, role, pin),
                          rebuild_change_free);
@@ -487,6 +574,8 @@ rd_people_group_get_error_message (RdPeopleGroup *self)
 {
   g_return_val_if_fail (RD_IS_PEOPLE_GROUP (self), NULL);
 
+  if (self->add_name_message != NULL)
+    return self->add_name_message;
   if (!gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
     return NULL;
 

@@ -2,10 +2,12 @@
  *
  * Preferences → People: the ledger's operators, each with their role (a
  * combo row) and a button to reset a forgotten PIN, and a form to add one
- * (name, role, an optional first PIN). Everyone sees the list; only a
- * signed-in administrator changes it, and each change asks for the
- * administrator's PIN (or uses one proven within the last minute). The core
- * checks and audits every change.
+ * (name, role, an optional first PIN; the name is checked by the core as
+ * it is typed, what is wrong is said in the field's title, and Add stays
+ * off until it is usable). Everyone sees the list; only a signed-in
+ * administrator changes it, and each change asks for the administrator's
+ * PIN (or uses one proven within the last minute). The core checks and
+ * audits every change.
  */
 #pragma once
 
@@ -37,7 +39,8 @@ void        rd_people_group_set_role          (RdPeopleGroup *self,
 void        rd_people_group_reset_pin         (RdPeopleGroup *self,
                                                const char    *name);
 
-/* What the last change said was wrong, or NULL. */
+/* What the form (at the name) or the last change said was wrong, or
+ * NULL. */
 const char *rd_people_group_get_error_message (RdPeopleGroup *self);
 
 G_END_DECLS
