@@ -122,8 +122,13 @@ intercept_text (RdInterceptItem   *self,
         return g_strdup_printf ("%s · %s", it->case_no, it->order_no);
       return g_strdup (it->case_no != NULL ? it->case_no : it->order_no != NULL ? it->order_no : "");
     case RD_INTERCEPT_COLUMN_AMOUNT:
+      /* Nobody knows yet what an unmatched parcel holds. */
+      if (rd_intercept_is_unmatched (it))
+        return g_strdup ("");
       return rd_money_format_code (it->amount, it->currency);
     case RD_INTERCEPT_COLUMN_TICKET:
+      if (rd_intercept_is_unmatched (it))
+        return g_strdup ("");
       if (self->ticket == RD_TICKET_NO_RATE)
         /* TRANSLATORS: a foreign-currency parcel whose case has no exchange
          * rate: the yuan threshold cannot be applied */

@@ -647,7 +647,8 @@ update_actions (RdInterceptsPage *self)
           text = g_strdup (label);
           button = add_action_button (self, text, G_CALLBACK (on_event_button_clicked));
           g_object_set_data (G_OBJECT (button), "rd-event", GINT_TO_POINTER (event));
-          if (i + 1 == events->len && event != RD_INTERCEPT_EVENT_FILE_CLAIM)
+          /* An unmatched parcel's next step is its match. */
+          if (i + 1 == events->len && event != RD_INTERCEPT_EVENT_FILE_CLAIM && !rd_intercept_is_unmatched (parcel))
             gtk_widget_add_css_class (button, "suggested-action");
         }
       hint = rd_intercept_item_get_hint (item);

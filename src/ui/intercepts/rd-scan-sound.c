@@ -26,7 +26,7 @@ static const struct
   [RD_SCAN_SOUND_UNKNOWN]  = { "window-attention",    N_("Number not in the register"), TRUE },
   [RD_SCAN_SOUND_DAMAGED]  = { "dialog-warning",      N_("Parcel damaged"),             TRUE },
   [RD_SCAN_SOUND_QUEUED]   = { "message-new-instant", N_("Scan queued"),                FALSE },
-  [RD_SCAN_SOUND_REFUSED]  = { "bell",                N_("Scan refused"),               TRUE },
+  [RD_SCAN_SOUND_REFUSED]  = { "dialog-error",        N_("Scan refused"),               TRUE },
 };
 
 static GSoundContext *context;
