@@ -3,12 +3,15 @@
  * Scan mode's sounds (see rd-scan-sound.h). One GSound context for the
  * process, made on the first sound; when it cannot be made (no sound
  * server, as on CI) no other attempt is made and the error bell stands in
- * for the failures.
+ * for the failures. A build without GSound (-Dsound=disabled, the flatpak)
+ * has only the bell.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <gsound.h>
+#if HAVE_GSOUND
+# include <gsound.h>
+#endif
 
 #include "rd-scan-sound.h"
 
@@ -29,6 +32,7 @@ static const struct
   [RD_SCAN_SOUND_REFUSED]  = { "dialog-error",        N_("Scan refused"),               TRUE },
 };
 
+#if HAVE_GSOUND
 static GSoundContext *context;
 static gboolean       context_failed;
 
@@ -48,6 +52,31 @@ get_context (void)
     }
   return context;
 }
+
+/* FALSE with no sound server, theme or sound. */
+static gboolean
+play (RdScanSound sound)
+{
+  g_autoptr(GError) error = NULL;
+  GSoundContext *sound_context = get_context ();
+
+  if (sound_context == NULL)
+    return FALSE;
+  if (gsound_context_play_simple (sound_context, NULL, &error,
+                                  GSOUND_ATTR_EVENT_ID, sounds[sound].event_id,
+                                  GSOUND_ATTR_EVENT_DESCRIPTION, _(sounds[sound].description),
+                                  NULL))
+    return TRUE;
+  g_debug ("Scan sound %s not played: %s", sounds[sound].event_id, error->message);
+  return FALSE;
+}
+#else
+static gboolean
+play (RdScanSound sound)
+{
+  return FALSE;
+}
+#endif
 
 const char *
 rd_scan_sound_get_event_id (RdScanSound sound)
@@ -69,25 +98,11 @@ void
 rd_scan_sound_play (GtkWidget   *widget,
                     RdScanSound  sound)
 {
-  g_autoptr(GError) error = NULL;
-  GSoundContext *sound_context;
-
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail ((guint) sound < RD_SCAN_N_SOUNDS);
 
-  if (sounds[sound].event_id == NULL)
+  if (sounds[sound].event_id == NULL || play (sound))
     return;
-
-  sound_context = get_context ();
-  if (sound_context != NULL &&
-      gsound_context_play_simple (sound_context, NULL, &error,
-                                  GSOUND_ATTR_EVENT_ID, sounds[sound].event_id,
-                                  GSOUND_ATTR_EVENT_DESCRIPTION, _(sounds[sound].description),
-                                  NULL))
-    return;
-
-  if (error != NULL)
-    g_debug ("Scan sound %s not played: %s", sounds[sound].event_id, error->message);
   if (sounds[sound].failure)
     gtk_widget_error_bell (widget);
 }
