@@ -242,6 +242,26 @@ test_views (Fixture       *f,
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, "at most one"));
   rd_test_run_clear (&run);
+
+  /* --unmatched: only the parcel that came back with a number nobody
+   * registered. */
+  {
+    g_autoptr(RdStore) store = rd_store_open (f->path, RD_STORE_OPEN_DEFAULT, &error);
+    g_auto(RdScanResult) result = { 0 };
+
+    g_assert_no_error (error);
+    rd_intercepts_record_unmatched_scan (store, "UNK42", RD_COURIER_OTHER, RD_PARCEL_CONDITION_INTACT, "bob",
+                                         f->now, &result, &error);
+    g_assert_no_error (error);
+  }
+  run_intercepts (f->path, "--unmatched", NULL, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 2);
+  g_assert_nonnull (strstr (run.out, "\nUNK42\t"));
+  rd_test_run_clear (&run);
+  run_intercepts (f->path, "--unmatched", "--losses", &run);
+  g_assert_cmpint (run.status, ==, 2);
+  rd_test_run_clear (&run);
 }
 
 /* Under two hours before the platform refunds by itself, with fresh

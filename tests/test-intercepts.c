@@ -1,13 +1,17 @@
 /* test-intercepts.c — the intercept register: its status machine and the
  * policy on the linked case (high-ticket threshold on both sides), deadline
  * arithmetic, stall thresholds with a fixed clock (remote provinces), the
- * duplicate tracking number rule, claims and their totals, losses, and the
- * warehouse scan (durable, never recorded twice). */
+ * duplicate tracking number rule, claims and their totals (per currency,
+ * counting claims), losses, the warehouse scan (durable, never recorded
+ * twice), the yuan threshold against foreign parcels, and matching a
+ * returned parcel nobody registered to its case. */
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "rd-audit.h"
+#include "rd-case-history.h"
 #include "rd-case-store.h"
 #include "rd-case-store-workflow.h"
 #include "rd-intercept-advice.h"
@@ -853,6 +857,306 @@ test_scan (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* An approved refund-only-shipped case in currency at rate (NULL: none). */
+static gint64
+foreign_case (Fixture    *f,
+              const char *currency,
+              const char *rate,
+              gint64      amount)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  RdWorkflowFacts facts = { .approved_amount = amount, .no_breakdown_reason = "agreed with the buyer" };
+  static guint n;
+
+  rcase->channel = g_strdup ("website");
+  rcase->order_no = g_strdup_printf ("FX%u", ++n);
+  rcase->buyer_name = g_strdup ("John Smith");
+  rcase->kind = RD_REFUND_KIND_REFUND_ONLY_SHIPPED;
+  rcase->reason = g_strdup ("changed_mind");
+  rcase->payment_method = RD_PAYMENT_METHOD_ALIPAY;
+  g_free (rcase->currency);
+  rcase->currency = g_strdup (currency);
+  rcase->exchange_rate = g_strdup (rate);
+  rcase->amount_paid = amount;
+  rcase->requested_at = T0;
+  rd_case_store_insert (f->store, rcase, "alice", &error);
+  g_assert_no_error (error);
+  rd_case_store_transition (f->store, rcase->id, RD_WORKFLOW_EVENT_APPROVE, &facts, &f->policy,
+                            "alice", &error);
+  g_assert_no_error (error);
+  return rcase->id;
+}
+
+/* The threshold is yuan: a foreign amount is converted at its rate, and
+ * is not compared at all without one. */
+static void
+test_classify_ticket (void)
+{
+  static const struct
+  {
+    gint64         amount;
+    const char    *currency;
+    const char    *rate;
+    RdTicketClass  expected;
+    gint64         fen;
+  } cases[] = {
+    { 50000, NULL, NULL, RD_TICKET_HIGH, 50000 },
+    { 49999, "CNY", "7.1", RD_TICKET_LOW, 49999 },      /* yuan needs no rate */
+    { 8000, "USD", "7.1", RD_TICKET_HIGH, 56800 },      /* $80 is ¥568 */
+    { 7042, "USD", "7.1", RD_TICKET_LOW, 49998 },       /* $70.42 is ¥499.98 */
+    { 60000, "USD", NULL, RD_TICKET_NO_RATE, 0 },       /* $600 without a rate */
+    { 60000, "USD", "", RD_TICKET_NO_RATE, 0 },
+    { 60000, "USD", "abc", RD_TICKET_NO_RATE, 0 },
+    { 60000, "JPY", "0.048", RD_TICKET_HIGH, 288000 },  /* JP¥60,000 is ¥2,880.00 */
+    { 9000, "JPY", "0.048", RD_TICKET_LOW, 43200 },     /* JP¥9,000 is ¥432.00 */
+    { 60000, "XAU", "5000", RD_TICKET_NO_RATE, 0 },     /* a code this build does not know */
+  };
+  g_auto(RdPolicy) policy = { 0 };
+
+  rd_policy_init_defaults (&policy);
+  policy.high_ticket_threshold = 50000;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 fen = -1;
+
+      g_test_message ("case %u", i);
+      g_assert_cmpint (rd_policy_classify_ticket (&policy, cases[i].amount, cases[i].currency, cases[i].rate, &fen),
+                       ==, cases[i].expected);
+      g_assert_cmpint (fen, ==, cases[i].fen);
+    }
+}
+
+/* The register's case step with a dollar case: converted at its rate, or
+ * not held without one (and the outcome says so). The shop's threshold is
+ * the default ¥200: $80 (8,000 cents, "below" 20,000 as a bare number) is
+ * ¥568. */
+static void
+test_foreign_threshold (Fixture       *f,
+                        gconstpointer  data)
+{
+  RdInterceptOutcome outcome = { 0 };
+  gint64 with_rate = foreign_case (f, "USD", "7.1", 8000);    /* $80 = ¥568: high */
+  gint64 no_rate = foreign_case (f, "USD", NULL, 60000);      /* $600, no rate */
+  gint64 yen = foreign_case (f, "JPY", "0.048", 60000);       /* JP¥60,000 = ¥2,880: high */
+  gint64 small_yen = foreign_case (f, "JPY", "0.048", 3000);  /* JP¥3,000 = ¥144: low */
+  g_autoptr(GPtrArray) parcels = NULL;
+  g_autoptr(GError) error = NULL;
+
+  register_for_case (f, with_rate, "USD1", "广东", RD_INTERCEPT_STATUS_REQUESTED, &outcome);
+  g_assert_cmpint (outcome.ticket, ==, RD_TICKET_HIGH);
+  g_assert_cmpint (case_status (f, with_rate), ==, RD_CASE_STATUS_INTERCEPTING);
+
+  register_for_case (f, no_rate, "USD2", "广东", RD_INTERCEPT_STATUS_REQUESTED, &outcome);
+  g_assert_cmpint (outcome.ticket, ==, RD_TICKET_NO_RATE);
+  g_assert_cmpint (case_status (f, no_rate), ==, RD_CASE_STATUS_AWAITING_PAYOUT);
+
+  register_for_case (f, yen, "JPY1", "广东", RD_INTERCEPT_STATUS_REQUESTED, &outcome);
+  g_assert_cmpint (outcome.ticket, ==, RD_TICKET_HIGH);
+  g_assert_cmpint (case_status (f, yen), ==, RD_CASE_STATUS_INTERCEPTING);
+
+  /* Below the shop's ¥200. */
+  register_for_case (f, small_yen, "JPY2", "广东", RD_INTERCEPT_STATUS_REQUESTED, &outcome);
+  g_assert_cmpint (outcome.ticket, ==, RD_TICKET_LOW);
+  g_assert_cmpint (case_status (f, small_yen), ==, RD_CASE_STATUS_AWAITING_PAYOUT);
+
+  /* The parcels as the page reads them: the same classes. */
+  parcels = rd_intercepts_list (f->store, RD_INTERCEPT_VIEW_ALL, &f->policy, T0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < parcels->len; i++)
+    {
+      RdIntercept *parcel = parcels->pdata[i];
+      RdTicketClass expected = g_str_equal (parcel->tracking_no, "USD2") ? RD_TICKET_NO_RATE
+                               : g_str_equal (parcel->tracking_no, "JPY2") ? RD_TICKET_LOW
+                               : RD_TICKET_HIGH;
+
+      g_assert_cmpint (rd_intercept_get_ticket (parcel, &f->policy), ==, expected);
+    }
+}
+
+/* Each currency's claim total counts its claims, not its status groups. */
+static void
+test_claim_totals_count (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(RdClaimTotals) totals = { 0 };
+  const char *numbers[] = { "CL1", "CL2", "CL3" };
+  gint64 usd = register_for_case (f, foreign_case (f, "USD", "7.1", 4000), "CLUSD", "广东",
+                                  RD_INTERCEPT_STATUS_REQUESTED, NULL);
+  gint64 usd_claim;
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      gint64 id = register_for_case (f, approved_case (f, "taobao", 10000 + i), numbers[i], "广东",
+                                     RD_INTERCEPT_STATUS_REQUESTED, NULL);
+
+      rd_intercepts_file_claim (f->store, id, 10000 + i, RD_LOST_REMEDY_REFUND, &f->policy, "bob",
+                                T0 + 80 * HOUR, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  rd_intercepts_file_claim (f->store, usd, 4000, RD_LOST_REMEDY_REFUND, &f->policy, "bob",
+                            T0 + 80 * HOUR, &usd_claim, NULL, &error);
+  g_assert_no_error (error);
+  rd_claims_settle (f->store, usd_claim, RD_CLAIM_STATUS_PAID, 2500, "bob", T0 + 90 * HOUR, &error);
+  g_assert_no_error (error);
+
+  rd_claims_totals (f->store, &totals, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (totals.n_claims, ==, 4);
+  g_assert_cmpuint (totals.claimed->len, ==, 2);
+  g_assert_cmpuint (rd_money_totals_lookup (totals.claimed, "CNY")->count, ==, 3);
+  g_assert_cmpint (rd_money_totals_get (totals.claimed, "CNY"), ==, 30003);
+  g_assert_cmpuint (rd_money_totals_lookup (totals.claimed, "USD")->count, ==, 1);
+  g_assert_cmpint (rd_money_totals_get (totals.claimed, "USD"), ==, 4000);
+  g_assert_cmpuint (rd_money_totals_lookup (totals.open_claimed, "CNY")->count, ==, 3);
+  g_assert_null (rd_money_totals_lookup (totals.open_claimed, "USD"));
+  g_assert_cmpint (rd_money_totals_get (totals.recovered, "USD"), ==, 2500);
+  g_assert_null (rd_money_totals_lookup (totals.recovered, "CNY"));
+}
+
+/* An entry of action by operator, stamped (like every audit entry, by the
+ * clock) within [from, to]. */
+static gboolean
+has_entry (GPtrArray  *entries,
+           const char *action,
+           const char *operator,
+           gint64      from,
+           gint64      to)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RdAuditEntry *entry = entries->pdata[i];
+
+      if (g_strcmp0 (entry->action, action) == 0 && g_strcmp0 (entry->operator, operator) == 0 &&
+          entry->at >= from && entry->at <= to)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A parcel that came back with a number nobody registered: in its own view
+ * and count, matched to its case by someone who may (audited, under the
+ * case, verify still passing), and refused otherwise. */
+static void
+test_match_unmatched (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(RdScanResult) result = { 0 };
+  g_auto(RdInterceptCounts) counts = { 0 };
+  g_autoptr(GPtrArray) unmatched = NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GPtrArray) linked = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(RdIntercept) matched = NULL;
+  g_autoptr(RdCase) rcase = NULL;
+  g_autofree char *history = NULL;
+  gint64 case_id = approved_case (f, "taobao", 26800);
+  gint64 other_case = approved_case (f, "taobao", 12300);
+  gint64 registered = register_for_case (f, other_case, "REG1", "广东", RD_INTERCEPT_STATUS_REQUESTED, NULL);
+  gint64 started = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 id;
+
+  rcase = rd_case_store_get (f->store, case_id, &error);
+  g_assert_no_error (error);
+  /* The buyer's return parcel, typed into the case but never registered. */
+  g_free (rcase->return_tracking);
+  rcase->return_tracking = g_strdup ("yt 777");
+  rd_case_store_update (f->store, rcase, "alice", &error);
+  g_assert_no_error (error);
+
+  rd_intercepts_record_unmatched_scan (f->store, "YT777", RD_COURIER_YTO, RD_PARCEL_CONDITION_INTACT,
+                                       "老张", T0 + 10 * HOUR, &result, &error);
+  g_assert_no_error (error);
+  id = result.intercept->id;
+
+  unmatched = rd_intercepts_list (f->store, RD_INTERCEPT_VIEW_UNMATCHED, &f->policy, T0 + 11 * HOUR, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unmatched->len, ==, 1);
+  g_assert_cmpint (((RdIntercept *) unmatched->pdata[0])->id, ==, id);
+  rd_intercepts_count (f->store, &f->policy, T0 + 11 * HOUR, &counts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_unmatched, ==, 1);
+  g_assert_cmpuint (counts.n_all, ==, 2);
+  rd_intercept_counts_clear (&counts);
+
+  /* The case whose return tracking number is the parcel's comes first. */
+  candidates = rd_intercepts_list_match_candidates (f->store, id, 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (candidates->len, >=, 1);
+  g_assert_cmpint (((RdCase *) candidates->pdata[0])->id, ==, case_id);
+
+  /* Refused: a role that may not, no number, a case that does not exist,
+   * a parcel registered for a case. Nothing written. */
+  g_assert_false (rd_intercepts_match_to_case (f->store, id, rcase->case_no, "会计", T0 + 12 * HOUR, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (rd_intercepts_match_to_case (f->store, id, "  ", "老张", T0 + 12 * HOUR, NULL, &error));
+  g_assert_error (error, RD_INTERCEPT_ERROR, RD_INTERCEPT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rd_intercepts_match_to_case (f->store, id, "RF-2099-999999", "老张", T0 + 12 * HOUR, NULL, &error));
+  g_assert_error (error, RD_INTERCEPT_ERROR, RD_INTERCEPT_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "RF-2099-999999"));
+  g_clear_error (&error);
+  g_assert_false (rd_intercepts_match_to_case (f->store, registered, rcase->case_no, "老张", T0 + 12 * HOUR, NULL, &error));
+  g_assert_error (error, RD_INTERCEPT_ERROR, RD_INTERCEPT_ERROR_NOT_NOW);
+  g_clear_error (&error);
+  linked = rd_intercepts_list_for_case (f->store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linked->len, ==, 0);
+  g_clear_pointer (&linked, g_ptr_array_unref);
+
+  /* Matched, the number typed in small letters with spaces around. */
+  {
+    g_autofree char *typed = g_strdup_printf (" %s ", rcase->case_no);
+
+    for (char *p = typed; *p != '\0'; p++)
+      *p = g_ascii_tolower (*p);
+    g_assert_true (rd_intercepts_match_to_case (f->store, id, typed, "老张", T0 + 12 * HOUR, &matched, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (matched->case_id, ==, case_id);
+  g_assert_cmpstr (matched->case_no, ==, rcase->case_no);
+  g_assert_cmpstr (matched->order_no, ==, rcase->order_no);
+  g_assert_cmpint (matched->amount, ==, 26800);
+  g_assert_false (rd_intercept_is_unmatched (matched));
+  g_assert_cmpint (matched->status, ==, RD_INTERCEPT_STATUS_BACK_IN_WAREHOUSE);
+  g_assert_cmpint (matched->platform_deadline, ==, 0);
+  /* The case itself is not moved by the match. */
+  g_assert_cmpint (case_status (f, case_id), ==, RD_CASE_STATUS_APPROVED);
+
+  linked = rd_intercepts_list_for_case (f->store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linked->len, ==, 1);
+  g_assert_cmpint (((RdIntercept *) linked->pdata[0])->id, ==, id);
+
+  /* Audited with who and when, under the case: its history shows the parcel. */
+  entries = rd_audit_list_for_case (f->store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_entry (entries, "intercept_match", "老张", started, g_get_real_time () / G_USEC_PER_SEC));
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (((RdAuditEntry *) entries->pdata[i])->action, "intercept_match") == 0)
+      history = rd_case_history_describe (entries->pdata[i]);
+  g_assert_nonnull (strstr (history, "YT777"));
+  g_assert_nonnull (strstr (history, rcase->case_no));
+
+  /* Out of the view and its count; a second match is refused. */
+  g_clear_pointer (&unmatched, g_ptr_array_unref);
+  unmatched = rd_intercepts_list (f->store, RD_INTERCEPT_VIEW_UNMATCHED, &f->policy, T0 + 13 * HOUR, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unmatched->len, ==, 0);
+  rd_intercepts_count (f->store, &f->policy, T0 + 13 * HOUR, &counts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_unmatched, ==, 0);
+  g_assert_false (rd_intercepts_match_to_case (f->store, id, rcase->case_no, "老张", T0 + 14 * HOUR, NULL, &error));
+  g_assert_error (error, RD_INTERCEPT_ERROR, RD_INTERCEPT_ERROR_NOT_NOW);
+  g_clear_error (&error);
+
+  g_assert_true (rd_audit_verify (f->store, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* A version-4 ledger with a case migrates to version 5 with an empty
  * register and the case intact. */
 static void
@@ -905,6 +1209,7 @@ main (int   argc,
   g_test_add_func ("/rd/intercepts/advice", test_advice);
   g_test_add_func ("/rd/intercepts/tracking-normalize", test_tracking_normalize);
   g_test_add_func ("/rd/intercepts/migrate-v4", test_migrate_v4);
+  g_test_add_func ("/rd/intercepts/classify-ticket", test_classify_ticket);
 #define ADD(name, func) \
   g_test_add ("/rd/intercepts/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("below-threshold", test_below_threshold);
@@ -915,6 +1220,9 @@ main (int   argc,
   ADD ("views", test_views);
   ADD ("claims", test_claims);
   ADD ("scan", test_scan);
+  ADD ("foreign-threshold", test_foreign_threshold);
+  ADD ("claim-totals-count", test_claim_totals_count);
+  ADD ("match-unmatched", test_match_unmatched);
 #undef ADD
 
   return g_test_run ();

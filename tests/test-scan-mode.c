@@ -22,6 +22,7 @@
 #include "rd-intercepts.h"
 #include "rd-intercepts-page.h"
 #include "rd-scan-mode.h"
+#include "rd-scan-sound.h"
 #include "rd-test-ledger.h"
 #include "rd-test-ui.h"
 
@@ -678,6 +679,39 @@ test_page_create_for_case (void)
   rd_test_remove_tree (dir);
 }
 
+/* Each result has its own sound: a theme event id, none twice; the ones
+ * that need a second look are the ones the error bell stands in for; and
+ * playing with no sound server (as here) is silent and harmless. */
+static void
+test_sounds (void)
+{
+  static const RdScanSound results[] = {
+    RD_SCAN_SOUND_RECORDED, RD_SCAN_SOUND_ALREADY, RD_SCAN_SOUND_UNKNOWN,
+    RD_SCAN_SOUND_DAMAGED, RD_SCAN_SOUND_QUEUED, RD_SCAN_SOUND_REFUSED,
+  };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+
+  g_assert_cmpuint (G_N_ELEMENTS (results), ==, RD_SCAN_N_SOUNDS - 1);
+  g_assert_null (rd_scan_sound_get_event_id (RD_SCAN_SOUND_NONE));
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    {
+      const char *id = rd_scan_sound_get_event_id (results[i]);
+
+      g_assert_nonnull (id);
+      g_assert_false (g_hash_table_contains (seen, id));
+      g_hash_table_add (seen, (gpointer) id);
+      rd_scan_sound_play (label, results[i]);
+    }
+  g_assert_true (rd_scan_sound_is_failure (RD_SCAN_SOUND_UNKNOWN));
+  g_assert_true (rd_scan_sound_is_failure (RD_SCAN_SOUND_DAMAGED));
+  g_assert_true (rd_scan_sound_is_failure (RD_SCAN_SOUND_REFUSED));
+  g_assert_false (rd_scan_sound_is_failure (RD_SCAN_SOUND_RECORDED));
+  g_assert_false (rd_scan_sound_is_failure (RD_SCAN_SOUND_ALREADY));
+  g_assert_false (rd_scan_sound_is_failure (RD_SCAN_SOUND_QUEUED));
+  g_object_unref (label);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -704,6 +738,7 @@ main (int   argc,
   ADD ("queue", test_queue);
 #undef ADD
   g_test_add_func ("/rd/scan-mode/page", test_page_scan_mode);
+  g_test_add_func ("/rd/scan-mode/sounds", test_sounds);
   g_test_add_func ("/rd/intercepts-page/create-for-case", test_page_create_for_case);
 
   return g_test_run ();

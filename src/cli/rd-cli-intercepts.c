@@ -1,6 +1,6 @@
 /* rd-cli-intercepts.c
  *
- * `refund-desk intercepts [--db FILE] [--due|--stalled|--losses]`: the
+ * `refund-desk intercepts [--db FILE] [--due|--stalled|--losses|--unmatched]`: the
  * intercept register, headless. One parcel a line, tab-separated after a
  * header line: tracking number, courier, case, amount (plain decimal, in
  * the parcel's currency), currency (its case's; CNY without one), destination, status, platform deadline, time left, last movement, and what
@@ -9,7 +9,9 @@
  * --due lists the unsettled parcels by time left, --stalled the ones
  * without movement past the nudge threshold, --losses the parcels refunded
  * and not recovered (钱货两空) followed by their sum per currency (yuan and
- * dollars are never added: "¥13,340,526.21 · $417,645.36"). The policy comes from
+ * dollars are never added: "¥13,340,526.21 · $417,645.36"), --unmatched the
+ * parcels that came back with a number nobody registered and wait to be
+ * matched to their case (in the window). The policy comes from
  * the ledger (rd_policy_load_from_store).
  */
 #include "config.h"
@@ -66,7 +68,7 @@ rd_cli_intercepts (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_auto(RdPolicy) policy = { 0 };
-  gboolean due = FALSE, stalled = FALSE, losses = FALSE;
+  gboolean due = FALSE, stalled = FALSE, losses = FALSE, unmatched = FALSE;
   RdInterceptView view = RD_INTERCEPT_VIEW_ALL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autoptr(GArray) sums = NULL;
@@ -75,6 +77,7 @@ rd_cli_intercepts (int    argc,
     { "due", 0, 0, G_OPTION_ARG_NONE, &due, N_("Only parcels waiting for a result, the least time left before the platform’s deadline first"), NULL },
     { "stalled", 0, 0, G_OPTION_ARG_NONE, &stalled, N_("Only parcels without tracking movement for the “Nudge the Courier” hours or longer"), NULL },
     { "losses", 0, 0, G_OPTION_ARG_NONE, &losses, N_("Only parcels refunded while the goods were not recovered, and their sum"), NULL },
+    { "unmatched", 0, 0, G_OPTION_ARG_NONE, &unmatched, N_("Only parcels that came back with a number nobody registered, not matched to a case yet"), NULL },
     { NULL }
   };
 
@@ -83,14 +86,15 @@ rd_cli_intercepts (int    argc,
                              entries, &argc, &argv))
     return RD_CLI_USAGE;
 
-  if (argc != 1 || due + stalled + losses > 1)
+  if (argc != 1 || due + stalled + losses + unmatched > 1)
     {
-      g_printerr ("refund-desk intercepts: %s\n", _("Give at most one of --due, --stalled and --losses."));
+      g_printerr ("refund-desk intercepts: %s\n", _("Give at most one of --due, --stalled, --losses and --unmatched."));
       return RD_CLI_USAGE;
     }
   view = due ? RD_INTERCEPT_VIEW_DUE
          : stalled ? RD_INTERCEPT_VIEW_STALLED
          : losses ? RD_INTERCEPT_VIEW_LOSSES
+         : unmatched ? RD_INTERCEPT_VIEW_UNMATCHED
          : RD_INTERCEPT_VIEW_ALL;
 
   store = rd_cli_open_store (db_path, RD_STORE_OPEN_EXISTING | RD_STORE_OPEN_READ_ONLY, &error);

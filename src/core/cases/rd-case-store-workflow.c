@@ -67,6 +67,7 @@ rd_case_store_transition_locked (RdStore                *store,
   facts.kind = rcase->kind;
   facts.amount = rcase->amount_paid;
   facts.currency = rcase->currency;
+  facts.exchange_rate = rcase->exchange_rate;
   facts.created_by = rcase->created_by;
   facts.operator = operator;
   if (event != RD_WORKFLOW_EVENT_APPROVE || facts.approved_amount <= 0)

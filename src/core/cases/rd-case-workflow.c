@@ -141,7 +141,10 @@ check_ready_for_payout (RdCaseStatus            from,
                         const RdPolicy         *policy,
                         GError                **error)
 {
-  gboolean high = rd_policy_is_high_ticket (policy, ticket_amount (facts));
+  /* The threshold is yuan: a foreign ticket is converted at the case's
+   * rate, and without one the threshold is not applied. */
+  gboolean high = rd_policy_classify_ticket (policy, ticket_amount (facts), facts->currency,
+                                             facts->exchange_rate, NULL) == RD_TICKET_HIGH;
 
   switch ((int) from)
     {
@@ -163,7 +166,8 @@ check_ready_for_payout (RdCaseStatus            from,
     case RD_CASE_STATUS_INTERCEPTING:
       if (high && !facts->intercept_settled)
         {
-          g_autofree char *threshold = format_amount (facts, policy->high_ticket_threshold);
+          g_autofree char *threshold = rd_money_format (policy->high_ticket_threshold,
+                                                        rd_currency_default ());
 
           g_set_error (error, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_WAIT_FOR_RESULT,
                        _("Refunds of %s or more wait for the intercept result."),
@@ -175,7 +179,8 @@ check_ready_for_payout (RdCaseStatus            from,
     case RD_CASE_STATUS_AWAITING_RETURN:
       if (high)
         {
-          g_autofree char *threshold = format_amount (facts, policy->high_ticket_threshold);
+          g_autofree char *threshold = rd_money_format (policy->high_ticket_threshold,
+                                                        rd_currency_default ());
 
           g_set_error (error, RD_WORKFLOW_ERROR, RD_WORKFLOW_ERROR_WAIT_FOR_RESULT,
                        _("Refunds of %s or more are paid after the returned parcel is inspected."),

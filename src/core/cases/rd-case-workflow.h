@@ -60,6 +60,8 @@ typedef struct
   gint64             amount;             /* what the buyer asks for, minor units */
   gint64             approved_amount;    /* what the shop refunds; 0 until approved */
   const char        *currency;           /* ISO code for messages; NULL = CNY */
+  const char        *exchange_rate;      /* the case's rate, CNY per unit (the high-ticket
+                                          * threshold is yuan: rd_policy_classify_ticket) */
   const char        *created_by;
   const char        *operator;           /* who acts now */
   const char        *approver;           /* approve: the approving operator; NULL = operator */

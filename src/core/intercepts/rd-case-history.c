@@ -326,6 +326,12 @@ describe_parcel (const char *action,
   if (g_str_equal (what, "claim"))
     return describe_claim (action, tracking, new_value);
 
+  if (g_str_equal (what, "case"))
+    /* TRANSLATORS: a parcel that came back with a number nobody had
+     * registered, linked later; the tracking number, the case number */
+    return g_strdup_printf (_("Returned parcel %s matched to case %s"), tracking,
+                            !is_empty (new_value) ? new_value : "—");
+
   return g_strdup_printf (_("Parcel %s updated"), tracking);
 }
 

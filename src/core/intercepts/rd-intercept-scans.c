@@ -12,7 +12,8 @@
  * warehouse with the scanned condition, with no case, no request and so no
  * platform deadline (no countdown), for someone to match to an order later.
  * No schema of its own: rd_intercept_is_unmatched() tells it by those
- * values.
+ * values. rd_intercepts_match_to_case links such a parcel to its case
+ * later.
  */
 #include "config.h"
 
@@ -20,9 +21,11 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-case-store.h"
 #include "rd-intercepts.h"
 #include "rd-operators.h"
 #include "rd-intercepts-private.h"
+#include "rd-store-txn.h"
 
 static gboolean
 find_scan (RdStore            *store,
@@ -269,6 +272,172 @@ fail:
   rd_store_rollback (store);
   memset (result, 0, sizeof *result);
   return FALSE;
+}
+
+static gboolean
+match_locked (RdStore      *store,
+              gint64        id,
+              const char   *case_no,
+              const char   *operator,
+              gint64        now,
+              GError      **error)
+{
+  g_autoptr(RdIntercept) intercept = NULL;
+  g_autoptr(RdCase) rcase = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!rd_operators_check (store, operator, RD_ACTION_INTERCEPT, error))
+    return FALSE;
+
+  intercept = rd_intercepts_get (store, id, error);
+  if (intercept == NULL)
+    return FALSE;
+  if (!rd_intercept_is_unmatched (intercept))
+    {
+      if (intercept->case_no != NULL)
+        g_set_error (error, RD_INTERCEPT_ERROR, RD_INTERCEPT_ERROR_NOT_NOW,
+                     _("Parcel %s is matched to case %s already."), intercept->tracking_no, intercept->case_no);
+      else
+        g_set_error (error, RD_INTERCEPT_ERROR, RD_INTERCEPT_ERROR_NOT_NOW,
+                     _("Parcel %s is not a returned parcel waiting to be matched."), intercept->tracking_no);
+      return FALSE;
+    }
+
+  rcase = rd_case_store_get_by_case_no (store, case_no, &local_error);
+  if (rcase == NULL)
+    {
+      if (g_error_matches (local_error, RD_CASE_STORE_ERROR, RD_CASE_STORE_ERROR_NOT_FOUND))
+        g_set_error (error, RD_INTERCEPT_ERROR, RD_INTERCEPT_ERROR_NOT_FOUND,
+                     _("There is no case %s in the ledger."), case_no);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* What the parcel is now known to be: the case's order, channel and
+   * amount (approved, else paid), in the case's currency. No request and
+   * no deadline: it is back already, there is nothing to count down. */
+  stmt = rd_store_prepare (store,
+                           "UPDATE intercepts SET case_id = ?2, order_no = ?3, channel = ?4, amount = ?5,"
+                           " updated_at = ?6 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, rcase->id);
+  if (rcase->order_no != NULL && *rcase->order_no != '\0')
+    sqlite3_bind_text (stmt, 3, rcase->order_no, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 3);
+  if (rcase->channel != NULL && *rcase->channel != '\0')
+    sqlite3_bind_text (stmt, 4, rcase->channel, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 4);
+  sqlite3_bind_int64 (stmt, 5, rcase->approved_amount >= 0 ? rcase->approved_amount : rcase->amount_paid);
+  sqlite3_bind_int64 (stmt, 6, now);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      rd_store_set_error_from_db (store, sqlite3_errcode (rd_store_get_db (store)), error);
+      return FALSE;
+    }
+
+  /* Under the case: its history shows the parcel from now on. */
+  intercept->case_id = rcase->id;
+  return _rd_intercepts_audit (store, intercept, operator, "intercept_match", "case", NULL,
+                               rcase->case_no, error);
+}
+
+gboolean
+rd_intercepts_match_to_case (RdStore      *store,
+                             gint64        id,
+                             const char   *case_no,
+                             const char   *operator,
+                             gint64        now,
+                             RdIntercept **matched,
+                             GError      **error)
+{
+  g_autofree char *number = NULL;
+  gboolean owned;
+
+  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (operator != NULL, FALSE);
+
+  if (matched != NULL)
+    *matched = NULL;
+
+  /* Case numbers are written in capitals: "rf-2026-000123" is that case. */
+  number = g_ascii_strup (case_no != NULL ? case_no : "", -1);
+  g_strstrip (number);
+  if (*number == '\0' || !g_utf8_validate (number, -1, NULL))
+    {
+      g_set_error_literal (error, RD_INTERCEPT_ERROR, RD_INTERCEPT_ERROR_INVALID,
+                           _("Enter the number of the case this parcel belongs to."));
+      return FALSE;
+    }
+
+  if (!rd_store_txn_begin (store, &owned, error))
+    return FALSE;
+  if (!match_locked (store, id, number, operator, now, error))
+    {
+      rd_store_txn_rollback (store, owned);
+      return FALSE;
+    }
+  if (!rd_store_txn_commit (store, owned, error))
+    return FALSE;
+
+  if (matched != NULL)
+    {
+      *matched = rd_intercepts_get (store, id, error);
+      return *matched != NULL;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+rd_intercepts_list_match_candidates (RdStore  *store,
+                                     gint64    id,
+                                     guint     limit,
+                                     GError  **error)
+{
+  g_autoptr(RdIntercept) intercept = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_case_free);
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
+
+  intercept = rd_intercepts_get (store, id, error);
+  if (intercept == NULL)
+    return NULL;
+
+  /* The numbers typed into a case are compared as the register keeps its
+   * own: capitals, no spaces. */
+  stmt = rd_store_prepare (store,
+                           "SELECT id FROM ("
+                           " SELECT id, requested_at,"
+                           "  (upper (replace (coalesce (return_tracking, ''), ' ', '')) = ?1"
+                           "   OR upper (replace (coalesce (outbound_tracking, ''), ' ', '')) = ?1) AS same"
+                           " FROM cases)"
+                           " WHERE same OR id IN (SELECT id FROM cases WHERE status IN ('awaiting_return', 'intercepting'))"
+                           " ORDER BY same DESC, requested_at DESC, id DESC LIMIT ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, intercept->tracking_no, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RdCase *rcase = rd_case_store_get (store, sqlite3_column_int64 (stmt, 0), error);
+
+      if (rcase == NULL)
+        return NULL;
+      g_ptr_array_add (cases, rcase);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rd_store_set_error_from_db (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&cases);
 }
 
 gboolean

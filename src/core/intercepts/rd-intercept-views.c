@@ -209,6 +209,10 @@ rd_intercepts_list (RdStore          *store,
     case RD_INTERCEPT_VIEW_LOSSES:
       return list_losses (store, error);
 
+    case RD_INTERCEPT_VIEW_UNMATCHED:
+      return select_intercepts (store, "WHERE" RD_INTERCEPT_UNMATCHED_WHERE
+                                "ORDER BY i.created_at DESC, i.id DESC", error);
+
     default:
       g_return_val_if_reached (NULL);
     }
@@ -263,13 +267,16 @@ rd_intercepts_count (RdStore            *store,
 
   stmt = rd_store_prepare (store,
                            "SELECT (SELECT count(*) FROM intercepts),"
-                           " (SELECT count(*) FROM claims WHERE status = 'filed')", error);
+                           " (SELECT count(*) FROM claims WHERE status = 'filed'),"
+                           " (SELECT count(*) FROM intercepts i WHERE" RD_INTERCEPT_UNMATCHED_WHERE ")",
+                           error);
   if (stmt == NULL)
     return FALSE;
   if (!_rd_intercepts_step_row (store, stmt, error))
     return FALSE;
   result.n_all = sqlite3_column_int64 (stmt, 0);
   result.n_claims_open = sqlite3_column_int64 (stmt, 1);
+  result.n_unmatched = sqlite3_column_int64 (stmt, 2);
 
   due = rd_intercepts_list (store, RD_INTERCEPT_VIEW_DUE, policy, now, error);
   if (due == NULL)
@@ -549,14 +556,12 @@ rd_claims_totals (RdStore        *store,
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
   g_return_val_if_fail (totals != NULL, FALSE);
 
-  /* One row a status and currency (the parcel's case's): each amount is
-   * summed in its own currency. */
+  /* One row a claim, each amount added to the total of its own currency
+   * (the parcel's case's), so that each total counts claims. */
   stmt = rd_store_prepare (store,
-                           "SELECT k.status, c.currency, count(*),"
-                           " coalesce (sum (k.amount_claimed), 0), coalesce (sum (k.amount_recovered), 0)"
+                           "SELECT k.status, c.currency, k.amount_claimed, k.amount_recovered"
                            " FROM claims k JOIN intercepts i ON i.id = k.intercept_id"
-                           " LEFT JOIN cases c ON c.id = i.case_id"
-                           " GROUP BY k.status, c.currency", error);
+                           " LEFT JOIN cases c ON c.id = i.case_id", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -567,17 +572,16 @@ rd_claims_totals (RdStore        *store,
     {
       RdClaimStatus status = rd_claim_status_from_id ((const char *) sqlite3_column_text (stmt, 0));
       const char *currency = (const char *) sqlite3_column_text (stmt, 1);
-      guint n = sqlite3_column_int64 (stmt, 2);
-      gint64 claimed = sqlite3_column_int64 (stmt, 3);
-      gint64 recovered = sqlite3_column_int64 (stmt, 4);
+      gint64 claimed = sqlite3_column_int64 (stmt, 2);
+      gint64 recovered = sqlite3_column_int64 (stmt, 3);
 
-      result.n_claims += n;
+      result.n_claims++;
       if (status == RD_CLAIM_STATUS_FILED)
-        result.n_open += n;
+        result.n_open++;
       else if (status == RD_CLAIM_STATUS_PAID)
-        result.n_paid += n;
+        result.n_paid++;
       else if (status == RD_CLAIM_STATUS_REFUSED)
-        result.n_refused += n;
+        result.n_refused++;
 
       if (!rd_money_totals_add (result.claimed, currency, claimed, error) ||
           (status == RD_CLAIM_STATUS_FILED &&

@@ -23,8 +23,15 @@ G_BEGIN_DECLS
   " coalesce ((SELECT sum (p.amount) FROM payouts p WHERE p.case_id = i.case_id)," \
   "   CASE WHEN c.status IN ('paid', 'arrived', 'closed') THEN coalesce (c.approved_amount, 0) ELSE 0 END)," \
   " (SELECT coalesce (sum (k.amount_recovered), 0) FROM claims k WHERE k.intercept_id = i.id)," \
-  " c.currency" \
+  " c.currency, c.exchange_rate" \
   " FROM intercepts i LEFT JOIN cases c ON c.id = i.case_id "
+
+/* The parcels rd_intercept_is_unmatched tells, in SQL over intercepts i:
+ * back in the warehouse with no case, no request, no deadline, no order. */
+#define RD_INTERCEPT_UNMATCHED_WHERE \
+  " i.status = 'back_in_warehouse' AND i.case_id IS NULL" \
+  " AND coalesce (i.requested_at, 0) = 0 AND coalesce (i.platform_deadline, 0) = 0" \
+  " AND coalesce (i.order_no, '') = '' "
 
 RdIntercept *_rd_intercept_from_row     (sqlite3_stmt  *stmt);
 

@@ -178,8 +178,11 @@ _rd_intercepts_apply_case_step (RdStore             *store,
     return FALSE;
 
   outcome->case_from = outcome->case_to = rcase->status;
-  outcome->step = rd_intercept_case_step (to, rcase->status,
-                                          rd_policy_is_high_ticket (policy, case_ticket (rcase)));
+  /* The threshold is yuan: a dollar case's ticket at its rate, and no
+   * threshold at all without one (the outcome says so). */
+  outcome->ticket = rd_policy_classify_ticket (policy, case_ticket (rcase), rcase->currency,
+                                               rcase->exchange_rate, NULL);
+  outcome->step = rd_intercept_case_step (to, rcase->status, outcome->ticket == RD_TICKET_HIGH);
 
   switch (outcome->step)
     {
@@ -458,6 +461,7 @@ rd_intercept_copy (const RdIntercept *self)
   copy->province = g_strdup (self->province);
   copy->operator = g_strdup (self->operator);
   copy->notes = g_strdup (self->notes);
+  copy->exchange_rate = g_strdup (self->exchange_rate);
   return copy;
 }
 
@@ -475,16 +479,24 @@ rd_intercept_free (RdIntercept *self)
   g_free (self->province);
   g_free (self->operator);
   g_free (self->notes);
+  g_free (self->exchange_rate);
   g_free (self);
+}
+
+RdTicketClass
+rd_intercept_get_ticket (const RdIntercept *self,
+                         const RdPolicy    *policy)
+{
+  g_return_val_if_fail (self != NULL, RD_TICKET_HIGH);
+
+  return rd_policy_classify_ticket (policy, self->amount, self->currency, self->exchange_rate, NULL);
 }
 
 gboolean
 rd_intercept_is_high_ticket (const RdIntercept *self,
                              const RdPolicy    *policy)
 {
-  g_return_val_if_fail (self != NULL, TRUE);
-
-  return rd_policy_is_high_ticket (policy, self->amount);
+  return rd_intercept_get_ticket (self, policy) == RD_TICKET_HIGH;
 }
 
 gint64
@@ -542,6 +554,7 @@ _rd_intercept_from_row (sqlite3_stmt *stmt)
   self->refunded = sqlite3_column_int64 (stmt, 20);
   self->recovered = sqlite3_column_int64 (stmt, 21);
   self->currency = rd_currency_normalize ((const char *) sqlite3_column_text (stmt, 22));
+  self->exchange_rate = _rd_intercepts_dup_column (stmt, 23);
   return self;
 }
 

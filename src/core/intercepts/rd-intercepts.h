@@ -19,6 +19,7 @@
 
 #include <glib-object.h>
 
+#include "rd-case.h"
 #include "rd-case-types.h"
 #include "rd-intercept-types.h"
 #include "rd-money-totals.h"
@@ -56,6 +57,8 @@ typedef struct
   const char        *currency;           /* read only, interned: the linked case's currency
                                           * (its amount, refunds, claims and loss are in it);
                                           * the shop's (CNY) without a case */
+  char              *exchange_rate;      /* read only: the linked case's rate (CNY per
+                                          * unit, exact decimal text), NULL none */
 } RdIntercept;
 
 typedef struct
@@ -77,7 +80,8 @@ typedef struct
 } RdClaim;
 
 /* The amounts are sums per currency (GArray of RdMoneyTotal, the shop's
- * currency first): a dollar claim is never added to a yuan one. Free with
+ * currency first, each total's count the claims in it): a dollar claim is
+ * never added to a yuan one. Free with
  * rd_claim_totals_clear. */
 typedef struct
 {
@@ -96,6 +100,8 @@ typedef enum
   RD_INTERCEPT_VIEW_DUE,       /* unsettled with a platform deadline, least time left first */
   RD_INTERCEPT_VIEW_STALLED,   /* on the road without movement ≥ the nudge threshold, longest first */
   RD_INTERCEPT_VIEW_LOSSES,    /* refunded while the goods were not recovered (钱货两空) */
+  RD_INTERCEPT_VIEW_UNMATCHED, /* returned with a number nobody registered, not matched to
+                                * a case yet (rd_intercept_is_unmatched), newest first */
 } RdInterceptView;
 
 typedef struct
@@ -107,6 +113,7 @@ typedef struct
   guint   n_lost;          /* stalled past the lost threshold */
   guint   n_claims_open;
   guint   n_losses;
+  guint   n_unmatched;     /* returned, not matched to a case */
   GArray *losses;          /* RdMoneyTotal per currency: refunded − recovered over
                             * the losses, the shop's currency first; free with
                             * rd_intercept_counts_clear */
@@ -120,6 +127,9 @@ typedef struct
   RdInterceptCaseStep step;
   RdCaseStatus        case_from;   /* NONE without a linked case */
   RdCaseStatus        case_to;
+  RdTicketClass       ticket;      /* the linked case's ticket by the policy when the
+                                    * step was decided; NO_RATE: a foreign amount
+                                    * with no rate, the threshold was not applied */
 } RdInterceptOutcome;
 
 typedef enum
@@ -144,7 +154,12 @@ GType         rd_intercept_get_type            (void) G_GNUC_CONST;
 RdIntercept  *rd_intercept_new                 (void);
 RdIntercept  *rd_intercept_copy                (const RdIntercept *self);
 void          rd_intercept_free                (RdIntercept       *self);
-/* The amount's ticket class by the policy: TRUE at or above the threshold. */
+/* The amount's ticket class by the policy (rd_policy_classify_ticket: the
+ * threshold is yuan; a foreign amount is converted at the case's rate, and
+ * without one the threshold is not applied: RD_TICKET_NO_RATE). */
+RdTicketClass rd_intercept_get_ticket          (const RdIntercept *self,
+                                                const RdPolicy    *policy);
+/* rd_intercept_get_ticket is RD_TICKET_HIGH. */
 gboolean      rd_intercept_is_high_ticket      (const RdIntercept *self,
                                                 const RdPolicy    *policy);
 /* The last movement, or when the intercept was requested (or registered)
@@ -322,6 +337,29 @@ gboolean      rd_intercepts_record_unmatched_scan (RdStore         *store,
                                                 const char        *operator,
                                                 gint64             now,
                                                 RdScanResult      *result,
+                                                GError           **error);
+/* A parcel "returned, not matched" (rd_intercept_is_unmatched) is linked
+ * to the case numbered case_no (its order number, channel and amount taken
+ * from the case), audited with who and when under that case, so that the
+ * case's history shows the parcel; the case's status is not moved. Refused
+ * like every register write for a role that may not (RD_ACTION_INTERCEPT);
+ * RD_INTERCEPT_ERROR_NOT_FOUND when there is no such case (or parcel),
+ * RD_INTERCEPT_ERROR_NOT_NOW when the parcel is matched already or was
+ * registered for a case. *matched (may be NULL) gets the parcel after. */
+gboolean      rd_intercepts_match_to_case      (RdStore           *store,
+                                                gint64             id,
+                                                const char        *case_no,
+                                                const char        *operator,
+                                                gint64             now,
+                                                RdIntercept      **matched,
+                                                GError           **error);
+/* The cases an unmatched parcel may belong to, to pick from: first those
+ * whose return or outbound tracking number is the parcel's, then the open
+ * cases waiting for goods to come back (awaiting return, intercepting),
+ * newest first; at most limit. Array of RdCase*. */
+GPtrArray    *rd_intercepts_list_match_candidates (RdStore         *store,
+                                                gint64             id,
+                                                guint              limit,
                                                 GError           **error);
 /* The parcel's latest scan: FALSE (no error) when it has none. */
 gboolean      rd_intercepts_get_last_scan      (RdStore           *store,

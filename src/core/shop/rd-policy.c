@@ -171,6 +171,47 @@ rd_policy_is_high_ticket (const RdPolicy *policy,
   return amount >= policy->high_ticket_threshold;
 }
 
+RdTicketClass
+rd_policy_classify_ticket (const RdPolicy *policy,
+                           gint64          amount,
+                           const char     *currency,
+                           const char     *exchange_rate,
+                           gint64         *amount_cny)
+{
+  const RdCurrency *unit;
+  gint64 rate_micro;
+  gint64 denominator = 1000000;
+  gint64 fen;
+
+  g_return_val_if_fail (policy != NULL, RD_TICKET_HIGH);
+
+  if (amount_cny != NULL)
+    *amount_cny = 0;
+
+  unit = currency != NULL && *currency != '\0' ? rd_currency_lookup (currency) : rd_currency_default ();
+  if (unit == rd_currency_default ())
+    fen = amount;
+  else
+    {
+      /* A currency this build does not know has no known minor unit:
+       * nothing to convert, like a missing rate. */
+      if (unit == NULL || exchange_rate == NULL || *exchange_rate == '\0' ||
+          !rd_calc_parse_rate (exchange_rate, &rate_micro, NULL) || rate_micro <= 0)
+        return RD_TICKET_NO_RATE;
+
+      for (guint i = 0; i < unit->exponent; i++)
+        denominator *= 10;
+      /* fen = amount × rate × 100 / 10^exponent, as the calculator converts. */
+      if (!rd_money_mul_div (amount, rate_micro * 100, denominator,
+                             RD_ROUND_HALF_AWAY_FROM_ZERO, &fen, NULL))
+        fen = G_MAXINT64;
+    }
+
+  if (amount_cny != NULL)
+    *amount_cny = fen;
+  return fen >= policy->high_ticket_threshold ? RD_TICKET_HIGH : RD_TICKET_LOW;
+}
+
 gboolean
 rd_policy_needs_review (const RdPolicy *policy,
                         gint64          amount)

@@ -108,6 +108,27 @@ guint     rd_policy_get_auto_refund_hours (const RdPolicy *policy,
                                            const char     *channel_id);
 gboolean  rd_policy_is_high_ticket       (const RdPolicy *policy,
                                           gint64          amount);
+
+/* The ticket class of an amount against the high-ticket threshold, which is
+ * yuan (fen) whatever the amount's currency. */
+typedef enum
+{
+  RD_TICKET_LOW,       /* below the threshold */
+  RD_TICKET_HIGH,      /* at or above it: the refund waits for the parcel's result */
+  RD_TICKET_NO_RATE,   /* in another currency with no exchange rate recorded: the
+                        * threshold is not applied (as if low), and the page says so */
+} RdTicketClass;
+
+/* amount is in minor units of currency (ISO code; NULL or "" is CNY); a
+ * foreign amount is converted to fen at exchange_rate (CNY per unit, the
+ * case's exact decimal text, rd_calc_parse_rate; rounded half away from
+ * zero) before it is compared. A yuan amount never needs a rate. When
+ * amount_cny is not NULL it gets the amount in fen (0 with NO_RATE). */
+RdTicketClass rd_policy_classify_ticket  (const RdPolicy *policy,
+                                          gint64          amount,
+                                          const char     *currency,
+                                          const char     *exchange_rate,
+                                          gint64         *amount_cny);
 gboolean  rd_policy_needs_review         (const RdPolicy *policy,
                                           gint64          amount);
 gboolean  rd_policy_is_remote_province   (const RdPolicy *policy,

@@ -1,8 +1,11 @@
 /* rd-intercept-dialogs.c
  *
  * The Intercepts page's dialogs (see rd-intercept-dialogs.h). Money is read
- * with rd_money_parse: exact, never a double. While a form does not parse,
- * its confirming response is disabled and a line says why.
+ * with rd_money_parse in the parcel's own currency (its case's: a dollar
+ * parcel is typed in dollars and stored in cents, a yen one has no
+ * decimals), exact, never a double; the label names that currency. While a
+ * form does not parse, its confirming response is disabled and a line says
+ * why.
  */
 #include "config.h"
 
@@ -20,11 +23,16 @@ typedef struct
   GtkEntry     *tracking;
   GtkEntry     *amount;
   GtkEntry     *province;
+  GtkEntry     *case_no;
+  GtkDropDown  *candidates;
+  GPtrArray    *candidate_numbers;   /* case numbers of the candidates (char *) */
   GtkSwitch    *requested;
   GtkLabel     *error;
   AdwMessageDialog *dialog;
   const char   *response;       /* the confirming response */
   gboolean      amount_required;
+  const RdCurrency *currency;   /* of the amount: the parcel's */
+  RdCurrency    unknown;        /* a code this build does not know: two decimals */
 } Form;
 
 static void
@@ -32,6 +40,7 @@ form_free (Form *form)
 {
   g_clear_object (&form->data);
   g_clear_pointer (&form->intercept, rd_intercept_free);
+  g_clear_pointer (&form->candidate_numbers, g_ptr_array_unref);
   g_free (form);
 }
 
@@ -52,6 +61,7 @@ new_dialog (GtkWidget  *parent,
   form->dialog = dialog;
   form->done = done;
   form->data = data != NULL ? g_object_ref (data) : NULL;
+  form->currency = rd_currency_default ();
   g_object_set_data_full (G_OBJECT (dialog), "rd-form", form, (GDestroyNotify) form_free);
   *out_form = form;
   return dialog;
@@ -74,15 +84,44 @@ add_row (GtkGrid    *grid,
   return widget;
 }
 
+/* The form's amounts are in code (NULL: the shop's, CNY). */
+static void
+set_currency (Form       *form,
+              const char *code)
+{
+  const RdCurrency *currency = code != NULL && *code != '\0' ? rd_currency_lookup (code)
+                                                              : rd_currency_default ();
+
+  if (currency == NULL)
+    {
+      /* Written by a newer Refund Desk: its code, two decimals. */
+      form->unknown.code = g_intern_string (code);
+      form->unknown.symbol = form->unknown.code;
+      form->unknown.exponent = 2;
+      currency = &form->unknown;
+    }
+  form->currency = currency;
+}
+
+/* "Amount c_laimed ($)": the label of an amount, with its currency. */
+static char *
+money_label (Form       *form,
+             const char *format)
+{
+  return g_strdup_printf (format, form->currency->symbol);
+}
+
 static GtkEntry *
-money_entry (gint64 amount)
+money_entry (Form   *form,
+             gint64  amount)
 {
   GtkEntry *entry = GTK_ENTRY (gtk_entry_new ());
 
-  gtk_entry_set_input_purpose (entry, GTK_INPUT_PURPOSE_NUMBER);
+  gtk_entry_set_input_purpose (entry, form->currency->exponent > 0 ? GTK_INPUT_PURPOSE_NUMBER
+                                                                   : GTK_INPUT_PURPOSE_DIGITS);
   if (amount > 0)
     {
-      g_autofree char *text = rd_money_format_plain (amount, rd_currency_default ());
+      g_autofree char *text = rd_money_format_plain (amount, form->currency);
       gtk_editable_set_text (GTK_EDITABLE (entry), text);
     }
   gtk_entry_set_activates_default (entry, TRUE);
@@ -112,7 +151,7 @@ read_amount (Form     *form,
   *amount = 0;
   if (*text == '\0' && !form->amount_required)
     return TRUE;
-  if (!rd_money_parse (text, rd_currency_default (), amount, error))
+  if (!rd_money_parse (text, form->currency, amount, error))
     return FALSE;
   if (*amount < 0 || (form->amount_required && *amount == 0))
     {
@@ -132,6 +171,11 @@ revalidate (Form *form)
 
   if (form->amount != NULL && !read_amount (form, &amount, &error))
     ok = FALSE;
+  if (ok && form->case_no != NULL)
+    {
+      g_autofree char *number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->case_no))));
+      ok = *number != '\0';
+    }
   if (ok && form->tracking != NULL)
     {
       g_autofree char *tracking = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->tracking))));
@@ -195,6 +239,7 @@ rd_intercept_dialog_create (GtkWidget         *parent,
 {
   g_autoptr(GtkStringList) couriers = gtk_string_list_new (NULL);
   g_autofree char *body = NULL;
+  g_autofree char *label = NULL;
   AdwMessageDialog *dialog;
   GtkGrid *grid;
   Form *form;
@@ -230,8 +275,11 @@ rd_intercept_dialog_create (GtkWidget         *parent,
     gtk_editable_set_text (GTK_EDITABLE (form->tracking), form->intercept->tracking_no);
   add_row (grid, row++, _("_Tracking number"), GTK_WIDGET (form->tracking));
 
-  form->amount = money_entry (form->intercept->amount);
-  add_row (grid, row++, _("_Amount (¥)"), GTK_WIDGET (form->amount));
+  set_currency (form, form->intercept->currency);
+  form->amount = money_entry (form, form->intercept->amount);
+  /* TRANSLATORS: %s is the currency's symbol, ¥ or $ */
+  label = money_label (form, _("_Amount (%s)"));
+  add_row (grid, row++, label, GTK_WIDGET (form->amount));
 
   form->province = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (form->province, _("e.g. 广东, 新疆"));
@@ -336,6 +384,7 @@ rd_intercept_dialog_claim (GtkWidget         *parent,
                            gpointer           data)
 {
   g_autofree char *body = NULL;
+  g_autofree char *label = NULL;
   AdwMessageDialog *dialog;
   GtkGrid *grid;
   Form *form;
@@ -352,8 +401,11 @@ rd_intercept_dialog_claim (GtkWidget         *parent,
   grid = GTK_GRID (gtk_grid_new ());
   gtk_grid_set_row_spacing (grid, 6);
   gtk_grid_set_column_spacing (grid, 12);
-  form->amount = money_entry (intercept->amount);
-  add_row (grid, 0, _("Amount c_laimed (¥)"), GTK_WIDGET (form->amount));
+  set_currency (form, intercept->currency);
+  form->amount = money_entry (form, intercept->amount);
+  /* TRANSLATORS: %s is the currency's symbol, ¥ or $ */
+  label = money_label (form, _("Amount c_laimed (%s)"));
+  add_row (grid, 0, label, GTK_WIDGET (form->amount));
   form->error = error_label ();
   gtk_grid_attach (grid, GTK_WIDGET (form->error), 0, 1, 2, 1);
   adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (grid));
@@ -403,6 +455,7 @@ rd_intercept_dialog_settle (GtkWidget     *parent,
   g_autofree char *claimed = rd_money_format_code (claim->amount_claimed, claim->currency);
   g_autofree char *body = g_strdup_printf (_("How much did %s pay for parcel %s? %s was claimed."),
                                            rd_courier_get_name (claim->courier), claim->tracking_no, claimed);
+  g_autofree char *label = NULL;
   AdwMessageDialog *dialog;
   GtkGrid *grid;
   Form *form;
@@ -411,8 +464,11 @@ rd_intercept_dialog_settle (GtkWidget     *parent,
   grid = GTK_GRID (gtk_grid_new ());
   gtk_grid_set_row_spacing (grid, 6);
   gtk_grid_set_column_spacing (grid, 12);
-  form->amount = money_entry (claim->amount_claimed);
-  add_row (grid, 0, _("Amount r_ecovered (¥)"), GTK_WIDGET (form->amount));
+  set_currency (form, claim->currency);
+  form->amount = money_entry (form, claim->amount_claimed);
+  /* TRANSLATORS: %s is the currency's symbol, ¥ or $ */
+  label = money_label (form, _("Amount r_ecovered (%s)"));
+  add_row (grid, 0, label, GTK_WIDGET (form->amount));
   form->error = error_label ();
   gtk_grid_attach (grid, GTK_WIDGET (form->error), 0, 1, 2, 1);
   adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (grid));
@@ -427,5 +483,103 @@ rd_intercept_dialog_settle (GtkWidget     *parent,
   revalidate (form);
   g_signal_connect (dialog, "response", G_CALLBACK (on_settle_response), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+/* Match */
+
+static void
+on_candidate_selected (GtkDropDown *dropdown,
+                       GParamSpec  *pspec,
+                       Form        *form)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (selected < form->candidate_numbers->len)
+    gtk_editable_set_text (GTK_EDITABLE (form->case_no), form->candidate_numbers->pdata[selected]);
+}
+
+static void
+on_match_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  Form *form = g_object_get_data (G_OBJECT (dialog), "rd-form");
+  g_autofree char *number = NULL;
+
+  if (g_strcmp0 (response, "match") != 0)
+    return;
+  number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->case_no))));
+  if (*number == '\0')
+    return;
+  ((RdMatchDone) form->done) (number, form->data);
+}
+
+GtkWindow *
+rd_intercept_dialog_match (GtkWidget         *parent,
+                           const RdIntercept *intercept,
+                           GPtrArray         *candidates,
+                           RdMatchDone        done,
+                           gpointer           data)
+{
+  g_autofree char *body = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  AdwMessageDialog *dialog;
+  GtkGrid *grid;
+  Form *form;
+  int row = 0;
+
+  /* TRANSLATORS: %s is the tracking number of a parcel that came back
+   * without anyone having registered it */
+  body = g_strdup_printf (_("Parcel %s came back with a number nobody registered. Which case does it belong to?"),
+                          intercept->tracking_no);
+  dialog = new_dialog (parent, _("Match to Case"), body, G_CALLBACK (done), data, &form);
+  gtk_widget_set_name (GTK_WIDGET (dialog), "match-dialog");
+
+  grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_row_spacing (grid, 6);
+  gtk_grid_set_column_spacing (grid, 12);
+
+  form->case_no = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (form->case_no, "RF-2026-000123");
+  gtk_entry_set_activates_default (form->case_no, TRUE);
+  add_row (grid, row++, _("Case _number"), GTK_WIDGET (form->case_no));
+
+  form->candidate_numbers = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
+    {
+      const RdCase *rcase = candidates->pdata[i];
+      g_autofree char *amount = rd_money_format_code (rcase->approved_amount >= 0 ? rcase->approved_amount
+                                                                                 : rcase->amount_paid,
+                                                      rcase->currency);
+      g_autofree char *line = g_strdup_printf ("%s · %s · %s · %s", rcase->case_no,
+                                               rcase->buyer_name != NULL ? rcase->buyer_name : "",
+                                               amount, rd_case_status_get_name (rcase->status));
+
+      gtk_string_list_append (names, line);
+      g_ptr_array_add (form->candidate_numbers, g_strdup (rcase->case_no));
+    }
+  if (form->candidate_numbers->len > 0)
+    {
+      form->candidates = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
+      gtk_drop_down_set_selected (form->candidates, GTK_INVALID_LIST_POSITION);
+      g_signal_connect (form->candidates, "notify::selected", G_CALLBACK (on_candidate_selected), form);
+      add_row (grid, row++, _("or _pick one"), GTK_WIDGET (form->candidates));
+    }
+
+  form->error = error_label ();
+  gtk_grid_attach (grid, GTK_WIDGET (form->error), 0, row, 2, 1);
+  adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (grid));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "match", _("_Match"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "match", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "match");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  form->response = "match";
+  watch (form, form->case_no);
+  revalidate (form);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_match_response), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (form->case_no));
   return GTK_WINDOW (dialog);
 }

@@ -2,8 +2,9 @@
  *
  * The Intercepts page's dialogs (AdwMessageDialog with form content): a new
  * intercept (by hand or prefilled from a case), the condition of a parcel
- * back in the warehouse, filing a claim for a lost or delivered parcel, and
- * settling a claim. Each calls `done` once with what the user chose, only
+ * back in the warehouse, filing a claim for a lost or delivered parcel,
+ * settling a claim, and matching a returned parcel nobody registered to its
+ * case. Each calls `done` once with what the user chose, only
  * when they confirmed.
  */
 #pragma once
@@ -23,6 +24,9 @@ typedef void (*RdClaimDone)     (gint64             amount,
                                  RdLostRemedy       remedy,
                                  gpointer           data);
 typedef void (*RdSettleDone)    (gint64             recovered,
+                                 gpointer           data);
+/* case_no: as typed or picked (valid during the call). */
+typedef void (*RdMatchDone)     (const char        *case_no,
                                  gpointer           data);
 
 /* Each presents its dialog and returns it (it destroys itself when
@@ -44,6 +48,13 @@ GtkWindow *rd_intercept_dialog_claim     (GtkWidget         *parent,
 GtkWindow *rd_intercept_dialog_settle    (GtkWidget         *parent,
                                           const RdClaim     *claim,
                                           RdSettleDone       done,
+                                          gpointer           data);
+/* candidates: cases to pick from (RdCase*, rd_intercepts_list_match_
+ * candidates; may be NULL or empty); the case number may also be typed. */
+GtkWindow *rd_intercept_dialog_match     (GtkWidget         *parent,
+                                          const RdIntercept *intercept,
+                                          GPtrArray         *candidates,
+                                          RdMatchDone        done,
                                           gpointer           data);
 
 G_END_DECLS

@@ -19,7 +19,8 @@ struct _RdInterceptItem
   RdIntercept      *intercept;
   RdClaim          *claim;
   gint64            now;
-  gboolean          high_ticket;
+  RdTicketClass     ticket;
+  gint64            threshold;   /* the policy's high-ticket threshold, fen */
   RdInterceptStall  stall;
   RdParcelAdvice    advice;
 };
@@ -57,7 +58,8 @@ rd_intercept_item_new_intercept (RdIntercept    *intercept,
 
   self->intercept = intercept;
   self->now = now;
-  self->high_ticket = rd_intercept_is_high_ticket (intercept, policy);
+  self->ticket = rd_intercept_get_ticket (intercept, policy);
+  self->threshold = policy->high_ticket_threshold;
   if (rd_intercept_status_in_transit (intercept->status))
     self->stall = rd_intercept_classify_stall (policy, intercept->province,
                                                rd_intercept_get_quiet_since (intercept), now);
@@ -120,9 +122,18 @@ intercept_text (RdInterceptItem   *self,
         return g_strdup_printf ("%s · %s", it->case_no, it->order_no);
       return g_strdup (it->case_no != NULL ? it->case_no : it->order_no != NULL ? it->order_no : "");
     case RD_INTERCEPT_COLUMN_AMOUNT:
+      /* Nobody knows yet what an unmatched parcel holds. */
+      if (rd_intercept_is_unmatched (it))
+        return g_strdup ("");
       return rd_money_format_code (it->amount, it->currency);
     case RD_INTERCEPT_COLUMN_TICKET:
-      return g_strdup (self->high_ticket ? C_("ticket", "High") : C_("ticket", "Low"));
+      if (rd_intercept_is_unmatched (it))
+        return g_strdup ("");
+      if (self->ticket == RD_TICKET_NO_RATE)
+        /* TRANSLATORS: a foreign-currency parcel whose case has no exchange
+         * rate: the yuan threshold cannot be applied */
+        return g_strdup (C_("ticket", "No rate"));
+      return g_strdup (self->ticket == RD_TICKET_HIGH ? C_("ticket", "High") : C_("ticket", "Low"));
     case RD_INTERCEPT_COLUMN_PROVINCE:
       return g_strdup (it->province != NULL ? it->province : "");
     case RD_INTERCEPT_COLUMN_REQUESTED:
@@ -219,8 +230,20 @@ rd_intercept_item_get_hint (RdInterceptItem *item)
     case RD_PARCEL_ADVICE_NONE:
     case RD_PARCEL_ADVICE_LAST:
     default:
-      return NULL;
+      break;
     }
+
+  if (rd_intercept_is_unmatched (parcel))
+    return g_strdup (_("Came back with a number nobody registered: find its case and match the parcel to it."));
+  if (item->ticket == RD_TICKET_NO_RATE && !rd_intercept_status_is_settled (parcel->status))
+    {
+      g_autofree char *threshold = rd_money_format (item->threshold, rd_currency_default ());
+
+      /* TRANSLATORS: the parcel's currency code, the threshold in yuan */
+      return g_strdup_printf (_("The case records no exchange rate for %s, so the high-ticket threshold of %s is not applied to it."),
+                              parcel->currency, threshold);
+    }
+  return NULL;
 }
 
 /* Widths in characters, so that a column shows its usual content whole. */

@@ -1,11 +1,13 @@
 /* rd-intercepts-page.c
  *
  * The Intercepts page: the register in a GtkColumnView with quick views
- * (due first, stalled, claims, losses, all) and their counts; the time left
+ * (due first, stalled, claims, losses, not matched, all) and their counts; the time left
  * before the platform's deadline in red under two hours; the steps valid for
  * the selected parcel or claim in the action bar, with the policy's advice
  * (nudge the courier, treat as lost, refuse with the signing proof) above
- * it; and warehouse scan mode, which fills the page. Every write goes
+ * it; a parcel that came back with a number nobody registered is matched
+ * to its case ("Match to Case…"); and warehouse scan mode, which fills the
+ * page. Every write goes
  * through rd-intercepts.h; the page only reads again afterwards.
  */
 #include "config.h"
@@ -41,6 +43,7 @@ struct _RdInterceptsPage
   GtkToggleButton    *stalled_button;
   GtkToggleButton    *claims_button;
   GtkToggleButton    *losses_button;
+  GtkToggleButton    *unmatched_button;
   GtkToggleButton    *all_button;
   GtkStack           *view_stack;
   GtkColumnView      *parcels_view;
@@ -188,6 +191,7 @@ empty_title (RdInterceptsView view)
     case RD_INTERCEPTS_VIEW_STALLED: return _("No Stalled Parcels");
     case RD_INTERCEPTS_VIEW_CLAIMS:  return _("No Claims");
     case RD_INTERCEPTS_VIEW_LOSSES:  return _("No Losses");
+    case RD_INTERCEPTS_VIEW_UNMATCHED: return _("No Parcels to Match");
     case RD_INTERCEPTS_VIEW_ALL:
     default:                         return _("No Intercepts Yet");
     }
@@ -266,6 +270,7 @@ refresh (RdInterceptsPage *self)
   set_button_label (self->stalled_button, _("Stalled"), counts.n_stalled);
   set_button_label (self->claims_button, _("Claims"), counts.n_claims_open);
   set_button_label (self->losses_button, _("Losses"), counts.n_losses);
+  set_button_label (self->unmatched_button, _("Not Matched"), counts.n_unmatched);
   set_button_label (self->all_button, _("All"), counts.n_all);
 
   if (self->view == RD_INTERCEPTS_VIEW_CLAIMS)
@@ -284,6 +289,7 @@ refresh (RdInterceptsPage *self)
         [RD_INTERCEPTS_VIEW_STALLED] = RD_INTERCEPT_VIEW_STALLED,
         [RD_INTERCEPTS_VIEW_LOSSES] = RD_INTERCEPT_VIEW_LOSSES,
         [RD_INTERCEPTS_VIEW_ALL] = RD_INTERCEPT_VIEW_ALL,
+        [RD_INTERCEPTS_VIEW_UNMATCHED] = RD_INTERCEPT_VIEW_UNMATCHED,
       };
 
       rows = rd_intercepts_list (self->store, views[self->view], policy, now, &error);
@@ -306,6 +312,10 @@ refresh (RdInterceptsPage *self)
             footer = g_strdup_printf (ngettext ("%u stalled parcel · %u to treat as lost",
                                                 "%u stalled parcels · %u to treat as lost", n),
                                       n, counts.n_lost);
+          else if (self->view == RD_INTERCEPTS_VIEW_UNMATCHED)
+            footer = g_strdup_printf (ngettext ("%u parcel returned and not matched to a case",
+                                                "%u parcels returned and not matched to a case", n),
+                                      n);
           else
             footer = g_strdup_printf (ngettext ("%u parcel", "%u parcels", n), n);
         }
@@ -323,7 +333,9 @@ refresh (RdInterceptsPage *self)
     {
       adw_status_page_set_title (self->empty_page, empty_title (self->view));
       adw_status_page_set_description (self->empty_page,
-                                       _("Create an intercept from a shipped refund-only case in the ledger, or with New Intercept."));
+                                       self->view == RD_INTERCEPTS_VIEW_UNMATCHED
+                                       ? _("A parcel scanned in the warehouse with a number nobody registered waits here to be matched to its case.")
+                                       : _("Create an intercept from a shipped refund-only case in the ledger, or with New Intercept."));
       gtk_stack_set_visible_child_name (self->view_stack, "empty");
     }
   else
@@ -352,6 +364,19 @@ report_outcome (RdInterceptsPage         *self,
     text = g_strdup_printf (_("High ticket: case %s waits for the intercept result."), case_no);
   else
     text = g_strdup (rd_intercept_status_get_name (outcome->to));
+
+  if (outcome->ticket == RD_TICKET_NO_RATE && case_no != NULL)
+    {
+      g_autofree char *threshold = rd_money_format (rd_context_get_policy (self->context)->high_ticket_threshold,
+                                                    rd_currency_default ());
+      g_autofree char *note = NULL;
+      g_autofree char *first = g_steal_pointer (&text);
+
+      /* TRANSLATORS: the case number, the threshold in yuan */
+      note = g_strdup_printf (_("Case %s has no exchange rate: the high-ticket threshold of %s was not applied."),
+                              case_no, threshold);
+      text = g_strconcat (first, " ", note, NULL);
+    }
   toast (self, text);
 }
 
@@ -467,6 +492,37 @@ on_create_chosen (RdIntercept *filled,
   rd_intercepts_page_show_intercept (self, filled->id);
 }
 
+static void
+on_match_chosen (const char *case_no,
+                 gpointer    data)
+{
+  RdInterceptsPage *self = data;
+  RdInterceptItem *item = selected_item (self);
+  g_autoptr(RdIntercept) matched = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *operator = NULL;
+  g_autofree char *text = NULL;
+
+  operator = get_operator (self);
+  if (operator == NULL)
+    return;
+  if (item == NULL || rd_intercept_item_get_intercept (item) == NULL)
+    return;
+
+  if (!rd_intercepts_match_to_case (self->store, rd_intercept_item_get_intercept (item)->id, case_no,
+                                    operator, now_seconds (), &matched, &error))
+    {
+      toast (self, error->message);
+      refresh (self);
+      return;
+    }
+
+  /* TRANSLATORS: the tracking number, the case number */
+  text = g_strdup_printf (_("Parcel %s matched to case %s."), matched->tracking_no, matched->case_no);
+  toast (self, text);
+  refresh (self);
+}
+
 /* callbacks */
 
 static void
@@ -565,6 +621,15 @@ update_actions (RdInterceptsPage *self)
       const RdIntercept *parcel = rd_intercept_item_get_intercept (item);
       g_autoptr(GArray) events = rd_intercept_available_events (parcel->status);
 
+      if (rd_intercept_is_unmatched (parcel))
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("Match to _Case…"));
+
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "intercepts.match");
+          gtk_widget_add_css_class (button, "suggested-action");
+          gtk_box_append (self->actions_box, button);
+        }
+
       if (rd_intercept_status_in_transit (parcel->status))
         add_action_button (self, _("_Moved Now"), G_CALLBACK (on_movement_clicked));
 
@@ -582,7 +647,8 @@ update_actions (RdInterceptsPage *self)
           text = g_strdup (label);
           button = add_action_button (self, text, G_CALLBACK (on_event_button_clicked));
           g_object_set_data (G_OBJECT (button), "rd-event", GINT_TO_POINTER (event));
-          if (i + 1 == events->len && event != RD_INTERCEPT_EVENT_FILE_CLAIM)
+          /* An unmatched parcel's next step is its match. */
+          if (i + 1 == events->len && event != RD_INTERCEPT_EVENT_FILE_CLAIM && !rd_intercept_is_unmatched (parcel))
             gtk_widget_add_css_class (button, "suggested-action");
         }
       hint = rd_intercept_item_get_hint (item);
@@ -619,6 +685,8 @@ on_view_toggled (RdInterceptsPage *self,
     self->view = RD_INTERCEPTS_VIEW_CLAIMS;
   else if (button == self->losses_button)
     self->view = RD_INTERCEPTS_VIEW_LOSSES;
+  else if (button == self->unmatched_button)
+    self->view = RD_INTERCEPTS_VIEW_UNMATCHED;
   else
     self->view = RD_INTERCEPTS_VIEW_ALL;
 
@@ -648,6 +716,26 @@ new_action (GtkWidget  *widget,
 
   if (ensure_store (self))
     guard (self, rd_intercept_dialog_create (widget, NULL, on_create_chosen, self));
+}
+
+static void
+match_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RdInterceptsPage *self = RD_INTERCEPTS_PAGE (widget);
+  RdInterceptItem *item = selected_item (self);
+  const RdIntercept *parcel = item != NULL ? rd_intercept_item_get_intercept (item) : NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (parcel == NULL || !rd_intercept_is_unmatched (parcel) || !ensure_store (self))
+    return;
+
+  candidates = rd_intercepts_list_match_candidates (self->store, parcel->id, 20, &error);
+  if (candidates == NULL)
+    toast (self, error->message);
+  guard (self, rd_intercept_dialog_match (widget, parcel, candidates, on_match_chosen, self));
 }
 
 static void
@@ -717,6 +805,7 @@ rd_intercepts_page_class_init (RdInterceptsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, stalled_button);
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, claims_button);
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, losses_button);
+  gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, unmatched_button);
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, all_button);
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, parcels_view);
@@ -733,6 +822,7 @@ rd_intercepts_page_class_init (RdInterceptsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "intercepts.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "intercepts.scan-mode", NULL, scan_mode_action);
+  gtk_widget_class_install_action (widget_class, "intercepts.match", NULL, match_action);
 }
 
 static void
@@ -784,6 +874,7 @@ rd_intercepts_page_init (RdInterceptsPage *self)
   set_button_label (self->stalled_button, _("Stalled"), 0);
   set_button_label (self->claims_button, _("Claims"), 0);
   set_button_label (self->losses_button, _("Losses"), 0);
+  set_button_label (self->unmatched_button, _("Not Matched"), 0);
   set_button_label (self->all_button, _("All"), 0);
 }
 
@@ -840,6 +931,7 @@ rd_intercepts_page_set_view (RdInterceptsPage *self,
 {
   GtkToggleButton *buttons[] = {
     self->due_button, self->stalled_button, self->claims_button, self->losses_button, self->all_button,
+    self->unmatched_button,
   };
 
   g_return_if_fail (RD_IS_INTERCEPTS_PAGE (self));

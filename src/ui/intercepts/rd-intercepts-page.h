@@ -24,6 +24,7 @@ typedef enum
   RD_INTERCEPTS_VIEW_CLAIMS,
   RD_INTERCEPTS_VIEW_LOSSES,
   RD_INTERCEPTS_VIEW_ALL,
+  RD_INTERCEPTS_VIEW_UNMATCHED,   /* returned with a number nobody registered */
 } RdInterceptsView;
 
 GtkWidget *rd_intercepts_page_new             (RdContext        *context);

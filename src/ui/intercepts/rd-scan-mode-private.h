@@ -43,6 +43,7 @@ typedef enum
   MESSAGE_ALREADY,    /* recorded before: nothing new */
   MESSAGE_UNKNOWN,    /* a number not in the register, or not ours */
   MESSAGE_DAMAGED,    /* damaged or parts missing */
+  MESSAGE_QUEUED,     /* scanned while another waits: it is next */
   MESSAGE_ERROR,      /* refused or not recorded */
 } MessageKind;
 

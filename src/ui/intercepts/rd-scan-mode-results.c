@@ -4,8 +4,8 @@
  * shown, or queued behind the parcel that waits for its outcome, or refused
  * when the queue is full; 1–4 recorded through the core (a known parcel
  * with rd_intercepts_record_scan, an unknown number as "returned, not
- * matched"), and each result shown with its own look and, when it needs a
- * second look, the error bell.
+ * matched"), and each result shown with its own look and heard with its
+ * own sound (rd-scan-sound.h).
  */
 #include "config.h"
 
@@ -14,18 +14,25 @@
 #include "rd-operator-guard.h"
 #include "rd-money-totals.h"
 #include "rd-scan-mode-private.h"
+#include "rd-scan-sound.h"
 #include "rd-time.h"
 
 /* Numbers that may wait behind the parcel shown; more are refused. */
 #define MAX_QUEUE 5
 
-static const char *const message_classes[] = {
-  [MESSAGE_INFO] = "scan-info",
-  [MESSAGE_RECORDED] = "scan-recorded",
-  [MESSAGE_ALREADY] = "scan-already",
-  [MESSAGE_UNKNOWN] = "scan-unknown",
-  [MESSAGE_DAMAGED] = "scan-damaged",
-  [MESSAGE_ERROR] = "scan-error",
+/* Each kind of message: its look and its sound. */
+static const struct
+{
+  const char  *css_class;
+  RdScanSound  sound;
+} message_kinds[] = {
+  [MESSAGE_INFO] = { "scan-info", RD_SCAN_SOUND_NONE },
+  [MESSAGE_RECORDED] = { "scan-recorded", RD_SCAN_SOUND_RECORDED },
+  [MESSAGE_ALREADY] = { "scan-already", RD_SCAN_SOUND_ALREADY },
+  [MESSAGE_UNKNOWN] = { "scan-unknown", RD_SCAN_SOUND_UNKNOWN },
+  [MESSAGE_DAMAGED] = { "scan-damaged", RD_SCAN_SOUND_DAMAGED },
+  [MESSAGE_QUEUED] = { "scan-info", RD_SCAN_SOUND_QUEUED },
+  [MESSAGE_ERROR] = { "scan-error", RD_SCAN_SOUND_REFUSED },
 };
 
 void
@@ -35,14 +42,13 @@ _rd_scan_mode_show_message (RdScanMode  *self,
 {
   GtkWidget *label = GTK_WIDGET (self->message_label);
 
-  for (guint i = 0; i < G_N_ELEMENTS (message_classes); i++)
-    gtk_widget_remove_css_class (label, message_classes[i]);
-  gtk_widget_add_css_class (label, message_classes[kind]);
+  for (guint i = 0; i < G_N_ELEMENTS (message_kinds); i++)
+    gtk_widget_remove_css_class (label, message_kinds[i].css_class);
+  gtk_widget_add_css_class (label, message_kinds[kind].css_class);
   gtk_label_set_label (self->message_label, text);
 
-  /* The results that need a second look are heard across the room. */
-  if (kind == MESSAGE_UNKNOWN || kind == MESSAGE_DAMAGED || kind == MESSAGE_ERROR)
-    gtk_widget_error_bell (label);
+  /* Each result is heard across the room, each with its own sound. */
+  rd_scan_sound_play (label, message_kinds[kind].sound);
 }
 
 static void
@@ -307,7 +313,7 @@ _rd_scan_mode_look_up (RdScanMode *self,
   message = g_strdup_printf (_("%s is next. First press 1–4 for %s."), tracking, get_shown_number (self));
   g_queue_push_tail (&self->queue, g_steal_pointer (&tracking));
   update_next (self);
-  _rd_scan_mode_show_message (self, MESSAGE_INFO, message);
+  _rd_scan_mode_show_message (self, MESSAGE_QUEUED, message);
 }
 
 /* A number not in the register, now with its outcome: recorded as

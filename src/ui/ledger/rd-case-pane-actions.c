@@ -72,6 +72,7 @@ fill_facts (RdCasePane      *self,
   facts->amount = c->amount_paid;
   facts->approved_amount = c->approved_amount > 0 ? c->approved_amount : 0;
   facts->currency = c->currency;
+  facts->exchange_rate = c->exchange_rate;
   facts->created_by = c->created_by;
   facts->operator = _rd_case_pane_get_operator (self);
   facts->return_in_transit = c->return_tracking != NULL && *c->return_tracking != '\0';
