@@ -4,14 +4,33 @@
  */
 #include "config.h"
 
+#include "rd-intercepts-page.h"
 #include "rd-test-ledger.h"
 #include "rd-test-ui.h"
 
 void
 rd_test_ui_iterate (void)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  for (;;)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+      gboolean loading = FALSE;
+
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+
+      /* The intercept register is read on a worker: wait for it. */
+      for (guint i = 0; !loading && i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+          GtkWidget *page = rd_test_ui_find_descendant (window, RD_TYPE_INTERCEPTS_PAGE, NULL);
+
+          loading = page != NULL && rd_intercepts_page_is_loading (RD_INTERCEPTS_PAGE (page));
+        }
+      if (!loading)
+        return;
+      g_main_context_iteration (NULL, TRUE);
+    }
 }
 
 GtkWidget *

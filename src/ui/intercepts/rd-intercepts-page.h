@@ -36,8 +36,10 @@ void       rd_intercepts_page_set_context     (RdInterceptsPage *self,
 /* The ledger to show. */
 void       rd_intercepts_page_set_store       (RdInterceptsPage *self,
                                                RdStore          *store);
-/* Reads the register again (counts, the current view). */
+/* Reads the register again (counts, the current view) on a worker thread;
+ * the page shows it when it comes (is_loading is TRUE until then). */
 void       rd_intercepts_page_refresh         (RdInterceptsPage *self);
+gboolean   rd_intercepts_page_is_loading      (RdInterceptsPage *self);
 void       rd_intercepts_page_set_view        (RdInterceptsPage *self,
                                                RdInterceptsView  view);
 /* Rows in the current view. */
