@@ -299,7 +299,7 @@ on_cell_setup (GtkSignalListItemFactory *factory,
       gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1);
       gtk_widget_add_css_class (cell, "numeric");
     }
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), column_chars (column));
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), MIN (column_chars (column), 4));
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), column_chars (column));
   gtk_list_item_set_child (list_item, cell);
 }
@@ -332,6 +332,105 @@ on_cell_bind (GtkSignalListItemFactory *factory,
     }
 }
 
+/* The widest texts a column shows, in the language shown: every name of
+ * a courier, a status (with the parcel's condition) and a ticket class, a
+ * time, the longest time overdue, a large amount. */
+static GPtrArray *
+column_samples (RdInterceptColumn column)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  /* 2026-12-31 23:59 local: as wide as any time. */
+  const gint64 late = 1798732740;
+
+  switch (column)
+    {
+    case RD_INTERCEPT_COLUMN_TRACKING:
+    case RD_CLAIM_COLUMN_TRACKING:
+      g_ptr_array_add (texts, g_strdup ("JDVA01562973030"));
+      break;
+    case RD_INTERCEPT_COLUMN_COURIER:
+    case RD_CLAIM_COLUMN_COURIER:
+      for (int i = 0; i < RD_COURIER_LAST; i++)
+        g_ptr_array_add (texts, g_strdup (rd_courier_get_name (i)));
+      break;
+    case RD_INTERCEPT_COLUMN_CASE:
+      /* The order number may be cut: the case number is what counts. */
+      g_ptr_array_add (texts, g_strdup ("RF-2026-000000 · 26110200"));
+      break;
+    case RD_CLAIM_COLUMN_CASE:
+      g_ptr_array_add (texts, g_strdup ("RF-2026-000000"));
+      break;
+    case RD_INTERCEPT_COLUMN_AMOUNT:
+    case RD_INTERCEPT_COLUMN_LOSS:
+    case RD_CLAIM_COLUMN_CLAIMED:
+    case RD_CLAIM_COLUMN_RECOVERED:
+      g_ptr_array_add (texts, rd_money_format_code (9999999, "CNY"));
+      g_ptr_array_add (texts, rd_money_format_code (9999999, "USD"));
+      break;
+    case RD_INTERCEPT_COLUMN_TICKET:
+      g_ptr_array_add (texts, g_strdup (C_("ticket", "No rate")));
+      g_ptr_array_add (texts, g_strdup (C_("ticket", "High")));
+      g_ptr_array_add (texts, g_strdup (C_("ticket", "Low")));
+      break;
+    case RD_INTERCEPT_COLUMN_PROVINCE:
+      g_ptr_array_add (texts, g_strdup ("黑龙江"));
+      break;
+    case RD_INTERCEPT_COLUMN_REQUESTED:
+    case RD_INTERCEPT_COLUMN_DEADLINE:
+    case RD_INTERCEPT_COLUMN_MOVEMENT:
+    case RD_CLAIM_COLUMN_FILED:
+      g_ptr_array_add (texts, rd_time_format_local (late));
+      break;
+    case RD_INTERCEPT_COLUMN_TIME_LEFT:
+      g_ptr_array_add (texts, rd_intercept_format_time_left (late - (999 * 24 + 23) * 3600, late));
+      g_ptr_array_add (texts, rd_intercept_format_time_left (late - 47 * 3600 - 59 * 60, late));
+      break;
+    case RD_INTERCEPT_COLUMN_STATUS:
+      g_ptr_array_add (texts, g_strdup (_("Returned, not matched")));
+      for (int i = 0; i < RD_INTERCEPT_STATUS_LAST; i++)
+        g_ptr_array_add (texts, g_strdup (rd_intercept_status_get_name (i)));
+      for (int i = 0; i < RD_PARCEL_CONDITION_LAST; i++)
+        g_ptr_array_add (texts, g_strdup_printf ("%s · %s", rd_intercept_status_get_name (RD_INTERCEPT_STATUS_BACK_IN_WAREHOUSE),
+                                                 rd_parcel_condition_get_name (i)));
+      break;
+    case RD_CLAIM_COLUMN_STATUS:
+      for (int i = 0; i < RD_CLAIM_STATUS_LAST; i++)
+        g_ptr_array_add (texts, g_strdup (rd_claim_status_get_name (i)));
+      break;
+    case RD_INTERCEPT_COLUMN_OPERATOR:
+    default:
+      g_ptr_array_add (texts, g_strdup ("店长店长"));
+      break;
+    }
+  return texts;
+}
+
+/* Cell padding and a little air, in pixels. */
+#define CELL_EXTRA 20
+
+static int
+column_width (GtkColumnView     *view,
+              const char        *title,
+              RdInterceptColumn  column)
+{
+  g_autoptr(GPtrArray) texts = column_samples (column);
+  int width = 0;
+
+  g_ptr_array_add (texts, g_strdup (title));
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), g_ptr_array_index (texts, i));
+      int text_width = 0;
+
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      /* The header has a sort arrow's room. */
+      if (i == texts->len - 1)
+        text_width += 16;
+      width = MAX (width, text_width);
+    }
+  return width + CELL_EXTRA;
+}
+
 void
 rd_intercept_column_view_add (GtkColumnView     *view,
                               const char        *title,
@@ -346,6 +445,8 @@ rd_intercept_column_view_add (GtkColumnView     *view,
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
+  /* As wide as what it shows: never "已超时 26 天 19 小…". */
+  gtk_column_view_column_set_fixed_width (view_column, column_width (view, title, column));
   gtk_column_view_append_column (view, view_column);
   g_object_unref (view_column);
 }

@@ -970,11 +970,12 @@ rd_intercepts_page_init (RdInterceptsPage *self)
   rd_intercept_column_view_add (self->parcels_view, _("Amount"), RD_INTERCEPT_COLUMN_AMOUNT, FALSE);
   rd_intercept_column_view_add (self->parcels_view, _("Ticket"), RD_INTERCEPT_COLUMN_TICKET, FALSE);
   rd_intercept_column_view_add (self->parcels_view, _("Destination"), RD_INTERCEPT_COLUMN_PROVINCE, FALSE);
-  rd_intercept_column_view_add (self->parcels_view, _("Requested"), RD_INTERCEPT_COLUMN_REQUESTED, FALSE);
+  /* What decides the next step first; the history after. */
   rd_intercept_column_view_add (self->parcels_view, _("Platform Deadline"), RD_INTERCEPT_COLUMN_DEADLINE, FALSE);
   rd_intercept_column_view_add (self->parcels_view, _("Time Left"), RD_INTERCEPT_COLUMN_TIME_LEFT, FALSE);
-  rd_intercept_column_view_add (self->parcels_view, _("Last Movement"), RD_INTERCEPT_COLUMN_MOVEMENT, FALSE);
   rd_intercept_column_view_add (self->parcels_view, _("Status"), RD_INTERCEPT_COLUMN_STATUS, FALSE);
+  rd_intercept_column_view_add (self->parcels_view, _("Last Movement"), RD_INTERCEPT_COLUMN_MOVEMENT, FALSE);
+  rd_intercept_column_view_add (self->parcels_view, _("Requested"), RD_INTERCEPT_COLUMN_REQUESTED, FALSE);
   rd_intercept_column_view_add (self->parcels_view, _("Operator"), RD_INTERCEPT_COLUMN_OPERATOR, FALSE);
 
   rd_intercept_column_view_add (self->claims_view, _("Tracking No."), RD_CLAIM_COLUMN_TRACKING, TRUE);
