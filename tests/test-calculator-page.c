@@ -148,6 +148,27 @@ test_empty_state (Fixture       *f,
   g_assert_false (rd_calc_result_view_get_warnings_shown (f->view));
 }
 
+/* The form with an order line, all seven columns, beside the result
+ * fits a window 800 px wide without scrolling sideways: the form's
+ * content (inside its scrolled window) and the result pane together need
+ * less than 800 px (870 before). */
+static void
+test_fits_800 (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (f->grid), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *result_pane = gtk_widget_get_ancestor (GTK_WIDGET (f->view), GTK_TYPE_BOX);
+  int form = 0, result = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "calculator.add-line", NULL));
+  rd_test_ui_iterate ();
+  gtk_widget_measure (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &form, NULL, NULL, NULL);
+  gtk_widget_measure (result_pane, GTK_ORIENTATION_HORIZONTAL, -1, &result, NULL, NULL, NULL);
+  g_test_message ("the calculator needs %d + %d px", form, result);
+  g_assert_cmpint (form + result + 1, <=, 800);
+}
+
 static void
 test_taobao (Fixture       *f,
              gconstpointer  data)
@@ -595,6 +616,7 @@ main (int    argc,
   ADD ("paste", test_paste);
   ADD ("apply-to-case", test_apply_to_case);
 #undef ADD
+  g_test_add ("/rd/calculator-page/fits-800", Fixture, NULL, fixture_set_up, test_fits_800, fixture_tear_down);
   g_test_add_func ("/rd/calculator-page/window-action", test_window_action);
   g_test_add_func ("/rd/calculator-page/from-case-pane", test_from_case_pane);
 

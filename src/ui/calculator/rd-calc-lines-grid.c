@@ -38,16 +38,17 @@ static const struct
 {
   const char *title;
   const char *field;
-  int         width_chars;
+  int         width_chars;     /* what the column would like */
+  int         min_chars;       /* what it needs: at 800×600 all seven fit */
   gboolean    numeric;
 } columns[RD_CALC_N_COLUMNS] = {
-  { N_("Item"), "name", 8, FALSE },
-  { N_("SKU"), "sku", 5, FALSE },
-  { N_("Unit Price"), "unit_price", 6, TRUE },
-  { N_("Qty"), "quantity", 3, TRUE },
-  { N_("Line Discount"), "line_discount", 5, TRUE },
-  { N_("Refunded Before"), "refunded_quantity", 3, TRUE },
-  { N_("Refund Now"), "refund_quantity", 3, TRUE },
+  { N_("Item"), "name", 8, 2, FALSE },
+  { N_("SKU"), "sku", 5, 3, FALSE },
+  { N_("Unit Price"), "unit_price", 6, 4, TRUE },
+  { N_("Qty"), "quantity", 3, 2, TRUE },
+  { N_("Line Discount"), "line_discount", 5, 4, TRUE },
+  { N_("Refunded Before"), "refunded_quantity", 3, 4, TRUE },
+  { N_("Refund Now"), "refund_quantity", 3, 4, TRUE },
 };
 
 static const char *const column_tooltips[RD_CALC_N_COLUMNS] = {
@@ -243,7 +244,8 @@ rd_calc_lines_grid_add_line (RdCalcLinesGrid  *self,
       GtkWidget *entry = gtk_entry_new ();
       g_autofree char *label = g_strdup_printf (_("Line %u: %s"), row, _(columns[c].title));
 
-      gtk_editable_set_width_chars (GTK_EDITABLE (entry), columns[c].width_chars);
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), columns[c].min_chars);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), columns[c].width_chars);
       gtk_widget_set_hexpand (entry, c == RD_CALC_COLUMN_NAME);
       if (columns[c].numeric)
         {
