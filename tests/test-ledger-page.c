@@ -237,6 +237,7 @@ test_ledger_list (Fixture       *fixture,
   RdLedgerModel *model = rd_ledger_page_get_model (fixture->page);
   GtkColumnView *column_view = page_child (fixture, "column_view");
   g_autoptr(RdLedgerRow) first = NULL;
+  gint64 first_id;
   g_autofree char *expected = g_strdup_printf (ngettext ("%u case", "%u cases", N_CASES), N_CASES);
   gint64 previous;
   gint64 cny = 0;
@@ -268,6 +269,8 @@ test_ledger_list (Fixture       *fixture,
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_cmpstr (rd_ledger_row_get_order_no (first), ==, "ORD-00059");
   g_assert_true (has_inscription (GTK_WIDGET (column_view), rd_ledger_row_get_case_no (first)));
+  /* A row stands for a position: the case is remembered by its id. */
+  first_id = rd_ledger_row_get_id (first);
 
   /* A filter changes the count: return and refund is every third case. */
   gtk_drop_down_set_selected (page_child (fixture, "kind_dropdown"), RD_REFUND_KIND_RETURN_REFUND);
@@ -338,15 +341,15 @@ test_ledger_list (Fixture       *fixture,
                  gtk_widget_get_focus_child (page_child (fixture, "search_entry")) != NULL);
 
   /* win.show-case selects the case's row. */
-  found = rd_ledger_model_find_id (model, rd_ledger_row_get_id (first));
+  found = rd_ledger_model_find_id (model, first_id);
   g_assert_cmpint (found, >=, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-case", "x",
-                                             rd_ledger_row_get_id (first)));
+                                             first_id));
   wait_for_model (fixture);
   g_assert_cmpint (rd_case_pane_get_case_id (rd_ledger_page_get_case_pane (fixture->page)), ==,
-                   rd_ledger_row_get_id (first));
+                   first_id);
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view))),
-                    ==, (guint) rd_ledger_model_find_id (model, rd_ledger_row_get_id (first)));
+                    ==, (guint) rd_ledger_model_find_id (model, first_id));
 }
 
 static void

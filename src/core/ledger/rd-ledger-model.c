@@ -33,7 +33,9 @@
  * one step per main-loop turn, up to GROW_LIMIT rows, then whole: GTK 4.8
  * builds the widgets of every row it keeps around the top (a couple of
  * hundred, nine cells each) in the items-changed that adds them — a quarter
- * of a second at once, a few milliseconds a step. */
+ * of a second at once, a few milliseconds a step. A list that shrinks to
+ * (nearly) nothing goes down the same steps, its rows beyond the new end
+ * blank meanwhile: GTK destroys the widgets of the rows it removes. */
 #define GROW_STEP  40
 #define GROW_LIMIT 240
 
@@ -310,22 +312,42 @@ expose (RdLedgerModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
-static gboolean on_grow (gpointer user_data);
-
-/* One step towards showing every row; the next on a later turn. */
-static void
-grow (RdLedgerModel *self)
+/* The next step from what is exposed towards the count. */
+static guint
+next_exposure (RdLedgerModel *self)
 {
-  guint target = self->n_items;
-
-  if (self->exposed < GROW_LIMIT)
-    target = MIN (self->exposed + GROW_STEP, self->n_items);
-  expose (self, target);
-
   if (self->exposed < self->n_items)
+    return self->exposed < GROW_LIMIT ? MIN (self->exposed + GROW_STEP, self->n_items) : self->n_items;
+  if (self->exposed > GROW_LIMIT)
+    return MAX (self->n_items, GROW_LIMIT);
+  return MAX (self->n_items, self->exposed > GROW_STEP ? self->exposed - GROW_STEP : 0);
+}
+
+static gboolean
+on_resize (gpointer user_data)
+{
+  RdLedgerModel *self = user_data;
+
+  expose (self, next_exposure (self));
+  if (self->exposed != self->n_items)
+    return G_SOURCE_CONTINUE;
+
+  self->grow_id = 0;
+  if (self->cancellable == NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  return G_SOURCE_REMOVE;
+}
+
+/* One step towards showing the count; the next on a later turn. */
+static void
+resize (RdLedgerModel *self)
+{
+  expose (self, next_exposure (self));
+
+  if (self->exposed != self->n_items)
     {
       if (self->grow_id == 0)
-        self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_grow, self, NULL);
+        self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_resize, self, NULL);
     }
   else if (self->grow_id != 0)
     {
@@ -334,22 +356,6 @@ grow (RdLedgerModel *self)
       if (self->cancellable == NULL)
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
     }
-}
-
-static gboolean
-on_grow (gpointer user_data)
-{
-  RdLedgerModel *self = user_data;
-  guint target = self->exposed < GROW_LIMIT ? MIN (self->exposed + GROW_STEP, self->n_items) : self->n_items;
-
-  expose (self, target);
-  if (self->exposed < self->n_items)
-    return G_SOURCE_CONTINUE;
-
-  self->grow_id = 0;
-  if (self->cancellable == NULL)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-  return G_SOURCE_REMOVE;
 }
 
 /* Shows a new query's rows: its count, its first ids. */
@@ -370,18 +376,25 @@ show (RdLedgerModel *self,
   self->shown_filter = rd_ledger_filter_copy (self->filter);
   clear_pages (self);
 
-  /* The rows beyond the new end go with the removal; the others show
-   * their position's new case. */
+  /* The rows beyond the new end are blank until they are removed; the
+   * others show their position's new case. */
   slots = g_hash_table_get_values (self->slots);
   for (GList *l = slots; l != NULL; l = l->next)
     if (((Slot *) l->data)->position >= count)
-      slot_drop (self, l->data);
+      {
+        g_autoptr(RdLedgerRow) blank = g_object_new (RD_TYPE_LEDGER_ROW, NULL);
+
+        rd_ledger_row_assign (((Slot *) l->data)->row, blank);
+        slot_drop (self, l->data);
+      }
   update_slots (self, FALSE);
 
-  if (count <= self->exposed || self->exposed >= GROW_LIMIT)
+  /* Large lists change size at once; small ones a step per turn. */
+  if ((count > self->exposed && self->exposed >= GROW_LIMIT) ||
+      (count < self->exposed && count >= GROW_LIMIT))
     expose (self, count);
   else
-    grow (self);
+    resize (self);
   notify_count (self, old_n);
   g_signal_emit (self, signals[REPLACED], 0);
 }
