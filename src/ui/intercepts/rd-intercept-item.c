@@ -332,6 +332,49 @@ on_cell_bind (GtkSignalListItemFactory *factory,
     }
 }
 
+gboolean
+rd_intercept_item_shows_same (RdInterceptItem *self,
+                              RdInterceptItem *other)
+{
+  RdInterceptColumn first, last;
+  g_autofree char *hint = NULL;
+  g_autofree char *other_hint = NULL;
+
+  g_return_val_if_fail (RD_IS_INTERCEPT_ITEM (self) && RD_IS_INTERCEPT_ITEM (other), FALSE);
+
+  if ((self->intercept == NULL) != (other->intercept == NULL))
+    return FALSE;
+  if (self->intercept != NULL)
+    {
+      if (self->intercept->id != other->intercept->id || self->stall != other->stall ||
+          rd_intercept_item_is_urgent (self) != rd_intercept_item_is_urgent (other))
+        return FALSE;
+      hint = rd_intercept_item_get_hint (self);
+      other_hint = rd_intercept_item_get_hint (other);
+      if (g_strcmp0 (hint, other_hint) != 0)
+        return FALSE;
+      first = RD_INTERCEPT_COLUMN_TRACKING;
+      last = RD_INTERCEPT_COLUMN_LOSS;
+    }
+  else
+    {
+      if (self->claim->id != other->claim->id)
+        return FALSE;
+      first = RD_CLAIM_COLUMN_TRACKING;
+      last = RD_CLAIM_COLUMN_RECOVERED;
+    }
+
+  for (RdInterceptColumn column = first; column <= last; column++)
+    {
+      g_autofree char *a = rd_intercept_item_get_text (self, column);
+      g_autofree char *b = rd_intercept_item_get_text (other, column);
+
+      if (g_strcmp0 (a, b) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The widest texts a column shows, in the language shown: every name of
  * a courier, a status (with the parcel's condition) and a ticket class, a
  * time, the longest time overdue, a large amount. */

@@ -61,6 +61,12 @@ RdInterceptStall   rd_intercept_item_get_stall     (RdInterceptItem   *self);
  * left: settle now), or NULL when there is nothing to do. */
 char              *rd_intercept_item_get_hint      (RdInterceptItem   *self);
 
+/* Whether the two show the same: the same parcel (or claim), every cell's
+ * text, its hint and its colours. A refresh keeps the rows that do: GTK
+ * 4.8 builds a row's widgets again for every item replaced. */
+gboolean           rd_intercept_item_shows_same    (RdInterceptItem   *self,
+                                                    RdInterceptItem   *other);
+
 /* Appends a column of GtkInscription cells showing `column` of the
  * RdInterceptItem rows; the time left turns red under two hours, a stalled
  * last movement amber with a tooltip. */

@@ -380,8 +380,34 @@ show_loaded (RdInterceptsPage *self,
   set_button_label (self->unmatched_button, _("Not Matched"), loaded->counts.n_unmatched);
   set_button_label (self->all_button, _("All"), loaded->counts.n_all);
 
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                       loaded->items->pdata, loaded->items->len);
+  /* Only the rows that show something else are replaced: the same rows
+   * at the start and at the end stay (a refresh a minute later changes a
+   * few time-left cells, not every row's widgets). */
+  {
+    guint old_n = g_list_model_get_n_items (G_LIST_MODEL (store));
+    guint new_n = loaded->items->len;
+    guint head = 0, tail = 0;
+
+    while (head < old_n && head < new_n)
+      {
+        g_autoptr(RdInterceptItem) old_item = g_list_model_get_item (G_LIST_MODEL (store), head);
+
+        if (!rd_intercept_item_shows_same (old_item, g_ptr_array_index (loaded->items, head)))
+          break;
+        head++;
+      }
+    while (tail < old_n - head && tail < new_n - head)
+      {
+        g_autoptr(RdInterceptItem) old_item = g_list_model_get_item (G_LIST_MODEL (store), old_n - 1 - tail);
+
+        if (!rd_intercept_item_shows_same (old_item, g_ptr_array_index (loaded->items, new_n - 1 - tail)))
+          break;
+        tail++;
+      }
+    if (head < old_n || head < new_n)
+      g_list_store_splice (store, head, old_n - head - tail,
+                           loaded->items->pdata + head, new_n - head - tail);
+  }
   gtk_label_set_label (self->footer_label, loaded->footer);
 
   if (rd_intercepts_page_get_n_rows (self) == 0)
@@ -416,9 +442,10 @@ on_loaded (GObject      *object,
     return;
   g_clear_object (&self->loading);
 
+  /* A page not shown reads the register again when it is. */
   if (loaded == NULL)
     toast (self, error->message);
-  else if (loaded->view == self->view)
+  else if (loaded->view == self->view && gtk_widget_get_mapped (GTK_WIDGET (self)))
     show_loaded (self, loaded);
 }
 
@@ -879,6 +906,8 @@ rd_intercepts_page_unmap (GtkWidget *widget)
   RdInterceptsPage *self = RD_INTERCEPTS_PAGE (widget);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
 
   GTK_WIDGET_CLASS (rd_intercepts_page_parent_class)->unmap (widget);
 }
