@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "rd-case-types.h"
 #include "rd-channels.h"
@@ -44,25 +43,59 @@ enum
   "requested_at, paid_at, currency, amount_paid, approved_amount, status, handler, " \
   "buyer_name, return_tracking FROM cases"
 
-/* Translated names of stored ids, looked up once per export. */
+/* The translated names of the stored ids of a column, each looked up once
+ * per export (a month has a handful of ids and many rows). */
+typedef enum
+{
+  NAME_CHANNEL,
+  NAME_KIND,
+  NAME_REASON,
+  NAME_PAYMENT_METHOD,
+  NAME_STATUS,
+  N_NAMES
+} NameColumn;
+
 typedef struct
 {
-  GHashTable *channels;
+  GHashTable *names[N_NAMES];   /* id → name */
 } NameCache;
 
-static const char *
-channel_name (NameCache  *cache,
+static char *
+look_up_name (NameColumn  column,
               const char *id)
+{
+  switch (column)
+    {
+    case NAME_CHANNEL:
+      return rd_channel_display_name (id, NULL);
+    case NAME_KIND:
+      return g_strdup (_rd_export_name_or_id (rd_refund_kind_get_name (rd_refund_kind_from_id (id)), id));
+    case NAME_REASON:
+      return g_strdup (rd_refund_reason_get_name (id));
+    case NAME_PAYMENT_METHOD:
+      return g_strdup (_rd_export_name_or_id (rd_payment_method_get_name (rd_payment_method_from_id (id)), id));
+    case NAME_STATUS:
+      return g_strdup (_rd_export_name_or_id (rd_case_status_get_name (rd_case_status_from_id (id)), id));
+    case N_NAMES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+cached_name (NameCache  *cache,
+             NameColumn  column,
+             const char *id)
 {
   char *name;
 
   if (id == NULL)
     return NULL;
-  name = g_hash_table_lookup (cache->channels, id);
+  name = g_hash_table_lookup (cache->names[column], id);
   if (name == NULL)
     {
-      name = rd_channel_display_name (id, NULL);
-      g_hash_table_insert (cache->channels, g_strdup (id), name);
+      name = look_up_name (column, id);
+      g_hash_table_insert (cache->names[column], g_strdup (id), name);
     }
   return name;
 }
@@ -169,23 +202,18 @@ write_row (RdExportContext *ctx,
   _rd_export_write_text (sheet, row, COL_CASE_NO, _rd_export_column_text (stmt, 0), NULL);
   _rd_export_write_text (sheet, row, COL_ORDER_NO, _rd_export_column_text (stmt, 1), NULL);
   _rd_export_write_text (sheet, row, COL_AFTER_SALES_NO, _rd_export_column_text (stmt, 2), NULL);
-  _rd_export_write_text (sheet, row, COL_CHANNEL, channel_name (names, _rd_export_column_text (stmt, 3)), NULL);
-  _rd_export_write_text (sheet, row, COL_KIND,
-                         _rd_export_name_or_id (rd_refund_kind_get_name (rd_refund_kind_from_id (_rd_export_column_text (stmt, 4))),
-                                     _rd_export_column_text (stmt, 4)), NULL);
-  _rd_export_write_text (sheet, row, COL_REASON, rd_refund_reason_get_name (_rd_export_column_text (stmt, 5)), NULL);
+  _rd_export_write_text (sheet, row, COL_CHANNEL, cached_name (names, NAME_CHANNEL, _rd_export_column_text (stmt, 3)), NULL);
+  _rd_export_write_text (sheet, row, COL_KIND, cached_name (names, NAME_KIND, _rd_export_column_text (stmt, 4)), NULL);
+  _rd_export_write_text (sheet, row, COL_REASON, cached_name (names, NAME_REASON, _rd_export_column_text (stmt, 5)), NULL);
   _rd_export_write_text (sheet, row, COL_PAYMENT_METHOD,
-                         _rd_export_name_or_id (rd_payment_method_get_name (rd_payment_method_from_id (_rd_export_column_text (stmt, 6))),
-                                     _rd_export_column_text (stmt, 6)), NULL);
+                         cached_name (names, NAME_PAYMENT_METHOD, _rd_export_column_text (stmt, 6)), NULL);
   _rd_export_write_time (ctx, sheet, row, COL_REQUESTED_AT, sqlite3_column_int64 (stmt, 7));
   _rd_export_write_time (ctx, sheet, row, COL_PAID_AT, sqlite3_column_int64 (stmt, 8));
   _rd_export_write_text (sheet, row, COL_CURRENCY, money->code, NULL);
   _rd_export_write_money (sheet, row, COL_AMOUNT_PAID, money, amount_paid);
   if (refund_amount >= 0)
     _rd_export_write_money (sheet, row, COL_REFUND_AMOUNT, money, refund_amount);
-  _rd_export_write_text (sheet, row, COL_STATUS,
-                         _rd_export_name_or_id (rd_case_status_get_name (rd_case_status_from_id (_rd_export_column_text (stmt, 12))),
-                                     _rd_export_column_text (stmt, 12)), NULL);
+  _rd_export_write_text (sheet, row, COL_STATUS, cached_name (names, NAME_STATUS, _rd_export_column_text (stmt, 12)), NULL);
   _rd_export_write_text (sheet, row, COL_HANDLER, _rd_export_column_text (stmt, 13), NULL);
   _rd_export_write_text (sheet, row, COL_BUYER, _rd_export_column_text (stmt, 14), NULL);
   _rd_export_write_text (sheet, row, COL_RETURN_TRACKING, _rd_export_column_text (stmt, 15), NULL);
@@ -196,13 +224,15 @@ _rd_export_write_ledger (RdExportContext  *ctx,
                          GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  NameCache names = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free) };
+  NameCache names;
   RdExportSheet sheet;
   gint64 total = 0, done = 0;
   guint row = 0, number = 1;
   gboolean ok = FALSE;
   int rc;
 
+  for (int i = 0; i < N_NAMES; i++)
+    names.names[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (!count_rows (ctx, &total, error))
     goto out;
   stmt = prepare (ctx, FALSE, error);
@@ -257,6 +287,7 @@ _rd_export_write_ledger (RdExportContext  *ctx,
   ok = TRUE;
 
 out:
-  g_hash_table_unref (names.channels);
+  for (int i = 0; i < N_NAMES; i++)
+    g_hash_table_unref (names.names[i]);
   return ok;
 }

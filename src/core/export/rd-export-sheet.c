@@ -3,9 +3,9 @@
  * What every sheet of the workbook is written with: the money formats,
  * cells of text, money, counts and times (each noting the width its column
  * needs), the header row and the column widths, adding a sheet under a
- * name Excel accepts with its print setup, and the small helpers for the ledger rows a sheet
- * reads. The sheet files (rd-export-ledger.c, rd-export-summary.c,
- * rd-export-register.c) use it; it uses none of them.
+ * name Excel accepts with its print setup, and the small helpers for the
+ * ledger rows a sheet reads. The sheet files (rd-export-ledger.c,
+ * rd-export-summary.c, rd-export-register.c) use it; it uses none of them.
  */
 #include "config.h"
 
