@@ -14,6 +14,9 @@
 # "¥"), and the register's sums (Intercepts, Claims, About) are per currency,
 # a parcel's currency being its case's (CNY without one). Each --text must be a
 # string cell of a ledger sheet, exactly (formula-looking and Chinese text).
+# Every sheet prints landscape, one page wide, with the sheet's name and
+# "page N of M" in its footer, and every sheet with a header row repeats it
+# on each printed page (About has none).
 # `compare` asserts two workbooks hold the same cell values, number formats
 # and column widths (the About sheet's "made at" time aside).
 # Exit 0 when every check passes; otherwise the failures go to stderr.
@@ -76,6 +79,30 @@ def db_totals(db_path, year, month, basis):
     return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
 
+def check_print_setup(wb):
+    for ws in wb.worksheets:
+        setup = ws.page_setup
+        if setup.orientation != "landscape":
+            fail("%s: printed %s, expected landscape" % (ws.title, setup.orientation))
+        if not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage:
+            fail("%s: not fitted to the page" % ws.title)
+        # fitToWidth 1 is the default of the format: a writer may leave it out.
+        if str(setup.fitToWidth or 1) != "1" or str(setup.fitToHeight) != "0":
+            fail("%s: fitted to %s page(s) wide, %s high; expected 1 wide, as many as it takes high"
+                 % (ws.title, setup.fitToWidth, setup.fitToHeight))
+        footer = ws.oddFooter
+        if footer.left.text != "&A":
+            fail("%s: footer's left %r, expected the sheet's name (&A)" % (ws.title, footer.left.text))
+        right = footer.right.text or ""
+        if "&P" not in right or "&N" not in right:
+            fail("%s: footer's right %r has no page number and count (&P, &N)" % (ws.title, right))
+        titles = ws.print_title_rows
+        if ws is wb.worksheets[-1]:
+            continue   # About: no header row
+        if titles not in ("1:1", "$1:$1"):
+            fail("%s: rows repeated on each page %r, expected the header row (1:1)" % (ws.title, titles))
+
+
 def check(args):
     wb = openpyxl.load_workbook(args.xlsx)
     sheets = wb.worksheets
@@ -87,6 +114,8 @@ def check(args):
         fail("sheets %r, expected %r" % (wb.sheetnames, args.sheet_names))
     if args.ledger_sheets is not None and len(ledger_sheets) != args.ledger_sheets:
         fail("%d ledger sheets, expected %d" % (len(ledger_sheets), args.ledger_sheets))
+
+    check_print_setup(wb)
 
     # The zip: no formula anywhere.
     with zipfile.ZipFile(args.xlsx) as z:

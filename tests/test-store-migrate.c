@@ -1,17 +1,18 @@
 /* test-store-migrate.c
  *
- * A ledger written by the previous schema version (tests/fixtures/ledger-v10.sql,
- * made from ledger-v8.sql by migration 9, with an outbound parcel and an
- * intercept written at version 9) opens in this build: migrated
- * forward to the latest version with a backup first, every case and audit
- * entry kept, the ledger's indexes with their currency column consistent
- * with the data (the totals per currency), version 9's parts (an empty
- * table of operators, the new case fields written and read back), and
- * version 10's: the search finds a case by its outbound tracking number and
- * by its intercept's, old and new, and follows an intercept's new number,
- * while a case with neither keeps its search text. When a
- * version is appended, dump a fixture at the version before it and point
- * this test at it.
+ * A ledger written by the previous schema version (tests/fixtures/ledger-v11.sql:
+ * ledger-v10.sql migrated to version 11 by the store, then a claim filed on
+ * case 3's intercept and that case's refund paid at version 11) opens in
+ * this build: migrated forward to the latest version with a backup first,
+ * every case and audit entry kept and the chain verifying, the ledger's
+ * indexes with their currency column consistent with the data (the totals
+ * per currency), and what the earlier versions brought still working (the
+ * operators of version 9, the search of version 10, the rows in the chain of
+ * version 11). Version 12's indexes: a month's export reads the paid cases
+ * and the claims of the month through them (their plans are held by
+ * test-export-plans), and the migrated ledger's workbook has the month's
+ * rows. When a version is appended, dump a fixture at the version before it
+ * and point this test at it.
  */
 #include "config.h"
 
@@ -20,13 +21,14 @@
 #include "rd-audit.h"
 #include "rd-case.h"
 #include "rd-case-store.h"
+#include "rd-export.h"
 #include "rd-ledger-query.h"
 #include "rd-operators.h"
 #include "rd-store.h"
 #include "rd-test-ledger.h"
 
-#define FIXTURE         "ledger-v10.sql"
-#define FIXTURE_VERSION 10
+#define FIXTURE         "ledger-v11.sql"
+#define FIXTURE_VERSION 11
 #define N_CASES         8
 
 static char *
@@ -136,6 +138,62 @@ assert_ledger_indexes (sqlite3 *db)
     }
 }
 
+/* Version 12: the indexes a month's export reads the paid cases and the
+ * claims of the month by (their plans: test-export-plans). */
+static void
+assert_export_indexes (sqlite3 *db)
+{
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM pragma_index_info ('cases_paid_at')"), ==, 1);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM pragma_index_info ('cases_paid_at')"
+                                        " WHERE seqno = 0 AND name = 'paid_at'"), ==, 1);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM pragma_index_list ('cases')"
+                                        " WHERE name = 'cases_paid_at' AND partial = 1"), ==, 1);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM pragma_index_info ('claims_filed')"), ==, 1);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM pragma_index_info ('claims_filed')"
+                                        " WHERE seqno = 0 AND name = 'filed_at'"), ==, 1);
+  /* The index holds the paid cases, and only them: case 3, paid at
+   * version 11. */
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM cases INDEXED BY cases_paid_at"
+                                        " WHERE paid_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT id FROM cases INDEXED BY cases_paid_at"
+                                        " WHERE paid_at >= 1796083200 AND paid_at < 1798761600"), ==, 3);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT intercept_id FROM claims INDEXED BY claims_filed"
+                                        " WHERE filed_at >= 1793491200 AND filed_at < 1796083200"), ==, 1);
+}
+
+/* The migrated ledger's workbooks: 2026-12 on the paid basis holds case 3,
+ * paid then; 2026-11 holds the claim filed then and no paid case. */
+static void
+assert_migrated_export (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *out = g_build_filename (dir, "Refunds.xlsx", NULL);
+  const struct {
+    int    month;
+    gint64 cases;
+    gint64 claims;
+  } months[] = { { 11, 0, 1 }, { 12, 1, 0 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      RdExportTotals totals = { 0 };
+      RdExportOptions opts = { .year = 2026, .month = months[i].month, .basis = RD_EXPORT_BASIS_PAID,
+                               .output_path = out };
+      const RdExportCurrencyTotals *cny;
+
+      g_assert_true (rd_export_month (path, &opts, NULL, NULL, NULL, &totals, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (totals.n_cases, ==, months[i].cases);
+      g_assert_cmpint (totals.n_claims, ==, months[i].claims);
+      cny = rd_export_totals_lookup (&totals, "CNY");
+      g_assert_nonnull (cny);
+      g_assert_cmpint (cny->refund_amount, ==, months[i].cases * 45900);
+      rd_export_totals_clear (&totals);
+      g_unlink (out);
+    }
+}
+
 static void
 test_migrate_from_previous (void)
 {
@@ -149,7 +207,7 @@ test_migrate_from_previous (void)
   g_autoptr(RdCase) extra = NULL;
   g_autoptr(RdLedgerFilter) filter = NULL;
   g_autoptr(RdLedgerResult) result = NULL;
-  gint64 n_entries = 0, first_bad = 0;
+  gint64 n_entries = 0, first_bad = 0, n_fixture_entries;
   sqlite3 *db;
 
   g_assert_cmpint (FIXTURE_VERSION, ==, rd_store_get_latest_version () - 1);
@@ -158,6 +216,7 @@ test_migrate_from_previous (void)
   db = rd_test_raw_open (path);
   g_assert_cmpint (rd_test_raw_int (db, "PRAGMA user_version"), ==, FIXTURE_VERSION);
   before = dump_cases (db);
+  n_fixture_entries = rd_test_raw_int (db, "SELECT count(*) FROM audit_log");
   sqlite3_close (db);
 
   store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
@@ -167,7 +226,7 @@ test_migrate_from_previous (void)
   /* A copy at the old version was made first. */
   g_assert_nonnull (rd_store_get_backup_path (store));
   backup_name = g_path_get_basename (rd_store_get_backup_path (store));
-  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v10-"));
+  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v11-"));
 
   /* Every case kept, field for field; the counter and the audit chain agree. */
   db = rd_store_get_db (store);
@@ -177,14 +236,19 @@ test_migrate_from_previous (void)
   g_assert_cmpint (rd_test_raw_int (db, "SELECT n FROM case_count"), ==, N_CASES);
   g_assert_true (rd_audit_verify (store, &n_entries, &first_bad, &error));
   g_assert_no_error (error);
-  /* Version 11: the old entries verify in the first encoding, and every
-   * case is in the chain now with its row. */
-  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM audit_log WHERE action NOT LIKE 'row%'"), ==, N_CASES);
-  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM audit_log WHERE action = 'row' AND field = 'cases'"),
-                   ==, N_CASES);
+  /* Version 11: the entries of version 10 verify in the first encoding, those
+   * written at version 11 in the second, every case is in the chain with its
+   * row; version 12 changes no row and adds no entry. */
   g_assert_cmpint (rd_test_raw_int (db, "SELECT format2_from FROM audit_head"), ==, N_CASES + 1);
-  g_assert_cmpint (n_entries, ==, rd_test_raw_int (db, "SELECT count(*) FROM audit_log"));
+  /* The rows of the cases: one each from version 11's migration, and three
+   * more of case 3 (its claim's remedy, its payout, paid). */
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM audit_log WHERE action = 'row' AND field = 'cases'"),
+                   ==, N_CASES + 3);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM audit_log"), ==, n_fixture_entries);
+  g_assert_cmpint (n_entries, ==, n_fixture_entries);
   assert_ledger_indexes (db);
+  assert_export_indexes (db);
+  assert_migrated_export (path);
   g_assert_true (rd_store_check_integrity (store, &error));
   g_assert_no_error (error);
 
@@ -214,9 +278,10 @@ test_migrate_from_previous (void)
   assert_total (result->totals, 1, "JPY", 1, 5700, 0);
   assert_total (result->totals, 2, "USD", 1, 4599, 4000);
 
-  /* Version 9 starts with no operators: the shop's names (the settings'
-   * operators list of before) are imported, each without a PIN, audited. */
-  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM operators"), ==, 0);
+  /* Version 9 started with no operators: the shop's names (the settings'
+   * operators list of before) are imported, each without a PIN, audited;
+   * the fixture's two were imported so at version 11, the third comes now. */
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM operators"), ==, 2);
   {
     const char *const names[] = { "小王", "店长", "老张" };
     const RdRole roles[] = { RD_ROLE_CLERK, RD_ROLE_ADMIN, RD_ROLE_WAREHOUSE };

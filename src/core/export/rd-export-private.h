@@ -186,6 +186,16 @@ gboolean    _rd_export_write_intercepts   (RdExportContext *ctx,
 gboolean    _rd_export_write_claims       (RdExportContext *ctx,
                                            GError         **error);
 
+/* The SQL of the reads of the period, for the tests that hold their query
+ * plans (test-export-plans): the ledger's (count or rows; whole_ledger:
+ * every case with a basis time, else ?1 <= time < ?2), the intercepts' and
+ * the claims' (?1 <= time < ?2). */
+char       *_rd_export_ledger_sql         (RdExportBasis    basis,
+                                           gboolean         whole_ledger,
+                                           gboolean         count);
+extern const char _rd_export_intercepts_sql[];
+extern const char _rd_export_claims_sql[];
+
 /* Tests only: rows per ledger sheet (0 restores Excel's limit). */
 void        _rd_export_set_max_rows_for_testing (gint64 max_rows);
 

@@ -23,6 +23,26 @@
 /* The register arrives with this schema version. */
 #define REGISTER_SCHEMA_VERSION 5
 
+/* The period's reads, each a range on the bare time column in the order of
+ * that column and the id, which its index gives: intercepts_created (schema
+ * version 5) and claims_filed (version 12); test-export-plans holds the
+ * plans. */
+const char _rd_export_intercepts_sql[] =
+  "SELECT i.courier, i.tracking_no, c.case_no, coalesce (i.order_no, c.order_no), "
+  "i.channel, i.amount, i.province, i.status, i.condition, i.requested_at, "
+  "i.platform_deadline, i.last_movement_at, i.created_at, i.settled_at, i.operator, "
+  "c.currency "
+  "FROM intercepts i LEFT JOIN cases c ON c.id = i.case_id "
+  "WHERE i.created_at >= ?1 AND i.created_at < ?2 ORDER BY i.created_at, i.id";
+
+const char _rd_export_claims_sql[] =
+  "SELECT i.courier, i.tracking_no, c.case_no, coalesce (i.order_no, c.order_no), "
+  "cl.amount_claimed, cl.filed_at, cl.status, cl.amount_recovered, cl.settled_at, "
+  "cl.operator, c.currency "
+  "FROM claims cl JOIN intercepts i ON i.id = cl.intercept_id "
+  "LEFT JOIN cases c ON c.id = i.case_id "
+  "WHERE cl.filed_at >= ?1 AND cl.filed_at < ?2 ORDER BY cl.filed_at, cl.id";
+
 static sqlite3_stmt *
 prepare_period (RdExportContext  *ctx,
                 const char       *sql,
@@ -86,14 +106,7 @@ _rd_export_write_intercepts (RdExportContext  *ctx,
 
   if (ctx->schema_version >= REGISTER_SCHEMA_VERSION)
     {
-      stmt = prepare_period (ctx,
-                             "SELECT i.courier, i.tracking_no, c.case_no, coalesce (i.order_no, c.order_no), "
-                             "i.channel, i.amount, i.province, i.status, i.condition, i.requested_at, "
-                             "i.platform_deadline, i.last_movement_at, i.created_at, i.settled_at, i.operator, "
-                             "c.currency "
-                             "FROM intercepts i LEFT JOIN cases c ON c.id = i.case_id "
-                             "WHERE i.created_at >= ?1 AND i.created_at < ?2 ORDER BY i.created_at, i.id",
-                             error);
+      stmt = prepare_period (ctx, _rd_export_intercepts_sql, error);
       if (stmt == NULL)
         return FALSE;
 
@@ -151,14 +164,7 @@ _rd_export_write_claims (RdExportContext  *ctx,
 
   if (ctx->schema_version >= REGISTER_SCHEMA_VERSION)
     {
-      stmt = prepare_period (ctx,
-                             "SELECT i.courier, i.tracking_no, c.case_no, coalesce (i.order_no, c.order_no), "
-                             "cl.amount_claimed, cl.filed_at, cl.status, cl.amount_recovered, cl.settled_at, "
-                             "cl.operator, c.currency "
-                             "FROM claims cl JOIN intercepts i ON i.id = cl.intercept_id "
-                             "LEFT JOIN cases c ON c.id = i.case_id "
-                             "WHERE cl.filed_at >= ?1 AND cl.filed_at < ?2 ORDER BY cl.filed_at, cl.id",
-                             error);
+      stmt = prepare_period (ctx, _rd_export_claims_sql, error);
       if (stmt == NULL)
         return FALSE;
 

@@ -3,9 +3,9 @@
  * What every sheet of the workbook is written with: the money formats,
  * cells of text, money, counts and times (each noting the width its column
  * needs), the header row and the column widths, adding a sheet under a
- * name Excel accepts, and the small helpers for the ledger rows a sheet
- * reads. The sheet files (rd-export-ledger.c, rd-export-summary.c,
- * rd-export-register.c) use it; it uses none of them.
+ * name Excel accepts with its print setup, and the small helpers for the
+ * ledger rows a sheet reads. The sheet files (rd-export-ledger.c,
+ * rd-export-summary.c, rd-export-register.c) use it; it uses none of them.
  */
 #include "config.h"
 
@@ -140,6 +140,8 @@ _rd_export_sheet_write_header (RdExportContext *ctx,
       _rd_export_sheet_note_width (sheet, i, _rd_export_text_width (headers[i]) + 3);
     }
   worksheet_freeze_panes (sheet->sheet, 1, 0);
+  /* Printed, the header row heads every page. */
+  worksheet_repeat_rows (sheet->sheet, 0, 0);
 }
 
 
@@ -219,6 +221,21 @@ _rd_export_write_time (RdExportContext *ctx,
 
 /* Sheets */
 
+/* Printed: landscape, one page wide (as many pages down as it takes), the
+ * sheet's name at the left of the footer and "Page N of M" at its right.
+ * The header row is repeated on each page by _rd_export_sheet_write_header. */
+static void
+set_print_setup (RdExportSheet *sheet)
+{
+  /* Translators: the footer of a printed page of the workbook; Excel puts
+   * the page number for &P and the number of pages for &N: keep both. */
+  g_autofree char *footer = g_strdup_printf ("&L&A&R%s", _("Page &P of &N"));
+
+  worksheet_set_landscape (sheet->sheet);
+  worksheet_fit_to_pages (sheet->sheet, 1, 0);
+  worksheet_set_footer (sheet->sheet, footer);
+}
+
 /* "明细", "明细 (2)": at most 31 characters, none of []:*?/\ . */
 char *
 _rd_export_sheet_name (const char *name,
@@ -259,6 +276,7 @@ _rd_export_add_numbered_sheet (RdExportContext  *ctx,
                    _("Could not add the sheet “%s” to the workbook."), name);
       return FALSE;
     }
+  set_print_setup (sheet);
   return TRUE;
 }
 

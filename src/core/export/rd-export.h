@@ -27,6 +27,14 @@
  * as a string, never a formula. Nothing depends on the C locale: numbers are
  * written under the "C" numeric locale whatever LC_NUMERIC says.
  *
+ * Printing: every sheet landscape, one page wide, the sheet's name and
+ * "Page N of M" in the footer; the header row repeated on each page.
+ *
+ * Reading: each sheet reads its period as a range on a time column through
+ * that column's index (cases_paid_at or cases_ledger, intercepts_created,
+ * claims_filed; schema version 12), so that a month costs what the month
+ * holds, whatever the size of the ledger.
+ *
  * Writing: rows stream from ONE read transaction on the export's own
  * read-only connection into libxlsxwriter's constant_memory mode, into
  * "<folder>/.<name>.tmp-XXXXXX", renamed to the target only when the
