@@ -581,7 +581,7 @@ on_column_view_activate (RdLedgerPage  *self,
  * takes what is left and ellipsizes (its cell has a tooltip). */
 
 /* Cell padding and a little air, in pixels. */
-#define CELL_EXTRA 20
+#define CELL_EXTRA 16
 
 static int
 text_width (RdLedgerPage *self,
@@ -631,8 +631,9 @@ fit_columns (RdLedgerPage *self)
   fit_column (self, self->channel_column, texts);
 
   g_ptr_array_set_size (texts, 0);
-  /* Platform order numbers run to 19 digits, Pinduoduo's with a dash. */
-  g_ptr_array_add (texts, g_strdup ("261128-900230998831918"));
+  /* Platform order numbers run to 19 digits (Pinduoduo's with a dash); the
+   * last ones are cut: the case has the whole number. */
+  g_ptr_array_add (texts, g_strdup ("2611289002309988"));
   fit_column (self, self->order_no_column, texts);
 
   g_ptr_array_set_size (texts, 0);
