@@ -812,6 +812,59 @@ test_long_note (Fixture       *fixture,
   g_assert_cmpint (minimum, <, 1280);
 }
 
+/* At 800×600 (and beside the case pane at 1280) the list keeps number,
+ * kind, amount, status and deadline in view: the columns shown fit the
+ * list's width, without scrolling sideways. */
+static void
+test_narrow_columns (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const int widths[] = { 800, 1280 };
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), RD_TYPE_LEDGER_PAGE, "column_view"));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (column_view), GTK_TYPE_SCROLLED_WINDOW);
+  const char *kept[] = { "case_no_column", "kind_column", "amount_column", "status_column", "deadline_column" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(RdCase) c = new_case (5000 + i);
+
+      g_assert_true (rd_case_store_insert (fixture->store, c, "阿珍", &error));
+      g_assert_no_error (error);
+    }
+  rd_ledger_page_reload (fixture->page);
+  wait_for_model (fixture);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      GListModel *columns = gtk_column_view_get_columns (column_view);
+      GtkAdjustment *hadj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      int total = 0;
+
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), widths[w], widths[w] == 800 ? 600 : 800);
+      for (int i = 0; i < 20; i++)
+        {
+          rd_test_ui_iterate ();
+          g_usleep (20000);
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+        g_assert_true (gtk_column_view_column_get_visible (GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), RD_TYPE_LEDGER_PAGE, kept[i]))));
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+          if (gtk_column_view_column_get_visible (column) &&
+              column != GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), RD_TYPE_LEDGER_PAGE, "reason_column")))
+            total += gtk_column_view_column_get_fixed_width (column);
+        }
+      g_test_message ("%d px window (%d allocated): columns %d px in a list %.0f px wide (%d), visible child %s", widths[w],
+                      gtk_widget_get_width (GTK_WIDGET (fixture->window)), total, gtk_adjustment_get_page_size (hadj),
+                      gtk_widget_get_width (scrolled), gtk_widget_get_mapped (scrolled) ? "mapped" : "unmapped");
+      g_assert_cmpint (total, <=, (int) gtk_adjustment_get_page_size (hadj));
+    }
+}
+
 /* Many cases due at once (a ledger opened after a holiday): one
  * notification counts them; deadlines that passed days ago are no news. */
 static void
@@ -873,6 +926,8 @@ main (int   argc,
               fixture_set_up, test_case_intercepts, fixture_tear_down);
   g_test_add ("/rd/ledger-page/deadline-monitor", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_deadline_monitor, fixture_tear_down);
+  g_test_add ("/rd/ledger-page/narrow-columns", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_narrow_columns, fixture_tear_down);
   g_test_add ("/rd/ledger-page/long-note", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_long_note, fixture_tear_down);
   g_test_add ("/rd/ledger-page/deadline-monitor-many", Fixture, GUINT_TO_POINTER (0),

@@ -45,6 +45,7 @@ struct _RdLedgerPage
   gboolean             selecting;
   /* A new filter or order was asked for: its list starts at the top. */
   gboolean             to_top;
+  guint                fit_id;
 
   /* Template children */
   AdwToastOverlay     *toast_overlay;
@@ -655,27 +656,81 @@ fit_columns (RdLedgerPage *self)
   /* Operators' names are short: four Chinese characters, or "Administrator". */
   g_ptr_array_add (texts, g_strdup ("店长店长"));
   fit_column (self, self->handler_column, texts);
+
+  /* The list is never narrower than the columns it always keeps: below
+   * that the leaflet folds the case pane behind it. */
+  {
+    GtkColumnViewColumn *kept[] = {
+      self->case_no_column, self->kind_column, self->amount_column, self->status_column, self->deadline_column,
+    };
+    GtkWidget *list = adw_leaflet_get_child_by_name (self->leaflet, "list");
+    int width = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+      width += gtk_column_view_column_get_fixed_width (kept[i]);
+    if (list != NULL)
+      gtk_widget_set_size_request (list, width + 2, -1);
+  }
 }
 
-/* Narrow (the case pane folded behind the list): the columns a person
- * needs to pick a case stay — number, time, kind, amount, status,
- * deadline; the order number, channel, reason and handler are in the case. */
-static void
-update_narrow_columns (RdLedgerPage *self)
-{
-  gboolean narrow = adw_leaflet_get_folded (self->leaflet);
+/* The columns a person needs to pick a case always stay — number, kind,
+ * amount, status, deadline; when the list is narrower than every column,
+ * the others go in this order (the case pane shows them all). */
+#define REASON_MIN_WIDTH 100
 
-  gtk_column_view_column_set_visible (self->order_no_column, !narrow);
-  gtk_column_view_column_set_visible (self->channel_column, !narrow);
-  gtk_column_view_column_set_visible (self->reason_column, !narrow);
-  gtk_column_view_column_set_visible (self->handler_column, !narrow);
+static gboolean
+fit_visible_columns (gpointer data)
+{
+  RdLedgerPage *self = data;
+  GtkColumnViewColumn *optional[] = {
+    self->handler_column, self->channel_column, self->order_no_column,
+    self->requested_at_column, self->reason_column,
+  };
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->column_view), GTK_TYPE_SCROLLED_WINDOW);
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  double available;
+  int total = 0;
+
+  self->fit_id = 0;
+  if (scrolled == NULL)
+    return G_SOURCE_REMOVE;
+  available = gtk_adjustment_get_page_size (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+  if (available <= 0)
+    return G_SOURCE_REMOVE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      total += column == self->reason_column ? REASON_MIN_WIDTH
+                                             : MAX (gtk_column_view_column_get_fixed_width (column), 0);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
+    {
+      int width = optional[i] == self->reason_column ? REASON_MIN_WIDTH
+                                                     : gtk_column_view_column_get_fixed_width (optional[i]);
+      gboolean keep = total <= available;
+
+      if (gtk_column_view_column_get_visible (optional[i]) != keep)
+        gtk_column_view_column_set_visible (optional[i], keep);
+      if (!keep)
+        total -= width;
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Decided after the allocation that changed the width, not inside it. */
+static void
+queue_fit_visible_columns (RdLedgerPage *self)
+{
+  if (self->fit_id == 0)
+    self->fit_id = g_idle_add (fit_visible_columns, self);
 }
 
 static void
 on_leaflet_folded_changed (RdLedgerPage *self)
 {
   rd_case_pane_set_show_back (self->case_pane, adw_leaflet_get_folded (self->leaflet));
-  update_narrow_columns (self);
 }
 
 static void
@@ -726,6 +781,7 @@ rd_ledger_page_dispose (GObject *object)
 {
   RdLedgerPage *self = RD_LEDGER_PAGE (object);
 
+  g_clear_handle_id (&self->fit_id, g_source_remove);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->settings != NULL)
@@ -861,7 +917,8 @@ rd_ledger_page_init (RdLedgerPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   rd_case_pane_set_show_back (self->case_pane, adw_leaflet_get_folded (self->leaflet));
-  update_narrow_columns (self);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->column_view), GTK_TYPE_SCROLLED_WINDOW))),
+                           "notify::page-size", G_CALLBACK (queue_fit_visible_columns), self, G_CONNECT_SWAPPED);
   update_footer (self);
 }
 
