@@ -10,7 +10,11 @@
  *    chain continues from audit_head, which is written at commit;
  *  - the triggers that would do the same per case (cases_search_ai,
  *    case_count_ai, those of case_text) are dropped for the transaction and
- *    recreated from their own SQL at commit.
+ *    recreated from their own SQL at commit;
+ *  - so are those of the buyer names' grams and the running totals
+ *    (cases_name_grams_ai, case_totals_ai, schema version 13), whose rows
+ *    for the new cases are written at commit in one statement each, in
+ *    the order of their tables' keys.
  * The copies at commit are INSERT INTO t SELECT * FROM scratch.t, which
  * SQLite does as a copy of whole records when t has no triggers and the
  * connection checks no foreign keys (off for the bulk: the audit entries
@@ -232,7 +236,7 @@ set_aside_triggers (RdCaseBulk  *bulk,
                     GError     **error)
 {
   return set_aside (bulk, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-                          " AND (name IN ('cases_search_ai', 'case_count_ai')"
+                          " AND (name IN ('cases_search_ai', 'case_count_ai', 'cases_name_grams_ai', 'case_totals_ai')"
                           " OR tbl_name IN ('case_text', 'audit_log')) ORDER BY name",
                     "TRIGGER", bulk->trigger_sql, error);
 }
@@ -510,6 +514,21 @@ rd_case_bulk_add (RdCaseBulk  *bulk,
   return TRUE;
 }
 
+/* One of the store's statements that write, for the cases from ?1 on, what
+ * a trigger set aside would have written. */
+static gboolean
+fill_from (RdCaseBulk  *bulk,
+           const char  *sql,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = rd_store_prepare (bulk->store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bulk->first_id);
+  return step_reset (bulk, stmt, error);
+}
+
 static gboolean
 write_counters (RdCaseBulk  *bulk,
                 GError     **error)
@@ -643,6 +662,8 @@ rd_case_bulk_commit (RdCaseBulk  *bulk,
        rd_store_exec (bulk->store, "INSERT INTO audit_log SELECT * FROM rd_bulk_audit.audit_log", error) &&
        rd_bulk_side_finish (bulk->search, error) &&
        copy_search (bulk, error) &&
+       fill_from (bulk, rd_store_name_grams_fill_sql, error) &&
+       fill_from (bulk, rd_store_case_totals_fill_sql, error) &&
        write_counters (bulk, error);
 
   for (guint i = 0; ok && i < bulk->trigger_sql->len; i++)
