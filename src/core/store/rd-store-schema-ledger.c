@@ -33,9 +33,10 @@
  * write, and the reader, seeing a REAL, walks the cases instead (whose
  * checked sum then says the total is too large).
  *
- * Bulk writing (rd-case-bulk.c) sets the insert triggers aside and runs
- * rd_store_name_grams_fill_sql and rd_store_case_totals_fill_sql for its
- * cases at commit; the migration runs the same statements for every case.
+ * Bulk writing (rd-case-bulk.c) sets the insert triggers aside, runs
+ * rd_store_name_grams_fill_sql for its cases at commit and adds their
+ * totals to case_totals itself (added up in memory while it inserts them);
+ * the migration fills both tables for every case with the same SQL.
  *
  * The positions 0 … length - 1 of a name are the keys of a JSON array of
  * that many zeros, built from the hex of a zeroblob ("000000" → "[0,0,0]"),
@@ -88,7 +89,6 @@
   "    approved = approved + excluded.approved"
 
 const char rd_store_name_grams_fill_sql[] = NAME_GRAMS_FILL ("c.id >= ?1");
-const char rd_store_case_totals_fill_sql[] = CASE_TOTALS_FILL ("c.id >= ?1");
 
 const char rd_ledger_schema_sql[] =
   "CREATE TABLE case_name_grams (\n"
