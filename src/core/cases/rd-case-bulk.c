@@ -14,10 +14,8 @@
  *  - so are those of the buyer names' grams and the running totals
  *    (cases_name_grams_ai, case_totals_ai, schema version 13): the grams of
  *    the new cases are written at commit in one statement, in the order of
- *    the table's key; their totals are added up here, per row of
- *    case_totals, from the values bound to the insert, and added to the
- *    table at commit (a few thousand rows instead of a grouping of every
- *    new case).
+ *    the table's key; their totals are added up in memory while they are
+ *    inserted (rd-case-bulk-totals.c), and added to the table at commit.
  * The copies at commit are INSERT INTO t SELECT * FROM scratch.t, which
  * SQLite does as a copy of whole records when t has no triggers and the
  * connection checks no foreign keys (off for the bulk: the audit entries
@@ -46,6 +44,7 @@
 
 #include "rd-audit.h"
 #include "rd-case-bulk-side-private.h"
+#include "rd-case-bulk-totals-private.h"
 #include "rd-case-bulk.h"
 #include "rd-case-store-private.h"
 
@@ -58,10 +57,7 @@ struct _RdCaseBulk
   GTimeZone    *tz;
   gint64        now;
 
-  GHashTable   *totals;            /* TotalsRow → itself: the running totals of the new cases */
-  gint64        month_start;       /* the UTC month of the last case's request, */
-  gint64        month_end;         /* [month_start, month_end) */
-  sqlite3_stmt *totals_upsert;
+  RdBulkTotals *totals;            /* the running totals of the new cases */
 
   gint64        first_id;          /* the first id of this bulk */
   gint64        next_id;
@@ -84,51 +80,6 @@ struct _RdCaseBulk
 
 static const char * const attach_names[] = { "rd_bulk_audit", "rd_bulk_search" };
 
-/* A row of case_totals: its key as the cases' columns hold it, and the
- * count and sums of the bulk's cases. */
-typedef struct
-{
-  gint64      month;
-  const char *status;     /* the id tables' own strings */
-  const char *kind;
-  char       *channel;
-  char       *reason;
-  char       *currency;
-  gint64      n;
-  gint64      paid;
-  gint64      approved;
-} TotalsRow;
-
-static void
-totals_row_free (TotalsRow *row)
-{
-  g_free (row->channel);
-  g_free (row->reason);
-  g_free (row->currency);
-  g_free (row);
-}
-
-static guint
-totals_row_hash (gconstpointer data)
-{
-  const TotalsRow *row = data;
-
-  return (guint) (row->month / 86400) * 31 + g_str_hash (row->status) * 17 + g_str_hash (row->kind) * 13 +
-         g_str_hash (row->channel) * 7 + g_str_hash (row->reason) * 3 + g_str_hash (row->currency);
-}
-
-static gboolean
-totals_row_equal (gconstpointer a,
-                  gconstpointer b)
-{
-  const TotalsRow *x = a;
-  const TotalsRow *y = b;
-
-  return x->month == y->month && g_str_equal (x->status, y->status) && g_str_equal (x->kind, y->kind) &&
-         g_str_equal (x->channel, y->channel) && g_str_equal (x->reason, y->reason) &&
-         g_str_equal (x->currency, y->currency);
-}
-
 /* After the transaction: the scratch ledgers detached and deleted, the
  * connection as it was. */
 static void
@@ -137,7 +88,6 @@ bulk_free (RdCaseBulk *bulk)
   sqlite3 *db = rd_store_get_db (bulk->store);
 
   g_clear_pointer (&bulk->insert, sqlite3_finalize);
-  g_clear_pointer (&bulk->totals_upsert, sqlite3_finalize);
   rd_audit_collect_rows (bulk->store, FALSE);
   if (bulk->attached)
     for (guint i = 0; i < G_N_ELEMENTS (attach_names); i++)
@@ -152,7 +102,7 @@ bulk_free (RdCaseBulk *bulk)
   g_clear_pointer (&bulk->audit, rd_bulk_side_free);
   g_clear_pointer (&bulk->search, rd_bulk_side_free);
   g_clear_pointer (&bulk->trigger_sql, g_ptr_array_unref);
-  g_clear_pointer (&bulk->totals, g_hash_table_unref);
+  g_clear_pointer (&bulk->totals, rd_bulk_totals_free);
   g_clear_pointer (&bulk->cases_index_sql, g_ptr_array_unref);
   g_clear_pointer (&bulk->numbers, g_hash_table_unref);
   g_clear_pointer (&bulk->tz, g_time_zone_unref);
@@ -168,7 +118,7 @@ rd_case_bulk_abort (RdCaseBulk *bulk)
   if (bulk == NULL)
     return;
   g_clear_pointer (&bulk->insert, sqlite3_finalize);
-  g_clear_pointer (&bulk->totals_upsert, sqlite3_finalize);
+  g_clear_pointer (&bulk->totals, rd_bulk_totals_free);
   rd_store_rollback (bulk->store);
   bulk_free (bulk);
 }
@@ -398,7 +348,7 @@ begin (RdStore     *store,
   bulk->now = g_get_real_time () / G_USEC_PER_SEC;
   bulk->numbers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   bulk->trigger_sql = g_ptr_array_new_with_free_func (g_free);
-  bulk->totals = g_hash_table_new_full (totals_row_hash, totals_row_equal, (GDestroyNotify) totals_row_free, NULL);
+  bulk->totals = rd_bulk_totals_new (store);
   bulk->cases_index_sql = g_ptr_array_new_with_free_func (g_free);
 
   if (!prepare_sides (bulk, error) ||
@@ -483,123 +433,6 @@ step_reset (RdCaseBulk    *bulk,
   return TRUE;
 }
 
-/* Adds row's count and sums to its row of case_totals, as the trigger
- * case_totals_ai does (SQLite's addition: a sum past 64 bits becomes a
- * REAL, which the ledger's reader takes as "walk the cases"). */
-static gboolean
-upsert_totals_row (RdCaseBulk      *bulk,
-                   const TotalsRow *row,
-                   GError         **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (bulk->totals_upsert == NULL)
-    {
-      bulk->totals_upsert = rd_store_prepare (bulk->store,
-        "INSERT INTO case_totals (month, status, kind, channel, reason, currency, n, paid, approved)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-        " ON CONFLICT DO UPDATE SET n = n + excluded.n, paid = paid + excluded.paid,"
-        " approved = approved + excluded.approved", error);
-      if (bulk->totals_upsert == NULL)
-        return FALSE;
-    }
-  stmt = bulk->totals_upsert;
-  sqlite3_bind_int64 (stmt, 1, row->month);
-  sqlite3_bind_text (stmt, 2, row->status, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, row->kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, row->channel, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, row->reason, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, row->currency, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 7, row->n);
-  sqlite3_bind_int64 (stmt, 8, row->paid);
-  sqlite3_bind_int64 (stmt, 9, row->approved);
-  return step_reset (bulk, stmt, error);
-}
-
-/* The first second of the UTC month of t, as unixepoch (t, 'unixepoch',
- * 'start of month') gives it. */
-static gint64
-utc_month_of (RdCaseBulk *bulk,
-              gint64      t)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-
-  if (t >= bulk->month_start && t < bulk->month_end)
-    return bulk->month_start;
-  dt = g_date_time_new_from_unix_utc (t);
-  if (dt == NULL)
-    return t;   /* beyond year 9999: the case's insert fails the same way */
-  start = g_date_time_new_utc (g_date_time_get_year (dt), g_date_time_get_month (dt), 1, 0, 0, 0);
-  end = g_date_time_add_months (start, 1);
-  bulk->month_start = g_date_time_to_unix (start);
-  bulk->month_end = end != NULL ? g_date_time_to_unix (end) : G_MAXINT64;
-  return bulk->month_start;
-}
-
-/* Adds the case, as it was inserted (_rd_case_store_bind_case), to the
- * running totals of the bulk. */
-static gboolean
-add_to_totals (RdCaseBulk    *bulk,
-               const RdCase  *c,
-               GError       **error)
-{
-  TotalsRow key = { 0 };
-  TotalsRow *row;
-  gint64 approved = c->approved_amount >= 0 ? c->approved_amount : 0;
-  gint64 sum;
-
-  key.month = utc_month_of (bulk, c->requested_at);
-  key.status = rd_case_status_to_id (c->status);
-  key.kind = rd_refund_kind_to_id (c->kind);
-  key.channel = c->channel;
-  key.reason = c->reason;
-  key.currency = c->currency != NULL ? c->currency : "CNY";
-  /* NULL where the insert itself refused the case. */
-  if (key.status == NULL || key.kind == NULL || key.channel == NULL || key.reason == NULL)
-    return TRUE;
-
-  row = g_hash_table_lookup (bulk->totals, &key);
-  if (row == NULL)
-    {
-      row = g_new0 (TotalsRow, 1);
-      row->month = key.month;
-      row->status = key.status;
-      row->kind = key.kind;
-      row->channel = g_strdup (key.channel);
-      row->reason = g_strdup (key.reason);
-      row->currency = g_strdup (key.currency);
-      g_hash_table_add (bulk->totals, row);
-    }
-  else if (!rd_money_add (row->paid, c->amount_paid, &sum, NULL) ||
-           !rd_money_add (row->approved, approved, &sum, NULL))
-    {
-      /* Past 64 bits: what is added up so far goes to the table now. */
-      if (!upsert_totals_row (bulk, row, error))
-        return FALSE;
-      row->n = row->paid = row->approved = 0;
-    }
-  row->n++;
-  row->paid += c->amount_paid;
-  row->approved += approved;
-  return TRUE;
-}
-
-static gboolean
-write_totals (RdCaseBulk  *bulk,
-              GError     **error)
-{
-  GHashTableIter iter;
-  gpointer row;
-
-  g_hash_table_iter_init (&iter, bulk->totals);
-  while (g_hash_table_iter_next (&iter, &row, NULL))
-    if (!upsert_totals_row (bulk, row, error))
-      return FALSE;
-  return TRUE;
-}
-
 static gboolean
 insert_cases (RdCaseBulk  *bulk,
               RdCase     **cases,
@@ -675,7 +508,7 @@ rd_case_bulk_add (RdCaseBulk  *bulk,
     if (!insert_cases (bulk, cases + start, MIN (ROWS_PER_INSERT, n - start), error))
       return FALSE;
   for (guint i = 0; i < n; i++)
-    if (!add_to_totals (bulk, cases[i], error))
+    if (!rd_bulk_totals_add (bulk->totals, cases[i], error))
       return FALSE;
   rows = rd_audit_take_rows (bulk->store);
   rd_audit_collect_rows (bulk->store, FALSE);
@@ -840,7 +673,7 @@ rd_case_bulk_commit (RdCaseBulk  *bulk,
        rd_bulk_side_finish (bulk->search, error) &&
        copy_search (bulk, error) &&
        fill_from (bulk, rd_store_name_grams_fill_sql, error) &&
-       write_totals (bulk, error) &&
+       rd_bulk_totals_write (bulk->totals, error) &&
        write_counters (bulk, error);
 
   for (guint i = 0; ok && i < bulk->trigger_sql->len; i++)
