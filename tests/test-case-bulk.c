@@ -177,7 +177,7 @@ test_same_as_insert_many (gconstpointer data)
   g_autoptr(GPtrArray) after = make_cases (N_CASES, 1);
   g_autoptr(RdCase) stored = NULL;
   g_autoptr(GError) error = NULL;
-  const char *texts[] = { "张小明", "小明", "lily", "410000", "as0001", "sf00000000", "79", "yt00000000" };
+  const char *texts[] = { "张小明", "小明", "lily", "410000", "as0001", "sf00000000", "ly", "明", "Ｂ", "yt00000000" };
   RdCaseBulk *bulk;
   gint64 n_entries = 0, first_bad = 0;
   guint split = 100;
@@ -216,6 +216,8 @@ test_same_as_insert_many (gconstpointer data)
 
   assert_same (a, b, "SELECT * FROM cases ORDER BY id");
   assert_same (a, b, "SELECT * FROM case_text ORDER BY id");
+  assert_same (a, b, "SELECT * FROM case_name_grams ORDER BY gram, id");
+  assert_same (a, b, "SELECT * FROM case_totals ORDER BY month, status, kind, channel, reason, currency");
   assert_same (a, b, "SELECT * FROM case_numbers ORDER BY year");
   assert_same (a, b, "SELECT n, (SELECT count(*) FROM cases) FROM case_count");
   assert_same (a, b, "SELECT id, case_id, operator, action, field, old_value, new_value FROM audit_log ORDER BY id");
@@ -274,7 +276,7 @@ test_new_ledger (void)
   g_autoptr(GPtrArray) for_b = make_cases (0, N_CASES);
   g_autoptr(GPtrArray) after = make_cases (N_CASES, 2);
   g_autoptr(GError) error = NULL;
-  const char *texts[] = { "张小明", "小明", "lily", "410000", "as0001", "sf00000000", "79", "y c", "yt00000000" };
+  const char *texts[] = { "张小明", "小明", "lily", "410000", "as0001", "sf00000000", "ly", "明", "Ｂ", "y c", "yt00000000" };
   RdCaseBulk *bulk;
   gint64 n_entries = 0, first_bad = 0;
 

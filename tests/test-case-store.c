@@ -491,7 +491,7 @@ test_migrated_v1 (void)
   g_autoptr(RdCase) old = NULL;
   g_autoptr(RdCase) c = new_case ("taobao", "1", 100);
   g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
-  const char *texts[] = { "DY588", "门店", "3871204459", "jd884512" };
+  const char *texts[] = { "DY588", "门店-", "3871204459", "jd884512" };
   const guint found[] = { 1, 1, 2, 1 };
 
   rd_test_build_from_fixture (path, "ledger-v1.sql");

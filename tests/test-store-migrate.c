@@ -1,8 +1,9 @@
 /* test-store-migrate.c
  *
- * A ledger written by the previous schema version (tests/fixtures/ledger-v11.sql:
- * ledger-v10.sql migrated to version 11 by the store, then a claim filed on
- * case 3's intercept and that case's refund paid at version 11) opens in
+ * A ledger written by the previous schema version (tests/fixtures/ledger-v12.sql:
+ * ledger-v11.sql — ledger-v10.sql migrated to version 11 by the store, then
+ * a claim filed on case 3's intercept and that case's refund paid at version
+ * 11 — opened once at version 12) opens in
  * this build: migrated forward to the latest version with a backup first,
  * every case and audit entry kept and the chain verifying, the ledger's
  * indexes with their currency column consistent with the data (the totals
@@ -11,7 +12,8 @@
  * version 11). Version 12's indexes: a month's export reads the paid cases
  * and the claims of the month through them (their plans are held by
  * test-export-plans), and the migrated ledger's workbook has the month's
- * rows. When a version is appended, dump a fixture at the version before it
+ * rows. Version 13's buyer-name grams and running totals are filled for
+ * every case and equal what they are derived from. When a version is appended, dump a fixture at the version before it
  * and point this test at it.
  */
 #include "config.h"
@@ -27,8 +29,8 @@
 #include "rd-store.h"
 #include "rd-test-ledger.h"
 
-#define FIXTURE         "ledger-v11.sql"
-#define FIXTURE_VERSION 11
+#define FIXTURE         "ledger-v12.sql"
+#define FIXTURE_VERSION 12
 #define N_CASES         8
 
 static char *
@@ -161,6 +163,32 @@ assert_export_indexes (sqlite3 *db)
                                         " WHERE filed_at >= 1793491200 AND filed_at < 1796083200"), ==, 1);
 }
 
+/* Version 13: the buyer names' grams and the running totals, filled for
+ * every case, equal to what they are derived from. */
+static void
+assert_names_and_totals (sqlite3 *db)
+{
+  /* Each case with a name has its grams (every two characters of the
+   * lowered name, and its last character), and no case has any other. */
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM case_name_grams"), >, N_CASES);
+  g_assert_cmpint (rd_test_raw_int (db,
+    "WITH RECURSIVE p (id, name, n) AS ("
+    "  SELECT id, lower (buyer_name), 1 FROM cases WHERE buyer_name <> ''"
+    "  UNION ALL SELECT id, name, n + 1 FROM p WHERE n < length (name)),"
+    " want AS (SELECT DISTINCT substr (name, n, 2) AS gram, id FROM p)"
+    " SELECT (SELECT count(*) FROM (SELECT gram, id FROM want EXCEPT SELECT gram, id FROM case_name_grams))"
+    "      + (SELECT count(*) FROM (SELECT gram, id FROM case_name_grams EXCEPT SELECT gram, id FROM want))"), ==, 0);
+  /* The totals: a row per UTC month and filter columns, equal to the
+   * cases' own count and sums. */
+  g_assert_cmpint (rd_test_raw_int (db,
+    "WITH direct AS (SELECT unixepoch (requested_at, 'unixepoch', 'start of month') AS month, status, kind,"
+    "  channel, reason, currency, count(*) AS n, sum (amount_paid) AS paid,"
+    "  coalesce (sum (approved_amount), 0) AS approved FROM cases GROUP BY 1, 2, 3, 4, 5, 6)"
+    " SELECT (SELECT count(*) FROM (SELECT * FROM direct EXCEPT SELECT * FROM case_totals))"
+    "      + (SELECT count(*) FROM (SELECT * FROM case_totals EXCEPT SELECT * FROM direct))"), ==, 0);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT sum (n) FROM case_totals"), ==, N_CASES);
+}
+
 /* The migrated ledger's workbooks: 2026-12 on the paid basis holds case 3,
  * paid then; 2026-11 holds the claim filed then and no paid case. */
 static void
@@ -226,7 +254,7 @@ test_migrate_from_previous (void)
   /* A copy at the old version was made first. */
   g_assert_nonnull (rd_store_get_backup_path (store));
   backup_name = g_path_get_basename (rd_store_get_backup_path (store));
-  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v11-"));
+  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v12-"));
 
   /* Every case kept, field for field; the counter and the audit chain agree. */
   db = rd_store_get_db (store);
@@ -238,7 +266,7 @@ test_migrate_from_previous (void)
   g_assert_no_error (error);
   /* Version 11: the entries of version 10 verify in the first encoding, those
    * written at version 11 in the second, every case is in the chain with its
-   * row; version 12 changes no row and adds no entry. */
+   * row; versions 12 and 13 change no row and add no entry. */
   g_assert_cmpint (rd_test_raw_int (db, "SELECT format2_from FROM audit_head"), ==, N_CASES + 1);
   /* The rows of the cases: one each from version 11's migration, and three
    * more of case 3 (its claim's remedy, its payout, paid). */
@@ -248,6 +276,7 @@ test_migrate_from_previous (void)
   g_assert_cmpint (n_entries, ==, n_fixture_entries);
   assert_ledger_indexes (db);
   assert_export_indexes (db);
+  assert_names_and_totals (db);
   assert_migrated_export (path);
   g_assert_true (rd_store_check_integrity (store, &error));
   g_assert_no_error (error);

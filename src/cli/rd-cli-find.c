@@ -33,7 +33,7 @@ rd_cli_find (int    argc,
   };
 
   if (!rd_cli_parse_options ("find", _("TEXT"),
-                             _("Find cases by order number, after-sales number, buyer name, or the tracking number of the return, of the parcel sent or of an intercept."),
+                             _("Find cases by order number, after-sales number, buyer name, or the tracking number of the return, of the parcel sent or of an intercept. One or two characters find buyer names only."),
                              entries, &argc, &argv))
     return RD_CLI_USAGE;
 

@@ -10,7 +10,12 @@
  *    chain continues from audit_head, which is written at commit;
  *  - the triggers that would do the same per case (cases_search_ai,
  *    case_count_ai, those of case_text) are dropped for the transaction and
- *    recreated from their own SQL at commit.
+ *    recreated from their own SQL at commit;
+ *  - so are those of the buyer names' grams and the running totals
+ *    (cases_name_grams_ai, case_totals_ai, schema version 13): the grams of
+ *    the new cases are written at commit in one statement, in the order of
+ *    the table's key; their totals are added up in memory while they are
+ *    inserted (rd-case-bulk-totals.c), and added to the table at commit.
  * The copies at commit are INSERT INTO t SELECT * FROM scratch.t, which
  * SQLite does as a copy of whole records when t has no triggers and the
  * connection checks no foreign keys (off for the bulk: the audit entries
@@ -39,6 +44,7 @@
 
 #include "rd-audit.h"
 #include "rd-case-bulk-side-private.h"
+#include "rd-case-bulk-totals-private.h"
 #include "rd-case-bulk.h"
 #include "rd-case-store-private.h"
 
@@ -50,6 +56,8 @@ struct _RdCaseBulk
   char         *operator;
   GTimeZone    *tz;
   gint64        now;
+
+  RdBulkTotals *totals;            /* the running totals of the new cases */
 
   gint64        first_id;          /* the first id of this bulk */
   gint64        next_id;
@@ -94,6 +102,7 @@ bulk_free (RdCaseBulk *bulk)
   g_clear_pointer (&bulk->audit, rd_bulk_side_free);
   g_clear_pointer (&bulk->search, rd_bulk_side_free);
   g_clear_pointer (&bulk->trigger_sql, g_ptr_array_unref);
+  g_clear_pointer (&bulk->totals, rd_bulk_totals_free);
   g_clear_pointer (&bulk->cases_index_sql, g_ptr_array_unref);
   g_clear_pointer (&bulk->numbers, g_hash_table_unref);
   g_clear_pointer (&bulk->tz, g_time_zone_unref);
@@ -109,6 +118,7 @@ rd_case_bulk_abort (RdCaseBulk *bulk)
   if (bulk == NULL)
     return;
   g_clear_pointer (&bulk->insert, sqlite3_finalize);
+  g_clear_pointer (&bulk->totals, rd_bulk_totals_free);
   rd_store_rollback (bulk->store);
   bulk_free (bulk);
 }
@@ -232,7 +242,7 @@ set_aside_triggers (RdCaseBulk  *bulk,
                     GError     **error)
 {
   return set_aside (bulk, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-                          " AND (name IN ('cases_search_ai', 'case_count_ai')"
+                          " AND (name IN ('cases_search_ai', 'case_count_ai', 'cases_name_grams_ai', 'case_totals_ai')"
                           " OR tbl_name IN ('case_text', 'audit_log')) ORDER BY name",
                     "TRIGGER", bulk->trigger_sql, error);
 }
@@ -338,6 +348,7 @@ begin (RdStore     *store,
   bulk->now = g_get_real_time () / G_USEC_PER_SEC;
   bulk->numbers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   bulk->trigger_sql = g_ptr_array_new_with_free_func (g_free);
+  bulk->totals = rd_bulk_totals_new (store);
   bulk->cases_index_sql = g_ptr_array_new_with_free_func (g_free);
 
   if (!prepare_sides (bulk, error) ||
@@ -496,6 +507,9 @@ rd_case_bulk_add (RdCaseBulk  *bulk,
   for (guint start = 0; start < n; start += ROWS_PER_INSERT)
     if (!insert_cases (bulk, cases + start, MIN (ROWS_PER_INSERT, n - start), error))
       return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!rd_bulk_totals_add (bulk->totals, cases[i], error))
+      return FALSE;
   rows = rd_audit_take_rows (bulk->store);
   rd_audit_collect_rows (bulk->store, FALSE);
   if (rows->len != n)
@@ -508,6 +522,21 @@ rd_case_bulk_add (RdCaseBulk  *bulk,
   rd_bulk_side_push (bulk->audit, batch);
   rd_bulk_side_push (bulk->search, batch);
   return TRUE;
+}
+
+/* One of the store's statements that write, for the cases from ?1 on, what
+ * a trigger set aside would have written. */
+static gboolean
+fill_from (RdCaseBulk  *bulk,
+           const char  *sql,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = rd_store_prepare (bulk->store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bulk->first_id);
+  return step_reset (bulk, stmt, error);
 }
 
 static gboolean
@@ -643,6 +672,8 @@ rd_case_bulk_commit (RdCaseBulk  *bulk,
        rd_store_exec (bulk->store, "INSERT INTO audit_log SELECT * FROM rd_bulk_audit.audit_log", error) &&
        rd_bulk_side_finish (bulk->search, error) &&
        copy_search (bulk, error) &&
+       fill_from (bulk, rd_store_name_grams_fill_sql, error) &&
+       rd_bulk_totals_write (bulk->totals, error) &&
        write_counters (bulk, error);
 
   for (guint i = 0; ok && i < bulk->trigger_sql->len; i++)

@@ -153,8 +153,6 @@ append_status_list (GString           *sql,
   g_string_append (sql, ")");
 }
 
-/* The WHERE clause of the filter (" WHERE …", or "" for every case), its
- * parameters appended to params. */
 static void
 append_known_statuses (GString *sql)
 {
@@ -164,24 +162,13 @@ append_known_statuses (GString *sql)
   g_string_append (sql, ")");
 }
 
-static char *
-build_where (const RdLedgerFilter *filter,
-             GArray               *params)
+/* " AND status = ? AND kind = ? …" for the filter's status, kind, channel
+ * and reason: columns of cases and of case_totals alike. */
+static void
+append_column_filters (GString              *sql,
+                       GArray               *params,
+                       const RdLedgerFilter *filter)
 {
-  g_autoptr(GString) sql = g_string_new ("");
-  gint64 now = filter->now != 0 ? filter->now : g_get_real_time () / G_USEC_PER_SEC;
-  g_autofree char *text = normalize_text (filter->text);
-
-  if (filter->year > 0 && filter->month >= 1 && filter->month <= 12)
-    {
-      int next_year = filter->month == 12 ? filter->year + 1 : filter->year;
-      int next_month = filter->month == 12 ? 1 : filter->month + 1;
-
-      g_string_append (sql, " AND requested_at >= ? AND requested_at < ?");
-      add_int (params, local_month_start (filter->year, filter->month));
-      add_int (params, local_month_start (next_year, next_month));
-    }
-
   if (rd_case_status_to_id (filter->status) != NULL)
     {
       g_string_append (sql, " AND status = ?");
@@ -205,6 +192,31 @@ build_where (const RdLedgerFilter *filter,
       g_string_append (sql, " AND reason = ?");
       add_text (params, filter->reason);
     }
+}
+
+/* The WHERE clause of the filter (" WHERE …", or "" for every case), its
+ * parameters appended to params; version is the ledger's schema version
+ * (a ledger opened read-only may be older than this build). */
+static char *
+build_where (const RdLedgerFilter *filter,
+             int                   version,
+             GArray               *params)
+{
+  g_autoptr(GString) sql = g_string_new ("");
+  gint64 now = filter->now != 0 ? filter->now : g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *text = normalize_text (filter->text);
+
+  if (filter->year > 0 && filter->month >= 1 && filter->month <= 12)
+    {
+      int next_year = filter->month == 12 ? filter->year + 1 : filter->year;
+      int next_month = filter->month == 12 ? 1 : filter->month + 1;
+
+      g_string_append (sql, " AND requested_at >= ? AND requested_at < ?");
+      add_int (params, local_month_start (filter->year, filter->month));
+      add_int (params, local_month_start (next_year, next_month));
+    }
+
+  append_column_filters (sql, params, filter);
 
   if (filter->due_within_hours > 0)
     {
@@ -238,6 +250,22 @@ build_where (const RdLedgerFilter *filter,
           append_intercepts_match (sql, params, text);
           g_string_append (sql, ")");
         }
+      else if (version >= 13 && g_utf8_strlen (text, -1) == 2)
+        {
+          /* The buyer's name, from its grams (schema version 13). */
+          g_string_append (sql, " AND id IN (SELECT id FROM case_name_grams WHERE gram = ?)");
+          add_text (params, text);
+        }
+      else if (version >= 13 && g_utf8_strlen (text, -1) == 1)
+        {
+          /* The grams that start with the character: its bigrams and the
+           * last character of a name (U+10FFFF sorts after every
+           * character in SQLite's byte order). */
+          g_string_append (sql, " AND id IN (SELECT id FROM case_name_grams"
+                                " WHERE gram >= ? AND gram <= ? || char (1114111))");
+          add_text (params, text);
+          add_text (params, text);
+        }
       else
         {
           g_string_append (sql, " AND id IN (SELECT id FROM case_text WHERE instr (text, ?) > 0");
@@ -263,11 +291,12 @@ build_where (const RdLedgerFilter *filter,
  * ledger. Ties of the same second go by amount, then currency, then id. */
 static char *
 build_sql (const RdLedgerFilter *filter,
+           int                   version,
            const char           *status,
            GArray               *params)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT id, amount_paid, approved_amount, currency FROM cases");
-  g_autofree char *where = build_where (filter, params);
+  g_autofree char *where = build_where (filter, version, params);
   const char *direction = filter->ascending ? "ASC" : "DESC";
 
   g_string_append (sql, where);
@@ -318,6 +347,18 @@ set_db_error (sqlite3  *db,
   g_set_error (error, RD_LEDGER_QUERY_ERROR, RD_LEDGER_QUERY_ERROR_FAILED,
                _("Could not read the ledger: %s"),
                db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
+/* The ledger's schema version (PRAGMA user_version: the file's header). */
+static int
+schema_version (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int (stmt, 0);
 }
 
 RdLedgerFilter *
@@ -531,7 +572,7 @@ run_part (sqlite3               *db,
   int rc;
 
   g_array_set_clear_func (params, (GDestroyNotify) param_clear);
-  sql = build_sql (filter, status, params);
+  sql = build_sql (filter, schema_version (db), status, params);
 
   /* One statement: SQLite skips the rows itself. */
   if (filter->sort != RD_LEDGER_SORT_STATUS && (collector->skip > 0 || collector->limit != G_MAXUINT))
@@ -750,6 +791,237 @@ rd_ledger_query_run_range (sqlite3               *db,
   return run_range (db, filter, offset, limit, FALSE, cancellable, error);
 }
 
+/* Whether the running totals (case_totals, schema version 13) answer the
+ * filter: month, status, kind, channel and reason are their columns; text,
+ * deadline and follow-up are not. */
+static gboolean
+totals_answer (sqlite3              *db,
+               const RdLedgerFilter *filter)
+{
+  g_autofree char *text = normalize_text (filter->text);
+
+  return text == NULL && filter->due_within_hours <= 0 && !filter->follow_up &&
+         schema_version (db) >= 13;
+}
+
+/* The first second of the UTC month nearest to t (its own, or the next). */
+static gint64
+nearest_utc_month (gint64 t)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t);
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  gint64 a, b;
+
+  if (dt == NULL)
+    return t;
+  start = g_date_time_new_utc (g_date_time_get_year (dt), g_date_time_get_month (dt), 1, 0, 0, 0);
+  next = g_date_time_add_months (start, 1);
+  a = g_date_time_to_unix (start);
+  b = g_date_time_to_unix (next);
+  return t - a <= b - t ? a : b;
+}
+
+/* Not an SQLite code: a sum of the running totals went beyond 64 bits
+ * (SQLite then keeps a REAL): they cannot answer, the cases' walk does. */
+#define TOTALS_INEXACT (-1)
+
+/* Adds (sign 1) or takes away (sign -1) the rows of stmt — currency, count,
+ * paid, approved — to or from sums (RdLedgerTotal per stored code).
+ * SQLITE_DONE at the end, SQLITE_RANGE when a sum would overflow. */
+static int
+step_group_rows (sqlite3_stmt *stmt,
+                 int           sign,
+                 GArray       *sums)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 n = sqlite3_column_int64 (stmt, 1);
+      gint64 paid = sqlite3_column_int64 (stmt, 2);
+      gint64 approved = sqlite3_column_int64 (stmt, 3);
+      /* The index first: appending may move the array. */
+      guint index = total_index (sums, code != NULL ? code : "");
+      RdLedgerTotal *sum = &g_array_index (sums, RdLedgerTotal, index);
+      gboolean ok;
+
+      if (sqlite3_column_type (stmt, 2) == SQLITE_FLOAT || sqlite3_column_type (stmt, 3) == SQLITE_FLOAT)
+        return TOTALS_INEXACT;
+      if (sign > 0)
+        ok = rd_money_add (sum->paid, paid, &sum->paid, NULL) &&
+             rd_money_add (sum->approved, approved, &sum->approved, NULL) &&
+             n >= 0 && n <= (gint64) (G_MAXUINT - sum->count);
+      else
+        ok = rd_money_sub (sum->paid, paid, &sum->paid, NULL) &&
+             rd_money_sub (sum->approved, approved, &sum->approved, NULL) &&
+             n >= 0 && n <= (gint64) sum->count;
+      if (!ok)
+        return SQLITE_RANGE;
+      sum->count = sign > 0 ? sum->count + (guint) n : sum->count - (guint) n;
+    }
+  return rc;
+}
+
+/* The cases of the filter's columns requested in [from, to), counted and
+ * summed per currency into sums with sign (the ends of a local month
+ * beyond or short of the UTC months of the running totals: hours of
+ * cases, read from the filter's covering index). */
+static gboolean
+add_range (sqlite3               *db,
+           const RdLedgerFilter  *filter,
+           gint64                 from,
+           gint64                 to,
+           int                    sign,
+           GArray                *sums,
+           GCancellable          *cancellable,
+           GError               **error)
+{
+  g_autoptr(GArray) params = g_array_new (FALSE, TRUE, sizeof (Param));
+  /* Row by row, so that C adds up with its checks. */
+  g_autoptr(GString) sql = g_string_new ("SELECT currency, 1, amount_paid, coalesce (approved_amount, 0)"
+                                         " FROM cases WHERE requested_at >= ? AND requested_at < ?");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (from >= to)
+    return TRUE;
+  g_array_set_clear_func (params, (GDestroyNotify) param_clear);
+  add_int (params, from);
+  add_int (params, to);
+  append_column_filters (sql, params, filter);
+  if (!prepare_bound (db, sql->str, params, &stmt, error))
+    return FALSE;
+  return finish_step (db, step_group_rows (stmt, sign, sums), cancellable, error);
+}
+
+/* The count and sums per stored currency code of the filter from the
+ * running totals (totals_answer () must hold), into sums. A local month
+ * is the UTC months of the totals between the UTC month boundaries nearest
+ * to its ends, and the cases between each end and its boundary added or
+ * taken away: exact in any time zone, and only hours of cases read. */
+static gboolean
+sum_running_totals (sqlite3               *db,
+                    const RdLedgerFilter  *filter,
+                    GArray                *sums,
+                    gboolean              *inexact,
+                    GCancellable          *cancellable,
+                    GError               **error)
+{
+  int rc;
+  g_autoptr(GArray) params = g_array_new (FALSE, TRUE, sizeof (Param));
+  g_autoptr(GString) sql = g_string_new ("SELECT currency, n, paid, approved FROM case_totals WHERE 1");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean month = filter->year > 0 && filter->month >= 1 && filter->month <= 12;
+  gint64 start = 0, end = 0, first = 0, last = 0;
+
+  g_array_set_clear_func (params, (GDestroyNotify) param_clear);
+  if (month)
+    {
+      start = local_month_start (filter->year, filter->month);
+      end = local_month_start (filter->month == 12 ? filter->year + 1 : filter->year,
+                               filter->month == 12 ? 1 : filter->month + 1);
+      first = nearest_utc_month (start);
+      last = nearest_utc_month (end);
+      g_string_append (sql, " AND month >= ? AND month < ?");
+      add_int (params, first);
+      add_int (params, last);
+    }
+  append_column_filters (sql, params, filter);
+  if (!prepare_bound (db, sql->str, params, &stmt, error))
+    return FALSE;
+  rc = step_group_rows (stmt, 1, sums);
+  if (rc == TOTALS_INEXACT)
+    {
+      *inexact = TRUE;
+      return TRUE;
+    }
+  if (!finish_step (db, rc, cancellable, error))
+    return FALSE;
+
+  if (!month)
+    return TRUE;
+  /* Additions first: a case taken away was counted before. */
+  return add_range (db, filter, start, first, 1, sums, cancellable, error) &&
+         add_range (db, filter, last, end, 1, sums, cancellable, error) &&
+         add_range (db, filter, first, start, -1, sums, cancellable, error) &&
+         add_range (db, filter, end, last, -1, sums, cancellable, error);
+}
+
+gboolean
+rd_ledger_query_totals (sqlite3               *db,
+                        const RdLedgerFilter  *filter,
+                        GCancellable          *cancellable,
+                        guint                 *count,
+                        GArray               **totals,
+                        GError               **error)
+{
+  g_autoptr(RdLedgerResult) result = NULL;
+  g_autoptr(GArray) sums = NULL;
+  gboolean own_transaction;
+  gboolean inexact = FALSE;
+  gboolean ok;
+  guint n = 0;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  if (!totals_answer (db, filter))
+    {
+      result = run_range (db, filter, 0, G_MAXUINT, TRUE, cancellable, error);
+      if (result == NULL)
+        return FALSE;
+      if (count != NULL)
+        *count = result->ids->len;
+      if (totals != NULL)
+        *totals = g_steal_pointer (&result->totals);
+      return TRUE;
+    }
+
+  sums = g_array_new (FALSE, TRUE, sizeof (RdLedgerTotal));
+  g_array_set_clear_func (sums, (GDestroyNotify) total_clear);
+
+  /* The totals and the ends of the month from one snapshot. */
+  own_transaction = sqlite3_get_autocommit (db);
+  if (own_transaction)
+    sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, PROGRESS_STEPS, on_progress, cancellable);
+  ok = sum_running_totals (db, filter, sums, &inexact, cancellable, error);
+  if (ok && inexact)
+    ok = (result = run_range (db, filter, 0, G_MAXUINT, TRUE, cancellable, error)) != NULL;
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+  if (own_transaction)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (!ok)
+    return FALSE;
+  if (inexact)
+    {
+      if (count != NULL)
+        *count = result->ids->len;
+      if (totals != NULL)
+        *totals = g_steal_pointer (&result->totals);
+      return TRUE;
+    }
+
+  /* A currency whose cases were all taken away is not one of the filter's. */
+  for (guint i = sums->len; i > 0; i--)
+    if (g_array_index (sums, RdLedgerTotal, i - 1).count == 0)
+      g_array_remove_index (sums, i - 1);
+  for (guint i = 0; i < sums->len; i++)
+    n += g_array_index (sums, RdLedgerTotal, i).count;
+  result = result_new ();
+  if (!fill_totals (result->totals, sums))
+    return finish_step (db, SQLITE_RANGE, cancellable, error);
+
+  if (count != NULL)
+    *count = n;
+  if (totals != NULL)
+    *totals = g_steal_pointer (&result->totals);
+  return TRUE;
+}
+
 gboolean
 rd_ledger_query_count (sqlite3               *db,
                        const RdLedgerFilter  *filter,
@@ -768,10 +1040,13 @@ rd_ledger_query_count (sqlite3               *db,
   g_return_val_if_fail (count != NULL, FALSE);
 
   g_array_set_clear_func (params, (GDestroyNotify) param_clear);
-  where = build_where (filter, params);
+  where = build_where (filter, schema_version (db), params);
   /* Every case: the counter the triggers of schema version 6 keep. */
   if (*where == '\0')
     sql = g_strdup ("SELECT n FROM case_count");
+  /* A filter of the running totals' columns: their rows, not its cases. */
+  else if (totals_answer (db, filter))
+    return rd_ledger_query_totals (db, filter, cancellable, count, NULL, error);
   else
     sql = g_strconcat ("SELECT count(*) FROM cases", where, NULL);
 

@@ -4,11 +4,14 @@
  * count and sums. Runs on any SQLite connection to a ledger (the store's, or
  * a read-only one of a worker thread) and can be cancelled.
  *
- * Free text finds any substring of one or more characters of the order
- * number, after-sales number, return tracking number or buyer name (ASCII
- * letters case-insensitive). Three characters or more use the trigram index
- * (case_fts); one or two scan the narrow case_text table. `%`, `_`, `*`,
- * quotes are ordinary characters.
+ * Free text finds any substring of three or more characters of the order
+ * number, after-sales number, return tracking number, outbound tracking
+ * number, buyer name or an intercept's tracking number, through the
+ * trigram index (case_fts). One or two characters find the cases whose
+ * buyer name holds them, through the names' grams (case_name_grams,
+ * schema version 13; a ledger of an older version, opened read-only, scans
+ * every field as before). ASCII letters are case-insensitive; `%`, `_`,
+ * `*`, quotes are ordinary characters.
  */
 #pragma once
 
@@ -113,11 +116,25 @@ RdLedgerResult *rd_ledger_query_run_range (sqlite3              *db,
                                            GError              **error);
 
 /* The number of cases of the filter, without reading them: every case from
- * the counter table case_count, a filter from its index. */
+ * the counter table case_count, a filter of the running totals' columns
+ * from them (rd_ledger_query_totals), any other from its index. */
 gboolean        rd_ledger_query_count     (sqlite3              *db,
                                            const RdLedgerFilter *filter,
                                            GCancellable         *cancellable,
                                            guint                *count,
+                                           GError              **error);
+
+/* The number of cases of the filter and their totals per currency (as
+ * RdLedgerResult's totals; count or totals may be NULL), without their
+ * ids: from the running totals (case_totals, schema version 13) when the
+ * filter is made of month, status, kind, channel and reason only; else
+ * from a walk of its cases, as rd_ledger_query_run. One snapshot (a read
+ * transaction of its own when db is not in one). */
+gboolean        rd_ledger_query_totals    (sqlite3              *db,
+                                           const RdLedgerFilter *filter,
+                                           GCancellable         *cancellable,
+                                           guint                *count,
+                                           GArray              **totals,
                                            GError              **error);
 
 /* Opens a read-only connection to the ledger file for queries (worker

@@ -15,10 +15,13 @@
 
 G_BEGIN_DECLS
 
-/* rd-store-schema-workflow.c, rd-store-schema-intercepts.c: the SQL of
- * the migrations that create the workflow's and the register's tables. */
+/* rd-store-schema-workflow.c, rd-store-schema-intercepts.c,
+ * rd-store-schema-ledger.c: the SQL of the migrations that create the
+ * workflow's and the register's tables, and the ledger list's name grams
+ * and running totals. */
 extern const char rd_workflow_schema_sql[];
 extern const char rd_intercepts_schema_sql[];
+extern const char rd_ledger_schema_sql[];
 
 /* The SQL of migration `version` (1 … rd_store_get_latest_version ()). */
 const char *_rd_store_schema_get_migration        (int                 version);

@@ -291,6 +291,13 @@ static const char * const migrations[] = {
    * "Export of a month inside a big ledger (schema version 12)". */
   "CREATE INDEX cases_paid_at ON cases (paid_at) WHERE paid_at IS NOT NULL;\n"
   "CREATE INDEX claims_filed ON claims (filed_at);",
+
+  /* Version 13: the buyer names' grams for searches of one or two
+   * characters, and the running count and sums per month, status, kind,
+   * channel, reason and currency for the ledger's count and footer
+   * (rd-store-schema-ledger.c). Derived tables kept by triggers on cases,
+   * not in the audit chain: no audited row changes. */
+  rd_ledger_schema_sql,
 };
 
 /* Tests replace the list to exercise a failing migration. */

@@ -87,6 +87,10 @@ sqlite3    *rd_store_get_db               (RdStore           *self);
 int         rd_store_get_schema_version   (RdStore           *self);
 /* The newest schema version this build knows. */
 int         rd_store_get_latest_version   (void);
+/* For a writer that sets the insert trigger cases_name_grams_ai aside
+ * (bulk writing): one statement that writes what it would have written for
+ * the cases whose id is ?1 or more (rd-store-schema-ledger.c). */
+extern const char rd_store_name_grams_fill_sql[];
 /* The copy made before this open migrated the file, or NULL. */
 const char *rd_store_get_backup_path      (RdStore           *self);
 gboolean    rd_store_is_read_only         (RdStore           *self);
