@@ -815,10 +815,34 @@ test_long_note (Fixture       *fixture,
 /* At 800×600 (and beside the case pane at 1280) the list keeps number,
  * kind, amount, status and deadline in view: the columns shown fit the
  * list's width, without scrolling sideways. */
+/* A cell of the list whose text is wider than the cell. */
+static GtkWidget *
+find_cut_inscription (GtkWidget *widget)
+{
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+      int width = 0;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      if (width > gtk_widget_get_width (widget) && gtk_widget_get_width (widget) > 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cut_inscription (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_narrow_columns (Fixture       *fixture,
                      gconstpointer  data)
 {
+  guint n_cut = 0;
   static const int widths[] = { 800, 1280 };
   GtkColumnView *column_view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), RD_TYPE_LEDGER_PAGE, "column_view"));
   GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (column_view), GTK_TYPE_SCROLLED_WINDOW);
@@ -858,11 +882,33 @@ test_narrow_columns (Fixture       *fixture,
               column != GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), RD_TYPE_LEDGER_PAGE, "reason_column")))
             total += gtk_column_view_column_get_fixed_width (column);
         }
+      /* A reason cut short says itself when the pointer rests on it. */
+      {
+        GtkWidget *cut = find_cut_inscription (GTK_WIDGET (column_view));
+
+        if (cut != NULL)
+          {
+            GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+            graphene_point_t point;
+            gboolean shown = FALSE;
+
+            g_assert_true (gtk_widget_compute_point (cut, GTK_WIDGET (column_view),
+                                                     &GRAPHENE_POINT_INIT (2, 2), &point));
+            g_signal_emit_by_name (column_view, "query-tooltip", (int) point.x, (int) point.y, FALSE, tooltip, &shown);
+            g_assert_true (shown);
+            g_object_unref (tooltip);
+            n_cut++;
+          }
+      }
       g_test_message ("%d px window (%d allocated): columns %d px in a list %.0f px wide (%d), visible child %s", widths[w],
                       gtk_widget_get_width (GTK_WIDGET (fixture->window)), total, gtk_adjustment_get_page_size (hadj),
                       gtk_widget_get_width (scrolled), gtk_widget_get_mapped (scrolled) ? "mapped" : "unmapped");
       g_assert_cmpint (total, <=, (int) gtk_adjustment_get_page_size (hadj));
     }
+  /* Beside the case pane the reasons are cut (the fixture's cases have
+   * long ones): at least once a tooltip was shown. */
+  g_test_message ("%u cut cells answered", n_cut);
+  g_assert_cmpuint (n_cut, >, 0);
 }
 
 /* Many cases due at once (a ledger opened after a holiday): one

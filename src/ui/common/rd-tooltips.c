@@ -108,8 +108,6 @@ rd_tooltips_new_label (GtkWidget *widget)
 {
   const char *markup;
   const char *text;
-  GtkWidget *label;
-  int columns;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
 
@@ -117,6 +115,17 @@ rd_tooltips_new_label (GtkWidget *widget)
   text = gtk_widget_get_tooltip_text (widget);
   if (markup == NULL || *markup == '\0' || text == NULL)
     return NULL;
+  return rd_tooltips_new_label_for (markup, text);
+}
+
+GtkWidget *
+rd_tooltips_new_label_for (const char *markup,
+                           const char *text)
+{
+  GtkWidget *label;
+  int columns;
+
+  g_return_val_if_fail (markup != NULL && text != NULL, NULL);
 
   label = gtk_label_new (NULL);
   gtk_label_set_markup (GTK_LABEL (label), markup);

@@ -20,5 +20,8 @@ void       rd_tooltips_install   (void);
 /* The label that shows widget's tooltip (its markup), or NULL when it has
  * none. */
 GtkWidget *rd_tooltips_new_label (GtkWidget *widget);
+/* The same label for markup (whose plain text is text). */
+GtkWidget *rd_tooltips_new_label_for (const char *markup,
+                                      const char *text);
 
 G_END_DECLS
