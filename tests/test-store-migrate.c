@@ -1,7 +1,7 @@
 /* test-store-migrate.c
  *
  * A ledger written by the previous schema version (tests/fixtures/ledger-v12.sql:
- * ledger-v11.sql — ledger-v10.sql migrated to version 11 by the store, then
+ * ledger-v11.sql — the version-10 fixture migrated to version 11 by the store, then
  * a claim filed on case 3's intercept and that case's refund paid at version
  * 11 — opened once at version 12) opens in
  * this build: migrated forward to the latest version with a backup first,

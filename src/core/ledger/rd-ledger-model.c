@@ -50,7 +50,7 @@ struct _RdLedgerModel
   GArray         *ids;           /* gint64, the loaded prefix of the list */
   guint           n_items;       /* ids->len once the query is complete */
   guint           exposed;       /* what the GListModel says: ≤ n_items */
-  guint           grow_id;
+  guint           resize_id;
   RdLedgerFilter *shown_filter;  /* the query of the rows shown */
   guint           shown_generation;
   GHashTable     *offset_pages;  /* pages read by position, not by id */
@@ -332,7 +332,7 @@ on_resize (gpointer user_data)
   if (self->exposed != self->n_items)
     return G_SOURCE_CONTINUE;
 
-  self->grow_id = 0;
+  self->resize_id = 0;
   if (self->cancellable == NULL)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   return G_SOURCE_REMOVE;
@@ -346,13 +346,13 @@ resize (RdLedgerModel *self)
 
   if (self->exposed != self->n_items)
     {
-      if (self->grow_id == 0)
-        self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_resize, self, NULL);
+      if (self->resize_id == 0)
+        self->resize_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_resize, self, NULL);
     }
-  else if (self->grow_id != 0)
+  else if (self->resize_id != 0)
     {
-      g_source_remove (self->grow_id);
-      self->grow_id = 0;
+      g_source_remove (self->resize_id);
+      self->resize_id = 0;
       if (self->cancellable == NULL)
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
     }
@@ -624,7 +624,7 @@ rd_ledger_model_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->grow_id, g_source_remove);
+  g_clear_handle_id (&self->resize_id, g_source_remove);
 
   G_OBJECT_CLASS (rd_ledger_model_parent_class)->dispose (object);
 }
@@ -796,7 +796,7 @@ gboolean
 rd_ledger_model_get_loading (RdLedgerModel *self)
 {
   g_return_val_if_fail (RD_IS_LEDGER_MODEL (self), FALSE);
-  return self->cancellable != NULL || self->grow_id != 0;
+  return self->cancellable != NULL || self->resize_id != 0;
 }
 
 guint

@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rd-intercept-advice.h"
+#include "rd-column-width.h"
 #include "rd-intercept-item.h"
 #include "rd-money-totals.h"
 #include "rd-time.h"
@@ -23,9 +25,80 @@ struct _RdInterceptItem
   gint64            threshold;   /* the policy's high-ticket threshold, fen */
   RdInterceptStall  stall;
   RdParcelAdvice    advice;
+  guint64           looks;       /* a hash of all that its cells show */
 };
 
 G_DEFINE_FINAL_TYPE (RdInterceptItem, rd_intercept_item, G_TYPE_OBJECT)
+
+/* FNV-1a over what a row shows: its fields and the one text that depends
+ * on the time (the time left). Computed where the item is made (the
+ * register's worker), so that a refresh compares numbers, not texts. */
+static guint64
+hash_bytes (guint64     hash,
+            const void *data,
+            gsize       length)
+{
+  const guchar *bytes = data;
+
+  for (gsize i = 0; i < length; i++)
+    hash = (hash ^ bytes[i]) * G_GUINT64_CONSTANT (1099511628211);
+  return hash;
+}
+
+static guint64
+hash_string (guint64     hash,
+             const char *text)
+{
+  /* NULL and "" differ; the terminator keeps "ab"+"c" from "a"+"bc". */
+  return text == NULL ? hash_bytes (hash, "\1", 1) : hash_bytes (hash, text, strlen (text) + 1);
+}
+
+static guint64
+hash_int (guint64 hash,
+          gint64  value)
+{
+  return hash_bytes (hash, &value, sizeof value);
+}
+
+static guint64
+intercept_looks (RdInterceptItem *self)
+{
+  const RdIntercept *it = self->intercept;
+  g_autofree char *left = rd_intercept_format_time_left (it->platform_deadline, self->now);
+  guint64 hash = G_GUINT64_CONSTANT (14695981039346656037);
+  const char *strings[] = {
+    it->tracking_no, it->case_no, it->order_no, it->province, it->operator, it->notes,
+    it->currency, it->exchange_rate, left,
+  };
+  const gint64 values[] = {
+    it->id, it->courier, it->case_id, it->amount, it->status, it->condition, it->requested_at,
+    it->platform_deadline, it->last_movement_at, it->settled_at, it->refunded, it->recovered,
+    self->ticket, self->threshold, self->stall, self->advice, rd_intercept_item_is_urgent (self),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    hash = hash_string (hash, strings[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    hash = hash_int (hash, values[i]);
+  return hash;
+}
+
+static guint64
+claim_looks (const RdClaim *claim)
+{
+  guint64 hash = G_GUINT64_CONSTANT (14695981039346656037);
+  const char *strings[] = { claim->tracking_no, claim->case_no, claim->operator, claim->currency };
+  const gint64 values[] = {
+    claim->id, claim->intercept_id, claim->courier, claim->case_id, claim->amount_claimed,
+    claim->filed_at, claim->status, claim->amount_recovered, claim->settled_at,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    hash = hash_string (hash, strings[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    hash = hash_int (hash, values[i]);
+  return hash;
+}
 
 static void
 rd_intercept_item_finalize (GObject *object)
@@ -64,6 +137,7 @@ rd_intercept_item_new_intercept (RdIntercept    *intercept,
     self->stall = rd_intercept_classify_stall (policy, intercept->province,
                                                rd_intercept_get_quiet_since (intercept), now);
   self->advice = rd_intercept_get_advice (intercept, policy, now);
+  self->looks = intercept_looks (self);
   return self;
 }
 
@@ -73,6 +147,7 @@ rd_intercept_item_new_claim (RdClaim *claim)
   RdInterceptItem *self = g_object_new (RD_TYPE_INTERCEPT_ITEM, NULL);
 
   self->claim = claim;
+  self->looks = claim_looks (claim);
   return self;
 }
 
@@ -336,43 +411,9 @@ gboolean
 rd_intercept_item_shows_same (RdInterceptItem *self,
                               RdInterceptItem *other)
 {
-  RdInterceptColumn first, last;
-  g_autofree char *hint = NULL;
-  g_autofree char *other_hint = NULL;
-
   g_return_val_if_fail (RD_IS_INTERCEPT_ITEM (self) && RD_IS_INTERCEPT_ITEM (other), FALSE);
 
-  if ((self->intercept == NULL) != (other->intercept == NULL))
-    return FALSE;
-  if (self->intercept != NULL)
-    {
-      if (self->intercept->id != other->intercept->id || self->stall != other->stall ||
-          rd_intercept_item_is_urgent (self) != rd_intercept_item_is_urgent (other))
-        return FALSE;
-      hint = rd_intercept_item_get_hint (self);
-      other_hint = rd_intercept_item_get_hint (other);
-      if (g_strcmp0 (hint, other_hint) != 0)
-        return FALSE;
-      first = RD_INTERCEPT_COLUMN_TRACKING;
-      last = RD_INTERCEPT_COLUMN_LOSS;
-    }
-  else
-    {
-      if (self->claim->id != other->claim->id)
-        return FALSE;
-      first = RD_CLAIM_COLUMN_TRACKING;
-      last = RD_CLAIM_COLUMN_RECOVERED;
-    }
-
-  for (RdInterceptColumn column = first; column <= last; column++)
-    {
-      g_autofree char *a = rd_intercept_item_get_text (self, column);
-      g_autofree char *b = rd_intercept_item_get_text (other, column);
-
-      if (g_strcmp0 (a, b) != 0)
-        return FALSE;
-    }
-  return TRUE;
+  return (self->intercept == NULL) == (other->intercept == NULL) && self->looks == other->looks;
 }
 
 /* The widest texts a column shows, in the language shown: every name of
@@ -382,8 +423,7 @@ static GPtrArray *
 column_samples (RdInterceptColumn column)
 {
   GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
-  /* 2026-12-31 23:59 local: as wide as any time. */
-  const gint64 late = 1798732740;
+  const gint64 late = RD_COLUMN_WIDEST_TIME;
 
   switch (column)
     {
@@ -448,32 +488,6 @@ column_samples (RdInterceptColumn column)
   return texts;
 }
 
-/* Cell padding and a little air, in pixels. */
-#define CELL_EXTRA 20
-
-static int
-column_width (GtkColumnView     *view,
-              const char        *title,
-              RdInterceptColumn  column)
-{
-  g_autoptr(GPtrArray) texts = column_samples (column);
-  int width = 0;
-
-  g_ptr_array_add (texts, g_strdup (title));
-  for (guint i = 0; i < texts->len; i++)
-    {
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), g_ptr_array_index (texts, i));
-      int text_width = 0;
-
-      pango_layout_get_pixel_size (layout, &text_width, NULL);
-      /* The header has a sort arrow's room. */
-      if (i == texts->len - 1)
-        text_width += 16;
-      width = MAX (width, text_width);
-    }
-  return width + CELL_EXTRA;
-}
-
 void
 rd_intercept_column_view_add (GtkColumnView     *view,
                               const char        *title,
@@ -489,7 +503,11 @@ rd_intercept_column_view_add (GtkColumnView     *view,
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   /* As wide as what it shows: never "已超时 26 天 19 小…". */
-  gtk_column_view_column_set_fixed_width (view_column, column_width (view, title, column));
+  {
+    g_autoptr(GPtrArray) texts = column_samples (column);
+
+    gtk_column_view_column_set_fixed_width (view_column, rd_column_width_for (GTK_WIDGET (view), title, texts));
+  }
   gtk_column_view_append_column (view, view_column);
   g_object_unref (view_column);
 }

@@ -61,9 +61,10 @@ RdInterceptStall   rd_intercept_item_get_stall     (RdInterceptItem   *self);
  * left: settle now), or NULL when there is nothing to do. */
 char              *rd_intercept_item_get_hint      (RdInterceptItem   *self);
 
-/* Whether the two show the same: the same parcel (or claim), every cell's
- * text, its hint and its colours. A refresh keeps the rows that do: GTK
- * 4.8 builds a row's widgets again for every item replaced. */
+/* Whether the two show the same: the same parcel (or claim) with the same
+ * fields, time left, ticket, stall and advice (a hash made with the item,
+ * on the thread that made it). A refresh keeps the rows that do: GTK 4.8
+ * builds a row's widgets again for every item replaced. */
 gboolean           rd_intercept_item_shows_same    (RdInterceptItem   *self,
                                                     RdInterceptItem   *other);
 

@@ -14,6 +14,7 @@
 
 #include "rd-case-pane.h"
 #include "rd-channels.h"
+#include "rd-column-width.h"
 #include "rd-ledger-model.h"
 #include "rd-ledger-page.h"
 #include "rd-ledger-footer.h"
@@ -620,32 +621,15 @@ on_column_view_activate (RdLedgerPage  *self,
  * of a kind, a status and a channel, a date, a large amount; the reason
  * takes what is left and ellipsizes (its cell has a tooltip). */
 
-/* Cell padding and a little air, in pixels. */
-#define CELL_EXTRA 16
-
-static int
-text_width (RdLedgerPage *self,
-            const char   *text)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), text);
-  int width = 0;
-
-  pango_layout_get_pixel_size (layout, &width, NULL);
-  return width;
-}
-
 static void
 fit_column (RdLedgerPage        *self,
             GtkColumnViewColumn *column,
             GPtrArray           *texts)
 {
-  int width = 0;
-
-  /* The title too: a column is never narrower than its header. */
-  width = text_width (self, gtk_column_view_column_get_title (column)) + 16;
-  for (guint i = 0; i < texts->len; i++)
-    width = MAX (width, text_width (self, g_ptr_array_index (texts, i)));
-  gtk_column_view_column_set_fixed_width (column, width + CELL_EXTRA);
+  gtk_column_view_column_set_fixed_width (column,
+                                          rd_column_width_for (GTK_WIDGET (self->column_view),
+                                                               gtk_column_view_column_get_title (column),
+                                                               texts));
 }
 
 static void
@@ -653,14 +637,12 @@ fit_columns (RdLedgerPage *self)
 {
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   GListModel *channels = gtk_drop_down_get_model (self->channel_dropdown);
-  /* 2026-12-31 23:59 local: as wide as any time. */
-  const gint64 late = 1798732740;
 
   g_ptr_array_add (texts, g_strdup ("RF-2026-000000"));
   fit_column (self, self->case_no_column, texts);
 
   g_ptr_array_set_size (texts, 0);
-  g_ptr_array_add (texts, rd_time_format_local (late));
+  g_ptr_array_add (texts, rd_time_format_local (RD_COLUMN_WIDEST_TIME));
   fit_column (self, self->requested_at_column, texts);
   fit_column (self, self->deadline_column, texts);
 
