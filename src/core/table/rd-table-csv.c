@@ -289,9 +289,9 @@ check_cell_size (Parser  *parser,
   if (parser->row.len - parser->cell_start <= RD_TABLE_MAX_CELL_BYTES)
     return TRUE;
   g_set_error (error, RD_TABLE_ERROR, RD_TABLE_ERROR_TOO_LARGE,
-               _("A cell that starts on line %" G_GUINT64_FORMAT " of “%s” is longer than 1 MiB. "
+               _("A cell that starts on line %llu of “%s” is longer than 1 MiB. "
                  "A quote may be missing its closing quote; check the file in a text editor."),
-               parser->row_line, parser->table->display_name);
+               (unsigned long long) parser->row_line, parser->table->display_name);
   return FALSE;
 }
 
@@ -454,9 +454,9 @@ finish (Parser  *parser,
   if (parser->state == CELL_QUOTED)
     {
       g_set_error (error, RD_TABLE_ERROR, RD_TABLE_ERROR_CORRUPT,
-                   _("“%s” ends inside a quoted cell that starts on line %" G_GUINT64_FORMAT
+                   _("“%s” ends inside a quoted cell that starts on line %llu"
                      ": the file is cut off or a closing quote is missing. Export it again."),
-                   parser->table->display_name, parser->quote_line);
+                   parser->table->display_name, (unsigned long long) parser->quote_line);
       return FALSE;
     }
   if (parser->in_row)
@@ -471,9 +471,9 @@ set_encoding_error (Parser  *parser,
                     GError **error)
 {
   g_set_error (error, RD_TABLE_ERROR, RD_TABLE_ERROR_ENCODING,
-               _("Line %" G_GUINT64_FORMAT " of “%s” is neither UTF-8 nor GB18030 text. "
+               _("Line %llu of “%s” is neither UTF-8 nor GB18030 text. "
                  "Export the file again, or open it in Excel and save it as “CSV UTF-8”."),
-               parser->line, parser->table->display_name);
+               (unsigned long long) parser->line, parser->table->display_name);
 }
 
 typedef struct

@@ -72,8 +72,8 @@ set_cell_corrupt (Sheet       *sheet,
                   const char  *what,
                   GError     **error)
 {
-  g_autofree char *part = g_strdup_printf (_("sheet “%s”, row %" G_GUINT64_FORMAT),
-                                           sheet->sheet_name, sheet->row_number);
+  g_autofree char *part = g_strdup_printf (_("sheet “%s”, row %llu"),
+                                           sheet->sheet_name, (unsigned long long) sheet->row_number);
 
   _rd_table_xlsx_set_corrupt (sheet->table, part, what, error);
 }
@@ -208,9 +208,9 @@ end_cell (Sheet   *sheet,
   if (sheet->column >= RD_TABLE_MAX_CELLS)
     {
       g_set_error (error, RD_TABLE_ERROR, RD_TABLE_ERROR_TOO_LARGE,
-                   _("Row %" G_GUINT64_FORMAT " of sheet “%s” has a value past column %d. "
+                   _("Row %llu of sheet “%s” has a value past column %d. "
                      "This is not a list a platform exports; check that the right file was chosen."),
-                   sheet->row_number, sheet->sheet_name, RD_TABLE_MAX_CELLS);
+                   (unsigned long long) sheet->row_number, sheet->sheet_name, RD_TABLE_MAX_CELLS);
       return FALSE;
     }
   if (sheet->column < row->n_cells)
@@ -301,9 +301,9 @@ append_value (Sheet            *sheet,
   if (sheet->value->len <= RD_TABLE_MAX_CELL_BYTES)
     return TRUE;
   g_set_error (error, RD_TABLE_ERROR, RD_TABLE_ERROR_TOO_LARGE,
-               _("A cell in row %" G_GUINT64_FORMAT " of sheet “%s” is longer than 1 MiB; "
+               _("A cell in row %llu of sheet “%s” is longer than 1 MiB; "
                  "this is not a list a platform exports."),
-               sheet->row_number, sheet->sheet_name);
+               (unsigned long long) sheet->row_number, sheet->sheet_name);
   return FALSE;
 }
 
@@ -421,8 +421,8 @@ _rd_table_xlsx_read (RdTable         *table,
 
   if (ok && r < 0)
     {
-      g_autofree char *part = g_strdup_printf (_("sheet “%s”, after row %" G_GUINT64_FORMAT),
-                                               sheet.sheet_name, sheet.row_number);
+      g_autofree char *part = g_strdup_printf (_("sheet “%s”, after row %llu"),
+                                               sheet.sheet_name, (unsigned long long) sheet.row_number);
 
       _rd_table_xlsx_set_corrupt (table, part, xml.message, error);
       ok = FALSE;
