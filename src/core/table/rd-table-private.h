@@ -130,7 +130,7 @@ struct _RdTableXlsx
   GByteArray *date_styles;
   /* The shared strings, each NUL-terminated, one after the other. */
   GByteArray *strings;
-  GArray     *string_starts;  /* gsize */
+  GArray     *string_starts;  /* guint32: the text is below 1 GiB */
 };
 
 /* rd-table-xml.c: an XML reader over a part of the zip, whose errors are

@@ -190,7 +190,7 @@ end_cell (Sheet   *sheet,
             return FALSE;
           }
         text = (const char *) sheet->xlsx->strings->data +
-               g_array_index (sheet->xlsx->string_starts, gsize, index);
+               g_array_index (sheet->xlsx->string_starts, guint32, index);
         len = strlen (text);
       }
       break;

@@ -60,7 +60,7 @@ on_end (void          *user_data,
   Strings *strings = user_data;
   RdTableXlsx *xlsx = strings->table->xlsx;
   const char *local = (const char *) name;
-  gsize start;
+  guint32 start;
 
   if (strcmp (local, "t") == 0)
     {

@@ -314,7 +314,7 @@ _rd_table_xlsx_open (RdTable  *table,
   xlsx->sheet_paths = g_ptr_array_new_with_free_func (g_free);
   xlsx->date_styles = g_byte_array_new ();
   xlsx->strings = g_byte_array_new ();
-  xlsx->string_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  xlsx->string_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
   table->xlsx = xlsx;
 
   source = gsf_input_stdio_new (table->path, &local_error);
