@@ -25,6 +25,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rd-audit.h"
 #include "rd-case-bulk.h"
@@ -225,11 +226,18 @@ set_refused (GError             **error,
              const RdImportItem  *item)
 {
   const RdImportProblem *problem = item->problems->len > 0 ? item->problems->pdata[0] : NULL;
+  g_autofree char *reason = g_strdup (problem != NULL ? problem->message : "");
+  gsize n = strlen (reason);
 
+  /* The sentence goes on after it. */
+  if (n > 0 && reason[n - 1] == '.')
+    reason[n - 1] = '\0';
+  else if (n >= 3 && g_str_has_suffix (reason, "。"))
+    reason[n - 3] = '\0';
   /* Translators: a row number of the file and what is wrong with it */
   g_set_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_REFUSED,
-               _("Row %" G_GUINT64_FORMAT ": %s. Nothing was imported: correct the row, leave it out, or skip "
-                 "the rows with problems."), item->row, problem != NULL ? problem->message : "");
+               _("Row %llu: %s. Nothing was imported: correct the row, leave it out, or skip "
+                 "the rows with problems."), (unsigned long long) item->row, reason);
 }
 
 static gboolean
@@ -437,11 +445,11 @@ refuse_known_errors (RdImport              *import,
   if (n_left == 0)
     return TRUE;
   g_set_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_REFUSED,
-               ngettext ("%u row has problems (row %" G_GUINT64_FORMAT "). Nothing was imported: correct it, "
+               ngettext ("%u row has problems (row %llu). Nothing was imported: correct it, "
                          "leave it out, or skip the rows with problems.",
-                         "%u rows have problems (the first is row %" G_GUINT64_FORMAT "). Nothing was imported: "
+                         "%u rows have problems (the first is row %llu). Nothing was imported: "
                          "correct them, leave them out, or skip the rows with problems.", n_left),
-               n_left, first);
+               n_left, (unsigned long long) first);
   return FALSE;
 }
 

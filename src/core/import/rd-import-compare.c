@@ -448,7 +448,7 @@ plan_update (RdImportPlan *plan,
     {
       merge_text (item, "after_sales_no", &after->after_sales_no, given->after_sales_no);
       /* Translators: %s is the case number, RF-2026-000123 */
-      g_ptr_array_add (item->notes, g_strdup_printf (_("the hand-entered case %s: the export’s row is its"),
+      g_ptr_array_add (item->notes, g_strdup_printf (_("matched to the hand-entered case %s"),
                                                      after->case_no));
     }
 
@@ -504,7 +504,7 @@ plan_update (RdImportPlan *plan,
     {
       facts->follow_up = TRUE;
       plan->flagged = TRUE;
-      add_change (item, "follow_up", _("Follow-up"), NULL, _("Yes"));
+      add_change (item, "follow_up", _("Follow-up"), NULL, C_("follow-up", "Flagged"));
       g_ptr_array_add (item->notes, g_strdup (_("reopened on the platform: flagged for follow-up")));
     }
 
@@ -571,7 +571,8 @@ _rd_import_compare_row (RdImportCompare   *compare,
         {
           item->outcome = RD_IMPORT_OUTCOME_UNCHANGED;
           /* Translators: %s is a row number of the file */
-          g_ptr_array_add (item->notes, g_strdup_printf (_("the same as row %" G_GUINT64_FORMAT), (guint64) slot->row));
+          g_ptr_array_add (item->notes, g_strdup_printf (_("the same as row %llu"),
+                                                     (unsigned long long) slot->row));
         }
       else
         {
@@ -580,9 +581,8 @@ _rd_import_compare_row (RdImportCompare   *compare,
           if (column < 0)
             column = rd_import_mapping_get_column (mapping, RD_IMPORT_FIELD_ORDER_NO);
           /* Translators: the after-sales (or order) number, and the row that has it first */
-          add_problem (item, column, g_strdup_printf (_("“%s” is also on row %" G_GUINT64_FORMAT
-                                                        ", with other values: keep one of the two rows"),
-                                                      item->key, (guint64) slot->row));
+          add_problem (item, column, g_strdup_printf (_("“%s” is also on row %llu, with other values: keep one of the two rows"),
+                                                      item->key, (unsigned long long) slot->row));
           item->outcome = RD_IMPORT_OUTCOME_ERROR;
         }
       return g_steal_pointer (&plan);
