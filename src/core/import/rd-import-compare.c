@@ -126,7 +126,10 @@ _rd_import_compare_new (RdImport  *import,
   if (compare->by_key == NULL)
     return NULL;
   /* The open ids are constants of this program, not user text. */
-  g_string_append (sql, "SELECT id FROM cases WHERE channel = ?1 AND order_no = ?2"
+  /* By the intake's index of channel and order: left to itself, the
+   * planner prefers the ledger's channel index for the ORDER BY and reads
+   * every case of the channel (67% of a preview's time at 3,000 cases). */
+  g_string_append (sql, "SELECT id FROM cases INDEXED BY cases_channel_order WHERE channel = ?1 AND order_no = ?2"
                         " AND coalesce (after_sales_no, '') = '' AND status IN (");
   for (guint i = 0; open_ids[i] != NULL; i++)
     g_string_append_printf (sql, "%s'%s'", i ? ", " : "", open_ids[i]);
