@@ -112,13 +112,15 @@ write_facts (RdStore              *store,
  * statement that may abort half-way SQLite needs no statement journal (a
  * temporary file written per statement, rd_case_store_insert's SQL says
  * more). */
-static const char facts_sql[] =
-  "INSERT OR ROLLBACK INTO case_platform (case_id, channel, platform_key, platform_status, platform_state, refund_amount,"
-  " status_set, follow_up, import_id, row) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-  " ON CONFLICT (case_id) DO UPDATE SET channel = excluded.channel, platform_key = excluded.platform_key,"
-  " platform_status = excluded.platform_status, platform_state = excluded.platform_state,"
-  " refund_amount = excluded.refund_amount, status_set = excluded.status_set, follow_up = excluded.follow_up,"
-  " import_id = excluded.import_id, row = excluded.row";
+static const char facts_insert_sql[] =
+  "INSERT OR ROLLBACK INTO case_platform (case_id, channel, platform_key, platform_status, platform_state,"
+  " refund_amount, status_set, follow_up, import_id, row) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+/* (An upsert would abort, not roll back, on the key's conflict: that alone
+ * needs the statement journal.) */
+static const char facts_update_sql[] =
+  "UPDATE OR ROLLBACK case_platform SET channel = ?2, platform_key = ?3, platform_status = ?4,"
+  " platform_state = ?5, refund_amount = ?6, status_set = ?7, follow_up = ?8, import_id = ?9, row = ?10"
+  " WHERE case_id = ?1";
 
 static gboolean
 write_case_import (RdStore       *store,
@@ -161,7 +163,7 @@ write_with_new_cases (RdStore    *store,
                       GError    **error)
 {
   Apply *apply = user_data;
-  g_autoptr(sqlite3_stmt) facts = rd_store_prepare (store, facts_sql, error);
+  g_autoptr(sqlite3_stmt) facts = rd_store_prepare (store, facts_insert_sql, error);
   g_autoptr(sqlite3_stmt) imports = NULL;
 
   if (facts == NULL)
@@ -296,6 +298,7 @@ on_apply_row (const RdTableRow *row,
       /* Kept until the end: what is written, not what was read. */
       g_clear_pointer (&plan->record, rd_import_record_free);
       g_clear_pointer (&plan->before, rd_case_free);
+      plan->facts_existed = plan->facts_before.exists;
       _rd_import_facts_clear (&plan->facts_before);
       g_ptr_array_add (apply->pending, plan->item);
       g_ptr_array_add (apply->updates, g_steal_pointer (&plan));
@@ -317,6 +320,7 @@ static gboolean
 write_update (Apply          *apply,
               RdImportPlan   *plan,
               sqlite3_stmt   *facts,
+              sqlite3_stmt   *facts_update,
               sqlite3_stmt   *imports,
               GError        **error)
 {
@@ -336,7 +340,8 @@ write_update (Apply          *apply,
         return FALSE;
       if (plan->flagged && !rd_audit_record (store, id, apply->operator, "import", "follow_up", "0", "1", error))
         return FALSE;
-      if (!write_facts (store, facts, id, &plan->facts_after, apply->import_id, plan->item->row, error))
+      if (!write_facts (store, plan->facts_existed ? facts_update : facts, id, &plan->facts_after,
+                        apply->import_id, plan->item->row, error))
         return FALSE;
     }
   return write_case_import (store, imports, apply->import_id, id, plan->item->row, error);
@@ -347,21 +352,25 @@ write_updates (Apply   *apply,
                GError **error)
 {
   g_autoptr(sqlite3_stmt) facts = NULL;
+  g_autoptr(sqlite3_stmt) facts_update = NULL;
   g_autoptr(sqlite3_stmt) imports = NULL;
 
   if (apply->updates->len == 0)
     return TRUE;
   if (!rd_operators_check (apply->store, apply->operator, RD_ACTION_EDIT_CASE, error))
     return FALSE;
-  facts = rd_store_prepare (apply->store, facts_sql, error);
+  facts = rd_store_prepare (apply->store, facts_insert_sql, error);
   if (facts == NULL)
+    return FALSE;
+  facts_update = rd_store_prepare (apply->store, facts_update_sql, error);
+  if (facts_update == NULL)
     return FALSE;
   imports = rd_store_prepare (apply->store, "INSERT OR ROLLBACK INTO case_imports (import_id, case_id, row) VALUES (?1, ?2, ?3)",
                               error);
   if (imports == NULL)
     return FALSE;
   for (guint i = 0; i < apply->updates->len; i++)
-    if (!write_update (apply, apply->updates->pdata[i], facts, imports, error))
+    if (!write_update (apply, apply->updates->pdata[i], facts, facts_update, imports, error))
       return FALSE;
   return TRUE;
 }

@@ -67,6 +67,7 @@ typedef struct
   gboolean        facts_changed; /* the case_platform row differs (or is new) */
   gboolean        flagged;       /* follow_up set by this row */
   gboolean        platform_status_changed;
+  gboolean        facts_existed; /* facts_before.exists, kept when it is cleared */
   char           *old_platform_status;
   gboolean        propose;       /* proposed for the intercept register */
 } RdImportPlan;
