@@ -9,13 +9,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 
 #include "rd-audit.h"
 #include "rd-operators.h"
 #include "rd-store-txn.h"
 #include "rd-report-private.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 #define ORDER_COUNTS_VERSION 15
 
@@ -138,7 +138,7 @@ rd_order_counts_set (RdStore     *store,
   sqlite3_bind_text (read, 2, channel, -1, SQLITE_STATIC);
   rc = sqlite3_step (read);
   if (rc == SQLITE_ROW)
-    old_value = g_strdup_printf ("%" G_GINT64_FORMAT, sqlite3_column_int64 (read, 0));
+    old_value = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (read, 0));
   else if (rc != SQLITE_DONE)
     {
       rd_store_set_error_from_db (store, rc, error);

@@ -17,7 +17,6 @@
 #include "rd-money-totals.h"
 #include "rd-report-private.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 #define CASES_SQL \
   "SELECT c.id, c.requested_at, c.kind, c.reason, c.channel, c.payment_method, c.currency,\n" \

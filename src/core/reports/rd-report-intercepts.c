@@ -16,11 +16,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rd-intercept-types.h"
 #include "rd-report-private.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 #define INTERCEPTS_SQL \
   "SELECT i.id, i.courier, coalesce (i.province, ''), i.case_id, i.status, i.requested_at,\n" \
