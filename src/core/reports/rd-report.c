@@ -498,7 +498,7 @@ rd_report_compute (sqlite3              *db,
   if (report->current == NULL || report->previous == NULL)
     return NULL;
 
-  g_debug ("Report %04d-%02d … %04d-%02d: %u cases in %.1f ms", period->from_year,
+  g_debug ("Report %04d-%02d to %04d-%02d: %u cases in %.1f ms", period->from_year,
            period->from_month, period->to_year, period->to_month, report->current->refunds.total.count,
            (g_get_monotonic_time () - started) / 1000.0);
   return g_steal_pointer (&report);
