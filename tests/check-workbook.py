@@ -116,7 +116,7 @@ def check_report(args, ws):
     in_totals = False
     for cells in ws.iter_rows():
         row = [c.value for c in cells] + [None] * 4
-        if row[0] in ("Refunds requested in the period", "期间内申请的退款"):
+        if row[0] in ("Refunds requested in the period", "期间内申请的退款单"):
             in_totals = True
             continue
         if in_totals and isinstance(row[0], str) and re.fullmatch(r"[A-Z]{3}", row[0]):

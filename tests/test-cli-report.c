@@ -42,6 +42,7 @@ make_ledger (char **dir)
   path = g_build_filename (*dir, "ledger.db", NULL);
   store = rd_store_open (path, RD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  rd_test_add_operators (store);
   for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
     {
       g_autoptr(RdCase) c = rd_case_new ();

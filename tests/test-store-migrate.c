@@ -258,7 +258,7 @@ test_migrate_from_previous (void)
   /* A copy at the old version was made first. */
   g_assert_nonnull (rd_store_get_backup_path (store));
   backup_name = g_path_get_basename (rd_store_get_backup_path (store));
-  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v13-"));
+  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v14-"));
 
   /* Every case kept, field for field; the counter and the audit chain agree. */
   db = rd_store_get_db (store);
