@@ -147,12 +147,18 @@ _rd_report_bar_add (RdReportBar *bar,
                     gint64       amount,
                     GError     **error)
 {
-  const char *code = rd_currency_normalize (currency);
+  const char *code;
   RdReportMoney *money = NULL;
   gint64 new_paid, new_amount;
   guint i;
 
-  for (i = 0; i < bar->money->len; i++)
+  /* Most rows are of a currency the bar has already, spelled as stored. */
+  for (i = 0; i < bar->money->len && money == NULL; i++)
+    if (g_strcmp0 (g_array_index (bar->money, RdReportMoney, i).currency, currency) == 0)
+      money = &g_array_index (bar->money, RdReportMoney, i);
+
+  code = money != NULL ? money->currency : rd_currency_normalize (currency);
+  for (i = 0; money == NULL && i < bar->money->len; i++)
     {
       RdReportMoney *m = &g_array_index (bar->money, RdReportMoney, i);
       int cmp = rd_currency_compare (m->currency, code);
