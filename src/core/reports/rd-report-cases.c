@@ -95,9 +95,9 @@ period_filter (Walk *walk)
   return _rd_report_period_filter (walk->f);
 }
 
-static const char *
-label_or_not_set (const char *name,
-                  const char *key)
+const char *
+_rd_report_label_or_not_set (const char *name,
+                             const char *key)
 {
   if (*key == '\0')
     return _("Not set");
@@ -124,13 +124,12 @@ add_duration (GHashTable *table,
     }
 }
 
-static void
-build_days (Walk *walk)
+GArray *
+_rd_report_build_days (RdReportFigures *f)
 {
-  RdReportFigures *f = walk->f;
   g_autoptr(GDateTime) day = g_date_time_new_from_unix_local (f->start);
+  GArray *day_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  walk->day_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   while (day != NULL && g_date_time_to_unix (day) < f->end)
     {
       g_autoptr(GDateTime) next = g_date_time_add_days (day, 1);
@@ -145,12 +144,13 @@ build_days (Walk *walk)
                                           g_date_time_get_day_of_month (next), 0, 0, 0);
       filter->requested_from = start;
       filter->requested_to = MIN (g_date_time_to_unix (next_start), f->end);
-      g_array_append_val (walk->day_starts, start);
+      g_array_append_val (day_starts, start);
       g_ptr_array_add (f->refunds.per_day, _rd_report_bar_new (key, label, filter));
       g_date_time_unref (day);
       day = g_steal_pointer (&next_start);
     }
-  g_array_append_val (walk->day_starts, f->end);
+  g_array_append_val (day_starts, f->end);
+  return day_starts;
 }
 
 static RdReportBar *
@@ -172,8 +172,8 @@ day_bar (Walk  *walk,
   return hi > 0 ? g_ptr_array_index (walk->f->refunds.per_day, lo) : NULL;
 }
 
-static gboolean
-is_merchant_fault (const char *reason)
+gboolean
+_rd_report_is_merchant_fault (const char *reason)
 {
   const RdRefundReason *known = rd_refund_reason_lookup (reason);
 
@@ -221,7 +221,7 @@ count_case (Walk          *walk,
           filter = _rd_report_ids_filter ();
         }
       bar = bar_for (walk->kinds, kind,
-                     label_or_not_set (rd_refund_kind_get_name (rd_refund_kind_from_id (kind)), kind), filter);
+                     _rd_report_label_or_not_set (rd_refund_kind_get_name (rd_refund_kind_from_id (kind)), kind), filter);
     }
   if (bar->filter->ids != NULL)
     _rd_report_bar_add_id (bar, id);
@@ -233,10 +233,10 @@ count_case (Walk          *walk,
     {
       filter = period_filter (walk);
       filter->reason = g_strdup (reason);
-      bar = bar_for (walk->reasons, reason, label_or_not_set (rd_refund_reason_get_name (reason), reason),
+      bar = bar_for (walk->reasons, reason, _rd_report_label_or_not_set (rd_refund_reason_get_name (reason), reason),
                      filter);
       g_hash_table_insert (walk->reason_ids, g_strdup (reason), g_array_new (FALSE, FALSE, sizeof (gint64)));
-      g_hash_table_insert (walk->merchant, g_strdup (reason), GINT_TO_POINTER (is_merchant_fault (reason)));
+      g_hash_table_insert (walk->merchant, g_strdup (reason), GINT_TO_POINTER (_rd_report_is_merchant_fault (reason)));
     }
   if (!_rd_report_bar_add (bar, currency, paid, approved, error))
     return FALSE;
@@ -273,7 +273,7 @@ count_case (Walk          *walk,
           filter = _rd_report_ids_filter ();
         }
       bar = bar_for (walk->payments, payment,
-                     label_or_not_set (rd_payment_method_get_name (rd_payment_method_from_id (payment)), payment),
+                     _rd_report_label_or_not_set (rd_payment_method_get_name (rd_payment_method_from_id (payment)), payment),
                      filter);
     }
   if (bar->filter->ids != NULL)
@@ -450,7 +450,7 @@ _rd_report_cases (sqlite3         *db,
   walk.merchant = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   walk.approve_times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   walk.payout_times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  build_days (&walk);
+  walk.day_starts = _rd_report_build_days (figures);
 
   rc = sqlite3_prepare_v2 (db, CASES_SQL, -1, &stmt, NULL);
   if (rc != SQLITE_OK)

@@ -33,6 +33,13 @@ gboolean        _rd_report_bar_add        (RdReportBar       *bar,
                                            gint64             paid,
                                            gint64             amount,
                                            GError           **error);
+/* Counts n cases of currency with their sums (from a summary). */
+gboolean        _rd_report_bar_add_n      (RdReportBar       *bar,
+                                           const char        *currency,
+                                           guint              n,
+                                           gint64             paid,
+                                           gint64             amount,
+                                           GError           **error);
 /* Adds id to the bar's filter's ids (created on first use). */
 void            _rd_report_bar_add_id     (RdReportBar       *bar,
                                            gint64             id);
@@ -51,11 +58,27 @@ RdLedgerFilter *_rd_report_ids_filter     (void);
 gint64          _rd_report_percentile     (GArray            *durations,
                                            int                percent);
 
+/* The first second of each day of the period (local midnight, whatever
+ * the clock change), then its end; and a bar per day into per_day. */
+GArray         *_rd_report_build_days     (RdReportFigures   *figures);
+/* The label of a kind, reason, payment method ("" = not set). */
+const char     *_rd_report_label_or_not_set (const char      *name,
+                                           const char        *key);
+gboolean        _rd_report_is_merchant_fault (const char     *reason);
 char           *_rd_report_channel_label  (const char        *channel);
 
 gboolean        _rd_report_cases          (sqlite3           *db,
                                            RdReportFigures   *figures,
                                            gint64             now,
+                                           GError           **error);
+/* The same figures as _rd_report_cases from the derived tables of schema
+ * version 15 (rd-store-schema-report.c); *answered FALSE (nothing set)
+ * when they cannot answer: an older ledger, a day that does not start on a
+ * whole UTC hour, a sum beyond 64 bits. */
+gboolean        _rd_report_summary        (sqlite3           *db,
+                                           RdReportFigures   *figures,
+                                           gint64             now,
+                                           gboolean          *answered,
                                            GError           **error);
 gboolean        _rd_report_overdue        (sqlite3           *db,
                                            RdReportFigures   *figures,

@@ -147,6 +147,17 @@ _rd_report_bar_add (RdReportBar *bar,
                     gint64       amount,
                     GError     **error)
 {
+  return _rd_report_bar_add_n (bar, currency, 1, paid, amount, error);
+}
+
+gboolean
+_rd_report_bar_add_n (RdReportBar *bar,
+                      const char  *currency,
+                      guint        n,
+                      gint64       paid,
+                      gint64       amount,
+                      GError     **error)
+{
   const char *code;
   RdReportMoney *money = NULL;
   gint64 new_paid, new_amount;
@@ -189,8 +200,8 @@ _rd_report_bar_add (RdReportBar *bar,
     }
   money->paid = new_paid;
   money->amount = new_amount;
-  money->count++;
-  bar->count++;
+  money->count += n;
+  bar->count += n;
   return TRUE;
 }
 
@@ -448,8 +459,10 @@ compute_figures (sqlite3              *db,
                  GError              **error)
 {
   RdReportFigures *f = figures_new (period);
+  gboolean answered = FALSE;
 
-  if (!_rd_report_cases (db, f, now, error) ||
+  if (!_rd_report_summary (db, f, now, &answered, error) ||
+      (!answered && !_rd_report_cases (db, f, now, error)) ||
       !_rd_report_overdue (db, f, now, error) ||
       !_rd_report_intercepts (db, f, error) ||
       !_rd_report_claims (db, f, error) ||
