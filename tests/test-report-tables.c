@@ -135,6 +135,7 @@ test_writes (void)
   g_assert_cmpint (raw_int (store, "SELECT sum (n) FROM report_totals WHERE dim = 'kind'"), ==, 40);
   g_assert_cmpint (raw_int (store, "SELECT sum (n) FROM report_totals WHERE dim = 'no_return'"), >, 0);
   g_assert_cmpint (raw_int (store, "SELECT sum (n) FROM report_totals WHERE dim = 'compensation'"), >, 0);
+  g_assert_cmpint (raw_int (store, "SELECT sum (n) FROM report_totals WHERE dim = 'open_undecided'"), >, 0);
   id0 = g_array_index (ids, gint64, 1);   /* deadline 2 h after its request */
   id1 = g_array_index (ids, gint64, 2);
   id2 = g_array_index (ids, gint64, 4);   /* paid, approved */

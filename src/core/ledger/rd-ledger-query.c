@@ -276,6 +276,10 @@ build_where (const RdLedgerFilter *filter,
       else
         g_string_append (sql, " AND 0");
       break;
+    case RD_LEDGER_REPORT_SET_OVERDUE:
+      g_string_append (sql, " AND " RD_REPORT_SQL_OVERDUE ("cases", "?"));
+      add_int (params, now);
+      break;
     case RD_LEDGER_REPORT_SET_NONE:
     default:
       break;

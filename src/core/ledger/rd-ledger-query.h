@@ -52,6 +52,7 @@ typedef enum
   RD_LEDGER_REPORT_SET_COMPENSATION,     /* granted as compensation */
   RD_LEDGER_REPORT_SET_DEADLINE_MISSED,  /* decided after the platform's
                                             deadline, or open past it at `now` */
+  RD_LEDGER_REPORT_SET_OVERDUE,          /* open past the deadline at `now` */
 } RdLedgerReportSet;
 
 typedef struct

@@ -16,6 +16,7 @@
 #include "rd-money.h"
 #include "rd-money-totals.h"
 #include "rd-report-private.h"
+#include "rd-report-sql.h"
 
 
 #define CASES_SQL \
@@ -496,11 +497,12 @@ out:
   return ok;
 }
 
-gboolean
-_rd_report_overdue (sqlite3         *db,
-                    RdReportFigures *figures,
-                    gint64           now,
-                    GError         **error)
+/* Every open case past its deadline, listed (before schema version 15). */
+static gboolean
+overdue_listed (sqlite3         *db,
+                RdReportFigures *figures,
+                gint64           now,
+                GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   /* The IN list of the partial index cases_open_deadline. */
@@ -530,4 +532,17 @@ _rd_report_overdue (sqlite3         *db,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+_rd_report_overdue (sqlite3         *db,
+                    RdReportFigures *figures,
+                    gint64           now,
+                    GError         **error)
+{
+  gboolean answered = FALSE;
+
+  if (!_rd_report_overdue_summary (db, figures, now, &answered, error))
+    return FALSE;
+  return answered || overdue_listed (db, figures, now, error);
 }

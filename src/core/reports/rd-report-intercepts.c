@@ -22,14 +22,23 @@
 #include "rd-report-private.h"
 
 
-#define INTERCEPTS_SQL \
+/* From schema version 15 the audit log's failures are in
+ * report_intercept_fails, and the index intercepts_report holds every
+ * column read (rd-store-schema-report.c). */
+#define FAILED_BEFORE_15 \
+  "EXISTS (SELECT 1 FROM audit_log AS a WHERE a.case_id = i.case_id\n" \
+  "                 AND a.action = 'intercept_fail' AND a.field = 'intercept ' || i.tracking_no || ' status')"
+#define FAILED_15 \
+  "EXISTS (SELECT 1 FROM report_intercept_fails AS a WHERE a.case_id = i.case_id\n" \
+  "                 AND a.field = 'intercept ' || i.tracking_no || ' status')"
+
+#define INTERCEPTS_SQL(failed, indexed) \
   "SELECT i.id, i.courier, coalesce (i.province, ''), i.case_id, i.status, i.requested_at,\n" \
   "       i.settled_at,\n" \
   "       CASE WHEN i.status = 'back_in_warehouse' AND i.case_id IS NOT NULL THEN\n" \
-  "         EXISTS (SELECT 1 FROM audit_log AS a WHERE a.case_id = i.case_id\n" \
-  "                 AND a.action = 'intercept_fail' AND a.field = 'intercept ' || i.tracking_no || ' status')\n" \
+  "         " failed "\n" \
   "       ELSE 0 END\n" \
-  "FROM intercepts AS i WHERE i.created_at >= ?1 AND i.created_at < ?2"
+  "FROM intercepts AS i " indexed " WHERE i.created_at >= ?1 AND i.created_at < ?2"
 
 typedef struct
 {
@@ -133,7 +142,10 @@ _rd_report_intercepts (sqlite3         *db,
   g_autoptr(GArray) all_times = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, INTERCEPTS_SQL, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, _rd_report_schema_version (db) >= 15
+                             ? INTERCEPTS_SQL (FAILED_15, "INDEXED BY intercepts_report")
+                             : INTERCEPTS_SQL (FAILED_BEFORE_15, ""),
+                           -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       _rd_report_set_db_error (db, rc, error);
@@ -167,13 +179,19 @@ _rd_report_intercepts (sqlite3         *db,
       count (&figures->intercepts.all, all_times, case_id, stopped, failed, to_result);
 
       courier = courier != NULL ? courier : "";
-      known = rd_courier_from_id (courier);
-      group = group_for (couriers, courier, known != RD_COURIER_NONE ? rd_courier_get_name (known)
-                                            : *courier != '\0' ? courier : _("Not set"));
+      group = g_hash_table_lookup (couriers, courier);
+      if (group == NULL)
+        {
+          known = rd_courier_from_id (courier);
+          group = group_for (couriers, courier, known != RD_COURIER_NONE ? rd_courier_get_name (known)
+                                                : *courier != '\0' ? courier : _("Not set"));
+        }
       count (group->row, group->times, case_id, stopped, failed, to_result);
 
       province = province != NULL ? province : "";
-      group = group_for (provinces, province, *province != '\0' ? province : _("Not given"));
+      group = g_hash_table_lookup (provinces, province);
+      if (group == NULL)
+        group = group_for (provinces, province, *province != '\0' ? province : _("Not given"));
       count (group->row, group->times, case_id, stopped, failed, to_result);
     }
   if (rc != SQLITE_DONE)

@@ -53,8 +53,8 @@ RdLedgerFilter *_rd_report_period_filter  (const RdReportFigures *figures);
 /* An empty filter with ids (to be filled). */
 RdLedgerFilter *_rd_report_ids_filter     (void);
 
-/* The nearest-rank percentile (1–100) of the durations (gint64, sorted in
- * place); -1 when there is none. */
+/* The nearest-rank percentile (1–100) of the durations (gint64, reordered
+ * in place by selection); -1 when there is none. */
 gint64          _rd_report_percentile     (GArray            *durations,
                                            int                percent);
 
@@ -65,6 +65,12 @@ GArray         *_rd_report_build_days     (RdReportFigures   *figures);
 const char     *_rd_report_label_or_not_set (const char      *name,
                                            const char        *key);
 gboolean        _rd_report_is_merchant_fault (const char     *reason);
+/* Reorders v[lo..hi] so that v[k] holds the value of rank k, the smaller
+ * ones before it and the larger after (Hoare's selection). */
+void            _rd_report_select_rank    (gint64            *v,
+                                           gsize              lo,
+                                           gsize              hi,
+                                           gsize              k);
 char           *_rd_report_channel_label  (const char        *channel);
 
 gboolean        _rd_report_cases          (sqlite3           *db,
@@ -76,6 +82,13 @@ gboolean        _rd_report_cases          (sqlite3           *db,
  * when they cannot answer: an older ledger, a day that does not start on a
  * whole UTC hour, a sum beyond 64 bits. */
 gboolean        _rd_report_summary        (sqlite3           *db,
+                                           RdReportFigures   *figures,
+                                           gint64             now,
+                                           gboolean          *answered,
+                                           GError           **error);
+/* The open cases past their deadline now from report_totals (schema
+ * version 15); *answered FALSE when it cannot answer. */
+gboolean        _rd_report_overdue_summary (sqlite3          *db,
                                            RdReportFigures   *figures,
                                            gint64             now,
                                            gboolean          *answered,

@@ -9,8 +9,9 @@
  *    shop's fault), refunds without a return, compensation and the cases
  *    decided after their deadline: sums of report_totals over the period's
  *    hours, a few dozen rows an hour;
- *  - the open cases past their deadline among the period's: the partial
- *    index of the open cases' deadlines;
+ *  - the open cases past their deadline, of the period's and all: the
+ *    open ones with a deadline (report_totals), less the few whose
+ *    deadline is still ahead (the partial index cases_open_deadline);
  *  - paid while not recovered: report_not_recovered's range;
  *  - return shipping: the cases with a breakdown (cases_report_breakdown);
  *  - speed: the approval times (case_decisions_speed) and payout times
@@ -20,9 +21,8 @@
  * Every figure is the walk's to the fen (tests/test-report.c compares
  * both). A figure's filter describes its cases (the period with a kind,
  * channel, reason list or report set, rd-ledger-query.h) rather than
- * listing them; only the small sets (not recovered, return shipping, the
- * open cases past their deadline, a kind or payment method this build does
- * not know) list their ids.
+ * listing them; only the small sets (not recovered, return shipping, a kind
+ * or payment method this build does not know) list their ids.
  */
 #include "config.h"
 
@@ -422,7 +422,6 @@ static gboolean
 read_listed (Summary     *s,
              const char  *sql,
              RdReportBar *bar,
-             gboolean     bind_now,
              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -432,8 +431,6 @@ read_listed (Summary     *s,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, s->f->start);
   sqlite3_bind_int64 (stmt, 2, s->f->end);
-  if (bind_now)
-    sqlite3_bind_int64 (stmt, 3, s->now);
   while (step (s, stmt, &row, error) && row)
     {
       _rd_report_bar_add_id (bar, sqlite3_column_int64 (stmt, 0));
@@ -442,6 +439,136 @@ read_listed (Summary     *s,
         return FALSE;
     }
   return !s->failed;
+}
+
+/* Rows of (currency, n, paid, amount) into bar; ?1, ?2 the period, ?3 now. */
+static gboolean
+read_sums (Summary     *s,
+           const char  *sql,
+           RdReportBar *bar,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean row = FALSE;
+
+  if (!prepare (s, sql, &stmt, error))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, s->f->start);
+  sqlite3_bind_int64 (stmt, 2, s->f->end);
+  sqlite3_bind_int64 (stmt, 3, s->now);
+  while (step (s, stmt, &row, error) && row)
+    if (!add_sums (s, bar, text (stmt, 0), stmt, 1, error))
+      return FALSE;
+  return !s->failed;
+}
+
+/* Takes from's sums off bar (from's cases are among bar's). */
+static void
+bar_subtract (RdReportBar *bar,
+              RdReportBar *from)
+{
+  for (guint j = 0; j < from->money->len; j++)
+    {
+      const RdReportMoney *m = &g_array_index (from->money, RdReportMoney, j);
+
+      for (guint i = 0; i < bar->money->len; i++)
+        {
+          RdReportMoney *b = &g_array_index (bar->money, RdReportMoney, i);
+
+          if (!g_str_equal (b->currency, m->currency))
+            continue;
+          b->count -= m->count;
+          b->paid -= m->paid;
+          b->amount -= m->amount;
+          bar->count -= m->count;
+          if (b->count == 0)
+            g_array_remove_index (bar->money, i);
+          break;
+        }
+    }
+}
+
+/* The period's open undecided cases past their deadline at now. */
+static gboolean
+read_open_late (Summary *s,
+                GError **error)
+{
+  g_autoptr(GHashTable) bars = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                      (GDestroyNotify) _rd_report_bar_free);
+  RdReportBar ahead;
+  RdReportBar *open;
+  gboolean ok;
+
+  if (!read_dim (s, "open_undecided", bars, error))
+    return FALSE;
+  open = g_hash_table_lookup (bars, "");
+  if (open == NULL)
+    return TRUE;
+  _rd_report_bar_init (&ahead, "", "", NULL);
+  ok = read_sums (s, "SELECT c.currency, count(*), sum (c.amount_paid), sum (coalesce (c.approved_amount, 0))"
+                     " FROM cases AS c INDEXED BY cases_open_deadline"
+                     " WHERE " RD_REPORT_SQL_OPEN_UNDECIDED ("c") " AND c.platform_deadline >= ?3"
+                     " AND c.requested_at >= ?1 AND c.requested_at < ?2 GROUP BY c.currency",
+                  &ahead, error);
+  if (ok)
+    {
+      bar_subtract (open, &ahead);
+      ok = merge_money (&s->f->speed.deadline_missed, open, error);
+    }
+  _rd_report_bar_clear (&ahead);
+  return ok;
+}
+
+gboolean
+_rd_report_overdue_summary (sqlite3         *db,
+                            RdReportFigures *figures,
+                            gint64           now,
+                            gboolean        *answered,
+                            GError         **error)
+{
+  Summary s = { figures, db, now };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  RdReportBar *bar = &figures->speed.overdue_now;
+  RdReportBar all, ahead;
+  gboolean row = FALSE;
+  gboolean ok;
+
+  *answered = FALSE;
+  if (_rd_report_schema_version (db) < 15)
+    return TRUE;
+
+  /* Every open case with a deadline, less those whose deadline is ahead. */
+  _rd_report_bar_init (&all, "", "", NULL);
+  _rd_report_bar_init (&ahead, "", "", NULL);
+  ok = prepare (&s, "SELECT currency, sum (n), sum (paid), sum (approved) FROM report_totals"
+                    " WHERE dim = 'open_deadline' GROUP BY currency", &stmt, error);
+  while (ok && step (&s, stmt, &row, error) && row)
+    ok = add_sums (&s, &all, text (stmt, 0), stmt, 1, error);
+  ok = ok && !s.failed;
+  if (ok)
+    {
+      /* read_sums binds the period too: unused here. */
+      ok = read_sums (&s, "SELECT currency, count(*), sum (amount_paid), sum (coalesce (approved_amount, 0))"
+                          " FROM cases INDEXED BY cases_open_deadline"
+                          " WHERE " RD_REPORT_SQL_OPEN_DEADLINE ("cases") " AND platform_deadline >= ?3"
+                          " AND ?1 <= ?2 GROUP BY currency",
+                      &ahead, error);
+    }
+  if (ok)
+    {
+      bar_subtract (&all, &ahead);
+      ok = merge_money (bar, &all, error);
+    }
+  _rd_report_bar_clear (&all);
+  _rd_report_bar_clear (&ahead);
+  if (!ok)
+    return s.unanswered;   /* a sum beyond 64 bits: the walk says which */
+  rd_ledger_filter_free (bar->filter);
+  bar->filter = rd_ledger_filter_new ();
+  bar->filter->report_set = RD_LEDGER_REPORT_SET_OVERDUE;
+  bar->filter->now = now;
+  *answered = TRUE;
+  return TRUE;
 }
 
 /* Return shipping the shop reimbursed, from the breakdowns of the granted
@@ -484,53 +611,6 @@ read_return_shipping (Summary *s,
   return !s->failed;
 }
 
-static void
-swap (gint64 *a,
-      gint64 *b)
-{
-  gint64 t = *a;
-
-  *a = *b;
-  *b = t;
-}
-
-/* Rearranges v[lo..hi] so that v[k] is the value of rank k, smaller ones
- * before it, larger ones after (Hoare's selection). */
-static void
-select_rank (gint64 *v,
-             gsize   lo,
-             gsize   hi,
-             gsize   k)
-{
-  while (lo < hi)
-    {
-      gint64 pivot = v[lo + (hi - lo) / 2];
-      gsize i = lo, j = hi;
-
-      while (i <= j)
-        {
-          while (v[i] < pivot)
-            i++;
-          while (v[j] > pivot)
-            j--;
-          if (i <= j)
-            {
-              swap (&v[i], &v[j]);
-              i++;
-              if (j == 0)
-                break;
-              j--;
-            }
-        }
-      if (k <= j)
-        hi = j;
-      else if (k >= i)
-        lo = i;
-      else
-        return;
-    }
-}
-
 /* The nearest-rank median and 90th percentile, as _rd_report_percentile. */
 static void
 percentiles (GArray *durations,
@@ -547,9 +627,9 @@ percentiles (GArray *durations,
   n = durations->len;
   r90 = MAX ((n * 90 + 99) / 100, 1) - 1;
   r50 = MAX ((n * 50 + 99) / 100, 1) - 1;
-  select_rank (v, 0, n - 1, r90);
+  _rd_report_select_rank (v, 0, n - 1, r90);
   *p90 = v[r90];
-  select_rank (v, 0, r90, r50);
+  _rd_report_select_rank (v, 0, r90, r50);
   *median = v[r50];
 }
 
@@ -735,25 +815,14 @@ _rd_report_summary (sqlite3         *db,
                      error) &&
            read_listed (&s, "SELECT id, currency, paid, approved FROM report_not_recovered"
                             " WHERE requested_at >= ?1 AND requested_at < ?2 ORDER BY id",
-                        &figures->losses.not_recovered, FALSE, error) &&
+                        &figures->losses.not_recovered, error) &&
            read_return_shipping (&s, error) &&
            read_set (&s, "late", RD_LEDGER_REPORT_SET_DEADLINE_MISSED, &figures->speed.deadline_missed,
                      error);
-      if (ok)
-        {
-          /* The open ones are counted, not listed: the set's filter names
-           * them with `now`. */
-          RdLedgerFilter *filter = g_steal_pointer (&figures->speed.deadline_missed.filter);
-
-          figures->speed.deadline_missed.filter = rd_ledger_filter_new ();
-          ok = read_listed (&s, "SELECT c.id, c.currency, c.amount_paid, coalesce (c.approved_amount, 0)"
-                                " FROM cases AS c INDEXED BY cases_open_deadline"
-                                " WHERE " RD_REPORT_SQL_OPEN_LATE ("c", "?3")
-                                " AND c.requested_at >= ?1 AND c.requested_at < ?2",
-                            &figures->speed.deadline_missed, TRUE, error);
-          rd_ledger_filter_free (figures->speed.deadline_missed.filter);
-          figures->speed.deadline_missed.filter = filter;
-        }
+      /* And the open ones past their deadline now, which the set's filter
+       * names with `now`: the open undecided ones, less those whose
+       * deadline is still ahead. */
+      ok = ok && read_open_late (&s, error);
       ok = ok && read_speed (&s, error);
     }
 

@@ -271,30 +271,63 @@ _rd_report_ids_filter (void)
   return filter;
 }
 
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
+static void
+swap_gint64 (gint64 *a,
+             gint64 *b)
 {
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
+  gint64 t = *a;
 
-  return x < y ? -1 : x > y;
+  *a = *b;
+  *b = t;
+}
+
+void
+_rd_report_select_rank (gint64 *v,
+                        gsize   lo,
+                        gsize   hi,
+                        gsize   k)
+{
+  while (lo < hi)
+    {
+      gint64 pivot = v[lo + (hi - lo) / 2];
+      gsize i = lo, j = hi;
+
+      while (i <= j)
+        {
+          while (v[i] < pivot)
+            i++;
+          while (v[j] > pivot)
+            j--;
+          if (i <= j)
+            {
+              swap_gint64 (&v[i], &v[j]);
+              i++;
+              if (j == 0)
+                break;
+              j--;
+            }
+        }
+      if (k <= j)
+        hi = j;
+      else if (k >= i)
+        lo = i;
+      else
+        return;
+    }
 }
 
 gint64
 _rd_report_percentile (GArray *durations,
                        int     percent)
 {
-  guint rank;
+  gsize rank;
 
   if (durations == NULL || durations->len == 0)
     return -1;
-  g_array_sort (durations, compare_gint64);
   /* Nearest rank: the smallest value with at least percent % at or below it. */
-  rank = (guint) (((guint64) durations->len * (guint) percent + 99) / 100);
-  if (rank < 1)
-    rank = 1;
-  return g_array_index (durations, gint64, rank - 1);
+  rank = MAX (((guint64) durations->len * (guint) percent + 99) / 100, 1) - 1;
+  _rd_report_select_rank ((gint64 *) durations->data, 0, durations->len - 1, rank);
+  return g_array_index (durations, gint64, rank);
 }
 
 char *
@@ -452,10 +485,28 @@ on_progress (void *data)
   return g_cancellable_is_cancelled (data);
 }
 
+/* The same for every period: computed once, copied. */
+static void
+copy_bar (RdReportBar       *to,
+          const RdReportBar *from)
+{
+  _rd_report_bar_clear (to);
+  _rd_report_bar_init (to, from->key, from->label, rd_ledger_filter_copy (from->filter));
+  to->count = from->count;
+  for (guint i = 0; i < from->money->len; i++)
+    {
+      RdReportMoney m = g_array_index (from->money, RdReportMoney, i);
+
+      m.currency = g_strdup (m.currency);
+      g_array_append_val (to->money, m);
+    }
+}
+
 static RdReportFigures *
 compute_figures (sqlite3              *db,
                  const RdReportPeriod *period,
                  gint64                now,
+                 const RdReportBar    *overdue_now,
                  GError              **error)
 {
   RdReportFigures *f = figures_new (period);
@@ -463,7 +514,7 @@ compute_figures (sqlite3              *db,
 
   if (!_rd_report_summary (db, f, now, &answered, error) ||
       (!answered && !_rd_report_cases (db, f, now, error)) ||
-      !_rd_report_overdue (db, f, now, error) ||
+      (overdue_now == NULL && !_rd_report_overdue (db, f, now, error)) ||
       !_rd_report_intercepts (db, f, error) ||
       !_rd_report_claims (db, f, error) ||
       !_rd_report_rates (db, f, error))
@@ -471,6 +522,8 @@ compute_figures (sqlite3              *db,
       figures_free (f);
       return NULL;
     }
+  if (overdue_now != NULL)
+    copy_bar (&f->speed.overdue_now, overdue_now);
   return f;
 }
 
@@ -505,9 +558,9 @@ rd_report_compute (sqlite3              *db,
   if (cancellable != NULL)
     sqlite3_progress_handler (db, RD_REPORT_PROGRESS_STEPS, on_progress, cancellable);
 
-  report->current = compute_figures (db, period, report->now, error);
+  report->current = compute_figures (db, period, report->now, NULL, error);
   if (report->current != NULL)
-    report->previous = compute_figures (db, &previous, report->now, error);
+    report->previous = compute_figures (db, &previous, report->now, &report->current->speed.overdue_now, error);
 
   if (cancellable != NULL)
     sqlite3_progress_handler (db, 0, NULL, NULL);

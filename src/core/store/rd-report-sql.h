@@ -43,12 +43,24 @@
 #define RD_REPORT_SQL_OPEN_STATUSES \
   "('requested', 'approved', 'awaiting_return', 'returned', 'intercepting', 'awaiting_payout')"
 
+/* Open and past its deadline at the time `now` (a bound parameter). */
+#define RD_REPORT_SQL_OVERDUE(r, now) \
+  "(" r ".status IN " RD_REPORT_SQL_OPEN_STATUSES " AND " r ".platform_deadline < " now ")"
+
+/* Open, with a deadline. */
+#define RD_REPORT_SQL_OPEN_DEADLINE(r) \
+  "(" r ".status IN " RD_REPORT_SQL_OPEN_STATUSES " AND " r ".platform_deadline IS NOT NULL)"
+
+/* Open with a deadline, and neither approved (with an amount) nor refused. */
+#define RD_REPORT_SQL_OPEN_UNDECIDED(r) \
+  "(" RD_REPORT_SQL_OPEN_DEADLINE (r) \
+  " AND NOT (" r ".approved_amount IS NOT NULL AND " RD_REPORT_SQL_APPROVED_AT (r) " IS NOT NULL)" \
+  " AND NOT (" r ".resolution IS 'refused' AND " RD_REPORT_SQL_REFUSED_AT (r) " IS NOT NULL))"
+
 /* Not decided, open, and past its deadline at the time `now` (an SQL
  * expression: a bound parameter). */
 #define RD_REPORT_SQL_OPEN_LATE(r, now) \
-  "(" r ".status IN " RD_REPORT_SQL_OPEN_STATUSES " AND " r ".platform_deadline < " now \
-  " AND NOT (" r ".approved_amount IS NOT NULL AND " RD_REPORT_SQL_APPROVED_AT (r) " IS NOT NULL)" \
-  " AND NOT (" r ".resolution IS 'refused' AND " RD_REPORT_SQL_REFUSED_AT (r) " IS NOT NULL))"
+  "(" RD_REPORT_SQL_OPEN_UNDECIDED (r) " AND " r ".platform_deadline < " now ")"
 
 /* Paid out while the parcel was not recovered (钱货两空): an intercept of
  * the case ended failed, delivered or in a claim, and none is back in the
