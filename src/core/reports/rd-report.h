@@ -6,7 +6,11 @@
  *
  * Plain structs, computed in one go by rd_report_compute () on any SQLite
  * connection to a ledger (the store's, or a read-only one of a worker
- * thread: the page never blocks its main loop), from one snapshot.
+ * thread: the page never blocks its main loop), from one snapshot. From
+ * schema version 15 the figures come from derived tables kept by triggers
+ * (src/core/store/rd-store-schema-report.c), not from a walk of the
+ * period's cases: ~0.1–0.2 s for a month of a 10M-case ledger
+ * (docs/performance.md, "Reports").
  *
  * Rules every figure follows:
  *  - Money is per currency, never added across currencies: an amount is an
@@ -19,6 +23,11 @@
  *    are the ledger footer's for the same months to the fen.
  *  - Every bar, slice, row carries `filter`: the RdLedgerFilter that shows
  *    its cases in the Ledger (a click opens the Ledger with it). Never NULL.
+ *    It describes the cases (the period with a kind, channel, reason, list
+ *    of reasons or report set, rd-ledger-query.h) rather than listing them,
+ *    so that the Ledger finds them only when asked; only small sets (not
+ *    recovered, return shipping, intercepts, claims, a kind or payment
+ *    method this build does not know) list their ids.
  *  - Keys are stable ids (stored ids of kind, reason, channel, payment
  *    method, courier; "YYYY-MM-DD" for a day; "other" for the rest of the
  *    reasons; "" for "not set"); labels are translated for display.
