@@ -32,21 +32,11 @@
 #include "rd-money.h"
 #include "rd-report-private.h"
 #include "rd-report-sql.h"
+#include "rd-report-summary-private.h"
 
-typedef struct
-{
-  RdReportFigures *f;
-  sqlite3         *db;
-  gint64           now;
-  gint64           hour_from;   /* the period's hours: [hour_from, hour_to) */
-  gint64           hour_to;
-  GArray          *day_starts;
-  gboolean         unanswered;  /* a REAL sum or an integer overflow */
-  gboolean         failed;      /* a statement failed (error set, or unanswered) */
-} Summary;
 
-static gboolean
-prepare (Summary       *s,
+gboolean
+_rd_summary_prepare (Summary       *s,
          const char    *sql,
          sqlite3_stmt **stmt,
          GError       **error)
@@ -63,8 +53,8 @@ prepare (Summary       *s,
 
 /* SQLITE_DONE / SQLITE_ROW as sqlite3_step; FALSE with error otherwise,
  * or with s->unanswered when sum () overflowed. */
-static gboolean
-step (Summary      *s,
+gboolean
+_rd_summary_step (Summary      *s,
       sqlite3_stmt *stmt,
       gboolean     *row,
       GError      **error)
@@ -88,8 +78,8 @@ step (Summary      *s,
   return FALSE;
 }
 
-static const char *
-text (sqlite3_stmt *stmt,
+const char *
+_rd_summary_text (sqlite3_stmt *stmt,
       int           column)
 {
   const char *t = (const char *) sqlite3_column_text (stmt, column);
@@ -98,8 +88,8 @@ text (sqlite3_stmt *stmt,
 }
 
 /* Columns from first on: n, paid, approved (sums of report_totals). */
-static gboolean
-add_sums (Summary      *s,
+gboolean
+_rd_summary_add_sums (Summary      *s,
           RdReportBar  *bar,
           const char   *currency,
           sqlite3_stmt *stmt,
@@ -117,8 +107,8 @@ add_sums (Summary      *s,
                                sqlite3_column_int64 (stmt, first + 2), error);
 }
 
-static RdLedgerFilter *
-period_filter (Summary *s)
+RdLedgerFilter *
+_rd_summary_period_filter (Summary *s)
 {
   return _rd_report_period_filter (s->f);
 }
@@ -137,13 +127,13 @@ ids_filter_of (Summary     *s,
   RdLedgerFilter *filter;
   gboolean row = FALSE;
 
-  if (!prepare (s, sql, &stmt, error))
+  if (!_rd_summary_prepare (s, sql, &stmt, error))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, s->f->start);
   sqlite3_bind_int64 (stmt, 2, s->f->end);
   sqlite3_bind_text (stmt, 3, value, -1, SQLITE_STATIC);
   filter = _rd_report_ids_filter ();
-  while (step (s, stmt, &row, error) && row)
+  while (_rd_summary_step (s, stmt, &row, error) && row)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
@@ -158,8 +148,8 @@ ids_filter_of (Summary     *s,
 }
 
 /* The bars of one dimension of report_totals, into bars (value → bar). */
-static gboolean
-read_dim (Summary    *s,
+gboolean
+_rd_summary_read_dim (Summary    *s,
           const char *dim,
           GHashTable *bars,
           GError    **error)
@@ -167,16 +157,16 @@ read_dim (Summary    *s,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean row = FALSE;
 
-  if (!prepare (s, "SELECT value, currency, sum (n), sum (paid), sum (approved) FROM report_totals"
+  if (!_rd_summary_prepare (s, "SELECT value, currency, sum (n), sum (paid), sum (approved) FROM report_totals"
                    " WHERE dim = ?1 AND hour >= ?2 AND hour < ?3 GROUP BY value, currency",
                 &stmt, error))
     return FALSE;
   sqlite3_bind_text (stmt, 1, dim, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, s->hour_from);
   sqlite3_bind_int64 (stmt, 3, s->hour_to);
-  while (step (s, stmt, &row, error) && row)
+  while (_rd_summary_step (s, stmt, &row, error) && row)
     {
-      const char *value = text (stmt, 0);
+      const char *value = _rd_summary_text (stmt, 0);
       RdReportBar *bar = g_hash_table_lookup (bars, value);
 
       if (bar == NULL)
@@ -184,7 +174,7 @@ read_dim (Summary    *s,
           bar = _rd_report_bar_new (value, "", NULL);
           g_hash_table_insert (bars, bar->key, bar);
         }
-      if (!add_sums (s, bar, text (stmt, 1), stmt, 2, error))
+      if (!_rd_summary_add_sums (s, bar, _rd_summary_text (stmt, 1), stmt, 2, error))
         return FALSE;
     }
   return !s->failed;
@@ -211,7 +201,7 @@ finish_kinds (Summary    *s,
         bar->filter = ids_filter_of (s, "kind", bar->key, error);
       else
         {
-          bar->filter = period_filter (s);
+          bar->filter = _rd_summary_period_filter (s);
           bar->filter->kind = kind;
         }
       if (bar->filter == NULL)
@@ -243,7 +233,7 @@ finish_payments (Summary    *s,
         bar->filter = ids_filter_of (s, "payment_method", bar->key, error);
       else
         {
-          bar->filter = period_filter (s);
+          bar->filter = _rd_summary_period_filter (s);
           bar->filter->payment_method = method;
         }
       if (bar->filter == NULL)
@@ -268,14 +258,14 @@ finish_channels (Summary    *s,
       g_free (bar->label);
       bar->label = _rd_report_channel_label (bar->key);
       rd_ledger_filter_free (bar->filter);
-      bar->filter = period_filter (s);
+      bar->filter = _rd_summary_period_filter (s);
       bar->filter->channel = g_strdup (bar->key);
     }
 }
 
 /* Adds every sum of from to to. */
-static gboolean
-merge_money (RdReportBar *to,
+gboolean
+_rd_summary_merge_money (RdReportBar *to,
              RdReportBar *from,
              GError     **error)
 {
@@ -311,18 +301,18 @@ finish_reasons (Summary    *s,
       g_free (bar->label);
       bar->label = g_strdup (_rd_report_label_or_not_set (rd_refund_reason_get_name (bar->key), bar->key));
       rd_ledger_filter_free (bar->filter);
-      bar->filter = period_filter (s);
+      bar->filter = _rd_summary_period_filter (s);
       bar->filter->reason = g_strdup (bar->key);
       if (_rd_report_is_merchant_fault (bar->key))
         {
           g_ptr_array_add (merchant, g_strdup (bar->key));
-          if (!merge_money (&f->refunds.merchant_fault, bar, error))
+          if (!_rd_summary_merge_money (&f->refunds.merchant_fault, bar, error))
             return FALSE;
         }
     }
   g_ptr_array_add (merchant, NULL);
   rd_ledger_filter_free (f->refunds.merchant_fault.filter);
-  f->refunds.merchant_fault.filter = period_filter (s);
+  f->refunds.merchant_fault.filter = _rd_summary_period_filter (s);
   f->refunds.merchant_fault.filter->reasons = (char **) g_ptr_array_steal (merchant, NULL);
 
   sorted = _rd_report_bars_sorted (bars);
@@ -333,14 +323,14 @@ finish_reasons (Summary    *s,
   if (keep == sorted->len)
     return TRUE;
 
-  other = _rd_report_bar_new ("other", _("Other reasons"), period_filter (s));
+  other = _rd_report_bar_new ("other", _("Other reasons"), _rd_summary_period_filter (s));
   g_ptr_array_add (f->refunds.by_reason, other);
   for (guint i = keep; i < sorted->len; i++)
     {
       bar = g_ptr_array_index (sorted, i);
       g_ptr_array_add (others, g_strdup (bar->key));
       /* Parts of the period's total, which fitted. */
-      if (!merge_money (other, bar, error))
+      if (!_rd_summary_merge_money (other, bar, error))
         return FALSE;
       _rd_report_bar_free (bar);
       g_ptr_array_index (sorted, i) = NULL;
@@ -376,19 +366,19 @@ read_days (Summary *s,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean row = FALSE;
 
-  if (!prepare (s, "SELECT hour, currency, sum (n), sum (paid), sum (approved) FROM report_totals"
+  if (!_rd_summary_prepare (s, "SELECT hour, currency, sum (n), sum (paid), sum (approved) FROM report_totals"
                    " WHERE dim = 'kind' AND hour >= ?1 AND hour < ?2 GROUP BY hour, currency",
                 &stmt, error))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, s->hour_from);
   sqlite3_bind_int64 (stmt, 2, s->hour_to);
-  while (step (s, stmt, &row, error) && row)
+  while (_rd_summary_step (s, stmt, &row, error) && row)
     {
       RdReportBar *bar = day_bar (s, sqlite3_column_int64 (stmt, 0));
-      const char *currency = text (stmt, 1);
+      const char *currency = _rd_summary_text (stmt, 1);
 
-      if (!add_sums (s, &s->f->refunds.total, currency, stmt, 2, error) ||
-          (bar != NULL && !add_sums (s, bar, currency, stmt, 2, error)))
+      if (!_rd_summary_add_sums (s, &s->f->refunds.total, currency, stmt, 2, error) ||
+          (bar != NULL && !_rd_summary_add_sums (s, bar, currency, stmt, 2, error)))
         return FALSE;
     }
   return !s->failed;
@@ -407,14 +397,14 @@ read_set (Summary           *s,
                                                       (GDestroyNotify) _rd_report_bar_free);
   RdReportBar *sums;
 
-  if (!read_dim (s, dim, bars, error))
+  if (!_rd_summary_read_dim (s, dim, bars, error))
     return FALSE;
   rd_ledger_filter_free (bar->filter);
-  bar->filter = period_filter (s);
+  bar->filter = _rd_summary_period_filter (s);
   bar->filter->report_set = set;
   bar->filter->now = s->now;
   sums = g_hash_table_lookup (bars, "");
-  return sums == NULL || merge_money (bar, sums, error);
+  return sums == NULL || _rd_summary_merge_money (bar, sums, error);
 }
 
 /* Rows of (id, currency, paid, amount) into bar, with their ids. */
@@ -427,14 +417,14 @@ read_listed (Summary     *s,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean row = FALSE;
 
-  if (!prepare (s, sql, &stmt, error))
+  if (!_rd_summary_prepare (s, sql, &stmt, error))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, s->f->start);
   sqlite3_bind_int64 (stmt, 2, s->f->end);
-  while (step (s, stmt, &row, error) && row)
+  while (_rd_summary_step (s, stmt, &row, error) && row)
     {
       _rd_report_bar_add_id (bar, sqlite3_column_int64 (stmt, 0));
-      if (!_rd_report_bar_add (bar, text (stmt, 1), sqlite3_column_int64 (stmt, 2),
+      if (!_rd_report_bar_add (bar, _rd_summary_text (stmt, 1), sqlite3_column_int64 (stmt, 2),
                                sqlite3_column_int64 (stmt, 3), error))
         return FALSE;
     }
@@ -442,8 +432,8 @@ read_listed (Summary     *s,
 }
 
 /* Rows of (currency, n, paid, amount) into bar; ?1, ?2 the period, ?3 now. */
-static gboolean
-read_sums (Summary     *s,
+gboolean
+_rd_summary_read_sums (Summary     *s,
            const char  *sql,
            RdReportBar *bar,
            GError     **error)
@@ -451,124 +441,15 @@ read_sums (Summary     *s,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean row = FALSE;
 
-  if (!prepare (s, sql, &stmt, error))
+  if (!_rd_summary_prepare (s, sql, &stmt, error))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, s->f->start);
   sqlite3_bind_int64 (stmt, 2, s->f->end);
   sqlite3_bind_int64 (stmt, 3, s->now);
-  while (step (s, stmt, &row, error) && row)
-    if (!add_sums (s, bar, text (stmt, 0), stmt, 1, error))
+  while (_rd_summary_step (s, stmt, &row, error) && row)
+    if (!_rd_summary_add_sums (s, bar, _rd_summary_text (stmt, 0), stmt, 1, error))
       return FALSE;
   return !s->failed;
-}
-
-/* Takes from's sums off bar (from's cases are among bar's). */
-static void
-bar_subtract (RdReportBar *bar,
-              RdReportBar *from)
-{
-  for (guint j = 0; j < from->money->len; j++)
-    {
-      const RdReportMoney *m = &g_array_index (from->money, RdReportMoney, j);
-
-      for (guint i = 0; i < bar->money->len; i++)
-        {
-          RdReportMoney *b = &g_array_index (bar->money, RdReportMoney, i);
-
-          if (!g_str_equal (b->currency, m->currency))
-            continue;
-          b->count -= m->count;
-          b->paid -= m->paid;
-          b->amount -= m->amount;
-          bar->count -= m->count;
-          if (b->count == 0)
-            g_array_remove_index (bar->money, i);
-          break;
-        }
-    }
-}
-
-/* The period's open undecided cases past their deadline at now. */
-static gboolean
-read_open_late (Summary *s,
-                GError **error)
-{
-  g_autoptr(GHashTable) bars = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                      (GDestroyNotify) _rd_report_bar_free);
-  RdReportBar ahead;
-  RdReportBar *open;
-  gboolean ok;
-
-  if (!read_dim (s, "open_undecided", bars, error))
-    return FALSE;
-  open = g_hash_table_lookup (bars, "");
-  if (open == NULL)
-    return TRUE;
-  _rd_report_bar_init (&ahead, "", "", NULL);
-  ok = read_sums (s, "SELECT c.currency, count(*), sum (c.amount_paid), sum (coalesce (c.approved_amount, 0))"
-                     " FROM cases AS c INDEXED BY cases_open_deadline"
-                     " WHERE " RD_REPORT_SQL_OPEN_UNDECIDED ("c") " AND c.platform_deadline >= ?3"
-                     " AND c.requested_at >= ?1 AND c.requested_at < ?2 GROUP BY c.currency",
-                  &ahead, error);
-  if (ok)
-    {
-      bar_subtract (open, &ahead);
-      ok = merge_money (&s->f->speed.deadline_missed, open, error);
-    }
-  _rd_report_bar_clear (&ahead);
-  return ok;
-}
-
-gboolean
-_rd_report_overdue_summary (sqlite3         *db,
-                            RdReportFigures *figures,
-                            gint64           now,
-                            gboolean        *answered,
-                            GError         **error)
-{
-  Summary s = { figures, db, now };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  RdReportBar *bar = &figures->speed.overdue_now;
-  RdReportBar all, ahead;
-  gboolean row = FALSE;
-  gboolean ok;
-
-  *answered = FALSE;
-  if (_rd_report_schema_version (db) < 15)
-    return TRUE;
-
-  /* Every open case with a deadline, less those whose deadline is ahead. */
-  _rd_report_bar_init (&all, "", "", NULL);
-  _rd_report_bar_init (&ahead, "", "", NULL);
-  ok = prepare (&s, "SELECT currency, sum (n), sum (paid), sum (approved) FROM report_totals"
-                    " WHERE dim = 'open_deadline' GROUP BY currency", &stmt, error);
-  while (ok && step (&s, stmt, &row, error) && row)
-    ok = add_sums (&s, &all, text (stmt, 0), stmt, 1, error);
-  ok = ok && !s.failed;
-  if (ok)
-    {
-      /* read_sums binds the period too: unused here. */
-      ok = read_sums (&s, "SELECT currency, count(*), sum (amount_paid), sum (coalesce (approved_amount, 0))"
-                          " FROM cases INDEXED BY cases_open_deadline"
-                          " WHERE " RD_REPORT_SQL_OPEN_DEADLINE ("cases") " AND platform_deadline >= ?3"
-                          " AND ?1 <= ?2 GROUP BY currency",
-                      &ahead, error);
-    }
-  if (ok)
-    {
-      bar_subtract (&all, &ahead);
-      ok = merge_money (bar, &all, error);
-    }
-  _rd_report_bar_clear (&all);
-  _rd_report_bar_clear (&ahead);
-  if (!ok)
-    return s.unanswered;   /* a sum beyond 64 bits: the walk says which */
-  rd_ledger_filter_free (bar->filter);
-  bar->filter = rd_ledger_filter_new ();
-  bar->filter->report_set = RD_LEDGER_REPORT_SET_OVERDUE;
-  bar->filter->now = now;
-  *answered = TRUE;
-  return TRUE;
 }
 
 /* Return shipping the shop reimbursed, from the breakdowns of the granted
@@ -581,7 +462,7 @@ read_return_shipping (Summary *s,
   RdReportBar *bar = &s->f->losses.return_shipping;
   gboolean row = FALSE;
 
-  if (!prepare (s, "SELECT c.id, c.currency, c.amount_paid,"
+  if (!_rd_summary_prepare (s, "SELECT c.id, c.currency, c.amount_paid,"
                    " json_extract (c.breakdown, '$.return_shipping_refund'), json_extract (c.breakdown, '$.currency')"
                    " FROM cases AS c INDEXED BY cases_report_breakdown"
                    " WHERE c.breakdown IS NOT NULL AND c.requested_at >= ?1 AND c.requested_at < ?2"
@@ -590,7 +471,7 @@ read_return_shipping (Summary *s,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, s->f->start);
   sqlite3_bind_int64 (stmt, 2, s->f->end);
-  while (step (s, stmt, &row, error) && row)
+  while (_rd_summary_step (s, stmt, &row, error) && row)
     {
       const char *code;
       const RdCurrency *cur;
@@ -598,135 +479,17 @@ read_return_shipping (Summary *s,
 
       if (sqlite3_column_type (stmt, 3) != SQLITE_TEXT)
         continue;
-      code = sqlite3_column_type (stmt, 4) == SQLITE_TEXT ? text (stmt, 4) : text (stmt, 1);
+      code = sqlite3_column_type (stmt, 4) == SQLITE_TEXT ? _rd_summary_text (stmt, 4) : _rd_summary_text (stmt, 1);
       cur = rd_currency_lookup (code);
       /* A breakdown this build cannot read counts nothing here; check
        * names it (rd_case_find_unreadable_json). */
-      if (cur == NULL || !rd_money_parse (text (stmt, 3), cur, &shipping, NULL) || shipping <= 0)
+      if (cur == NULL || !rd_money_parse (_rd_summary_text (stmt, 3), cur, &shipping, NULL) || shipping <= 0)
         continue;
       _rd_report_bar_add_id (bar, sqlite3_column_int64 (stmt, 0));
       if (!_rd_report_bar_add (bar, cur->code, sqlite3_column_int64 (stmt, 2), shipping, error))
         return FALSE;
     }
   return !s->failed;
-}
-
-/* The nearest-rank median and 90th percentile, as _rd_report_percentile. */
-static void
-percentiles (GArray *durations,
-             gint64 *median,
-             gint64 *p90)
-{
-  gint64 *v;
-  gsize n, r50, r90;
-
-  *median = *p90 = -1;
-  if (durations == NULL || durations->len == 0)
-    return;
-  v = (gint64 *) durations->data;
-  n = durations->len;
-  r90 = MAX ((n * 90 + 99) / 100, 1) - 1;
-  r50 = MAX ((n * 50 + 99) / 100, 1) - 1;
-  _rd_report_select_rank (v, 0, n - 1, r90);
-  *p90 = v[r90];
-  _rd_report_select_rank (v, 0, r90, r50);
-  *median = v[r50];
-}
-
-/* Durations (column 0, at least 0) of a channel's statement into one and
- * all. */
-static gboolean
-read_durations (Summary      *s,
-                sqlite3_stmt *stmt,
-                const char   *channel,
-                GArray       *one,
-                GArray       *all,
-                GError      **error)
-{
-  gboolean row = FALSE;
-
-  sqlite3_reset (stmt);
-  sqlite3_bind_text (stmt, 1, channel, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, s->f->start);
-  sqlite3_bind_int64 (stmt, 3, s->f->end);
-  while (step (s, stmt, &row, error) && row)
-    {
-      gint64 d = MAX (sqlite3_column_int64 (stmt, 0), 0);
-
-      g_array_append_val (one, d);
-      g_array_append_val (all, d);
-    }
-  return !s->failed;
-}
-
-static RdReportSpeed *
-speed_row (Summary    *s,
-           const char *channel,
-           GArray     *approve,
-           GArray     *payout)
-{
-  RdReportSpeed *row = g_new0 (RdReportSpeed, 1);
-
-  row->key = g_strdup (channel);
-  row->label = *channel == '\0' ? g_strdup (_("All channels")) : _rd_report_channel_label (channel);
-  row->filter = period_filter (s);
-  if (*channel != '\0')
-    row->filter->channel = g_strdup (channel);
-  row->n_approved = approve->len;
-  percentiles (approve, &row->approve_median, &row->approve_p90);
-  row->n_paid = payout->len;
-  percentiles (payout, &row->payout_median, &row->payout_p90);
-  return row;
-}
-
-/* Speed per channel of the period (every case approved or paid in the
- * period's channels, which by_channel lists). */
-static gboolean
-read_speed (Summary *s,
-            GError **error)
-{
-  RdReportFigures *f = s->f;
-  g_autoptr(sqlite3_stmt) approve = NULL;
-  g_autoptr(sqlite3_stmt) payout = NULL;
-  g_autoptr(GArray) all_approve = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) all_payout = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  if (!prepare (s, "SELECT approved_at - requested_at FROM case_decisions INDEXED BY case_decisions_speed"
-                   " WHERE channel = ?1 AND requested_at >= ?2 AND requested_at < ?3"
-                   " AND approved AND approved_at IS NOT NULL", &approve, error) ||
-      !prepare (s, "SELECT paid_at - requested_at FROM cases INDEXED BY cases_report_paid"
-                   " WHERE channel = ?1 AND requested_at >= ?2 AND requested_at < ?3 AND paid_at IS NOT NULL",
-                &payout, error))
-    return FALSE;
-
-  for (guint i = 0; i < f->refunds.by_channel->len; i++)
-    {
-      RdReportBar *bar = g_ptr_array_index (f->refunds.by_channel, i);
-      g_autoptr(GArray) one_approve = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autoptr(GArray) one_payout = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-      if (!read_durations (s, approve, bar->key, one_approve, all_approve, error) ||
-          !read_durations (s, payout, bar->key, one_payout, all_payout, error))
-        {
-          g_ptr_array_set_free_func (rows, NULL);
-          for (guint j = 0; j < rows->len; j++)
-            {
-              RdReportSpeed *r = g_ptr_array_index (rows, j);
-
-              g_free (r->key);
-              g_free (r->label);
-              rd_ledger_filter_free (r->filter);
-              g_free (r);
-            }
-          return FALSE;
-        }
-      g_ptr_array_add (rows, speed_row (s, bar->key, one_approve, one_payout));
-    }
-  g_ptr_array_add (f->speed.by_channel, speed_row (s, "", all_approve, all_payout));
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (f->speed.by_channel, g_ptr_array_index (rows, i));
-  return TRUE;
 }
 
 static gboolean
@@ -799,10 +562,10 @@ _rd_report_summary (sqlite3         *db,
   payments = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) _rd_report_bar_free);
 
   ok = read_days (&s, error) &&
-       read_dim (&s, "kind", kinds, error) && finish_kinds (&s, kinds, error) &&
-       read_dim (&s, "reason", reasons, error) &&
-       read_dim (&s, "channel", channels, error) &&
-       read_dim (&s, "payment", payments, error) && finish_payments (&s, payments, error);
+       _rd_summary_read_dim (&s, "kind", kinds, error) && finish_kinds (&s, kinds, error) &&
+       _rd_summary_read_dim (&s, "reason", reasons, error) &&
+       _rd_summary_read_dim (&s, "channel", channels, error) &&
+       _rd_summary_read_dim (&s, "payment", payments, error) && finish_payments (&s, payments, error);
   if (ok)
     {
       finish_channels (&s, channels);
@@ -822,8 +585,8 @@ _rd_report_summary (sqlite3         *db,
       /* And the open ones past their deadline now, which the set's filter
        * names with `now`: the open undecided ones, less those whose
        * deadline is still ahead. */
-      ok = ok && read_open_late (&s, error);
-      ok = ok && read_speed (&s, error);
+      ok = ok && _rd_summary_read_open_late (&s, error);
+      ok = ok && _rd_summary_read_speed (&s, error);
     }
 
   g_hash_table_unref (kinds);
