@@ -58,6 +58,15 @@ typedef struct
                                        before the local date of `now` */
   gint64         now;               /* Unix seconds; 0 = the current time */
   char          *text;              /* free text; NULL or blank = any */
+  gint64         import_id;         /* the cases an import created or changed
+                                       (rd_import_apply); 0 = any */
+  gint64         requested_from;    /* requested_at ≥ this (Unix seconds);
+                                       0 = no bound (reports: a day, a range) */
+  gint64         requested_to;      /* requested_at < this; 0 = no bound */
+  RdPaymentMethod payment_method;   /* NONE = any */
+  GArray        *ids;               /* gint64 case ids, the cases a report's
+                                       figure names (losses, intercepts);
+                                       NULL = any, empty = none */
   RdLedgerSortKey sort;
   gboolean       ascending;         /* FALSE: descending (the default) */
 } RdLedgerFilter;

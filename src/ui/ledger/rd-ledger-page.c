@@ -317,7 +317,7 @@ filter_is_empty (const RdLedgerFilter *filter)
   return filter->year == 0 && filter->status == RD_CASE_STATUS_NONE &&
          filter->kind == RD_REFUND_KIND_NONE && filter->channel == NULL &&
          filter->reason == NULL && filter->due_within_hours == 0 &&
-         !filter->follow_up && (filter->text == NULL || *filter->text == '\0');
+         !filter->follow_up && filter->import_id == 0 && (filter->text == NULL || *filter->text == '\0');
 }
 
 static RdLedgerFilter *
