@@ -227,6 +227,38 @@ build_where (const RdLedgerFilter *filter,
       add_int (params, now + (gint64) filter->due_within_hours * 3600);
     }
 
+  if (filter->requested_from != 0)
+    {
+      g_string_append (sql, " AND requested_at >= ?");
+      add_int (params, filter->requested_from);
+    }
+
+  if (filter->requested_to != 0)
+    {
+      g_string_append (sql, " AND requested_at < ?");
+      add_int (params, filter->requested_to);
+    }
+
+  if (filter->payment_method != RD_PAYMENT_METHOD_NONE)
+    {
+      g_string_append (sql, " AND payment_method = ?");
+      add_text (params, rd_payment_method_to_id (filter->payment_method));
+    }
+
+  if (filter->ids != NULL)
+    {
+      /* The ids as one bound JSON array: a figure of a report names a few
+       * thousand cases at most. */
+      g_autoptr(GString) list = g_string_new ("[");
+
+      for (guint i = 0; i < filter->ids->len; i++)
+        g_string_append_printf (list, i == 0 ? "%" G_GINT64_FORMAT : ",%" G_GINT64_FORMAT,
+                                g_array_index (filter->ids, gint64, i));
+      g_string_append_c (list, ']');
+      g_string_append (sql, " AND id IN (SELECT value FROM json_each (?))");
+      add_text (params, list->str);
+    }
+
   if (filter->import_id != 0)
     {
       /* The cases of one import (schema version 14); none before it. */
@@ -387,6 +419,11 @@ rd_ledger_filter_copy (const RdLedgerFilter *self)
   copy->channel = g_strdup (self->channel);
   copy->reason = g_strdup (self->reason);
   copy->text = g_strdup (self->text);
+  if (self->ids != NULL)
+    {
+      copy->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->ids->len);
+      g_array_append_vals (copy->ids, self->ids->data, self->ids->len);
+    }
   return copy;
 }
 
@@ -398,6 +435,7 @@ rd_ledger_filter_free (RdLedgerFilter *self)
   g_free (self->channel);
   g_free (self->reason);
   g_free (self->text);
+  g_clear_pointer (&self->ids, g_array_unref);
   g_free (self);
 }
 
@@ -813,6 +851,8 @@ totals_answer (sqlite3              *db,
   g_autofree char *text = normalize_text (filter->text);
 
   return text == NULL && filter->due_within_hours <= 0 && !filter->follow_up && filter->import_id == 0 &&
+         filter->requested_from == 0 && filter->requested_to == 0 &&
+         filter->payment_method == RD_PAYMENT_METHOD_NONE && filter->ids == NULL &&
          schema_version (db) >= 13;
 }
 

@@ -304,6 +304,22 @@ static const char * const migrations[] = {
    * saved generic profiles (rd-store-schema-import.c). New tables, all in
    * the audit chain; no existing row changes. */
   rd_import_schema_sql,
+
+  /* Version 15: the shop's order counts per month and channel, entered on
+   * the Reports page, for the refund rate (refunds ÷ orders, issue 15;
+   * src/core/reports/rd-order-counts.c). month is "YYYY-MM"; a channel's
+   * id as cases.channel has it. Shop data: in the audit chain
+   * (rd-audit-rows.c). The report's other figures read the cases and the
+   * register through the indexes already there (docs/performance.md,
+   * "Reports"). */
+  "CREATE TABLE order_counts (\n"
+  "  month      TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),\n"
+  "  channel    TEXT NOT NULL,\n"
+  "  orders     INTEGER NOT NULL CHECK (orders >= 0),\n"
+  "  updated_at INTEGER NOT NULL,\n"
+  "  operator   TEXT NOT NULL,\n"
+  "  PRIMARY KEY (month, channel)\n"
+  ") STRICT;",
 };
 
 /* Tests replace the list to exercise a failing migration. */
