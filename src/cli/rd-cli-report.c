@@ -211,8 +211,12 @@ print_text (const RdReport *report)
           g_print (_("  %-28s %7u refunds, no order count\n"), r->label, r->refunds);
           continue;
         }
-      /* TRANSLATORS: refunds of a channel, its orders, then the rate */
-      g_print (_("  %-28s %7u refunds / %" G_GUINT64_FORMAT " orders  "), r->label, r->refunds, r->orders);
+      {
+        g_autofree char *orders = g_strdup_printf ("%" G_GUINT64_FORMAT, r->orders);
+
+        /* TRANSLATORS: refunds of a channel, its orders, then the rate */
+        g_print (_("  %-28s %7u refunds / %s orders  "), r->label, r->refunds, orders);
+      }
       if (r->orders > 0)
         g_print ("%.2f%%\n", 100.0 * r->refunds / r->orders);
       else

@@ -414,6 +414,8 @@ _rd_export_write_report (RdExportContext  *ctx,
   if (!_rd_export_add_sheet (ctx, &w.sheet, C_("sheet", "Report"), error))
     return FALSE;
   w.name = _rd_export_sheet_name (C_("sheet", "Report"), 1);
+  /* Printed, the title row heads every page, as the other sheets' headers. */
+  worksheet_repeat_rows (w.sheet.sheet, 0, 0);
 
   period_text = rd_report_period_format (&report->current->period);
   before_text = rd_report_period_format (&report->previous->period);

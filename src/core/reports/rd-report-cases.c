@@ -55,6 +55,7 @@ typedef struct
   GHashTable      *kinds;        /* key → RdReportBar */
   GHashTable      *reasons;
   GHashTable      *reason_ids;   /* reason → GArray of gint64 */
+  GHashTable      *merchant;     /* reason → its fault is the shop's */
   GHashTable      *channels;
   GHashTable      *payments;
   GHashTable      *approve_times;  /* channel → GArray of durations; "" = all */
@@ -208,62 +209,73 @@ count_case (Walk          *walk,
   if (bar != NULL && !_rd_report_bar_add (bar, currency, paid, approved, error))
     return FALSE;
 
-  filter = period_filter (walk);
-  filter->kind = rd_refund_kind_from_id (kind);
-  if (filter->kind == RD_REFUND_KIND_NONE && *kind != '\0')
+  bar = g_hash_table_lookup (walk->kinds, kind);
+  if (bar == NULL)
     {
-      /* A kind this build does not know: its cases by id. */
-      rd_ledger_filter_free (filter);
-      filter = _rd_report_ids_filter ();
+      filter = period_filter (walk);
+      filter->kind = rd_refund_kind_from_id (kind);
+      if (filter->kind == RD_REFUND_KIND_NONE && *kind != '\0')
+        {
+          /* A kind this build does not know: its cases by id. */
+          rd_ledger_filter_free (filter);
+          filter = _rd_report_ids_filter ();
+        }
+      bar = bar_for (walk->kinds, kind,
+                     label_or_not_set (rd_refund_kind_get_name (rd_refund_kind_from_id (kind)), kind), filter);
     }
-  bar = bar_for (walk->kinds, kind,
-                 label_or_not_set (rd_refund_kind_get_name (rd_refund_kind_from_id (kind)), kind), filter);
   if (bar->filter->ids != NULL)
     _rd_report_bar_add_id (bar, id);
   if (!_rd_report_bar_add (bar, currency, paid, approved, error))
     return FALSE;
 
-  filter = period_filter (walk);
-  filter->reason = g_strdup (reason);
-  bar = bar_for (walk->reasons, reason, label_or_not_set (rd_refund_reason_get_name (reason), reason),
-                 filter);
+  bar = g_hash_table_lookup (walk->reasons, reason);
+  if (bar == NULL)
+    {
+      filter = period_filter (walk);
+      filter->reason = g_strdup (reason);
+      bar = bar_for (walk->reasons, reason, label_or_not_set (rd_refund_reason_get_name (reason), reason),
+                     filter);
+      g_hash_table_insert (walk->reason_ids, g_strdup (reason), g_array_new (FALSE, FALSE, sizeof (gint64)));
+      g_hash_table_insert (walk->merchant, g_strdup (reason), GINT_TO_POINTER (is_merchant_fault (reason)));
+    }
   if (!_rd_report_bar_add (bar, currency, paid, approved, error))
     return FALSE;
   ids = g_hash_table_lookup (walk->reason_ids, reason);
-  if (ids == NULL)
-    {
-      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_hash_table_insert (walk->reason_ids, g_strdup (reason), ids);
-    }
   g_array_append_val (ids, id);
 
-  if (is_merchant_fault (reason))
+  if (GPOINTER_TO_INT (g_hash_table_lookup (walk->merchant, reason)))
     {
       _rd_report_bar_add_id (&f->refunds.merchant_fault, id);
       if (!_rd_report_bar_add (&f->refunds.merchant_fault, currency, paid, approved, error))
         return FALSE;
     }
 
-  {
-    g_autofree char *label = _rd_report_channel_label (channel);
-
-    filter = period_filter (walk);
-    filter->channel = g_strdup (channel);
-    bar = bar_for (walk->channels, channel, label, filter);
-    if (!_rd_report_bar_add (bar, currency, paid, approved, error))
-      return FALSE;
-  }
-
-  filter = period_filter (walk);
-  filter->payment_method = rd_payment_method_from_id (payment);
-  if (filter->payment_method == RD_PAYMENT_METHOD_NONE)
+  bar = g_hash_table_lookup (walk->channels, channel);
+  if (bar == NULL)
     {
-      rd_ledger_filter_free (filter);
-      filter = _rd_report_ids_filter ();
+      g_autofree char *label = _rd_report_channel_label (channel);
+
+      filter = period_filter (walk);
+      filter->channel = g_strdup (channel);
+      bar = bar_for (walk->channels, channel, label, filter);
     }
-  bar = bar_for (walk->payments, payment,
-                 label_or_not_set (rd_payment_method_get_name (rd_payment_method_from_id (payment)), payment),
-                 filter);
+  if (!_rd_report_bar_add (bar, currency, paid, approved, error))
+    return FALSE;
+
+  bar = g_hash_table_lookup (walk->payments, payment);
+  if (bar == NULL)
+    {
+      filter = period_filter (walk);
+      filter->payment_method = rd_payment_method_from_id (payment);
+      if (filter->payment_method == RD_PAYMENT_METHOD_NONE)
+        {
+          rd_ledger_filter_free (filter);
+          filter = _rd_report_ids_filter ();
+        }
+      bar = bar_for (walk->payments, payment,
+                     label_or_not_set (rd_payment_method_get_name (rd_payment_method_from_id (payment)), payment),
+                     filter);
+    }
   if (bar->filter->ids != NULL)
     _rd_report_bar_add_id (bar, id);
   if (!_rd_report_bar_add (bar, currency, paid, approved, error))
@@ -435,6 +447,7 @@ _rd_report_cases (sqlite3         *db,
   walk.channels = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) _rd_report_bar_free);
   walk.payments = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) _rd_report_bar_free);
   walk.reason_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  walk.merchant = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   walk.approve_times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   walk.payout_times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   build_days (&walk);
@@ -476,6 +489,7 @@ out:
   g_hash_table_unref (walk.channels);
   g_hash_table_unref (walk.payments);
   g_hash_table_unref (walk.reason_ids);
+  g_hash_table_unref (walk.merchant);
   g_hash_table_unref (walk.approve_times);
   g_hash_table_unref (walk.payout_times);
   g_array_unref (walk.day_starts);

@@ -147,12 +147,18 @@ _rd_report_bar_add (RdReportBar *bar,
                     gint64       amount,
                     GError     **error)
 {
-  const char *code = rd_currency_normalize (currency);
+  const char *code;
   RdReportMoney *money = NULL;
   gint64 new_paid, new_amount;
   guint i;
 
-  for (i = 0; i < bar->money->len; i++)
+  /* Most rows are of a currency the bar has already, spelled as stored. */
+  for (i = 0; i < bar->money->len && money == NULL; i++)
+    if (g_strcmp0 (g_array_index (bar->money, RdReportMoney, i).currency, currency) == 0)
+      money = &g_array_index (bar->money, RdReportMoney, i);
+
+  code = money != NULL ? money->currency : rd_currency_normalize (currency);
+  for (i = 0; money == NULL && i < bar->money->len; i++)
     {
       RdReportMoney *m = &g_array_index (bar->money, RdReportMoney, i);
       int cmp = rd_currency_compare (m->currency, code);
@@ -498,7 +504,7 @@ rd_report_compute (sqlite3              *db,
   if (report->current == NULL || report->previous == NULL)
     return NULL;
 
-  g_debug ("Report %04d-%02d … %04d-%02d: %u cases in %.1f ms", period->from_year,
+  g_debug ("Report %04d-%02d to %04d-%02d: %u cases in %.1f ms", period->from_year,
            period->from_month, period->to_year, period->to_month, report->current->refunds.total.count,
            (g_get_monotonic_time () - started) / 1000.0);
   return g_steal_pointer (&report);

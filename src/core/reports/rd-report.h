@@ -104,7 +104,9 @@ typedef struct
 #define RD_REPORT_TOP_REASONS 6
 
 /* Money that will not come back, for the cases of the period (claims: filed
- * in the period). amount per currency as said of each. */
+ * in the period). A refund counts when it was granted: approved, and not
+ * refused or withdrawn since. amount per currency as said of each; paid
+ * is the orders' amount paid (0 for claims). */
 typedef struct
 {
   RdReportBar no_return;        /* refunds without a return: refund-only
@@ -116,14 +118,16 @@ typedef struct
                                    the warehouse; amount = approved */
   RdReportBar compensation;     /* resolved as compensation, or a
                                    calculator breakdown with compensation;
-                                   amount = the compensation */
+                                   amount = the approved amount (what the
+                                   compensation came to) */
   RdReportBar return_shipping;  /* return shipping the shop reimbursed
                                    (the breakdown's return_shipping_refund);
                                    amount = that reimbursement */
   RdReportBar claims_filed;     /* claims against couriers filed in the
                                    period (count = claims); amount = claimed;
                                    currency of the linked case, else CNY */
-  RdReportBar claims_recovered; /* the same claims: amount = recovered so far */
+  RdReportBar claims_recovered; /* those of the same claims with something
+                                   recovered: amount = recovered so far */
 } RdReportLosses;
 
 /* Speed of one channel (key "" and label "All channels" for all). Times
