@@ -15,7 +15,6 @@
 #include "rd-reports-page-private.h"
 #include "rd-ring-chart.h"
 
-#define TOP_PROVINCES 10
 
 /* Formats */
 
@@ -94,10 +93,10 @@ reset_targets (GObject *object)
                           (GDestroyNotify) g_ptr_array_unref);
 }
 
-static void
-add_target (GObject              *object,
-            const RdLedgerFilter *filter,
-            const char           *title)
+void
+_rd_reports_add_target (GObject              *object,
+                        const RdLedgerFilter *filter,
+                        const char           *title)
 {
   g_ptr_array_add (g_object_get_data (object, "rd-filters"),
                    filter != NULL ? rd_ledger_filter_copy (filter) : NULL);
@@ -225,15 +224,15 @@ add_card (RdReportsPage     *self,
   return card;
 }
 
-static RdChart *
-chart_of (GtkWidget *card)
+RdChart *
+_rd_reports_chart_of (GtkWidget *card)
 {
   return rd_chart_card_get_chart (RD_CHART_CARD (card));
 }
 
-static void
-begin_chart (RdReportsPage *self,
-             RdChart       *chart)
+void
+_rd_reports_begin_chart (RdReportsPage *self,
+                         RdChart       *chart)
 {
   g_autofree char *current = rd_report_period_format (&self->report->current->period);
   g_autofree char *previous = rd_report_period_format (&self->report->previous->period);
@@ -267,7 +266,7 @@ fill_counts (RdReportsPage *self,
              GPtrArray     *previous,
              gboolean       skip_previous_only)
 {
-  begin_chart (self, chart);
+  _rd_reports_begin_chart (self, chart);
   for (guint i = 0; i < current->len; i++)
     {
       const RdReportBar *bar = g_ptr_array_index (current, i);
@@ -275,7 +274,7 @@ fill_counts (RdReportsPage *self,
       guint index = rd_chart_append (chart, bar->label, bar->count);
 
       rd_chart_set_previous (chart, index, before != NULL ? before->count : 0);
-      add_target (G_OBJECT (chart), bar->filter, bar->label);
+      _rd_reports_add_target (G_OBJECT (chart), bar->filter, bar->label);
     }
   for (guint i = 0; !skip_previous_only && previous != NULL && i < previous->len; i++)
     {
@@ -286,7 +285,7 @@ fill_counts (RdReportsPage *self,
         continue;
       index = rd_chart_append (chart, before->label, 0);
       rd_chart_set_previous (chart, index, before->count);
-      add_target (G_OBJECT (chart), NULL, before->label);
+      _rd_reports_add_target (G_OBJECT (chart), NULL, before->label);
     }
   rd_chart_changed (chart);
 }
@@ -330,8 +329,8 @@ currencies_of (const RdReportBar *current,
   return codes;
 }
 
-static void
-clear_rows (GtkListBox *rows)
+void
+_rd_reports_clear_rows (GtkListBox *rows)
 {
   GtkWidget *child;
 
@@ -340,11 +339,11 @@ clear_rows (GtkListBox *rows)
   reset_targets (G_OBJECT (rows));
 }
 
-static void
-add_row (GtkListBox           *rows,
-         const char           *title,
-         const char           *subtitle,
-         const RdLedgerFilter *filter)
+void
+_rd_reports_add_row (GtkListBox           *rows,
+                     const char           *title,
+                     const char           *subtitle,
+                     const RdLedgerFilter *filter)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -360,15 +359,15 @@ add_row (GtkListBox           *rows,
       gtk_widget_set_tooltip_text (row, _("Show these cases in the ledger"));
     }
   gtk_list_box_append (rows, row);
-  add_target (G_OBJECT (rows), filter, title);
+  _rd_reports_add_target (G_OBJECT (rows), filter, title);
 }
 
 /* A bar's row: its figures, then the previous period's. */
-static void
-add_bar_row (GtkListBox        *rows,
-             const char        *title,
-             const RdReportBar *bar,
-             const RdReportBar *previous)
+void
+_rd_reports_add_bar_row (GtkListBox        *rows,
+                         const char        *title,
+                         const RdReportBar *bar,
+                         const RdReportBar *previous)
 {
   g_autofree char *now = _rd_reports_describe_bar (bar);
   g_autofree char *before = _rd_reports_describe_bar (previous);
@@ -376,7 +375,7 @@ add_bar_row (GtkListBox        *rows,
    * "3 cases · ¥12.00 (before: 1 case · ¥4.00)" */
   g_autofree char *subtitle = g_strdup_printf (_("%s (before: %s)"), now, before);
 
-  add_row (rows, title, subtitle, bar->filter);
+  _rd_reports_add_row (rows, title, subtitle, bar->filter);
 }
 
 /* Sections */
@@ -393,8 +392,8 @@ fill_refunds (RdReportsPage *self)
   RdChart *chart;
   guint position = 1;
 
-  chart = chart_of (self->per_day_count);
-  begin_chart (self, chart);
+  chart = _rd_reports_chart_of (self->per_day_count);
+  _rd_reports_begin_chart (self, chart);
   for (guint i = 0; i < now->per_day->len; i++)
     {
       const RdReportBar *day = g_ptr_array_index (now->per_day, i);
@@ -402,7 +401,7 @@ fill_refunds (RdReportsPage *self)
 
       if (i < before->per_day->len)
         rd_chart_set_previous (chart, index, ((RdReportBar *) g_ptr_array_index (before->per_day, i))->count);
-      add_target (G_OBJECT (chart), day->filter, day->label);
+      _rd_reports_add_target (G_OBJECT (chart), day->filter, day->label);
     }
   rd_chart_changed (chart);
   /* Translators: under the chart of requests per day: this period's count,
@@ -429,7 +428,7 @@ fill_refunds (RdReportsPage *self)
           g_autofree char *title = g_strdup_printf (_("Refunded per Day, %s"), code);
 
           card = rd_chart_card_new (title, RD_CHART (rd_column_chart_new ()));
-          chart = chart_of (card);
+          chart = _rd_reports_chart_of (card);
           gtk_widget_set_name (GTK_WIDGET (chart), "per-day-amount");
           rd_chart_set_format (chart, _rd_reports_format_money, g_strdup (code), g_free);
           rd_chart_set_description (chart, _("The amount approved for the refunds requested each day, in one currency."));
@@ -440,8 +439,8 @@ fill_refunds (RdReportsPage *self)
       gtk_widget_set_visible (gtk_widget_get_parent (card), TRUE);
       position++;
 
-      chart = chart_of (card);
-      begin_chart (self, chart);
+      chart = _rd_reports_chart_of (card);
+      _rd_reports_begin_chart (self, chart);
       for (guint i = 0; i < now->per_day->len; i++)
         {
           const RdReportBar *day = g_ptr_array_index (now->per_day, i);
@@ -449,22 +448,22 @@ fill_refunds (RdReportsPage *self)
 
           if (i < before->per_day->len)
             rd_chart_set_previous (chart, index, amount_in (g_ptr_array_index (before->per_day, i), code));
-          add_target (G_OBJECT (chart), day->filter, day->label);
+          _rd_reports_add_target (G_OBJECT (chart), day->filter, day->label);
         }
       rd_chart_changed (chart);
       line = g_strdup_printf (_("%s this period, %s before"), amount_now, amount_before);
       rd_chart_card_set_subtitle (RD_CHART_CARD (card), line);
     }
 
-  fill_counts (self, chart_of (self->by_reason), now->by_reason, before->by_reason, TRUE);
-  rd_ring_chart_set_other (RD_RING_CHART (chart_of (self->by_reason)),
+  fill_counts (self, _rd_reports_chart_of (self->by_reason), now->by_reason, before->by_reason, TRUE);
+  rd_ring_chart_set_other (RD_RING_CHART (_rd_reports_chart_of (self->by_reason)),
                            now->by_reason->len > 0 &&
                            g_strcmp0 (((RdReportBar *) g_ptr_array_index (now->by_reason, now->by_reason->len - 1))->key, "other") == 0);
-  fill_counts (self, chart_of (self->by_kind), now->by_kind, before->by_kind, FALSE);
-  fill_counts (self, chart_of (self->by_channel), now->by_channel, before->by_channel, FALSE);
-  fill_counts (self, chart_of (self->by_payment), now->by_payment, before->by_payment, FALSE);
+  fill_counts (self, _rd_reports_chart_of (self->by_kind), now->by_kind, before->by_kind, FALSE);
+  fill_counts (self, _rd_reports_chart_of (self->by_channel), now->by_channel, before->by_channel, FALSE);
+  fill_counts (self, _rd_reports_chart_of (self->by_payment), now->by_payment, before->by_payment, FALSE);
 
-  clear_rows (self->refunds_rows);
+  _rd_reports_clear_rows (self->refunds_rows);
   {
     g_autofree char *share = NULL;
     g_autofree char *figures = _rd_reports_describe_bar (&now->merchant_fault);
@@ -475,7 +474,7 @@ fill_refunds (RdReportsPage *self)
     /* Translators: the share of refunds the shop caused: "12.5% of the
      * cases: 3 cases · ¥12.00" */
     line = g_strdup_printf (_("%s of the cases: %s"), share != NULL ? share : "—", figures);
-    add_row (self->refunds_rows, _("Caused by the Shop"), line, now->merchant_fault.filter);
+    _rd_reports_add_row (self->refunds_rows, _("Caused by the Shop"), line, now->merchant_fault.filter);
     rd_chart_card_set_subtitle (RD_CHART_CARD (self->by_reason), line);
   }
 }
@@ -498,7 +497,7 @@ fill_losses (RdReportsPage *self)
     { N_("Claims filed"), &now->claims_filed, &before->claims_filed, FALSE },
     { N_("Claims recovered"), &now->claims_recovered, &before->claims_recovered, FALSE },
   };
-  RdChart *chart = chart_of (self->losses_chart);
+  RdChart *chart = _rd_reports_chart_of (self->losses_chart);
   const char *code = "CNY";
   g_autofree char *title = NULL;
 
@@ -515,8 +514,8 @@ fill_losses (RdReportsPage *self)
   title = g_strdup_printf (_("Money Lost, %s"), code);
   rd_chart_card_set_title (RD_CHART_CARD (self->losses_chart), title);
   rd_chart_set_format (chart, _rd_reports_format_money, g_strdup (code), g_free);
-  begin_chart (self, chart);
-  clear_rows (self->losses_rows);
+  _rd_reports_begin_chart (self, chart);
+  _rd_reports_clear_rows (self->losses_rows);
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     {
       if (items[i].charted)
@@ -524,206 +523,11 @@ fill_losses (RdReportsPage *self)
           guint index = rd_chart_append (chart, _(items[i].title), amount_in (items[i].bar, code));
 
           rd_chart_set_previous (chart, index, amount_in (items[i].before, code));
-          add_target (G_OBJECT (chart), items[i].bar->filter, _(items[i].title));
+          _rd_reports_add_target (G_OBJECT (chart), items[i].bar->filter, _(items[i].title));
         }
-      add_bar_row (self->losses_rows, _(items[i].title), items[i].bar, items[i].before);
+      _rd_reports_add_bar_row (self->losses_rows, _(items[i].title), items[i].bar, items[i].before);
     }
   rd_chart_changed (chart);
-}
-
-static const RdReportSpeed *
-find_speed (GPtrArray  *speeds,
-            const char *key)
-{
-  for (guint i = 0; i < speeds->len; i++)
-    if (g_strcmp0 (((RdReportSpeed *) g_ptr_array_index (speeds, i))->key, key) == 0)
-      return g_ptr_array_index (speeds, i);
-  return NULL;
-}
-
-static void
-fill_speed_chart (RdReportsPage *self,
-                  GtkWidget     *card,
-                  gboolean       payout)
-{
-  GPtrArray *now = self->report->current->speed.by_channel;
-  GPtrArray *before = self->report->previous->speed.by_channel;
-  RdChart *chart = chart_of (card);
-  const RdReportSpeed *all = find_speed (now, "");
-  g_autofree char *subtitle = NULL;
-
-  begin_chart (self, chart);
-  for (guint i = 0; i < now->len; i++)
-    {
-      const RdReportSpeed *speed = g_ptr_array_index (now, i);
-      const RdReportSpeed *previous = find_speed (before, speed->key);
-      gint64 median = payout ? speed->payout_median : speed->approve_median;
-      gint64 previous_median = previous == NULL ? -1 : payout ? previous->payout_median : previous->approve_median;
-      guint index;
-
-      if (*speed->key == '\0' || median < 0)
-        continue;
-      index = rd_chart_append (chart, speed->label, median);
-      if (previous_median >= 0)
-        rd_chart_set_previous (chart, index, previous_median);
-      add_target (G_OBJECT (chart), speed->filter, speed->label);
-    }
-  rd_chart_changed (chart);
-
-  if (all != NULL && (payout ? all->n_paid : all->n_approved) > 0)
-    {
-      g_autofree char *median = _rd_reports_format_duration (payout ? all->payout_median : all->approve_median, NULL);
-      g_autofree char *p90 = _rd_reports_format_duration (payout ? all->payout_p90 : all->approve_p90, NULL);
-
-      /* Translators: under a speed chart: "All channels: median 5.5 h, 90% within 20.0 h" */
-      subtitle = g_strdup_printf (_("All channels: median %s, 90%% within %s"), median, p90);
-    }
-  rd_chart_card_set_subtitle (RD_CHART_CARD (card), subtitle);
-}
-
-static void
-fill_speed (RdReportsPage *self)
-{
-  const RdReportSpeedFigures *now = &self->report->current->speed;
-  const RdReportSpeedFigures *before = &self->report->previous->speed;
-
-  fill_speed_chart (self, self->approve_chart, FALSE);
-  fill_speed_chart (self, self->payout_chart, TRUE);
-
-  clear_rows (self->speed_rows);
-  for (guint i = 0; i < now->by_channel->len; i++)
-    {
-      const RdReportSpeed *speed = g_ptr_array_index (now->by_channel, i);
-      g_autofree char *am = _rd_reports_format_duration (speed->approve_median, NULL);
-      g_autofree char *a90 = _rd_reports_format_duration (speed->approve_p90, NULL);
-      g_autofree char *pm = _rd_reports_format_duration (speed->payout_median, NULL);
-      g_autofree char *p90 = _rd_reports_format_duration (speed->payout_p90, NULL);
-      /* Translators: a channel's speed: "Approved 12: median 5.5 h, 90%
-       * within 20.0 h · paid 10: median 2.0 d, 90% within 4.0 d" */
-      g_autofree char *line = g_strdup_printf (_("Approved %u: median %s, 90%% within %s · paid %u: median %s, 90%% within %s"),
-                                               speed->n_approved, am, a90, speed->n_paid, pm, p90);
-
-      add_row (self->speed_rows, speed->label, line, speed->filter);
-    }
-  add_bar_row (self->speed_rows, _("Platform deadlines missed"), &now->deadline_missed, &before->deadline_missed);
-  {
-    g_autofree char *figures = _rd_reports_describe_bar (&now->overdue_now);
-
-    add_row (self->speed_rows, _("Open past their deadline now"), figures, now->overdue_now.filter);
-  }
-}
-
-static const RdReportIntercept *
-find_intercept (GPtrArray  *intercepts,
-                const char *key)
-{
-  for (guint i = 0; i < intercepts->len; i++)
-    if (g_strcmp0 (((RdReportIntercept *) g_ptr_array_index (intercepts, i))->key, key) == 0)
-      return g_ptr_array_index (intercepts, i);
-  return NULL;
-}
-
-static gint64
-success_rate (const RdReportIntercept *intercept)
-{
-  return intercept->requested > 0 ? (gint64) intercept->intercepted * 10000 / intercept->requested : 0;
-}
-
-static void
-fill_intercept_chart (RdReportsPage *self,
-                      RdChart       *chart,
-                      GPtrArray     *now,
-                      GPtrArray     *before,
-                      guint          limit)
-{
-  begin_chart (self, chart);
-  for (guint i = 0; i < now->len && i < limit; i++)
-    {
-      const RdReportIntercept *intercept = g_ptr_array_index (now, i);
-      const RdReportIntercept *previous = find_intercept (before, intercept->key);
-      /* Translators: a courier in the intercepts chart with what it stopped
-       * of what it was asked: "SF Express (3 of 4)" */
-      g_autofree char *label = g_strdup_printf (_("%s (%u of %u)"), intercept->label,
-                                                intercept->intercepted, intercept->requested);
-      guint index;
-
-      if (intercept->requested == 0)
-        continue;
-      index = rd_chart_append (chart, label, success_rate (intercept));
-      if (previous != NULL && previous->requested > 0)
-        rd_chart_set_previous (chart, index, success_rate (previous));
-      add_target (G_OBJECT (chart), intercept->filter, intercept->label);
-    }
-  rd_chart_changed (chart);
-}
-
-static void
-fill_intercepts (RdReportsPage *self)
-{
-  const RdReportIntercepts *now = &self->report->current->intercepts;
-  const RdReportIntercepts *before = &self->report->previous->intercepts;
-  g_autofree char *subtitle = NULL;
-
-  fill_intercept_chart (self, chart_of (self->courier_chart), now->by_courier, before->by_courier, G_MAXUINT);
-  fill_intercept_chart (self, chart_of (self->province_chart), now->by_province, before->by_province, TOP_PROVINCES);
-
-  if (now->all.requested > 0)
-    {
-      g_autofree char *rate = _rd_reports_format_rate (success_rate (&now->all), NULL);
-      g_autofree char *median = _rd_reports_format_duration (now->all.median_to_result, NULL);
-
-      /* Translators: "75.0% of 20 intercepts stopped, median 2.0 d to a result" */
-      subtitle = g_strdup_printf (ngettext ("%s of %u intercept stopped, median %s to a result",
-                                            "%s of %u intercepts stopped, median %s to a result",
-                                            now->all.requested),
-                                  rate, now->all.requested, median);
-    }
-  rd_chart_card_set_subtitle (RD_CHART_CARD (self->courier_chart), subtitle);
-
-  clear_rows (self->intercept_rows);
-  for (guint i = 0; i < now->by_courier->len; i++)
-    {
-      const RdReportIntercept *intercept = g_ptr_array_index (now->by_courier, i);
-      g_autofree char *median = _rd_reports_format_duration (intercept->median_to_result, NULL);
-      /* Translators: a courier's intercepts: "Requested 4, stopped 3, failed
-       * 1, median 2.0 d to a result" */
-      g_autofree char *line = g_strdup_printf (_("Requested %u, stopped %u, failed %u, median %s to a result"),
-                                               intercept->requested, intercept->intercepted,
-                                               intercept->failed, median);
-
-      add_row (self->intercept_rows, intercept->label, line, intercept->filter);
-    }
-}
-
-static void
-fill_rates (RdReportsPage *self,
-            GPtrArray     *order_counts)
-{
-  RdChart *chart = chart_of (self->rate_chart);
-
-  begin_chart (self, chart);
-  for (guint i = 0; i < self->report->current->rates->len; i++)
-    {
-      const RdReportRate *rate = g_ptr_array_index (self->report->current->rates, i);
-      g_autofree char *orders = NULL;
-      g_autofree char *label = NULL;
-
-      if (!rate->has_orders || rate->orders == 0)
-        continue;
-      orders = g_strdup_printf ("%" G_GUINT64_FORMAT, rate->orders);
-      /* Translators: a channel in the refund rate chart: "Taobao (12 of 1000 orders)" */
-      label = g_strdup_printf (_("%s (%u of %s orders)"), rate->label, rate->refunds, orders);
-      rd_chart_append (chart, label, (gint64) ((guint64) rate->refunds * 10000 / rate->orders));
-      add_target (G_OBJECT (chart), rate->filter, rate->label);
-    }
-  rd_chart_changed (chart);
-  rd_chart_card_set_subtitle (RD_CHART_CARD (self->rate_chart),
-                              rd_chart_get_n_items (chart) == 0
-                              ? _("Type the month’s order counts in the table to see the refund rate.")
-                              : NULL);
-
-  if (self->context != NULL)
-    rd_order_counts_grid_set (self->order_counts, self->context, &self->period, order_counts);
 }
 
 /* Private API */
@@ -820,9 +624,9 @@ _rd_reports_page_fill (RdReportsPage *self,
 
   fill_refunds (self);
   fill_losses (self);
-  fill_speed (self);
-  fill_intercepts (self);
-  fill_rates (self, order_counts);
+  _rd_reports_page_fill_speed (self);
+  _rd_reports_page_fill_intercepts (self);
+  _rd_reports_page_fill_rates (self, order_counts);
 
   /* Nothing at all in either period: say so (the order counts stay
    * reachable from the next month that has refunds). */

@@ -74,6 +74,31 @@ void  _rd_reports_page_chart_activated (RdReportsPage *self,
                                         guint          index,
                                         RdChart       *chart);
 
+/* rd-reports-page-speed.c */
+void  _rd_reports_page_fill_speed      (RdReportsPage *self);
+void  _rd_reports_page_fill_intercepts (RdReportsPage *self);
+void  _rd_reports_page_fill_rates      (RdReportsPage *self,
+                                        GPtrArray     *order_counts);
+
+/* What the sections share (rd-reports-page-fill.c): a card's chart, a
+ * chart emptied for a new report with both periods' names, an item's or a
+ * row's ledger filter and chip title, the rows of a section. */
+RdChart *_rd_reports_chart_of       (GtkWidget            *card);
+void     _rd_reports_begin_chart    (RdReportsPage        *self,
+                                     RdChart              *chart);
+void     _rd_reports_add_target     (GObject              *object,
+                                     const RdLedgerFilter *filter,
+                                     const char           *title);
+void     _rd_reports_clear_rows     (GtkListBox           *rows);
+void     _rd_reports_add_row        (GtkListBox           *rows,
+                                     const char           *title,
+                                     const char           *subtitle,
+                                     const RdLedgerFilter *filter);
+void     _rd_reports_add_bar_row    (GtkListBox           *rows,
+                                     const char           *title,
+                                     const RdReportBar    *bar,
+                                     const RdReportBar    *previous);
+
 /* Figures as the page writes them. */
 char *_rd_reports_format_count    (gint64   value,
                                    gpointer user_data);
