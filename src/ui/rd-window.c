@@ -435,6 +435,17 @@ show_due_soon_action (GtkWidget  *widget,
   rd_ledger_page_show_due_soon (self->ledger_page);
 }
 
+/* A bar, slice or row of the Reports page: the Ledger with its cases. */
+static void
+on_reports_show_cases (RdWindow             *self,
+                       const RdLedgerFilter *filter,
+                       const char           *title,
+                       RdReportsPage        *page)
+{
+  rd_window_show_page (self, "ledger");
+  rd_ledger_page_show_filter (self->ledger_page, filter, title);
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -520,6 +531,8 @@ rd_window_constructed (GObject *object)
   rd_intercepts_page_set_context (self->intercepts_page, self->context);
   page = adw_view_stack_get_child_by_name (self->stack, "reports");
   rd_reports_page_set_context (RD_REPORTS_PAGE (page), self->context);
+  g_signal_connect_object (page, "show-cases", G_CALLBACK (on_reports_show_cases), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->context, "notify::operator",
                            G_CALLBACK (on_context_operator_changed), self,
@@ -713,4 +726,10 @@ rd_window_reload (RdWindow *self)
     rd_ledger_page_reload (self->ledger_page);
   if (gtk_widget_get_mapped (GTK_WIDGET (self->intercepts_page)))
     rd_intercepts_page_refresh (self->intercepts_page);
+  {
+    GtkWidget *reports = adw_view_stack_get_child_by_name (self->stack, "reports");
+
+    if (reports != NULL && gtk_widget_get_mapped (reports))
+      rd_reports_page_refresh (RD_REPORTS_PAGE (reports));
+  }
 }

@@ -48,10 +48,16 @@ struct _RdLedgerPage
   /* A new filter or order was asked for: its list starts at the top. */
   gboolean             to_top;
   guint                fit_id;
+  /* The cases of a report's bar (rd_ledger_page_show_filter): shown in
+   * place of the filter bar's choices until one of them changes. */
+  RdLedgerFilter      *report_filter;
+  GtkWidget           *report_chip;
+  GtkLabel            *report_chip_label;
 
   /* Template children */
   AdwToastOverlay     *toast_overlay;
   AdwLeaflet          *leaflet;
+  GtkBox              *filter_bar;
   GtkSearchEntry      *search_entry;
   GtkToggleButton     *due_soon_button;
   GtkToggleButton     *follow_up_button;
@@ -317,7 +323,9 @@ filter_is_empty (const RdLedgerFilter *filter)
   return filter->year == 0 && filter->status == RD_CASE_STATUS_NONE &&
          filter->kind == RD_REFUND_KIND_NONE && filter->channel == NULL &&
          filter->reason == NULL && filter->due_within_hours == 0 &&
-         !filter->follow_up && filter->import_id == 0 && (filter->text == NULL || *filter->text == '\0');
+         !filter->follow_up && filter->import_id == 0 && (filter->text == NULL || *filter->text == '\0') &&
+         filter->requested_from == 0 && filter->requested_to == 0 &&
+         filter->payment_method == RD_PAYMENT_METHOD_NONE && filter->ids == NULL;
 }
 
 static RdLedgerFilter *
@@ -328,6 +336,18 @@ build_filter (RdLedgerPage *self)
   guint selected;
   RdLedgerSortKey key;
   gboolean ascending;
+
+  if (self->report_filter != NULL)
+    {
+      g_autoptr(RdLedgerFilter) report = rd_ledger_filter_copy (self->report_filter);
+
+      if (read_column_sort (self, &key, &ascending))
+        {
+          report->sort = key;
+          report->ascending = ascending;
+        }
+      return g_steal_pointer (&report);
+    }
 
   selected = gtk_drop_down_get_selected (self->month_dropdown);
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected < self->months->len)
@@ -493,7 +513,19 @@ select_shown_case (RdLedgerPage *self,
 static void
 on_filter_changed (RdLedgerPage *self)
 {
+  /* A choice of the filter bar replaces a report's cases. */
+  if (self->report_filter != NULL)
+    {
+      g_clear_pointer (&self->report_filter, rd_ledger_filter_free);
+      gtk_widget_set_visible (self->report_chip, FALSE);
+    }
   run_query (self);
+}
+
+static void
+on_report_chip_close (RdLedgerPage *self)
+{
+  rd_ledger_page_show_filter (self, NULL, NULL);
 }
 
 static void
@@ -830,6 +862,7 @@ rd_ledger_page_finalize (GObject *object)
 
   g_clear_pointer (&self->channel_ids, g_ptr_array_unref);
   g_clear_pointer (&self->months, g_array_unref);
+  g_clear_pointer (&self->report_filter, rd_ledger_filter_free);
 
   G_OBJECT_CLASS (rd_ledger_page_parent_class)->finalize (object);
 }
@@ -870,6 +903,7 @@ rd_ledger_page_class_init (RdLedgerPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rd-ledger-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, due_soon_button);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, follow_up_button);
@@ -1062,4 +1096,64 @@ rd_ledger_page_reload (RdLedgerPage *self)
     rd_ledger_model_refresh (self->model);
   if (rd_case_pane_get_case_id (self->case_pane) > 0)
     rd_case_pane_reload (self->case_pane);
+}
+
+/* The chip above the list while it shows a report's cases. */
+static void
+ensure_report_chip (RdLedgerPage *self)
+{
+  GtkWidget *close;
+
+  if (self->report_chip != NULL)
+    return;
+
+  self->report_chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (self->report_chip, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->report_chip, "report-chip");
+  self->report_chip_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->report_chip_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (self->report_chip_label, 0);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->report_chip_label), 8);
+  close = gtk_button_new_from_icon_name ("window-close-symbolic");
+  gtk_widget_add_css_class (close, "flat");
+  gtk_widget_add_css_class (close, "circular");
+  gtk_widget_set_tooltip_text (close, _("Show every case again"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (close),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show every case again"), -1);
+  g_signal_connect_swapped (close, "clicked", G_CALLBACK (on_report_chip_close), self);
+  gtk_box_append (GTK_BOX (self->report_chip), GTK_WIDGET (self->report_chip_label));
+  gtk_box_append (GTK_BOX (self->report_chip), close);
+  gtk_box_append (self->filter_bar, self->report_chip);
+}
+
+void
+rd_ledger_page_show_filter (RdLedgerPage         *self,
+                            const RdLedgerFilter *filter,
+                            const char           *title)
+{
+  g_return_if_fail (RD_IS_LEDGER_PAGE (self));
+
+  ensure_report_chip (self);
+  g_clear_pointer (&self->report_filter, rd_ledger_filter_free);
+  if (filter != NULL)
+    {
+      /* Translators: above the ledger's list when it shows the cases of a
+       * report's bar: "From Reports: Wrong size, 2026-11". */
+      g_autofree char *text = g_strdup_printf (_("From Reports: %s"), title != NULL ? title : "");
+
+      self->report_filter = rd_ledger_filter_copy (filter);
+      gtk_label_set_label (self->report_chip_label, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->report_chip_label), text);
+      adw_leaflet_set_visible_child_name (self->leaflet, "list");
+    }
+  gtk_widget_set_visible (self->report_chip, self->report_filter != NULL);
+  run_query (self);
+}
+
+const RdLedgerFilter *
+rd_ledger_page_get_report_filter (RdLedgerPage *self)
+{
+  g_return_val_if_fail (RD_IS_LEDGER_PAGE (self), NULL);
+
+  return self->report_filter;
 }

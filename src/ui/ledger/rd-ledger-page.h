@@ -43,4 +43,13 @@ RdCasePane    *rd_ledger_page_get_case_pane (RdLedgerPage  *self);
  * selected) and the case shown. */
 void           rd_ledger_page_reload        (RdLedgerPage  *self);
 
+/* Shows the cases of filter (a report's bar or slice, rd-report.h) with a
+ * chip "From Reports: TITLE ✕" above the list; the chip's ✕, or any choice
+ * of the filter bar, goes back to the bar's filters. NULL: back now. */
+void           rd_ledger_page_show_filter   (RdLedgerPage         *self,
+                                             const RdLedgerFilter *filter,
+                                             const char           *title);
+/* The filter shown by rd_ledger_page_show_filter, or NULL. */
+const RdLedgerFilter *rd_ledger_page_get_report_filter (RdLedgerPage *self);
+
 G_END_DECLS
