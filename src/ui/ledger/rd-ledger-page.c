@@ -48,6 +48,12 @@ struct _RdLedgerPage
   /* A new filter or order was asked for: its list starts at the top. */
   gboolean             to_top;
   guint                fit_id;
+  /* The list shows the cases of this import (0: none), from this file. */
+  gint64               import_id;
+  char                *import_name;
+  /* The last import's toast: its Show button. */
+  gint64               toast_import_id;
+  char                *toast_import_name;
 
   /* Template children */
   AdwToastOverlay     *toast_overlay;
@@ -55,6 +61,8 @@ struct _RdLedgerPage
   GtkSearchEntry      *search_entry;
   GtkToggleButton     *due_soon_button;
   GtkToggleButton     *follow_up_button;
+  GtkWidget           *import_chip;
+  GtkLabel            *import_chip_label;
   GtkDropDown         *month_dropdown;
   GtkDropDown         *status_dropdown;
   GtkDropDown         *kind_dropdown;
@@ -317,7 +325,7 @@ filter_is_empty (const RdLedgerFilter *filter)
   return filter->year == 0 && filter->status == RD_CASE_STATUS_NONE &&
          filter->kind == RD_REFUND_KIND_NONE && filter->channel == NULL &&
          filter->reason == NULL && filter->due_within_hours == 0 &&
-         !filter->follow_up && (filter->text == NULL || *filter->text == '\0');
+         !filter->follow_up && filter->import_id == 0 && (filter->text == NULL || *filter->text == '\0');
 }
 
 static RdLedgerFilter *
@@ -364,6 +372,7 @@ build_filter (RdLedgerPage *self)
   if (gtk_toggle_button_get_active (self->due_soon_button))
     filter->due_within_hours = DUE_SOON_HOURS;
   filter->follow_up = gtk_toggle_button_get_active (self->follow_up_button);
+  filter->import_id = self->import_id;
 
   rd_ledger_filter_set_text (filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
@@ -785,6 +794,24 @@ on_settings_channels_changed (RdLedgerPage *self)
 }
 
 static void
+on_import_chip_close (RdLedgerPage *self)
+{
+  rd_ledger_page_show_import (self, 0, NULL);
+}
+
+/* ledger.show-import: the toast's Show. */
+static void
+show_import_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RdLedgerPage *self = RD_LEDGER_PAGE (widget);
+
+  if (self->toast_import_id > 0)
+    rd_ledger_page_show_import (self, self->toast_import_id, self->toast_import_name);
+}
+
+static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -830,6 +857,8 @@ rd_ledger_page_finalize (GObject *object)
 
   g_clear_pointer (&self->channel_ids, g_ptr_array_unref);
   g_clear_pointer (&self->months, g_array_unref);
+  g_free (self->import_name);
+  g_free (self->toast_import_name);
 
   G_OBJECT_CLASS (rd_ledger_page_parent_class)->finalize (object);
 }
@@ -873,6 +902,8 @@ rd_ledger_page_class_init (RdLedgerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, due_soon_button);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, follow_up_button);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, import_chip);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, import_chip_label);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, month_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, kind_dropdown);
@@ -911,8 +942,10 @@ rd_ledger_page_class_init (RdLedgerPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_case_pane_back);
   gtk_widget_class_bind_template_callback (widget_class, on_case_pane_case_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_chip_close);
 
   gtk_widget_class_install_action (widget_class, "ledger.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "ledger.show-import", NULL, show_import_action);
 }
 
 static void
@@ -1062,4 +1095,76 @@ rd_ledger_page_reload (RdLedgerPage *self)
     rd_ledger_model_refresh (self->model);
   if (rd_case_pane_get_case_id (self->case_pane) > 0)
     rd_case_pane_reload (self->case_pane);
+}
+
+void
+rd_ledger_page_show_import (RdLedgerPage *self,
+                            gint64        import_id,
+                            const char   *file_name)
+{
+  g_return_if_fail (RD_IS_LEDGER_PAGE (self));
+
+  self->import_id = MAX (import_id, 0);
+  g_free (self->import_name);
+  self->import_name = g_strdup (import_id > 0 ? file_name : NULL);
+  if (self->import_id > 0)
+    {
+      /* Translators: above the ledger's list when it shows the cases of one
+       * import: "From import taobao-1201.csv". */
+      g_autofree char *text = g_strdup_printf (_("From import %s"), file_name != NULL ? file_name : "");
+
+      gtk_label_set_label (self->import_chip_label, text);
+      gtk_widget_set_tooltip_text (self->import_chip, text);
+      adw_leaflet_set_visible_child_name (self->leaflet, "list");
+    }
+  gtk_widget_set_visible (self->import_chip, self->import_id > 0);
+  run_query (self);
+}
+
+gint64
+rd_ledger_page_get_import (RdLedgerPage *self)
+{
+  g_return_val_if_fail (RD_IS_LEDGER_PAGE (self), 0);
+
+  return self->import_id;
+}
+
+void
+rd_ledger_page_toast_import (RdLedgerPage *self,
+                             gint64        import_id,
+                             const char   *file_name,
+                             guint64       n_new,
+                             guint64       n_updated)
+{
+  g_autofree char *new_text = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (RD_IS_LEDGER_PAGE (self));
+
+  self->toast_import_id = import_id;
+  g_free (self->toast_import_name);
+  self->toast_import_name = g_strdup (file_name);
+
+  /* Translators: the first half of "Imported 12 new and 3 updated cases from FILE". */
+  new_text = g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " new", "%" G_GUINT64_FORMAT " new", (gulong) n_new), n_new);
+  /* Translators: a finished import: "Imported 12 new and 3 updated cases
+   * from taobao-1201.csv"; the first %s is "12 new". */
+  title = g_strdup_printf (ngettext ("Imported %s and %" G_GUINT64_FORMAT " updated case from %s",
+                                     "Imported %s and %" G_GUINT64_FORMAT " updated cases from %s",
+                                     (gulong) (n_new + n_updated)),
+                           new_text, n_updated, file_name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "ledger.show-import");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+AdwToastOverlay *
+rd_ledger_page_get_toast_overlay (RdLedgerPage *self)
+{
+  g_return_val_if_fail (RD_IS_LEDGER_PAGE (self), NULL);
+
+  return self->toast_overlay;
 }

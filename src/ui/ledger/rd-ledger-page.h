@@ -43,4 +43,20 @@ RdCasePane    *rd_ledger_page_get_case_pane (RdLedgerPage  *self);
  * selected) and the case shown. */
 void           rd_ledger_page_reload        (RdLedgerPage  *self);
 
+/* Shows only the cases the import import_id created or changed (0: every
+ * case again), with a chip "From import FILE ✕" above the list that goes
+ * back. */
+void           rd_ledger_page_show_import   (RdLedgerPage  *self,
+                                             gint64         import_id,
+                                             const char    *file_name);
+gint64         rd_ledger_page_get_import    (RdLedgerPage  *self);
+/* The toast of a finished import: "Imported 12 new and 3 updated cases
+ * from FILE", whose Show does rd_ledger_page_show_import. */
+void           rd_ledger_page_toast_import  (RdLedgerPage  *self,
+                                             gint64         import_id,
+                                             const char    *file_name,
+                                             guint64        n_new,
+                                             guint64        n_updated);
+AdwToastOverlay *rd_ledger_page_get_toast_overlay (RdLedgerPage *self);
+
 G_END_DECLS
