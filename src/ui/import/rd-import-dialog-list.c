@@ -279,8 +279,9 @@ set_toggle_label (GtkToggleButton *button,
                   const char      *name,
                   guint64          n)
 {
+  g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
   /* Translators: an outcome toggle of the import preview: "New 12". */
-  g_autofree char *label = g_strdup_printf (C_("import count", "%s %" G_GUINT64_FORMAT), name, n);
+  g_autofree char *label = g_strdup_printf (C_("import count", "%s %s"), name, number);
 
   gtk_button_set_label (GTK_BUTTON (button), label);
 }
@@ -319,14 +320,14 @@ _rd_import_dialog_update_import_button (RdImportDialog *self)
     status = g_strdup (_("The ledger already has every row of this file: nothing to import."));
   else
     {
-      g_autofree char *new_text = g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " new case",
-                                                             "%" G_GUINT64_FORMAT " new cases",
-                                                             (gulong) self->counts.n_new),
-                                                   self->counts.n_new);
-      g_autofree char *updated_text = g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " updated",
-                                                                 "%" G_GUINT64_FORMAT " updated",
-                                                                 (gulong) self->counts.n_updated),
-                                                       self->counts.n_updated);
+      g_autofree char *n_new = g_strdup_printf ("%" G_GUINT64_FORMAT, self->counts.n_new);
+      g_autofree char *n_updated = g_strdup_printf ("%" G_GUINT64_FORMAT, self->counts.n_updated);
+      /* Translators: the first half of "Import makes 12 new cases and 3 updated." */
+      g_autofree char *new_text = g_strdup_printf (ngettext ("%s new case", "%s new cases",
+                                                             (gulong) self->counts.n_new), n_new);
+      /* Translators: the second half of "Import makes 12 new cases and 3 updated." */
+      g_autofree char *updated_text = g_strdup_printf (ngettext ("%s updated", "%s updated",
+                                                                 (gulong) self->counts.n_updated), n_updated);
 
       /* Translators: what Import will do: "12 new cases and 3 updated". */
       status = g_strdup_printf (_("Import makes %s and %s."), new_text, updated_text);

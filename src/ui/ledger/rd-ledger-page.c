@@ -1136,6 +1136,8 @@ rd_ledger_page_toast_import (RdLedgerPage *self,
                              guint64       n_new,
                              guint64       n_updated)
 {
+  g_autofree char *n_new_text = NULL;
+  g_autofree char *n_updated_text = NULL;
   g_autofree char *new_text = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
@@ -1146,14 +1148,17 @@ rd_ledger_page_toast_import (RdLedgerPage *self,
   g_free (self->toast_import_name);
   self->toast_import_name = g_strdup (file_name);
 
+  n_new_text = g_strdup_printf ("%" G_GUINT64_FORMAT, n_new);
+  n_updated_text = g_strdup_printf ("%" G_GUINT64_FORMAT, n_updated);
   /* Translators: the first half of "Imported 12 new and 3 updated cases from FILE". */
-  new_text = g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " new", "%" G_GUINT64_FORMAT " new", (gulong) n_new), n_new);
+  new_text = g_strdup_printf (ngettext ("%s new", "%s new", (gulong) n_new), n_new_text);
   /* Translators: a finished import: "Imported 12 new and 3 updated cases
-   * from taobao-1201.csv"; the first %s is "12 new". */
-  title = g_strdup_printf (ngettext ("Imported %s and %" G_GUINT64_FORMAT " updated case from %s",
-                                     "Imported %s and %" G_GUINT64_FORMAT " updated cases from %s",
+   * from taobao-1201.csv"; the first %s is "12 new", the second the
+   * number of cases updated, the third the file. */
+  title = g_strdup_printf (ngettext ("Imported %s and %s updated case from %s",
+                                     "Imported %s and %s updated cases from %s",
                                      (gulong) (n_new + n_updated)),
-                           new_text, n_updated, file_name);
+                           new_text, n_updated_text, file_name);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Show"));
   adw_toast_set_action_name (toast, "ledger.show-import");
