@@ -356,6 +356,116 @@ test_new_ledger (void)
   rd_test_remove_tree (dir);
 }
 
+/* rd_case_bulk_add_full's func: a setting per case (meta is audited) and
+ * an entry of its own per case. */
+static gboolean
+write_with_cases (RdStore    *store,
+                  RdCase    **cases,
+                  guint       n,
+                  GPtrArray  *entries,
+                  gpointer    user_data,
+                  GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = rd_store_prepare (store, "INSERT INTO meta (key, value) VALUES (?1, ?2)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("bulk-test-%" G_GINT64_FORMAT, cases[i]->id);
+      RdAuditEntry *entry = g_new0 (RdAuditEntry, 1);
+
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, cases[i]->case_no, -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+
+      entry->case_id = cases[i]->id;
+      entry->action = g_strdup ("import");
+      entry->field = g_strdup ("row");
+      entry->old_value = g_strdup ("file.csv");
+      entry->new_value = g_strdup_printf ("%u", i + 2);
+      g_ptr_array_add (entries, entry);
+    }
+  (*(guint *) user_data) += n;
+  return TRUE;
+}
+
+/* Rows of other tables and entries of the writer's own go into the bulk's
+ * chain; after rd_case_bulk_finish, an audited update runs in the same
+ * transaction; the chain verifies, and an abort after finish leaves
+ * nothing. */
+static void
+test_add_full_and_finish (void)
+{
+  g_autofree char *dir = rd_test_make_tmp_dir ();
+  g_autoptr(RdStore) store = new_ledger (dir, "ledger.db");
+  g_autoptr(GPtrArray) cases = make_cases (0, 70);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) first = NULL;
+  g_autofree char *before = dump (store, "SELECT * FROM audit_log ORDER BY id");
+  g_autofree char *after = NULL;
+  sqlite3 *db = rd_store_get_db (store);
+  gint64 n_entries = 0, first_bad = 0;
+  guint n_written = 0;
+  RdCaseBulk *bulk;
+
+  /* Aborted after finish: nothing. */
+  bulk = rd_case_bulk_begin (store, "tester", &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_case_bulk_add_full (bulk, (RdCase **) cases->pdata, 10, write_with_cases, &n_written, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_case_bulk_finish (bulk, &error));
+  g_assert_no_error (error);
+  rd_case_bulk_abort (bulk);
+  after = dump (store, "SELECT * FROM audit_log ORDER BY id");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM meta WHERE key LIKE 'bulk-test-%'"), ==, 0);
+  assert_search_index_sound (store);
+
+  cases = (g_ptr_array_unref (cases), make_cases (0, 70));
+  n_written = 0;
+  bulk = rd_case_bulk_begin (store, "tester", &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_case_bulk_add_full (bulk, (RdCase **) cases->pdata, 40, write_with_cases, &n_written, &error));
+  g_assert_true (rd_case_bulk_add_full (bulk, (RdCase **) cases->pdata + 40, 30, write_with_cases, &n_written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_written, ==, 70);
+  g_assert_true (rd_case_bulk_finish (bulk, &error));
+  g_assert_no_error (error);
+  /* The ordinary path, in the bulk's transaction. */
+  first = rd_case_store_get (store, ((RdCase *) cases->pdata[0])->id, &error);
+  g_assert_no_error (error);
+  g_free (first->buyer_name);
+  first->buyer_name = g_strdup ("Zed Updated");
+  g_assert_true (rd_case_store_write_locked (store, first, "tester", "import", &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_case_bulk_commit (bulk, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (rd_store_count_cases (store, &error), ==, 73);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM meta WHERE key LIKE 'bulk-test-%'"), ==, 70);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM audit_log WHERE action = 'import' AND field = 'row'"), ==, 70);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM audit_log WHERE action = 'row' AND field = 'meta'"
+                                        " AND old_value LIKE 'bulk-test-%'"), ==, 70);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM audit_log WHERE action = 'import' AND field = 'buyer_name'"),
+                   ==, 1);
+  g_assert_true (rd_audit_verify (store, &n_entries, &first_bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_entries, ==, rd_test_raw_int (db, "SELECT count(*) FROM audit_log"));
+  {
+    g_autofree char *found = search (store, "Zed Updated");
+    g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT " ", first->id);
+
+    g_assert_cmpstr (found, ==, expected);
+  }
+  assert_search_index_sound (store);
+  assert_nothing_left (store, dir);
+
+  g_clear_object (&store);
+  rd_test_remove_tree (dir);
+}
+
 static void
 test_abort (void)
 {
@@ -492,6 +602,7 @@ main (int    argc,
   g_test_add_data_func ("/rd/case-bulk/same-as-insert-many-rebuilding", GINT_TO_POINTER (TRUE), test_same_as_insert_many);
   g_test_add_func ("/rd/case-bulk/new-ledger", test_new_ledger);
   g_test_add_func ("/rd/case-bulk/abort", test_abort);
+  g_test_add_func ("/rd/case-bulk/add-full-and-finish", test_add_full_and_finish);
   g_test_add_func ("/rd/case-bulk/abort-while-writing", test_abort_while_writing);
   g_test_add_func ("/rd/case-bulk/commit-fails", test_commit_fails);
 

@@ -1,6 +1,7 @@
 /* test-store-migrate.c
  *
- * A ledger written by the previous schema version (tests/fixtures/ledger-v12.sql:
+ * A ledger written by the previous schema version (tests/fixtures/ledger-v13.sql:
+ * ledger-v12.sql opened once at version 13; ledger-v12.sql:
  * ledger-v11.sql — the version-10 fixture migrated to version 11 by the store, then
  * a claim filed on case 3's intercept and that case's refund paid at version
  * 11 — opened once at version 12) opens in
@@ -13,7 +14,8 @@
  * and the claims of the month through them (their plans are held by
  * test-export-plans), and the migrated ledger's workbook has the month's
  * rows. Version 13's buyer-name grams and running totals are filled for
- * every case and equal what they are derived from. When a version is appended, dump a fixture at the version before it
+ * every case and equal what they are derived from. Version 14's import
+ * tables are there, empty, and in the audit chain. When a version is appended, dump a fixture at the version before it
  * and point this test at it.
  */
 #include "config.h"
@@ -29,8 +31,8 @@
 #include "rd-store.h"
 #include "rd-test-ledger.h"
 
-#define FIXTURE         "ledger-v12.sql"
-#define FIXTURE_VERSION 12
+#define FIXTURE         "ledger-v13.sql"
+#define FIXTURE_VERSION 13
 #define N_CASES         8
 
 static char *
@@ -254,7 +256,7 @@ test_migrate_from_previous (void)
   /* A copy at the old version was made first. */
   g_assert_nonnull (rd_store_get_backup_path (store));
   backup_name = g_path_get_basename (rd_store_get_backup_path (store));
-  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v12-"));
+  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v13-"));
 
   /* Every case kept, field for field; the counter and the audit chain agree. */
   db = rd_store_get_db (store);
@@ -266,7 +268,7 @@ test_migrate_from_previous (void)
   g_assert_no_error (error);
   /* Version 11: the entries of version 10 verify in the first encoding, those
    * written at version 11 in the second, every case is in the chain with its
-   * row; versions 12 and 13 change no row and add no entry. */
+   * row; versions 12, 13 and 14 change no row and add no entry. */
   g_assert_cmpint (rd_test_raw_int (db, "SELECT format2_from FROM audit_head"), ==, N_CASES + 1);
   /* The rows of the cases: one each from version 11's migration, and three
    * more of case 3 (its claim's remedy, its payout, paid). */
@@ -277,6 +279,11 @@ test_migrate_from_previous (void)
   assert_ledger_indexes (db);
   assert_export_indexes (db);
   assert_names_and_totals (db);
+  /* Version 14: the import's tables and the key's unique index, empty. */
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name IN ('imports',"
+                                        " 'case_platform', 'case_imports', 'import_profiles', 'case_platform_key')"), ==, 5);
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT (SELECT count(*) FROM imports) + (SELECT count(*) FROM case_platform)"
+                                        " + (SELECT count(*) FROM case_imports) + (SELECT count(*) FROM import_profiles)"), ==, 0);
   assert_migrated_export (path);
   g_assert_true (rd_store_check_integrity (store, &error));
   g_assert_no_error (error);

@@ -5,7 +5,8 @@
  * each into a scratch ledger of its own (a hidden temporary SQLite file next
  * to the ledger, with the tables of the ledger created from the ledger's own
  * SQL):
- *  - the audit side: the "create" entry of every case, hash-chained;
+ *  - the audit side: the "create" entry of every case, and the entries of
+ *    other rows and the writer's own given with the batch, hash-chained;
  *  - the search side: the search text of every case (case_text), and, for a
  *    ledger whose search index is still empty, the search index itself.
  * At commit the bulk copies their rows into the ledger with
@@ -36,9 +37,14 @@ RdBulkBatch *rd_bulk_batch_new    (gint64        first_id,
 void         rd_bulk_batch_append (RdBulkBatch  *batch,
                                    const RdCase *c);
 /* The rows of the batch's cases as the audit chain records them
- * (RdAuditRow, in the batch's order). */
+ * (RdAuditRow, in the batch's order), then those of other tables written
+ * with them. */
 void         rd_bulk_batch_set_rows (RdBulkBatch *batch,
                                      GPtrArray   *rows);
+/* Entries of the writer's own (RdAuditEntry*: case_id, action, field, old
+ * and new value; the rest is the side's), chained after the rows. */
+void         rd_bulk_batch_set_entries (RdBulkBatch *batch,
+                                        GPtrArray   *entries);
 RdBulkBatch *rd_bulk_batch_ref    (RdBulkBatch  *batch);
 void         rd_bulk_batch_unref  (RdBulkBatch  *batch);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdBulkBatch, rd_bulk_batch_unref)

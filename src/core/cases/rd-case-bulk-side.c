@@ -29,7 +29,9 @@ struct _RdBulkBatch
   gint64   first_id;
   guint    n;
   GString *data;        /* per case: its case_no NUL its search text NUL */
-  GPtrArray *rows;      /* per case: its row as the chain records it */
+  GPtrArray *rows;      /* per case: its row as the chain records it; then
+                           the rows of other tables written with them */
+  GPtrArray *entries;   /* RdAuditEntry*, after those: the writer's own */
 };
 
 struct _RdBulkSide
@@ -64,6 +66,7 @@ batch_clear (RdBulkBatch *batch)
 {
   g_string_free (batch->data, TRUE);
   g_clear_pointer (&batch->rows, g_ptr_array_unref);
+  g_clear_pointer (&batch->entries, g_ptr_array_unref);
 }
 
 void
@@ -72,6 +75,14 @@ rd_bulk_batch_set_rows (RdBulkBatch *batch,
 {
   g_clear_pointer (&batch->rows, g_ptr_array_unref);
   batch->rows = g_ptr_array_ref (rows);
+}
+
+void
+rd_bulk_batch_set_entries (RdBulkBatch *batch,
+                           GPtrArray   *entries)
+{
+  g_clear_pointer (&batch->entries, g_ptr_array_unref);
+  batch->entries = entries != NULL ? g_ptr_array_ref (entries) : NULL;
 }
 
 RdBulkBatch *
@@ -397,51 +408,66 @@ bind_entry (RdBulkSide    *side,
 }
 
 /* Per case of the batch, as rd_case_store_insert_many writes them: the
- * entry of its row, then its "create" entry; chained on. */
+ * entry of its row, then its "create" entry; then the entries of the other
+ * rows written with the batch, then the writer's own entries; chained on. */
 static gboolean
 write_audit (RdBulkSide         *side,
              const RdBulkBatch  *batch,
              GError            **error)
 {
+  g_autofree RdAuditEntry *all = NULL;
   const char *p = batch->data->str;
-  guint done = 0;
+  guint n_extra = batch->entries != NULL ? batch->entries->len : 0;
+  guint n_all, done = 0;
 
-  if (batch->rows == NULL || batch->rows->len != batch->n)
+  if (batch->rows == NULL || batch->rows->len < batch->n)
     {
       g_set_error_literal (error, RD_AUDIT_ERROR, RD_AUDIT_ERROR_FAILED,
                            "the bulk's rows for the audit log are missing");
       return FALSE;
     }
 
-  while (done < batch->n)
+  n_all = 2 * batch->n + (batch->rows->len - batch->n) + n_extra;
+  all = g_new0 (RdAuditEntry, n_all);
+  for (guint r = 0; r < batch->n; r++)
     {
-      guint n = MIN (AUDIT_ROWS_PER_INSERT / 2, batch->n - done);
+      const char *case_no = p;
+
+      p += strlen (p) + 1;        /* the case number */
+      p += strlen (p) + 1;        /* the search text */
+
+      rd_audit_row_to_entry (batch->rows->pdata[r], &all[2 * r]);
+      all[2 * r + 1].case_id = batch->first_id + r;
+      all[2 * r + 1].action = (char *) "create";
+      all[2 * r + 1].field = (char *) "case_no";
+      all[2 * r + 1].new_value = (char *) case_no;
+    }
+  for (guint r = batch->n; r < batch->rows->len; r++)
+    rd_audit_row_to_entry (batch->rows->pdata[r], &all[batch->n + r]);
+  for (guint i = 0; i < n_extra; i++)
+    {
+      const RdAuditEntry *given = batch->entries->pdata[i];
+      RdAuditEntry *entry = &all[batch->n + batch->rows->len + i];
+
+      entry->case_id = given->case_id;
+      entry->action = given->action;
+      entry->field = given->field;
+      entry->old_value = given->old_value;
+      entry->new_value = given->new_value;
+    }
+
+  while (done < n_all)
+    {
+      guint n = MIN (AUDIT_ROWS_PER_INSERT, n_all - done);
       g_autoptr(sqlite3_stmt) partial = NULL;
       g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
-      sqlite3_stmt *stmt = statement_for (side, 2 * n, AUDIT_ROWS_PER_INSERT, AUDIT_INSERT, AUDIT_PARAMS,
+      sqlite3_stmt *stmt = statement_for (side, n, AUDIT_ROWS_PER_INSERT, AUDIT_INSERT, AUDIT_PARAMS,
                                           &partial, error);
 
       if (stmt == NULL)
         return FALSE;
-
       for (guint r = 0; r < n; r++)
-        {
-          RdAuditEntry row = { 0 };
-          RdAuditEntry create = { 0 };
-          const char *case_no = p;
-
-          p += strlen (p) + 1;        /* the case number */
-          p += strlen (p) + 1;        /* the search text */
-
-          rd_audit_row_to_entry (batch->rows->pdata[done + r], &row);
-          bind_entry (side, stmt, 2 * r, &row, hashes);
-
-          create.case_id = batch->first_id + done + r;
-          create.action = (char *) "create";
-          create.field = (char *) "case_no";
-          create.new_value = (char *) case_no;
-          bind_entry (side, stmt, 2 * r + 1, &create, hashes);
-        }
+        bind_entry (side, stmt, r, &all[done + r], hashes);
       if (!side_step (side, stmt, error))
         return FALSE;
       done += n;

@@ -76,6 +76,7 @@ struct _RdCaseBulk
   GPtrArray    *trigger_sql;       /* of the triggers set aside */
   GPtrArray    *cases_index_sql;   /* of the indexes set aside */
   sqlite3_stmt *insert;            /* ROWS_PER_INSERT cases */
+  gboolean      finished;          /* rd_case_bulk_finish ran: only COMMIT is left */
 };
 
 static const char * const attach_names[] = { "rd_bulk_audit", "rd_bulk_search" };
@@ -468,15 +469,20 @@ insert_cases (RdCaseBulk  *bulk,
 }
 
 gboolean
-rd_case_bulk_add (RdCaseBulk  *bulk,
-                  RdCase     **cases,
-                  guint        n,
-                  GError     **error)
+rd_case_bulk_add_full (RdCaseBulk      *bulk,
+                       RdCase         **cases,
+                       guint            n,
+                       RdCaseBulkFunc   func,
+                       gpointer         user_data,
+                       GError         **error)
 {
   g_autoptr(RdBulkBatch) batch = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (bulk != NULL, FALSE);
+  g_return_val_if_fail (!bulk->finished, FALSE);
 
   for (guint i = 0; i < n; i++)
     if (!rd_case_validate (cases[i], error))
@@ -502,26 +508,42 @@ rd_case_bulk_add (RdCaseBulk  *bulk,
       rd_bulk_batch_append (batch, c);
     }
 
-  /* The cases' rows for the audit side, from the store's triggers. */
+  /* The cases' rows for the audit side, from the store's triggers; then
+   * those of what func writes with them. */
   rd_audit_collect_rows (bulk->store, TRUE);
-  for (guint start = 0; start < n; start += ROWS_PER_INSERT)
-    if (!insert_cases (bulk, cases + start, MIN (ROWS_PER_INSERT, n - start), error))
-      return FALSE;
-  for (guint i = 0; i < n; i++)
-    if (!rd_bulk_totals_add (bulk->totals, cases[i], error))
-      return FALSE;
+  for (guint start = 0; ok && start < n; start += ROWS_PER_INSERT)
+    ok = insert_cases (bulk, cases + start, MIN (ROWS_PER_INSERT, n - start), error);
+  for (guint i = 0; ok && i < n; i++)
+    ok = rd_bulk_totals_add (bulk->totals, cases[i], error);
+  if (ok && func != NULL)
+    {
+      entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_audit_entry_free);
+      ok = func (bulk->store, cases, n, entries, user_data, error);
+    }
   rows = rd_audit_take_rows (bulk->store);
   rd_audit_collect_rows (bulk->store, FALSE);
-  if (rows->len != n)
+  if (!ok)
+    return FALSE;
+  if (rows->len < n)
     {
       g_set_error_literal (error, RD_AUDIT_ERROR, RD_AUDIT_ERROR_FAILED,
                            _("The new cases could not be recorded in the audit log."));
       return FALSE;
     }
   rd_bulk_batch_set_rows (batch, rows);
+  rd_bulk_batch_set_entries (batch, entries);
   rd_bulk_side_push (bulk->audit, batch);
   rd_bulk_side_push (bulk->search, batch);
   return TRUE;
+}
+
+gboolean
+rd_case_bulk_add (RdCaseBulk  *bulk,
+                  RdCase     **cases,
+                  guint        n,
+                  GError     **error)
+{
+  return rd_case_bulk_add_full (bulk, cases, n, NULL, NULL, error);
 }
 
 /* One of the store's statements that write, for the cases from ?1 on, what
@@ -658,12 +680,13 @@ create_indexes (RdCaseBulk  *bulk,
 }
 
 gboolean
-rd_case_bulk_commit (RdCaseBulk  *bulk,
+rd_case_bulk_finish (RdCaseBulk  *bulk,
                      GError     **error)
 {
   gboolean ok = TRUE;
 
   g_return_val_if_fail (bulk != NULL, FALSE);
+  g_return_val_if_fail (!bulk->finished, FALSE);
 
   g_clear_pointer (&bulk->insert, sqlite3_finalize);
   /* First, while the side threads finish. */
@@ -678,8 +701,19 @@ rd_case_bulk_commit (RdCaseBulk  *bulk,
 
   for (guint i = 0; ok && i < bulk->trigger_sql->len; i++)
     ok = rd_store_exec (bulk->store, g_ptr_array_index (bulk->trigger_sql, i), error);
+  g_ptr_array_set_size (bulk->trigger_sql, 0);
+  bulk->finished = ok;
+  return ok;
+}
 
-  if (!ok || !rd_store_commit (bulk->store, error))
+gboolean
+rd_case_bulk_commit (RdCaseBulk  *bulk,
+                     GError     **error)
+{
+  g_return_val_if_fail (bulk != NULL, FALSE);
+
+  if ((!bulk->finished && !rd_case_bulk_finish (bulk, error)) ||
+      !rd_store_commit (bulk->store, error))
     {
       rd_case_bulk_abort (bulk);
       return FALSE;

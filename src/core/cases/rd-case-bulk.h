@@ -34,7 +34,37 @@ gboolean    rd_case_bulk_add    (RdCaseBulk  *bulk,
                                  RdCase     **cases,
                                  guint        n,
                                  GError     **error);
-/* Fills the search index and commits; frees the bulk. */
+/* What rd_case_bulk_add_full calls once the cases are inserted (their id
+ * and case_no set), in the bulk's transaction: it may insert rows of other
+ * tables for them — the rows of audited tables go into the bulk's audit
+ * chain after the cases' — and append entries of its own to `entries`
+ * (RdAuditEntry*, newly allocated, with case_id, action, field, old and
+ * new value; the chain sets the rest, with the bulk's operator and time).
+ * It must not write to the cases table. */
+typedef gboolean (*RdCaseBulkFunc) (RdStore    *store,
+                                    RdCase    **cases,
+                                    guint       n,
+                                    GPtrArray  *entries,
+                                    gpointer    user_data,
+                                    GError    **error);
+/* rd_case_bulk_add, then func (may be NULL). After an error,
+ * rd_case_bulk_abort. */
+gboolean    rd_case_bulk_add_full (RdCaseBulk      *bulk,
+                                   RdCase         **cases,
+                                   guint            n,
+                                   RdCaseBulkFunc   func,
+                                   gpointer         user_data,
+                                   GError         **error);
+/* Writes everything the bulk keeps for its end (search index, counters,
+ * audit chain, the triggers and indexes set aside) and leaves the
+ * transaction open: the caller may then write through the store's
+ * ordinary, audited paths in the same transaction (an import updates the
+ * cases it already had), and ends it with rd_case_bulk_commit or
+ * rd_case_bulk_abort. No rd_case_bulk_add after it. */
+gboolean    rd_case_bulk_finish (RdCaseBulk  *bulk,
+                                 GError     **error);
+/* Fills the search index and commits (after rd_case_bulk_finish: commits);
+ * frees the bulk. */
 gboolean    rd_case_bulk_commit (RdCaseBulk  *bulk,
                                  GError     **error);
 /* Rolls back and frees. */

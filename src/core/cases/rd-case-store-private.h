@@ -29,6 +29,10 @@ void     _rd_case_store_bind_case   (sqlite3_stmt  *stmt,
                                      int            base);
 char    *_rd_case_store_insert_sql  (guint          n_rows,
                                      gboolean       with_id);
+/* "SELECT <every column> FROM cases ", and the case of a row it returned
+ * (for rd-case-reader.c). */
+extern const char _rd_case_store_select_sql[];
+RdCase  *_rd_case_store_read_case   (sqlite3_stmt  *stmt);
 
 /* rd-case-approval.c: the role a workflow step needs, and the approval's
  * checks (approver, PIN, breakdown or reason, amount left), inside the

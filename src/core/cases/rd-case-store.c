@@ -44,7 +44,7 @@ static const char update_sql[] =
   "status = ?26, updated_at = ?27, paid_at = ?28, closed_at = ?29, outbound_courier = ?30, "
   "outbound_tracking = ?31, proposed_by = ?32 WHERE id = ?33";
 
-static const char select_sql[] =
+const char _rd_case_store_select_sql[] =
   "SELECT " CASE_COLUMNS ", id, case_no, created_at, created_by FROM cases ";
 
 static const char next_number_sql[] =
@@ -123,8 +123,8 @@ column_text (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, col));
 }
 
-static RdCase *
-read_case (sqlite3_stmt *stmt)
+RdCase *
+_rd_case_store_read_case (sqlite3_stmt *stmt)
 {
   RdCase *c = g_new0 (RdCase, 1);
 
@@ -606,7 +606,7 @@ get_one (RdStore     *store,
          const char  *case_no,
          GError     **error)
 {
-  g_autofree char *sql = g_strconcat (select_sql, where, NULL);
+  g_autofree char *sql = g_strconcat (_rd_case_store_select_sql, where, NULL);
   g_autoptr(sqlite3_stmt) stmt = rd_store_prepare (store, sql, error);
   int rc;
 
@@ -620,7 +620,7 @@ get_one (RdStore     *store,
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return read_case (stmt);
+    return _rd_case_store_read_case (stmt);
   if (rc == SQLITE_DONE)
     {
       if (case_no != NULL)
@@ -679,7 +679,7 @@ rd_case_store_find_open_duplicates (RdStore     *store,
 
   sql = g_strdup_printf ("%s WHERE channel = ?1 AND order_no = ?2 AND id != ?3 "
                          "AND status IN (%s) ORDER BY requested_at DESC, id DESC",
-                         select_sql, in_list->str);
+                         _rd_case_store_select_sql, in_list->str);
   stmt = rd_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
@@ -689,7 +689,7 @@ rd_case_store_find_open_duplicates (RdStore     *store,
   sqlite3_bind_int64 (stmt, 3, exclude_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (found, read_case (stmt));
+    g_ptr_array_add (found, _rd_case_store_read_case (stmt));
 
   if (rc != SQLITE_DONE)
     {

@@ -50,6 +50,10 @@ static const AuditedTable audited_tables[] = {
   { "holidays", N_("holiday %s"), NULL },
   { "makeup_workdays", N_("make-up working day %s"), NULL },
   { "meta", N_("setting %s"), NULL },
+  { "imports", N_("import %s"), "file_name" },
+  { "case_platform", N_("platform facts of case %s"), NULL },
+  { "case_imports", N_("case of import %s"), NULL },
+  { "import_profiles", N_("import profile %s"), NULL },
 };
 
 #define COLLECTOR_KEY "rd-audit-row-collector"

@@ -298,6 +298,12 @@ static const char * const migrations[] = {
    * (rd-store-schema-ledger.c). Derived tables kept by triggers on cases,
    * not in the audit chain: no audited row changes. */
   rd_ledger_schema_sql,
+
+  /* Version 14: the import of the platforms' after-sales exports — the
+   * imports, the platform's facts per case, the cases of each import, the
+   * saved generic profiles (rd-store-schema-import.c). New tables, all in
+   * the audit chain; no existing row changes. */
+  rd_import_schema_sql,
 };
 
 /* Tests replace the list to exercise a failing migration. */
