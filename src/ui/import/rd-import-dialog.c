@@ -750,7 +750,7 @@ rd_import_dialog_new (GtkWindow  *parent,
   g_return_val_if_fail (RD_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  self = g_object_new (RD_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self = g_object_new (RD_TYPE_IMPORT_DIALOG, "transient-for", parent, "destroy-with-parent", TRUE, NULL);
   self->context = g_object_ref (context);
   self->path = g_strdup (path);
   store = rd_context_get_store (context);
