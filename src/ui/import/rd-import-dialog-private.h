@@ -65,6 +65,49 @@ struct _RdImportDialog
   GtkButton         *leave_out_button;
 };
 
+/* rd-import-dialog-work.c: what a worker needs, and what it answers. */
+typedef struct
+{
+  RdImportDialog  *dialog;        /* not a reference: for progress and batches */
+  RdImport        *import;        /* the worker's while it runs */
+  char            *path;
+  char            *db_path;
+  guint            generation;
+  /* Preview */
+  gboolean         set_profile;
+  RdImportProfile *profile;       /* NULL: the one detected */
+  GPtrArray       *batch;         /* RdImportRow* */
+  char           **headers;
+  guint            n_headers;
+  /* Import */
+  char            *operator;
+  GHashTable      *excluded;      /* gint64* row numbers */
+  gint64           import_id;
+  /* Both */
+  RdImportCounts   counts;
+  gint64           last_progress;
+  GError          *error;         /* the work's error (the import comes back all the same) */
+} Job;
+
+typedef struct
+{
+  RdImportDialog *dialog;
+  guint           generation;
+  GPtrArray      *rows;           /* RdImportRow* */
+  double          fraction;
+  guint64         done;
+} Batch;
+
+void _rd_import_job_free          (gpointer      data);
+void _rd_import_preview_thread    (GTask        *task,
+                                   gpointer      source_object,
+                                   gpointer      task_data,
+                                   GCancellable *cancellable);
+void _rd_import_apply_thread      (GTask        *task,
+                                   gpointer      source_object,
+                                   gpointer      task_data,
+                                   GCancellable *cancellable);
+
 /* rd-import-dialog-list.c */
 void _rd_import_dialog_list_init     (RdImportDialog *self);
 /* The counts on the toggles, the Import button and the line saying why
