@@ -408,6 +408,53 @@ test_filters (Fixture       *f,
   FINDS (filter, 5);
 }
 
+/* The cases of an import (case_imports, schema version 14): that import's
+ * cases only, with the other criteria, counted from the cases (not the
+ * running totals), copied with the filter. */
+static void
+test_import_filter (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  g_autoptr(RdLedgerFilter) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  guint count = 0;
+
+  g_assert_true (rd_store_begin (f->store, &error));
+  sql = g_strdup_printf ("INSERT INTO imports (id, file_name, sha256, profile, channel, at, operator)"
+                         " VALUES (1, 'a.csv', 'x', 'taobao', 'taobao', 1, 'tester'),"
+                         " (2, 'b.csv', 'y', 'taobao', 'taobao', 2, 'tester');"
+                         " INSERT INTO case_imports (import_id, case_id, row) VALUES"
+                         " (1, %" G_GINT64_FORMAT ", 2), (1, %" G_GINT64_FORMAT ", 3), (2, %" G_GINT64_FORMAT ", 2);",
+                         f->ids[1], f->ids[5], f->ids[3]);
+  g_assert_true (rd_store_exec (f->store, sql, &error));
+  g_assert_true (rd_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  filter->import_id = 1;
+  FINDS (filter, 1, 5);
+  g_assert_true (rd_ledger_query_count (rd_store_get_db (f->store), filter, NULL, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 2);
+  filter->import_id = 2;
+  FINDS (filter, 3);
+  filter->import_id = 3;
+  FINDS_NONE (filter);
+  g_assert_true (rd_ledger_query_count (rd_store_get_db (f->store), filter, NULL, &count, &error));
+  g_assert_cmpuint (count, ==, 0);
+
+  /* With another criterion, and through a copy (the ledger model's). */
+  filter->import_id = 1;
+  filter->status = RD_CASE_STATUS_PAID;
+  copy = rd_ledger_filter_copy (filter);
+  g_assert_cmpint (copy->import_id, ==, 1);
+  FINDS (copy, 5);
+  filter->import_id = 0;
+  filter->status = RD_CASE_STATUS_NONE;
+  FINDS (filter, 4, 1, 5, 2, 3);
+}
+
 static void
 test_sorts (Fixture       *f,
             gconstpointer  data)
@@ -611,6 +658,7 @@ main (int    argc,
   ADD ("currencies", test_currencies);
   ADD ("sums-overflow", test_sums_overflow);
   ADD ("filters", test_filters);
+  ADD ("import-filter", test_import_filter);
   ADD ("sorts", test_sorts);
   ADD ("search", test_search);
   ADD ("search-intercepts", test_search_intercepts);

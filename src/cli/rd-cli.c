@@ -21,6 +21,7 @@ static const Command commands[] = {
   { "check", rd_cli_check, N_("Check the ledger file and print its schema version and number of cases") },
   { "verify", rd_cli_verify, N_("Verify the audit log’s hash chain and name the first entry edited behind the app’s back") },
   { "find", rd_cli_find, N_("Print the case numbers whose order, after-sales or tracking number or buyer name contains a text") },
+  { "import", rd_cli_import, N_("Take platforms’ after-sales exports (CSV or Excel) into the ledger: new cases, updates, all or nothing") },
   { "export", rd_cli_export, N_("Write a month’s refunds to an Excel workbook for the accountant") },
   { "backup", rd_cli_backup, N_("Copy the ledger into a backups folder and check the copy") },
   { "restore", rd_cli_restore, N_("Put a checked backup in place of the ledger, keeping the current one as a backup") },

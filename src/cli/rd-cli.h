@@ -50,6 +50,8 @@ int       rd_cli_find            (int           argc,
                                   char        **argv);
 int       rd_cli_export          (int           argc,
                                   char        **argv);
+int       rd_cli_import          (int           argc,
+                                  char        **argv);
 int       rd_cli_intercepts      (int           argc,
                                   char        **argv);
 

@@ -32,6 +32,7 @@ typedef enum
   RD_IMPORT_PROFILE_ERROR_NO_HEADER,      /* no row in the first 30 looks like this profile's header */
   RD_IMPORT_PROFILE_ERROR_MISSING_COLUMN, /* a required column is missing; the message names it */
   RD_IMPORT_PROFILE_ERROR_INVALID,        /* a saved profile that cannot be read */
+  RD_IMPORT_PROFILE_ERROR_VALUE,          /* a cell that cannot be read (rd-import-fields.h) */
 } RdImportProfileError;
 
 /* The fields an export can give. Which are required depends on the profile
@@ -80,7 +81,10 @@ const char *rd_import_field_get_name    (RdImportField field);
 /* The built-in profiles, NULL-terminated, in the order of
  * rd_channel_builtin_ids. Owned by the library. */
 const RdImportProfile *const *rd_import_profile_builtin (void);
-/* The built-in profile with this id ("taobao", …, "generic"), or NULL. */
+/* The built-in profile with this id ("taobao", …, "generic"; "pdd" is
+ * pinduoduo), or NULL. "generic" is the empty generic profile (channel
+ * other, 元, no columns) that the column chooser starts from; it is not in
+ * rd_import_profile_builtin and never detected. */
 const RdImportProfile *rd_import_profile_lookup         (const char *id);
 
 /* A generic profile: the user's own mapping, for one channel. header_names
@@ -112,6 +116,69 @@ gboolean     rd_import_profile_field_required (const RdImportProfile *profile,
  * to show), or NULL when the profile does not read the field. */
 const char *const *rd_import_profile_get_headers (const RdImportProfile *profile,
                                                   RdImportField          field);
+/* The headers of the platform's export the profile knows and does not read
+ * (Taobao's 支付宝交易号, 宝贝标题, …), NULL-terminated, never NULL: they
+ * count towards detection, and docs/import.md lists them. */
+const char *const *rd_import_profile_get_ignored_headers (const RdImportProfile *profile);
+/* TRUE when the header (as a file writes it: normalised first) is one the
+ * profile reads or knows. */
+gboolean     rd_import_profile_knows_header (const RdImportProfile *profile,
+                                             const char            *header);
+
+/* The profile's tables, as docs/import.md prints them. Texts are matched
+ * normalised (rd_import_normalise): ASCII case, full-width parentheses,
+ * "/" and "_", surrounding space. */
+typedef struct
+{
+  const char            *text;    /* an id ("WAIT_SELLER_AGREE", "6") or a gloss ("待商家同意") */
+  RdImportPlatformState  state;
+  RdCaseStatus           status;  /* what a new case starts in */
+} RdImportStatusEntry;
+
+/* After-sales kinds Refund Desk does not handle: a row of such a kind is a
+ * problem that names it. */
+typedef enum
+{
+  RD_IMPORT_NOT_REFUND_NONE,
+  RD_IMPORT_NOT_REFUND_EXCHANGE,          /* 换货 */
+  RD_IMPORT_NOT_REFUND_REPAIR,            /* 维修 */
+  RD_IMPORT_NOT_REFUND_RESEND,            /* 补寄 */
+  RD_IMPORT_NOT_REFUND_PRICE_PROTECTION,  /* 价保 */
+} RdImportNotRefund;
+
+typedef struct
+{
+  const char        *text;
+  /* RD_REFUND_KIND_NONE with not_refund NONE: refund only, shipped or not as
+   * the row says (an outbound tracking number or shipping info, or a goods
+   * status saying the buyer has the goods: shipped). */
+  RdRefundKind       kind;
+  RdImportNotRefund  not_refund;
+} RdImportKindEntry;
+
+typedef struct
+{
+  const char *text;       /* the platform's reason text */
+  const char *reason_id;  /* a default reason (rd_refund_reason_list) */
+} RdImportReasonEntry;
+
+const RdImportStatusEntry *rd_import_profile_get_statuses (const RdImportProfile *profile,
+                                                           guint                 *n_entries);
+const RdImportKindEntry   *rd_import_profile_get_kinds    (const RdImportProfile *profile,
+                                                           guint                 *n_entries);
+const RdImportReasonEntry *rd_import_profile_get_reasons  (const RdImportProfile *profile,
+                                                           guint                 *n_entries);
+/* The payment method of the profile's channel (Alipay for Taobao, WeChat
+ * Pay for WeChat Shop, other where the platform's is not one of ours). */
+RdPaymentMethod rd_import_profile_get_payment_method (const RdImportProfile *profile);
+/* Looks a value up in the tables: NULL when it is not there. Statuses also
+ * match by substring (the longest Chinese gloss the text contains). */
+const RdImportStatusEntry *rd_import_profile_find_status (const RdImportProfile *profile,
+                                                          const char            *text);
+const RdImportKindEntry   *rd_import_profile_find_kind   (const RdImportProfile *profile,
+                                                          const char            *text);
+const char                *rd_import_profile_find_reason (const RdImportProfile *profile,
+                                                          const char            *text);
 
 /* A profile bound to the header row of one file: which column holds each
  * field. */
@@ -167,13 +234,16 @@ typedef struct
   char *message;       /* in the user's language: "“2026-13-01” is not a date" */
 } RdImportProblem;
 
-/* One data row of the file, read. */
+/* One data row of the file, read. When the file has no amount-paid column
+ * (the other platforms' after-sales lists), amount_paid is the refund
+ * amount: what the buyer asks back, which the buyer paid at least. */
 typedef struct
 {
   guint64                row;              /* RdTableRow.number */
   /* The key: (channel, after_sales_no), or (channel, order_no, refund_id)
-   * when the file gives no after-sales number. Never NULL for a row without
-   * problems. */
+   * when the file gives no after-sales number, joined by U+001F (numbers
+   * never hold control characters): "taobao\x1f4100…". Never NULL for a
+   * row without problems. */
   char                  *key;
   /* The case the row describes: channel, order_no, after_sales_no,
    * buyer_name, kind, reason (a default reason id, or the file's text kept

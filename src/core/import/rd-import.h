@@ -132,6 +132,11 @@ const RdTableRow *const *rd_import_get_head_rows (RdImport        *import,
                                                   guint           *n_rows,
                                                   guint           *header_row);
 
+/* The header text of a column of the file as it has it (for a problem's
+ * column), or NULL for -1 or when no profile is bound. */
+const char   *rd_import_get_column_header (RdImport              *import,
+                                           int                    column);
+
 /* Reads every row and compares it with the ledger; writes nothing. func
  * (may be NULL) gets each data row's item; counts (may be NULL) the totals. */
 gboolean      rd_import_preview           (RdImport              *import,

@@ -13,6 +13,12 @@
  *   intercept_*, scan, claim_*   "intercept <tracking> <what>" rd-intercepts.c, -views.c, -scans.c
  *   save-template, delete-template, add-/remove-holiday, add-/remove-makeup-workday
  *                                (not about a case)            src/core/shop
+ *   import / row, import-update / row
+ *                                the file's name, its row      rd-import-apply.c
+ *   import (a case field, platform_status, follow_up)
+ *                                old → new                     rd-import-apply.c
+ *   save-/delete-import-profile  the profile's name (not about a case)
+ *                                                              rd-import-store.c
  */
 #include "config.h"
 
@@ -385,6 +391,11 @@ describe_shop (const char *action,
     return g_strdup_printf (_("Holiday added: %s %s"), field, new_value != NULL ? new_value : "");
   if (g_str_equal (action, "remove-holiday"))
     return g_strdup_printf (_("Holiday removed: %s %s"), field, old_value != NULL ? old_value : "");
+  if (g_str_equal (action, "save-import-profile"))
+    /* TRANSLATORS: %s is the name of the user's own import profile */
+    return g_strdup_printf (_("Import profile saved: %s"), field);
+  if (g_str_equal (action, "delete-import-profile"))
+    return g_strdup_printf (_("Import profile deleted: %s"), field);
   if (g_str_equal (action, "add-makeup-workday"))
     return g_strdup_printf (_("Make-up working day added: %s %s"), field, new_value != NULL ? new_value : "");
   if (g_str_equal (action, "remove-makeup-workday"))
@@ -440,6 +451,25 @@ rd_case_history_describe_change (const char *action,
   if (g_str_equal (action, "create") && g_strcmp0 (field, "case_no") == 0)
     /* TRANSLATORS: %s is the case number, RF-2026-000001 */
     return g_strdup_printf (_("Case %s created"), !is_empty (new_value) ? new_value : "");
+
+  if (g_str_equal (action, "import") && g_strcmp0 (field, "row") == 0)
+    /* TRANSLATORS: the file's name and the row number, "Imported from taobao-1201.csv, row 12" */
+    return g_strdup_printf (_("Imported from %s, row %s"), !is_empty (old_value) ? old_value : "—",
+                            !is_empty (new_value) ? new_value : "—");
+  if (g_str_equal (action, "import-update") && g_strcmp0 (field, "row") == 0)
+    /* TRANSLATORS: the file's name and the row number */
+    return g_strdup_printf (_("Changed by the import of %s, row %s"), !is_empty (old_value) ? old_value : "—",
+                            !is_empty (new_value) ? new_value : "—");
+  if (g_str_equal (action, "import") && g_strcmp0 (field, "follow_up") == 0)
+    return g_strdup (_("Reopened on the platform: flagged for follow-up"));
+  if (g_str_equal (action, "import") && g_strcmp0 (field, "platform_status") == 0)
+    {
+      if (is_empty (old_value))
+        /* TRANSLATORS: the platform's status as its export writes it, 退款成功 */
+        return g_strdup_printf (_("Platform status: %s"), !is_empty (new_value) ? new_value : "—");
+      /* TRANSLATORS: the platform's status before and now, as its export writes them */
+      return g_strdup_printf (_("Platform status: %s → %s"), old_value, !is_empty (new_value) ? new_value : "—");
+    }
 
   if (field != NULL && g_str_has_prefix (field, "intercept "))
     return describe_parcel (action, field, old_value, new_value);

@@ -227,6 +227,18 @@ build_where (const RdLedgerFilter *filter,
       add_int (params, now + (gint64) filter->due_within_hours * 3600);
     }
 
+  if (filter->import_id != 0)
+    {
+      /* The cases of one import (schema version 14); none before it. */
+      if (version >= 14)
+        {
+          g_string_append (sql, " AND id IN (SELECT case_id FROM case_imports WHERE import_id = ?)");
+          add_int (params, filter->import_id);
+        }
+      else
+        g_string_append (sql, " AND 0");
+    }
+
   if (filter->follow_up)
     {
       g_autofree char *date = rd_time_format_local_date (now);
@@ -793,14 +805,14 @@ rd_ledger_query_run_range (sqlite3               *db,
 
 /* Whether the running totals (case_totals, schema version 13) answer the
  * filter: month, status, kind, channel and reason are their columns; text,
- * deadline and follow-up are not. */
+ * deadline, follow-up and import are not. */
 static gboolean
 totals_answer (sqlite3              *db,
                const RdLedgerFilter *filter)
 {
   g_autofree char *text = normalize_text (filter->text);
 
-  return text == NULL && filter->due_within_hours <= 0 && !filter->follow_up &&
+  return text == NULL && filter->due_within_hours <= 0 && !filter->follow_up && filter->import_id == 0 &&
          schema_version (db) >= 13;
 }
 

@@ -58,6 +58,8 @@ typedef struct
                                        before the local date of `now` */
   gint64         now;               /* Unix seconds; 0 = the current time */
   char          *text;              /* free text; NULL or blank = any */
+  gint64         import_id;         /* the cases an import created or changed
+                                       (rd_import_apply); 0 = any */
   RdLedgerSortKey sort;
   gboolean       ascending;         /* FALSE: descending (the default) */
 } RdLedgerFilter;
