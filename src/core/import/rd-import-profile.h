@@ -68,6 +68,15 @@ typedef enum
   RD_IMPORT_UNIT_FEN,    /* "5850" (minor units) */
 } RdImportUnit;
 
+/* The platform's state of the request, as our workflow sees it. */
+typedef enum
+{
+  RD_IMPORT_PLATFORM_OPEN,      /* waiting for the shop or the buyer */
+  RD_IMPORT_PLATFORM_REFUNDED,  /* 退款成功: the platform paid the buyer */
+  RD_IMPORT_PLATFORM_REFUSED,   /* the shop refused and the request ended there */
+  RD_IMPORT_PLATFORM_CLOSED,    /* the buyer withdrew or it was closed */
+} RdImportPlatformState;
+
 typedef struct _RdImportProfile RdImportProfile;
 
 GQuark      rd_import_profile_error_quark (void);
@@ -218,15 +227,6 @@ typedef enum
   RD_IMPORT_ROW_SKIP,       /* empty, a comment ("#…"), an explanation row under the
                                header, or a total line ("合计", "共N笔") at the end */
 } RdImportRowKind;
-
-/* The platform's state of the request, as our workflow sees it. */
-typedef enum
-{
-  RD_IMPORT_PLATFORM_OPEN,      /* waiting for the shop or the buyer */
-  RD_IMPORT_PLATFORM_REFUNDED,  /* 退款成功: the platform paid the buyer */
-  RD_IMPORT_PLATFORM_REFUSED,   /* the shop refused and the request ended there */
-  RD_IMPORT_PLATFORM_CLOSED,    /* the buyer withdrew or it was closed */
-} RdImportPlatformState;
 
 typedef struct
 {
