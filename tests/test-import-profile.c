@@ -18,211 +18,7 @@
 #include "rd-import-fields.h"
 #include "rd-import-profile.h"
 #include "rd-channels.h"
-#include "rd-intercept-types.h"
-
-/* The 42 columns of Taobao's newest refund export (FORMATS.md), in order. */
-static const char *const taobao_42[] = {
-  "订单编号", "退款编号", "支付宝交易号", "订单付款时间", "商品编码", "退款完结时间",
-  "买家实际支付金额", "宝贝标题", "买家退款金额", "手工退款/系统退款", "是否需要退货",
-  "退款的申请时间", "超时时间", "退款状态", "货物状态", "退货物流信息", "发货物流信息",
-  "客服介入状态", "卖家真实姓名", "卖家真实姓名新", "卖家退货地址", "卖家邮编", "卖家电话",
-  "卖家手机", "退货物流单号", "退货物流公司", "买家退款原因", "买家退款说明", "买家退货时间",
-  "责任方", "售中或售后", "商家备注", "完结时间", "部分退款/全部退款", "审核操作人", "举证超时",
-  "是否零秒响应", "退款操作人", "退款原因标签", "业务类型", "是否帮他退款", "帮他退款操作账号",
-};
-
-/* The older 21-column layout, as docs/import.md gives it. */
-static const char *const taobao_21[] = {
-  "订单编号", "退款编号", "支付宝交易号", "订单付款时间", "商品编码", "退款完结时间",
-  "买家实际支付金额", "宝贝标题", "买家退款金额", "手工退款/系统退款", "是否需要退货",
-  "退款的申请时间", "超时时间", "退款状态", "货物状态", "退货物流信息", "发货物流信息",
-  "客服介入状态", "买家退款原因", "买家退款说明", "售中或售后",
-};
-
-/* ---- rows ---- */
-
-typedef struct
-{
-  RdTableRow       row;
-  char           **cells;
-  RdTableCellKind *kinds;
-} TestRow;
-
-static void
-test_row_free (gpointer data)
-{
-  TestRow *row = data;
-
-  g_strfreev (row->cells);
-  g_free (row->kinds);
-  g_free (row);
-}
-
-static TestRow *
-test_row_new (guint64            number,
-              const char *const *cells,
-              guint              n_cells)
-{
-  TestRow *row = g_new0 (TestRow, 1);
-
-  row->cells = g_new0 (char *, n_cells + 1);
-  row->kinds = g_new0 (RdTableCellKind, MAX (n_cells, 1));
-  for (guint i = 0; i < n_cells; i++)
-    row->cells[i] = g_strdup (cells[i] != NULL ? cells[i] : "");
-  row->row.number = number;
-  row->row.n_cells = n_cells;
-  row->row.cells = (const char *const *) row->cells;
-  row->row.kinds = row->kinds;
-  return row;
-}
-
-/* A sheet: rows added in order, numbered from 1. */
-typedef struct
-{
-  GPtrArray *rows;   /* TestRow* */
-  GPtrArray *view;   /* const RdTableRow* */
-} Sheet;
-
-static Sheet *
-sheet_new (void)
-{
-  Sheet *sheet = g_new0 (Sheet, 1);
-
-  sheet->rows = g_ptr_array_new_with_free_func (test_row_free);
-  sheet->view = g_ptr_array_new ();
-  return sheet;
-}
-
-static void
-sheet_free (Sheet *sheet)
-{
-  g_ptr_array_unref (sheet->view);
-  g_ptr_array_unref (sheet->rows);
-  g_free (sheet);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sheet, sheet_free)
-
-static const RdTableRow *
-sheet_add (Sheet             *sheet,
-           const char *const *cells,
-           guint              n_cells)
-{
-  TestRow *row = test_row_new (sheet->rows->len + 1, cells, n_cells);
-
-  g_ptr_array_add (sheet->rows, row);
-  g_ptr_array_add (sheet->view, &row->row);
-  return &row->row;
-}
-
-static const RdTableRow *const *
-sheet_rows (Sheet *sheet)
-{
-  return (const RdTableRow *const *) sheet->view->pdata;
-}
-
-/* A data row for a header: values by header text, "" elsewhere. */
-static const RdTableRow *
-sheet_add_values (Sheet             *sheet,
-                  const char *const *header,
-                  guint              n_header,
-                  ...)
-{
-  g_autofree const char **cells = g_new0 (const char *, n_header);
-  const RdTableRow *row;
-  va_list args;
-  const char *name;
-
-  for (guint i = 0; i < n_header; i++)
-    cells[i] = "";
-  va_start (args, n_header);
-  while ((name = va_arg (args, const char *)) != NULL)
-    {
-      const char *value = va_arg (args, const char *);
-      gboolean found = FALSE;
-
-      for (guint i = 0; i < n_header; i++)
-        if (g_str_equal (header[i], name))
-          {
-            cells[i] = value;
-            found = TRUE;
-          }
-      g_assert_true (found);
-    }
-  va_end (args);
-  row = sheet_add (sheet, cells, n_header);
-  return row;
-}
-
-/* A Taobao 42-column row with sensible values; the arguments override. */
-#define TAOBAO_ROW(sheet, ...) \
-  sheet_add_values (sheet, taobao_42, G_N_ELEMENTS (taobao_42), __VA_ARGS__, NULL)
-
-static Sheet *
-taobao_sheet (void)
-{
-  Sheet *sheet = sheet_new ();
-
-  sheet_add (sheet, taobao_42, G_N_ELEMENTS (taobao_42));
-  return sheet;
-}
-
-static RdImportMapping *
-map (const char *profile_id,
-     Sheet      *sheet)
-{
-  g_autoptr(GError) error = NULL;
-  RdImportMapping *mapping;
-  guint header_row = 99;
-
-  mapping = rd_import_mapping_new (rd_import_profile_lookup (profile_id), sheet_rows (sheet),
-                                   sheet->view->len, &header_row, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (mapping);
-  return mapping;
-}
-
-static RdImportRecord *
-read_row (RdImportMapping  *mapping,
-          const RdTableRow *row)
-{
-  g_assert_cmpint (rd_import_mapping_classify (mapping, row), ==, RD_IMPORT_ROW_DATA);
-  return rd_import_mapping_read (mapping, row, FALSE);
-}
-
-static const char *
-first_problem (RdImportRecord *record)
-{
-  g_assert_cmpuint (record->problems->len, >, 0);
-  return ((RdImportProblem *) record->problems->pdata[0])->message;
-}
-
-static void
-assert_no_problems (RdImportRecord *record)
-{
-  for (guint i = 0; i < record->problems->len; i++)
-    g_test_message ("problem: %s", ((RdImportProblem *) record->problems->pdata[i])->message);
-  g_assert_cmpuint (record->problems->len, ==, 0);
-}
-
-static const RdTableRow *
-taobao_good_row (Sheet *sheet)
-{
-  return TAOBAO_ROW (sheet,
-                     "订单编号", "4100000012345678901", "退款编号", "212345678901234567",
-                     "买家实际支付金额", "58.00", "买家退款金额", "58.00", "是否需要退货", "否",
-                     "退款的申请时间", "2026-11-03 14:05:09", "超时时间", "2026-11-05 14:05:09",
-                     "退款状态", "买家已经申请退款，等待卖家同意", "货物状态", "买家未收到货",
-                     "发货物流信息", "", "买家退款原因", "我不想要了", "售中或售后", "售中");
-}
-
-static gint64
-beijing (int year, int month, int day, int hour, int minute, int second)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_utc (year, month, day, hour, minute, second);
-
-  return g_date_time_to_unix (utc) - 8 * 3600;
-}
+#include "rd-test-import-rows.h"
 
 /* ---- detection and header ---- */
 
@@ -414,12 +210,13 @@ check_missing_column (gboolean chinese)
 
   g_assert_null (rd_import_mapping_new (rd_import_profile_lookup ("taobao"), sheet_rows (sheet), 1, NULL, &error));
   g_assert_error (error, RD_IMPORT_PROFILE_ERROR, RD_IMPORT_PROFILE_ERROR_MISSING_COLUMN);
+  g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "“退款状态”"));
   g_assert_nonnull (strstr (error->message, "“退款编号”"));
   if (chinese)
     {
       g_assert_nonnull (strstr (error->message, "缺少"));
-      g_assert_nonnull (strstr (error->message, "退款状态（"));
+      g_assert_nonnull (strstr (error->message, "（退款状态）"));
       g_assert_null (strstr (error->message, "lacks"));
     }
   else
@@ -687,199 +484,6 @@ test_taobao_kind_and_shipping (void)
 }
 
 static void
-test_couriers (void)
-{
-  static const struct { const char *text; const char *id; } cases[] = {
-    { "中通快递", "zto" }, { "圆通速递", "yto" }, { "申通快递", "sto" }, { "韵达快递", "yunda" },
-    { "顺丰速运", "sf" }, { "极兔速递", "jt" }, { "邮政快递包裹", "ems" }, { "EMS", "ems" },
-    { "京东物流", "jd" }, { "德邦快递", "deppon" }, { "ZTO", "zto" }, { "J&T", "jt" },
-    { "菜鸟速递", NULL }, { "stock", NULL }, { "", NULL },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      const char *id = rd_import_courier_from_name (cases[i].text);
-
-      g_assert_cmpstr (id, ==, cases[i].id);
-      /* Every id is one the intercept register knows. */
-      if (id != NULL)
-        g_assert_cmpint (rd_courier_from_id (id), !=, RD_COURIER_NONE);
-    }
-
-  {
-    char *courier, *tracking;
-
-    rd_import_split_shipping ("菜鸟速递 CN123456789; 中通 731", &courier, &tracking);
-    g_assert_cmpstr (courier, ==, "菜鸟速递");
-    g_assert_cmpstr (tracking, ==, "CN123456789");
-    g_free (courier);
-    g_free (tracking);
-    rd_import_split_shipping ("  ", &courier, &tracking);
-    g_assert_null (courier);
-    g_assert_null (tracking);
-  }
-}
-
-/* ---- values ---- */
-
-static void
-test_amounts (void)
-{
-  static const struct { const char *text; RdImportUnit unit; gint64 value; } good[] = {
-    { "0.01", RD_IMPORT_UNIT_YUAN, 1 },
-    { "1234567.89", RD_IMPORT_UNIT_YUAN, 123456789 },
-    { "1,234.50", RD_IMPORT_UNIT_YUAN, 123450 },
-    { "¥58.00", RD_IMPORT_UNIT_YUAN, 5800 },
-    { " 58.5 ", RD_IMPORT_UNIT_YUAN, 5850 },
-    { "0", RD_IMPORT_UNIT_YUAN, 0 },
-    { "5850", RD_IMPORT_UNIT_FEN, 5850 },
-    { "1", RD_IMPORT_UNIT_FEN, 1 },
-    { "123456789", RD_IMPORT_UNIT_FEN, 123456789 },
-    { "5850.00", RD_IMPORT_UNIT_FEN, 5850 },
-  };
-  static const struct { const char *text; RdImportUnit unit; const char *says; } bad[] = {
-    { "-1.00", RD_IMPORT_UNIT_YUAN, "negative" },
-    { "-¥3.00", RD_IMPORT_UNIT_YUAN, "negative" },
-    { "-5", RD_IMPORT_UNIT_FEN, "negative" },
-    { "58.50", RD_IMPORT_UNIT_FEN, "fen" },
-    { "0.001", RD_IMPORT_UNIT_YUAN, "0.001" },
-    { "1e3", RD_IMPORT_UNIT_YUAN, "1e3" },
-    { "abc", RD_IMPORT_UNIT_FEN, "abc" },
-    { "", RD_IMPORT_UNIT_YUAN, "empty" },
-    { "100000000000.00", RD_IMPORT_UNIT_YUAN, "too large" },
-    { "99999999999999999999", RD_IMPORT_UNIT_FEN, "too large" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      gint64 value = -1;
-
-      g_assert_true (rd_import_parse_amount (good[i].text, good[i].unit, NULL, &value, &error));
-      g_assert_no_error (error);
-      g_assert_cmpint (value, ==, good[i].value);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      gint64 value = 42;
-
-      g_assert_false (rd_import_parse_amount (bad[i].text, bad[i].unit, NULL, &value, &error));
-      g_assert_error (error, RD_IMPORT_PROFILE_ERROR, RD_IMPORT_PROFILE_ERROR_VALUE);
-      g_assert_nonnull (strstr (error->message, bad[i].says));
-      g_assert_cmpint (value, ==, 42);
-    }
-}
-
-static void
-test_times (void)
-{
-  gint64 expected = beijing (2026, 11, 3, 14, 5, 9);
-  static const char *const bad[] = {
-    "2026-13-01", "2026-02-30", "2026-11-03 25:00", "03/11/2026", "昨天", "2026-11-03 14:05 +0800", "-46000",
-  };
-  static const struct { const char *text; int d, h, m, s; } good[] = {
-    { "2026-11-03 14:05:09", 3, 14, 5, 9 },
-    { "2026/11/3 14:05", 3, 14, 5, 0 },
-    { "2026-11-03", 3, 0, 0, 0 },
-    { "2026-11-03T14:05:09", 3, 14, 5, 9 },
-    { "2026年11月3日 14:05", 3, 14, 5, 0 },
-    { "2026.11.03 14:05:09.000", 3, 14, 5, 9 },
-  };
-  gint64 value;
-
-  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      g_assert_true (rd_import_parse_time (good[i].text, RD_TABLE_CELL_TEXT, FALSE, &value, &error));
-      g_assert_no_error (error);
-      g_assert_cmpint (value, ==, beijing (2026, 11, good[i].d, good[i].h, good[i].m, good[i].s));
-    }
-  /* Unix seconds and milliseconds, as API-made files write them. */
-  g_assert_true (rd_import_parse_time ("1793772309", RD_TABLE_CELL_TEXT, FALSE, &value, NULL));
-  g_assert_cmpint (value, ==, 1793772309);
-  g_assert_true (rd_import_parse_time ("1793772309000", RD_TABLE_CELL_NUMBER, FALSE, &value, NULL));
-  g_assert_cmpint (value, ==, 1793772309);
-  /* An Excel serial day (2026-11-03 is serial 46329), in Beijing time. */
-  g_assert_true (rd_import_parse_time ("46329", RD_TABLE_CELL_DATE, FALSE, &value, NULL));
-  g_assert_cmpint (value, ==, beijing (2026, 11, 3, 0, 0, 0));
-  g_assert_true (rd_import_parse_time ("46329.5", RD_TABLE_CELL_NUMBER, FALSE, &value, NULL));
-  g_assert_cmpint (value, ==, beijing (2026, 11, 3, 12, 0, 0));
-  g_assert_true (rd_import_parse_time ("44867", RD_TABLE_CELL_DATE, TRUE, &value, NULL));
-  g_assert_cmpint (value, ==, beijing (2026, 11, 3, 0, 0, 0));
-
-  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *quoted = g_strdup_printf ("“%s”", bad[i]);
-
-      g_assert_false (rd_import_parse_time (bad[i], RD_TABLE_CELL_TEXT, FALSE, &value, &error));
-      g_assert_error (error, RD_IMPORT_PROFILE_ERROR, RD_IMPORT_PROFILE_ERROR_VALUE);
-      g_assert_nonnull (strstr (error->message, quoted));
-    }
-  (void) expected;
-}
-
-static void
-test_numbers (void)
-{
-  static const struct { const char *text; const char *value; } good[] = {
-    { "4100000012345678901", "4100000012345678901" },
-    { " 4100000012345678901\t", "4100000012345678901" },
-    { "=\"4100000012345678901\"", "4100000012345678901" },
-    { "'4100000012345678901", "4100000012345678901" },
-    { "SF1400000000001", "SF1400000000001" },
-  };
-  static const char *const cut[] = { "4.1E+18", "4.10000001234568e18", "1E19" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
-    {
-      g_autofree char *value = NULL;
-
-      g_assert_true (rd_import_parse_number (good[i].text, &value, NULL));
-      g_assert_cmpstr (value, ==, good[i].value);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (cut); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *value = NULL;
-
-      g_assert_false (rd_import_parse_number (cut[i], &value, &error));
-      g_assert_nonnull (strstr (error->message, "Excel cut"));
-      g_assert_nonnull (strstr (error->message, cut[i]));
-      g_assert_null (value);
-    }
-  {
-    g_autofree char *longer = g_strnfill (RD_CASE_NUMBER_MAX_CHARS + 1, '7');
-    g_autofree char *value = NULL;
-
-    g_assert_false (rd_import_parse_number (longer, &value, NULL));
-    g_assert_false (rd_import_parse_number ("12\x01" "3", &value, NULL));
-  }
-
-  /* Through a row: the 19 digits stay, a cut number is the row's problem. */
-  {
-    g_autoptr(Sheet) sheet = taobao_sheet ();
-    g_autoptr(RdImportMapping) mapping = NULL;
-    const RdTableRow *good_row = taobao_good_row (sheet);
-    const RdTableRow *cut_row = TAOBAO_ROW (sheet, "订单编号", "4.1E+18", "退款编号", "2123",
-                                            "买家实际支付金额", "10.00", "买家退款金额", "10.00",
-                                            "是否需要退货", "否", "退款的申请时间", "2026-11-03",
-                                            "退款状态", "SUCCESS");
-    g_autoptr(RdImportRecord) record = NULL;
-    g_autoptr(RdImportRecord) refused = NULL;
-
-    mapping = map ("taobao", sheet);
-    record = read_row (mapping, good_row);
-    g_assert_cmpstr (record->rcase->order_no, ==, "4100000012345678901");
-    refused = read_row (mapping, cut_row);
-    g_assert_nonnull (strstr (first_problem (refused), "Excel cut"));
-    g_assert_cmpint (((RdImportProblem *) refused->problems->pdata[0])->column, ==, 0);
-  }
-}
-
-static void
 test_reasons (void)
 {
   const RdImportProfile *taobao = rd_import_profile_lookup ("taobao");
@@ -902,28 +506,6 @@ test_reasons (void)
     g_assert_false (record->reason_known);
     g_assert_cmpstr (record->rcase->reason, ==, "商品需要维修");
   }
-}
-
-/* A row without its request time, key or amounts: each a problem. */
-static void
-test_required_values (void)
-{
-  g_autoptr(Sheet) sheet = taobao_sheet ();
-  g_autoptr(RdImportMapping) mapping = NULL;
-  const RdTableRow *row = TAOBAO_ROW (sheet, "订单编号", "4100000012345678901", "是否需要退货", "否",
-                                      "退款状态", "SUCCESS", "售中或售后", "售后");
-  g_autoptr(RdImportRecord) record = NULL;
-  g_autoptr(GString) all = g_string_new (NULL);
-
-  mapping = map ("taobao", sheet);
-  record = read_row (mapping, row);
-  for (guint i = 0; i < record->problems->len; i++)
-    g_string_append_printf (all, "%s\n", ((RdImportProblem *) record->problems->pdata[i])->message);
-  g_assert_nonnull (strstr (all->str, "After-sales number is empty"));
-  g_assert_nonnull (strstr (all->str, "Requested at is empty"));
-  g_assert_nonnull (strstr (all->str, "Refund amount is empty"));
-  g_assert_nonnull (strstr (all->str, "Amount paid is empty"));
-  g_assert_null (record->key);
 }
 
 /* ---- generic profiles and their JSON ---- */
@@ -1127,37 +709,6 @@ test_profile_headers (void)
   g_assert_cmpint (rd_import_field_from_id ("nope"), ==, RD_IMPORT_FIELD_LAST);
 }
 
-/* Garbage rows: never a crash, always a record. */
-static void
-test_garbage_rows (void)
-{
-  g_autoptr(Sheet) sheet = taobao_sheet ();
-  g_autoptr(RdImportMapping) mapping = map ("taobao", sheet);
-  GRand *rand = g_rand_new_with_seed (12);
-  static const char *const pieces[] = {
-    "", " ", "4.1E+18", "-", "¥", "2026-", "是", "退款成功", "\xe4\xb8", "=\"", "\"", "中通 ", "合计", "#",
-    "99999999999999999999999", "2026-11-03 14:05:09", "46329", "1,2,3", "；", "：", "\t",
-  };
-
-  for (guint round = 0; round < 2000; round++)
-    {
-      guint n = g_rand_int_range (rand, 0, G_N_ELEMENTS (taobao_42) + 3);
-      g_autofree const char **cells = g_new0 (const char *, MAX (n, 1));
-      g_autoptr(RdImportRecord) record = NULL;
-      TestRow *row;
-
-      for (guint i = 0; i < n; i++)
-        cells[i] = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
-      row = test_row_new (round + 2, cells, n);
-      rd_import_mapping_classify (mapping, &row->row);
-      record = rd_import_mapping_read (mapping, &row->row, round % 2);
-      g_assert_nonnull (record);
-      g_assert_nonnull (record->rcase);
-      test_row_free (row);
-    }
-  g_rand_free (rand);
-}
-
 /* ---- docs/import.md ---- */
 
 static const char *
@@ -1314,16 +865,10 @@ main (int argc, char **argv)
   g_test_add_func ("/rd/import-profile/statuses", test_statuses);
   g_test_add_func ("/rd/import-profile/kinds", test_kinds);
   g_test_add_func ("/rd/import-profile/taobao-kind-shipping", test_taobao_kind_and_shipping);
-  g_test_add_func ("/rd/import-profile/couriers", test_couriers);
-  g_test_add_func ("/rd/import-profile/amounts", test_amounts);
-  g_test_add_func ("/rd/import-profile/times", test_times);
-  g_test_add_func ("/rd/import-profile/numbers", test_numbers);
   g_test_add_func ("/rd/import-profile/reasons", test_reasons);
-  g_test_add_func ("/rd/import-profile/required-values", test_required_values);
   g_test_add_func ("/rd/import-profile/generic-json", test_generic_json);
   g_test_add_func ("/rd/import-profile/generic-json-hostile", test_generic_json_hostile);
   g_test_add_func ("/rd/import-profile/headers", test_profile_headers);
-  g_test_add_func ("/rd/import-profile/garbage-rows", test_garbage_rows);
   g_test_add_func ("/rd/import-profile/docs", test_docs);
   /* Last: it switches the language to Chinese. */
   g_test_add_func ("/rd/import-profile/missing-column", test_missing_column);

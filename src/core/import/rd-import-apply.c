@@ -26,6 +26,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-audit.h"
 #include "rd-case-bulk.h"
 #include "rd-case-store.h"
 #include "rd-operators.h"

@@ -236,13 +236,36 @@ add_change (RdImportItem *item,
   g_ptr_array_add (item->changes, change);
 }
 
+/* The key without its channel (stored beside it): the after-sales number,
+ * or the order number and refund id separated by U+001F. */
+static char *
+platform_key (const RdImportRecord *record)
+{
+  const char *sep;
+
+  if (record->key == NULL)
+    return NULL;
+  sep = strchr (record->key, '\x1f');
+  if (record->rcase != NULL && record->rcase->channel != NULL && sep != NULL &&
+      (gsize) (sep - record->key) == strlen (record->rcase->channel) &&
+      strncmp (record->key, record->rcase->channel, sep - record->key) == 0)
+    return g_strdup (sep + 1);
+  return g_strdup (record->key);
+}
+
 static RdImportItem *
 item_new (const RdImportRecord *record)
 {
   RdImportItem *item = g_new0 (RdImportItem, 1);
+  g_autofree char *key = platform_key (record);
 
   item->row = record->row;
-  item->key = g_strdup (record->key);
+  if (key != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (key, "\x1f", -1);
+
+      item->key = g_strjoinv (" / ", parts);
+    }
   item->kind = record->rcase != NULL ? record->rcase->kind : RD_REFUND_KIND_NONE;
   item->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) _rd_import_change_free);
   item->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) _rd_import_problem_free);
@@ -403,7 +426,7 @@ plan_update (RdImportPlan *plan,
 
   facts->exists = TRUE;
   facts->channel = g_strdup (given->channel);
-  facts->key = g_strdup (record->key);
+  facts->key = platform_key (record);
   if (before_facts->exists)
     {
       facts->platform_status = g_strdup (before_facts->platform_status);
@@ -513,6 +536,7 @@ _rd_import_compare_row (RdImportCompare   *compare,
   RdImportMapping *mapping = compare->import->mapping;
   RdImportItem *item;
   RdCase *given;
+  g_autofree char *key = NULL;
   gint64 case_id = 0;
   guint64 key_hash;
   KeySlot *slot;
@@ -536,7 +560,8 @@ _rd_import_compare_row (RdImportCompare   *compare,
     }
 
   /* The same key earlier in the file. */
-  key_hash = hash_text (hash_text (FNV_START, given->channel), plan->record->key);
+  key = platform_key (plan->record);
+  key_hash = hash_text (hash_text (FNV_START, given->channel), key);
   if (key_hash == 0)
     key_hash = 1;
   slot = find_slot (compare, key_hash);
@@ -557,7 +582,7 @@ _rd_import_compare_row (RdImportCompare   *compare,
           /* Translators: the after-sales (or order) number, and the row that has it first */
           add_problem (item, column, g_strdup_printf (_("“%s” is also on row %" G_GUINT64_FORMAT
                                                         ", with other values: keep one of the two rows"),
-                                                      plan->record->key, (guint64) slot->row));
+                                                      item->key, (guint64) slot->row));
           item->outcome = RD_IMPORT_OUTCOME_ERROR;
         }
       return g_steal_pointer (&plan);
@@ -568,7 +593,7 @@ _rd_import_compare_row (RdImportCompare   *compare,
   if (++compare->n_used * 2 > compare->n_slots)
     grow_slots (compare);
 
-  if (!read_facts (compare, given->channel, plan->record->key, &case_id, &plan->facts_before, error))
+  if (!read_facts (compare, given->channel, key, &case_id, &plan->facts_before, error))
     return NULL;
   if (plan->facts_before.exists)
     {
@@ -603,7 +628,7 @@ _rd_import_compare_row (RdImportCompare   *compare,
           plan->after = rd_case_copy (given);
           plan->facts_after.exists = TRUE;
           plan->facts_after.channel = g_strdup (given->channel);
-          plan->facts_after.key = g_strdup (plan->record->key);
+          plan->facts_after.key = g_strdup (key);
           plan->facts_after.status_set = g_strdup (rd_case_status_to_id (given->status));
           facts_from_record (&plan->facts_after, plan->record);
           plan->facts_changed = TRUE;
@@ -621,6 +646,19 @@ _rd_import_compare_row (RdImportCompare   *compare,
               /* Translators: %s lists case numbers, "RF-2026-000123, RF-2026-000124" */
               g_ptr_array_add (item->notes, g_strdup_printf (_("possible duplicate of %s"), names->str));
             }
+        }
+    }
+
+  /* What the ledger would refuse is the row's problem, seen in the preview. */
+  if (plan->after != NULL && item->outcome != RD_IMPORT_OUTCOME_UNCHANGED)
+    {
+      g_autoptr(GError) invalid = NULL;
+
+      if (!rd_case_validate (plan->after, &invalid))
+        {
+          add_problem (item, -1, g_strdup (invalid->message));
+          item->outcome = RD_IMPORT_OUTCOME_ERROR;
+          return g_steal_pointer (&plan);
         }
     }
 

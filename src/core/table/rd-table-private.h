@@ -130,11 +130,11 @@ struct _RdTableXlsx
   GByteArray *date_styles;
   /* The shared strings, each NUL-terminated, one after the other. */
   GByteArray *strings;
-  GArray     *string_starts;  /* gsize */
+  GArray     *string_starts;  /* guint32: the text is below 1 GiB */
 };
 
-/* An XML reader over a part of the zip, whose errors are kept rather than
- * printed. */
+/* rd-table-xml.c: an XML reader over a part of the zip, whose errors are
+ * kept rather than printed. */
 typedef struct
 {
   GsfInput          *input;
@@ -145,6 +145,45 @@ typedef struct
 gboolean  _rd_table_xml_open           (RdTableXml      *xml,
                                         GsfInput        *input);
 void      _rd_table_xml_close          (RdTableXml      *xml);
+gboolean  _rd_table_xml_is_element     (xmlTextReaderPtr reader,
+                                        const char      *name);
+gboolean  _rd_table_xml_is_end         (xmlTextReaderPtr reader,
+                                        const char      *name);
+gboolean  _rd_table_xml_is_text        (xmlTextReaderPtr reader);
+/* The attribute's value by its local name, or NULL; valid until the reader
+ * moves. */
+const char *_rd_table_xml_get_attribute (xmlTextReaderPtr reader,
+                                        const char      *name);
+/* Reads a whole small part, each node to func: FALSE (error set) when func
+ * fails or the XML breaks off ("part" names it in the message). */
+typedef gboolean (*RdTableNodeFunc) (xmlTextReaderPtr reader, RdTable *table, gpointer data,
+                                     GError **error);
+gboolean  _rd_table_xml_parse_part     (RdTable         *table,
+                                        GsfInput        *input,
+                                        const char      *part,
+                                        RdTableNodeFunc  func,
+                                        gpointer         data,
+                                        GError         **error);
+
+/* A SAX2 parse of a large part. The callbacks' user data is a struct that
+ * begins with RdTableSax; they stop the parse with _rd_table_sax_stop. */
+typedef struct
+{
+  xmlParserCtxtPtr  ctxt;
+  GError           *error;     /* a callback's error */
+  gboolean          stopped;   /* stopped without an error */
+} RdTableSax;
+
+/* FALSE when a callback stopped it (sax->error or sax->stopped) or the XML
+ * breaks off (*message says how). */
+gboolean  _rd_table_sax_parse          (RdTableSax      *sax,
+                                        GsfInput        *input,
+                                        xmlSAXHandler   *handler,
+                                        char           **message);
+/* Takes error (NULL: stop without one). */
+void      _rd_table_sax_stop           (RdTableSax      *sax,
+                                        GError          *error);
+
 /* The part of the zip at `path` ("xl/worksheets/sheet1.xml"), or NULL. */
 GsfInput *_rd_table_xlsx_open_part     (RdTableXlsx     *xlsx,
                                         const char      *path);
@@ -153,6 +192,12 @@ void      _rd_table_xlsx_unescape      (GString         *text);
 void      _rd_table_xlsx_set_corrupt   (RdTable         *table,
                                         const char      *part,
                                         const char      *detail,
+                                        GError         **error);
+
+/* rd-table-strings.c */
+gboolean  _rd_table_xlsx_read_strings  (RdTable         *table,
+                                        GsfInput        *input,
+                                        const char      *part,
                                         GError         **error);
 
 /* rd-table-sheet.c */

@@ -1,8 +1,8 @@
 /* rd-table-sheet.c
  *
- * A sheet's rows, streamed: the sheet's XML is pulled through libxml2's
- * reader straight from the zip, one <row> at a time, so the sheet is never
- * in memory whole. Each cell's column comes from its reference ("C7"), and
+ * A sheet's rows, streamed: the sheet's XML goes from the zip through
+ * libxml2's SAX2 parser a block at a time, and each </row> hands a row out,
+ * so the sheet is never in memory whole. Each cell's column comes from its reference ("C7"), and
  * the gaps before it become "" cells; a number keeps the exact text of its
  * <v>, and its style says whether it is a date.
  */
@@ -27,9 +27,15 @@ typedef enum
 
 typedef struct
 {
+  RdTableSax      sax;
   RdTable        *table;
   RdTableXlsx    *xlsx;
   const char     *sheet_name;
+  RdTableRowFunc  func;
+  gpointer        user_data;
+  GCancellable   *cancellable;
+  GsfInput       *input;
+  guint           rows_since_check;
   RdTableRowBuf   row;
   guint64         row_number;
   gboolean        in_row;
@@ -37,6 +43,7 @@ typedef struct
   /* The cell being read */
   gboolean        in_cell;
   guint           column;
+  guint           next_column;   /* of a cell that gives no reference */
   CellType        type;
   guint           style;
   GString        *value;
@@ -96,25 +103,38 @@ parse_type (const char *type)
   return TYPE_NUMBER;   /* "n", and anything unknown */
 }
 
+/* An attribute's value, which SAX2 gives as a start and an end, copied
+ * into buf (cut to its size). */
+static const char *
+attribute_value (const xmlChar **attribute,
+                 char           *buf,
+                 gsize           size)
+{
+  gsize len = MIN ((gsize) (attribute[4] - attribute[3]), size - 1);
+
+  memcpy (buf, attribute[3], len);
+  buf[len] = '\0';
+  return buf;
+}
+
 /* The <c>'s attributes: r (where), t (what), s (its style). */
 static gboolean
-start_cell (Sheet            *sheet,
-            xmlTextReaderPtr  reader,
-            GError          **error)
+start_cell (Sheet          *sheet,
+            int             n_attributes,
+            const xmlChar **attributes,
+            GError        **error)
 {
-  gboolean ok = TRUE;
-
-  if (xmlTextReaderMoveToFirstAttribute (reader) != 1)
-    return TRUE;
-  do
+  for (int i = 0; i < n_attributes; i++)
     {
-      const char *name = (const char *) xmlTextReaderConstLocalName (reader);
-      const char *value = (const char *) xmlTextReaderConstValue (reader);
+      const xmlChar **attribute = attributes + 5 * i;
+      const char *name = (const char *) attribute[0];
+      char buf[32];
 
-      if (name == NULL || value == NULL || name[0] == '\0' || name[1] != '\0')
+      if (name[0] == '\0' || name[1] != '\0')
         continue;
       if (name[0] == 'r')
         {
+          const char *value = attribute_value (attribute, buf, sizeof buf);
           guint column;
 
           if (!parse_column (value, &column))
@@ -122,24 +142,22 @@ start_cell (Sheet            *sheet,
               g_autofree char *what = g_strdup_printf (_("the cell reference “%.15s”"), value);
 
               set_cell_corrupt (sheet, what, error);
-              ok = FALSE;
-              break;
+              return FALSE;
             }
           sheet->column = column;
         }
       else if (name[0] == 't')
-        sheet->type = parse_type (value);
+        sheet->type = parse_type (attribute_value (attribute, buf, sizeof buf));
       else if (name[0] == 's')
         {
           guint64 n;
 
-          if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT32, &n, NULL))
+          if (g_ascii_string_to_unsigned (attribute_value (attribute, buf, sizeof buf), 10, 0,
+                                          G_MAXUINT32, &n, NULL))
             sheet->style = (guint) n;
         }
     }
-  while (xmlTextReaderMoveToNextAttribute (reader) == 1);
-  xmlTextReaderMoveToElement (reader);
-  return ok;
+  return TRUE;
 }
 
 static gboolean
@@ -172,7 +190,7 @@ end_cell (Sheet   *sheet,
             return FALSE;
           }
         text = (const char *) sheet->xlsx->strings->data +
-               g_array_index (sheet->xlsx->string_starts, gsize, index);
+               g_array_index (sheet->xlsx->string_starts, guint32, index);
         len = strlen (text);
       }
       break;
@@ -200,6 +218,7 @@ end_cell (Sheet   *sheet,
     }
 
   sheet->in_cell = FALSE;
+  sheet->next_column = sheet->column + 1;
   /* An empty cell (a style with no value) is a gap like any other: the
    * cells after it fill it with "", and none at the end of a row is kept. */
   if (len == 0)
@@ -232,7 +251,7 @@ static void
 begin_cell (Sheet *sheet)
 {
   sheet->in_cell = TRUE;
-  sheet->column = sheet->row.n_cells;
+  sheet->column = sheet->next_column;
   sheet->type = TYPE_NUMBER;
   sheet->style = 0;
   sheet->in_value = FALSE;
@@ -241,70 +260,170 @@ begin_cell (Sheet *sheet)
 }
 
 static gboolean
-begin_row (Sheet            *sheet,
-           xmlTextReaderPtr  reader,
-           GError          **error)
+begin_row (Sheet          *sheet,
+           int             n_attributes,
+           const xmlChar **attributes,
+           GError        **error)
 {
-  const char *r = NULL;
-  g_autofree char *r_copy = NULL;
-  guint64 n;
-
   _rd_table_row_buf_reset (&sheet->row);
   sheet->in_row = TRUE;
   sheet->in_cell = FALSE;
+  sheet->next_column = 0;
 
-  if (xmlTextReaderMoveToFirstAttribute (reader) == 1)
+  for (int i = 0; i < n_attributes; i++)
     {
-      do
+      const xmlChar **attribute = attributes + 5 * i;
+      char buf[32];
+      guint64 n;
+
+      if (strcmp ((const char *) attribute[0], "r") != 0)
+        continue;
+      attribute_value (attribute, buf, sizeof buf);
+      if (!g_ascii_string_to_unsigned (buf, 10, 1, G_MAXUINT32, &n, NULL))
         {
-          const char *name = (const char *) xmlTextReaderConstLocalName (reader);
+          g_autofree char *what = g_strdup_printf (_("the row number “%.15s”"), buf);
 
-          if (name[0] == 'r' && name[1] == '\0')
-            {
-              r = (const char *) xmlTextReaderConstValue (reader);
-              r_copy = g_strdup (r);
-              break;
-            }
+          set_cell_corrupt (sheet, what, error);
+          return FALSE;
         }
-      while (xmlTextReaderMoveToNextAttribute (reader) == 1);
-      xmlTextReaderMoveToElement (reader);
-    }
-  if (r_copy == NULL)
-    {
-      sheet->row_number++;
+      sheet->row_number = n;
       return TRUE;
     }
-  if (!g_ascii_string_to_unsigned (r_copy, 10, 1, G_MAXUINT32, &n, NULL))
-    {
-      g_autofree char *what = g_strdup_printf (_("the row number “%.15s”"), r_copy);
-
-      set_cell_corrupt (sheet, what, error);
-      return FALSE;
-    }
-  sheet->row_number = n;
+  sheet->row_number++;
   return TRUE;
 }
 
 static gboolean
-is_text_node_type (int type)
+end_row (Sheet   *sheet,
+         GError **error)
 {
-  return type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
-         type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
+  gboolean stopped = FALSE;
+
+  sheet->in_row = FALSE;
+  sheet->in_cell = FALSE;
+  sheet->table->done = gsf_input_tell (sheet->input);
+  if (!_rd_table_row_buf_emit (&sheet->row, sheet->row_number, sheet->func, sheet->user_data,
+                               &stopped, error))
+    {
+      if (stopped)
+        _rd_table_sax_stop (&sheet->sax, NULL);
+      return FALSE;
+    }
+  if (++sheet->rows_since_check == CANCEL_EVERY)
+    {
+      sheet->rows_since_check = 0;
+      if (g_cancellable_set_error_if_cancelled (sheet->cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
-static gboolean
-append_value (Sheet            *sheet,
-              xmlTextReaderPtr  reader,
-              GError          **error)
+/* SAX */
+
+static void
+stop_on_error (Sheet  *sheet,
+               GError *error)
 {
-  g_string_append (sheet->value, (const char *) xmlTextReaderConstValue (reader));
-  if (sheet->value->len <= RD_TABLE_MAX_CELL_BYTES)
-    return TRUE;
-  g_set_error (error, RD_TABLE_ERROR, RD_TABLE_ERROR_TOO_LARGE,
-               _("A cell in row %llu of sheet “%s” is longer than 1 MiB; "
-                 "this is not a list a platform exports."),
-               (unsigned long long) sheet->row_number, sheet->sheet_name);
-  return FALSE;
+  /* A stop without an error (the callback's wish) is already recorded. */
+  if (error != NULL)
+    _rd_table_sax_stop (&sheet->sax, error);
+}
+
+static void
+on_start (void           *user_data,
+          const xmlChar  *name,
+          const xmlChar  *prefix,
+          const xmlChar  *uri,
+          int             n_namespaces,
+          const xmlChar **namespaces,
+          int             n_attributes,
+          int             n_defaulted,
+          const xmlChar **attributes)
+{
+  Sheet *sheet = user_data;
+  const char *local = (const char *) name;
+  GError *error = NULL;
+
+  switch (local[0])
+    {
+    case 'c':
+      if (local[1] == '\0' && sheet->in_row)
+        {
+          begin_cell (sheet);
+          if (!start_cell (sheet, n_attributes, attributes, &error))
+            stop_on_error (sheet, error);
+        }
+      break;
+    case 'v':
+    case 't':
+      if (local[1] == '\0')
+        sheet->in_value = sheet->in_cell && sheet->phonetic_depth == 0;
+      break;
+    case 'r':
+      if (strcmp (local, "row") == 0)
+        {
+          if (!begin_row (sheet, n_attributes, attributes, &error))
+            stop_on_error (sheet, error);
+        }
+      else if (strcmp (local, "rPh") == 0 && sheet->in_cell)
+        sheet->phonetic_depth++;
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+on_end (void          *user_data,
+        const xmlChar *name,
+        const xmlChar *prefix,
+        const xmlChar *uri)
+{
+  Sheet *sheet = user_data;
+  const char *local = (const char *) name;
+  GError *error = NULL;
+
+  switch (local[0])
+    {
+    case 'c':
+      if (local[1] == '\0' && sheet->in_cell && !end_cell (sheet, &error))
+        stop_on_error (sheet, error);
+      break;
+    case 'v':
+    case 't':
+      if (local[1] == '\0')
+        sheet->in_value = FALSE;
+      break;
+    case 'r':
+      if (strcmp (local, "row") == 0 && sheet->in_row)
+        {
+          if (!end_row (sheet, &error))
+            stop_on_error (sheet, error);
+        }
+      else if (strcmp (local, "rPh") == 0 && sheet->phonetic_depth > 0)
+        sheet->phonetic_depth--;
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+on_characters (void          *user_data,
+               const xmlChar *text,
+               int            len)
+{
+  Sheet *sheet = user_data;
+
+  if (!sheet->in_value)
+    return;
+  g_string_append_len (sheet->value, (const char *) text, len);
+  if (sheet->value->len > RD_TABLE_MAX_CELL_BYTES)
+    _rd_table_sax_stop (&sheet->sax,
+                        g_error_new (RD_TABLE_ERROR, RD_TABLE_ERROR_TOO_LARGE,
+                                     _("A cell in row %llu of sheet “%s” is longer than 1 MiB; "
+                                       "this is not a list a platform exports."),
+                                     (unsigned long long) sheet->row_number, sheet->sheet_name));
 }
 
 gboolean
@@ -318,15 +437,17 @@ _rd_table_xlsx_read (RdTable         *table,
   RdTableXlsx *xlsx = table->xlsx;
   const char *path = g_ptr_array_index (xlsx->sheet_paths, sheet_index);
   g_autoptr(GsfInput) input = NULL;
-  RdTableXml xml;
-  Sheet sheet = { 0 };
-  guint rows_since_check = 0;
-  gboolean ok = TRUE, stopped = FALSE;
-  int r = 0;
+  g_autofree char *message = NULL;
+  xmlSAXHandler handler = { 0 };
+  Sheet sheet = { { 0 } };
+  gboolean ok;
 
   sheet.table = table;
   sheet.xlsx = xlsx;
   sheet.sheet_name = g_ptr_array_index (xlsx->sheet_names, sheet_index);
+  sheet.func = func;
+  sheet.user_data = user_data;
+  sheet.cancellable = cancellable;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -339,98 +460,29 @@ _rd_table_xlsx_read (RdTable         *table,
       return FALSE;
     }
   table->total = gsf_input_size (input);
-  if (!_rd_table_xml_open (&xml, input))
-    {
-      g_autofree char *part = g_strdup_printf (_("sheet “%s”"), sheet.sheet_name);
-
-      _rd_table_xlsx_set_corrupt (table, part, NULL, error);
-      return FALSE;
-    }
-
+  sheet.input = input;
   sheet.value = g_string_sized_new (64);
   _rd_table_row_buf_init (&sheet.row);
 
-  while (ok && (r = xmlTextReaderRead (xml.reader)) == 1)
-    {
-      xmlTextReaderPtr reader = xml.reader;
-      int type = xmlTextReaderNodeType (reader);
-      const char *name;
+  handler.startElementNs = on_start;
+  handler.endElementNs = on_end;
+  handler.characters = on_characters;
+  handler.cdataBlock = on_characters;
+  ok = _rd_table_sax_parse (&sheet.sax, input, &handler, &message);
 
-      if (type == XML_READER_TYPE_ELEMENT)
-        {
-          gboolean empty = xmlTextReaderIsEmptyElement (reader);
-
-          name = (const char *) xmlTextReaderConstLocalName (reader);
-          if (strcmp (name, "c") == 0 && sheet.in_row)
-            {
-              begin_cell (&sheet);
-              ok = start_cell (&sheet, reader, error);
-              if (ok && empty)
-                ok = end_cell (&sheet, error);
-              continue;
-            }
-          if (strcmp (name, "v") == 0 || strcmp (name, "t") == 0)
-            {
-              sheet.in_value = sheet.in_cell && !empty && sheet.phonetic_depth == 0;
-              continue;
-            }
-          if (strcmp (name, "rPh") == 0 && sheet.in_cell && !empty)
-            {
-              sheet.phonetic_depth++;
-              continue;
-            }
-          if (strcmp (name, "row") == 0)
-            {
-              ok = begin_row (&sheet, reader, error);
-              if (!ok || !empty)
-                continue;
-              type = XML_READER_TYPE_END_ELEMENT;
-            }
-          else
-            continue;
-        }
-
-      if (type == XML_READER_TYPE_END_ELEMENT)
-        {
-          name = (const char *) xmlTextReaderConstLocalName (reader);
-          if (strcmp (name, "c") == 0 && sheet.in_cell)
-            ok = end_cell (&sheet, error);
-          else if (strcmp (name, "v") == 0 || strcmp (name, "t") == 0)
-            sheet.in_value = FALSE;
-          else if (strcmp (name, "rPh") == 0 && sheet.phonetic_depth > 0)
-            sheet.phonetic_depth--;
-          else if (strcmp (name, "row") == 0 && sheet.in_row)
-            {
-              sheet.in_row = FALSE;
-              sheet.in_cell = FALSE;
-              table->done = gsf_input_tell (input);
-              ok = _rd_table_row_buf_emit (&sheet.row, sheet.row_number, func, user_data,
-                                           &stopped, error);
-              if (ok && ++rows_since_check == CANCEL_EVERY)
-                {
-                  rows_since_check = 0;
-                  ok = !g_cancellable_set_error_if_cancelled (cancellable, error);
-                }
-            }
-          continue;
-        }
-
-      if (sheet.in_value && is_text_node_type (type))
-        ok = append_value (&sheet, reader, error);
-    }
-
-  if (ok && r < 0)
+  if (sheet.sax.error != NULL)
+    g_propagate_error (error, g_steal_pointer (&sheet.sax.error));
+  else if (sheet.sax.stopped)
+    ok = TRUE;
+  else if (!ok)
     {
       g_autofree char *part = g_strdup_printf (_("sheet “%s”, after row %llu"),
-                                               sheet.sheet_name, (unsigned long long) sheet.row_number);
+                                               sheet.sheet_name,
+                                               (unsigned long long) sheet.row_number);
 
-      _rd_table_xlsx_set_corrupt (table, part, xml.message, error);
-      ok = FALSE;
+      _rd_table_xlsx_set_corrupt (table, part, message, error);
     }
-  if (!ok && stopped)
-    ok = TRUE;
 
-  _rd_table_xml_close (&xml);
   _rd_table_row_buf_clear (&sheet.row);
   g_string_free (sheet.value, TRUE);
   return ok;

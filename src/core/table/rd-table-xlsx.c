@@ -1,9 +1,9 @@
 /* rd-table-xlsx.c
  *
  * Opening an XLSX: the zip (libgsf), the workbook part its relationships
- * name, the sheets in the workbook's order, the shared strings (held: every
- * sheet refers to them by number) and the styles (which cell formats are
- * dates). The sheets' rows are read by rd-table-sheet.c.
+ * name, the sheets in the workbook's order, and the styles (which cell
+ * formats are dates). The shared strings are read by rd-table-strings.c, the
+ * sheets' rows by rd-table-sheet.c.
  */
 #include "config.h"
 
@@ -15,206 +15,6 @@
 
 #include "rd-table-private.h"
 
-/* More shared text than any export holds: a bomb, not a list. */
-#define MAX_SHARED_BYTES ((gsize) 1024 * 1024 * 1024)
-
-/* The XML reader */
-
-static int
-read_input (void *context,
-            char *buffer,
-            int   len)
-{
-  GsfInput *input = context;
-  gsf_off_t left = gsf_input_remaining (input);
-  size_t n = MIN ((gsf_off_t) len, left);
-
-  if (n == 0)
-    return 0;
-  if (gsf_input_read (input, n, (guint8 *) buffer) == NULL)
-    return -1;
-  return (int) n;
-}
-
-static int
-close_input (void *context)
-{
-  return 0;
-}
-
-static void
-on_xml_error (void        *user_data,
-              xmlErrorPtr  err)
-{
-  RdTableXml *xml = user_data;
-
-  if (xml->message == NULL && err != NULL)
-    xml->message = g_strstrip (g_strdup (err->message != NULL ? err->message : "?"));
-}
-
-gboolean
-_rd_table_xml_open (RdTableXml *xml,
-                    GsfInput   *input)
-{
-  memset (xml, 0, sizeof *xml);
-  xml->input = g_object_ref (input);
-  /* No network, no DTD, no entities from outside: only the part itself. */
-  xml->reader = xmlReaderForIO (read_input, close_input, input, NULL, NULL,
-                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (xml->reader == NULL)
-    return FALSE;
-  xmlTextReaderSetStructuredErrorHandler (xml->reader, on_xml_error, xml);
-  return TRUE;
-}
-
-void
-_rd_table_xml_close (RdTableXml *xml)
-{
-  g_clear_pointer (&xml->reader, xmlFreeTextReader);
-  g_clear_object (&xml->input);
-  g_clear_pointer (&xml->message, g_free);
-}
-
-static gboolean
-is_element (xmlTextReaderPtr  reader,
-            const char       *name)
-{
-  return xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT &&
-         strcmp ((const char *) xmlTextReaderConstLocalName (reader), name) == 0;
-}
-
-static gboolean
-is_end (xmlTextReaderPtr  reader,
-        const char       *name)
-{
-  return xmlTextReaderNodeType (reader) == XML_READER_TYPE_END_ELEMENT &&
-         strcmp ((const char *) xmlTextReaderConstLocalName (reader), name) == 0;
-}
-
-static gboolean
-is_text (xmlTextReaderPtr reader)
-{
-  switch (xmlTextReaderNodeType (reader))
-    {
-    case XML_READER_TYPE_TEXT:
-    case XML_READER_TYPE_CDATA:
-    case XML_READER_TYPE_WHITESPACE:
-    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* The attribute's value by its local name, or NULL; valid until the reader
- * moves. */
-static const char *
-get_attribute (xmlTextReaderPtr  reader,
-               const char       *name)
-{
-  const char *value = NULL;
-
-  if (xmlTextReaderMoveToFirstAttribute (reader) != 1)
-    return NULL;
-  do
-    {
-      if (strcmp ((const char *) xmlTextReaderConstLocalName (reader), name) == 0)
-        {
-          value = (const char *) xmlTextReaderConstValue (reader);
-          break;
-        }
-    }
-  while (xmlTextReaderMoveToNextAttribute (reader) == 1);
-  xmlTextReaderMoveToElement (reader);
-  return value;
-}
-
-void
-_rd_table_xlsx_unescape (GString *text)
-{
-  gsize r = 0, w = 0;
-
-  if (strstr (text->str, "_x") == NULL)
-    return;
-  while (r < text->len)
-    {
-      const char *p = text->str + r;
-
-      if (p[0] == '_' && r + 7 <= text->len && p[1] == 'x' && g_ascii_isxdigit (p[2]) &&
-          g_ascii_isxdigit (p[3]) && g_ascii_isxdigit (p[4]) && g_ascii_isxdigit (p[5]) &&
-          p[6] == '_')
-        {
-          gunichar c = (g_ascii_xdigit_value (p[2]) << 12) | (g_ascii_xdigit_value (p[3]) << 8) |
-                       (g_ascii_xdigit_value (p[4]) << 4) | g_ascii_xdigit_value (p[5]);
-          char utf8[6];
-          int n;
-
-          /* No NUL in a cell, and no half of a surrogate pair: dropped. */
-          if (c != 0 && !(c >= 0xD800 && c <= 0xDFFF))
-            {
-              n = g_unichar_to_utf8 (c, utf8);
-              /* Never longer than the 7 bytes it replaces. */
-              memcpy (text->str + w, utf8, n);
-              w += n;
-            }
-          r += 7;
-          continue;
-        }
-      text->str[w++] = text->str[r++];
-    }
-  g_string_truncate (text, w);
-}
-
-void
-_rd_table_xlsx_set_corrupt (RdTable     *table,
-                            const char  *part,
-                            const char  *detail,
-                            GError     **error)
-{
-  g_set_error (error, RD_TABLE_ERROR, RD_TABLE_ERROR_CORRUPT,
-               _("“%s” is damaged (%s: %s). Open it in Excel or LibreOffice and save it again, "
-                 "or export it from the platform again."),
-               table->display_name, part, detail != NULL ? detail : _("unreadable"));
-}
-
-/* Reads a whole part: FALSE (error set) when the XML breaks off. */
-typedef gboolean (*NodeFunc) (xmlTextReaderPtr reader, RdTable *table, gpointer data,
-                              GError **error);
-
-static gboolean
-parse_part (RdTable     *table,
-            GsfInput    *input,
-            const char  *part,
-            NodeFunc     func,
-            gpointer     data,
-            GError     **error)
-{
-  RdTableXml xml;
-  int r;
-
-  if (!_rd_table_xml_open (&xml, input))
-    {
-      _rd_table_xlsx_set_corrupt (table, part, NULL, error);
-      return FALSE;
-    }
-  while ((r = xmlTextReaderRead (xml.reader)) == 1)
-    {
-      if (!func (xml.reader, table, data, error))
-        {
-          _rd_table_xml_close (&xml);
-          return FALSE;
-        }
-    }
-  if (r < 0)
-    {
-      _rd_table_xlsx_set_corrupt (table, part, xml.message, error);
-      _rd_table_xml_close (&xml);
-      return FALSE;
-    }
-  _rd_table_xml_close (&xml);
-  return TRUE;
-}
-
 /* The workbook: sheets in order, the date system */
 
 static gboolean
@@ -225,20 +25,20 @@ on_workbook_node (xmlTextReaderPtr   reader,
 {
   RdTableXlsx *xlsx = table->xlsx;
 
-  if (is_element (reader, "sheet"))
+  if (_rd_table_xml_is_element (reader, "sheet"))
     {
-      const char *name = get_attribute (reader, "name");
+      const char *name = _rd_table_xml_get_attribute (reader, "name");
       g_autofree char *name_copy = g_strdup (name != NULL ? name : "");
-      const char *id = get_attribute (reader, "id");
+      const char *id = _rd_table_xml_get_attribute (reader, "id");
 
       if (id == NULL)
         return TRUE;
       g_ptr_array_add (xlsx->sheet_names, g_steal_pointer (&name_copy));
       g_ptr_array_add (xlsx->sheet_rel_ids, g_strdup (id));
     }
-  else if (is_element (reader, "workbookPr"))
+  else if (_rd_table_xml_is_element (reader, "workbookPr"))
     {
-      const char *date1904 = get_attribute (reader, "date1904");
+      const char *date1904 = _rd_table_xml_get_attribute (reader, "date1904");
 
       xlsx->date_1904 = (g_strcmp0 (date1904, "1") == 0 || g_strcmp0 (date1904, "true") == 0);
     }
@@ -306,28 +106,28 @@ on_styles_node (xmlTextReaderPtr   reader,
 {
   Styles *styles = data;
 
-  if (is_element (reader, "numFmt"))
+  if (_rd_table_xml_is_element (reader, "numFmt"))
     {
-      const char *id = get_attribute (reader, "numFmtId");
+      const char *id = _rd_table_xml_get_attribute (reader, "numFmtId");
       guint64 n;
 
       if (id == NULL || !g_ascii_string_to_unsigned (id, 10, 0, G_MAXUINT32, &n, NULL))
         return TRUE;
       {
-        const char *code = get_attribute (reader, "formatCode");
+        const char *code = _rd_table_xml_get_attribute (reader, "formatCode");
         gboolean date = code != NULL && is_date_format_code (code);
 
         g_hash_table_insert (styles->custom, GUINT_TO_POINTER ((guint) n),
                              GINT_TO_POINTER (date + 1));
       }
     }
-  else if (is_element (reader, "cellXfs"))
+  else if (_rd_table_xml_is_element (reader, "cellXfs"))
     styles->in_cell_xfs = !xmlTextReaderIsEmptyElement (reader);
-  else if (is_end (reader, "cellXfs"))
+  else if (_rd_table_xml_is_end (reader, "cellXfs"))
     styles->in_cell_xfs = FALSE;
-  else if (styles->in_cell_xfs && is_element (reader, "xf"))
+  else if (styles->in_cell_xfs && _rd_table_xml_is_element (reader, "xf"))
     {
-      const char *id = get_attribute (reader, "numFmtId");
+      const char *id = _rd_table_xml_get_attribute (reader, "numFmtId");
       guint64 n = 0;
       gboolean date = FALSE;
 
@@ -341,95 +141,6 @@ on_styles_node (xmlTextReaderPtr   reader,
     }
   return TRUE;
 }
-
-/* The shared strings */
-
-typedef struct
-{
-  GString  *text;
-  gboolean  in_si;
-  gboolean  in_t;
-  guint     phonetic_depth;   /* inside <rPh>: a reading aid, not the text */
-} Strings;
-
-static gboolean
-on_strings_node (xmlTextReaderPtr   reader,
-                 RdTable           *table,
-                 gpointer           data,
-                 GError           **error)
-{
-  Strings *strings = data;
-  RdTableXlsx *xlsx = table->xlsx;
-
-  if (is_element (reader, "si"))
-    {
-      g_string_truncate (strings->text, 0);
-      strings->in_si = TRUE;
-      strings->in_t = FALSE;
-      strings->phonetic_depth = 0;
-      if (!xmlTextReaderIsEmptyElement (reader))
-        return TRUE;
-    }
-  else if (strings->in_si && is_element (reader, "rPh"))
-    {
-      if (!xmlTextReaderIsEmptyElement (reader))
-        strings->phonetic_depth++;
-      return TRUE;
-    }
-  else if (strings->in_si && is_end (reader, "rPh"))
-    {
-      if (strings->phonetic_depth > 0)
-        strings->phonetic_depth--;
-      return TRUE;
-    }
-  else if (strings->in_si && is_element (reader, "t"))
-    {
-      strings->in_t = !xmlTextReaderIsEmptyElement (reader);
-      return TRUE;
-    }
-  else if (is_end (reader, "t"))
-    {
-      strings->in_t = FALSE;
-      return TRUE;
-    }
-  else if (strings->in_t && strings->phonetic_depth == 0 && is_text (reader))
-    {
-      g_string_append (strings->text, (const char *) xmlTextReaderConstValue (reader));
-      if (strings->text->len > RD_TABLE_MAX_CELL_BYTES)
-        {
-          g_set_error (error, RD_TABLE_ERROR, RD_TABLE_ERROR_TOO_LARGE,
-                       _("“%s” holds a text longer than 1 MiB; this is not a list a platform "
-                         "exports."), table->display_name);
-          return FALSE;
-        }
-      return TRUE;
-    }
-  else if (!is_end (reader, "si"))
-    return TRUE;
-
-  /* The end of <si> (or an empty <si/>): one more string. */
-  if (!strings->in_si)
-    return TRUE;
-  strings->in_si = FALSE;
-  _rd_table_xlsx_unescape (strings->text);
-  if (xlsx->strings->len + strings->text->len + 1 > MAX_SHARED_BYTES)
-    {
-      g_set_error (error, RD_TABLE_ERROR, RD_TABLE_ERROR_TOO_LARGE,
-                   _("“%s” holds more than 1 GiB of text; this is not a list a platform "
-                     "exports."), table->display_name);
-      return FALSE;
-    }
-  {
-    gsize start = xlsx->strings->len;
-
-    g_array_append_val (xlsx->string_starts, start);
-    g_byte_array_append (xlsx->strings, (const guint8 *) strings->text->str,
-                         strings->text->len + 1);
-  }
-  return TRUE;
-}
-
-/* Opening */
 
 /* Relationships (libgsf's own reader of them complains on the terminal
  * about a damaged file; this one says it in the error) */
@@ -478,19 +189,19 @@ on_rels_node (xmlTextReaderPtr   reader,
   const char *id, *type, *target, *mode;
   char *path;
 
-  if (!is_element (reader, "Relationship"))
+  if (!_rd_table_xml_is_element (reader, "Relationship"))
     return TRUE;
-  mode = get_attribute (reader, "TargetMode");
+  mode = _rd_table_xml_get_attribute (reader, "TargetMode");
   if (mode != NULL && strcmp (mode, "External") == 0)
     return TRUE;
-  target = get_attribute (reader, "Target");
+  target = _rd_table_xml_get_attribute (reader, "Target");
   if (target == NULL)
     return TRUE;
   path = resolve_target (rels->dir, target);
-  id = get_attribute (reader, "Id");
+  id = _rd_table_xml_get_attribute (reader, "Id");
   if (id != NULL)
     g_hash_table_replace (rels->targets, g_strdup (id), g_strdup (path));
-  type = get_attribute (reader, "Type");
+  type = _rd_table_xml_get_attribute (reader, "Type");
   if (type != NULL && strrchr (type, '/') != NULL)
     g_hash_table_replace (rels->by_type, g_strdup (strrchr (type, '/') + 1), g_strdup (path));
   g_free (path);
@@ -553,7 +264,7 @@ read_rels (RdTable     *table,
   if (input == NULL)
     return TRUE;
   rels->dir = prefix;
-  if (!parse_part (table, input, rels_path, on_rels_node, rels, error))
+  if (!_rd_table_xml_parse_part (table, input, rels_path, on_rels_node, rels, error))
     return FALSE;
   rels->dir = NULL;
   return TRUE;
@@ -603,7 +314,7 @@ _rd_table_xlsx_open (RdTable  *table,
   xlsx->sheet_paths = g_ptr_array_new_with_free_func (g_free);
   xlsx->date_styles = g_byte_array_new ();
   xlsx->strings = g_byte_array_new ();
-  xlsx->string_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  xlsx->string_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
   table->xlsx = xlsx;
 
   source = gsf_input_stdio_new (table->path, &local_error);
@@ -636,7 +347,7 @@ _rd_table_xlsx_open (RdTable  *table,
       set_not_a_workbook (table, error);
       return FALSE;
     }
-  if (!parse_part (table, workbook, workbook_path, on_workbook_node, NULL, error))
+  if (!_rd_table_xml_parse_part (table, workbook, workbook_path, on_workbook_node, NULL, error))
     return FALSE;
   if (xlsx->sheet_names->len == 0)
     {
@@ -663,7 +374,7 @@ _rd_table_xlsx_open (RdTable  *table,
   if (part != NULL)
     {
       Styles styles = { g_hash_table_new (NULL, NULL), FALSE };
-      gboolean ok = parse_part (table, part, path, on_styles_node, &styles, error);
+      gboolean ok = _rd_table_xml_parse_part (table, part, path, on_styles_node, &styles, error);
 
       g_hash_table_unref (styles.custom);
       if (!ok)
@@ -678,10 +389,8 @@ _rd_table_xlsx_open (RdTable  *table,
   part = path != NULL ? _rd_table_xlsx_open_part (xlsx, path) : NULL;
   if (part != NULL)
     {
-      Strings strings = { g_string_new (NULL), FALSE, FALSE, 0 };
-      gboolean ok = parse_part (table, part, path, on_strings_node, &strings, error);
+      gboolean ok = _rd_table_xlsx_read_strings (table, part, path, error);
 
-      g_string_free (strings.text, TRUE);
       if (!ok)
         {
           rels_clear (&rels);

@@ -4,21 +4,32 @@
  * time so that a file of a million rows never sits in memory.
  *
  *  - CSV: UTF-8 with or without a BOM, else GB18030 (a superset of GBK: glibc's
- *    GBK converter rejects bytes platforms emit); the delimiter (comma,
- *    semicolon or tab) sniffed from the first lines; RFC 4180 quoting with
- *    embedded quotes ("") and line breaks; CRLF, LF or CR line ends; a
- *    leading back-tick or a trailing TAB, which exports add so that Excel keeps
- *    numbers as text, is removed from a cell.
+ *    GBK converter rejects bytes platforms emit); the choice is made on the
+ *    first 64 KiB, and a file that was plain ASCII there turns to GB18030 at
+ *    its first byte that is not UTF-8. The delimiter (comma, semicolon or
+ *    tab) sniffed from the first lines; RFC 4180 quoting with embedded quotes
+ *    ("") and line breaks (kept as "\n" in the cell); CRLF, LF or CR line
+ *    ends; a leading back-tick or a trailing TAB, which exports add so that
+ *    Excel keeps numbers as text, is removed from a cell. A line with nothing
+ *    on it is a row of no cells. A file that ends inside quotes is CORRUPT.
  *  - XLSX (Office Open XML): read with libgsf (the zip, xl/workbook.xml and its
  *    relationships, xl/sharedStrings.xml, xl/styles.xml, each sheet's XML);
  *    shared, inline and formula-result strings; numbers keep the exact text of
  *    the file (a 19-digit order number stored as a number is never turned into
- *    a double); a number whose style is a date format is marked as a date
- *    serial (1900 date system; 1904 when the workbook says so).
+ *    a double); a number whose style is a date format (built-in 14–22, 45–47,
+ *    the Chinese Excel's 27–36 and 50–58, or a format code with y, m, d, h or
+ *    s outside quotes and brackets) is marked as a date serial (1900 date
+ *    system; 1904 when the workbook says so). The rows are those the sheet
+ *    holds: a row missing from the file (Excel leaves out empty rows) is not
+ *    made up, and RdTableRow.number says which row each is; empty cells at
+ *    the end of a row are not counted in n_cells.
  *  - Anything else (a legacy .xls, which is an OLE2 file; a zip that is not a
- *    workbook; a truncated zip; broken XML; a binary file): RD_TABLE_ERROR with
- *    a message in the user's language saying what to do ("save it as .xlsx or
- *    .csv"), never a crash.
+ *    workbook; a truncated zip; broken XML; a binary file; an empty file):
+ *    RD_TABLE_ERROR with a message in the user's language saying what to do
+ *    ("save it as .xlsx or .csv"), never a crash. rd_table_open finds what it
+ *    can from the start of the file and the zip's directory; damage further
+ *    in (a CSV's encoding, a sheet's XML) is found by rd_table_read, possibly
+ *    after some rows were handed out.
  *
  * The reader knows nothing of platforms: which row is the header, and what
  * the cells mean, is the import's business (rd-import-profile.h).
@@ -36,7 +47,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   RD_TABLE_ERROR_UNSUPPORTED,  /* not CSV or XLSX (.xls, .numbers, a picture…) */
-  RD_TABLE_ERROR_CORRUPT,      /* truncated or damaged; the message says where */
+  RD_TABLE_ERROR_CORRUPT,      /* truncated, damaged or empty; the message says where */
   RD_TABLE_ERROR_ENCODING,     /* neither UTF-8 nor GB18030 */
   RD_TABLE_ERROR_TOO_LARGE,    /* a cell above 1 MiB or a row above 4,096 cells */
 } RdTableError;
