@@ -212,7 +212,7 @@ test_import_preview_apply_show (Fixture       *fx,
   g_assert_false (gtk_widget_get_sensitive (import_button));
   rd_import_dialog_leave_out_errors (dialog, TRUE);
 
-  gtk_widget_activate (import_button);
+  g_signal_emit_by_name (import_button, "clicked");
   g_assert_true (rd_import_dialog_is_running (dialog));
   wait_for (dialog_gone, fx->window);
 

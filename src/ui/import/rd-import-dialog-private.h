@@ -69,6 +69,7 @@ struct _RdImportDialog
 typedef struct
 {
   RdImportDialog  *dialog;        /* not a reference: for progress and batches */
+  GMainContext    *context;       /* the dialog's, where batches are shown */
   RdImport        *import;        /* the worker's while it runs */
   char            *path;
   char            *db_path;

@@ -30,6 +30,7 @@ _rd_import_job_free (gpointer data)
   g_strfreev (job->headers);
   g_free (job->operator);
   g_clear_pointer (&job->excluded, g_hash_table_unref);
+  g_clear_pointer (&job->context, g_main_context_unref);
   g_clear_error (&job->error);
   g_free (job);
 }
@@ -114,6 +115,7 @@ send_batch (Job     *job,
             guint64  done)
 {
   Batch *batch = g_new0 (Batch, 1);
+  GSource *source;
 
   batch->dialog = g_object_ref (job->dialog);
   batch->generation = job->generation;
@@ -124,7 +126,14 @@ send_batch (Job     *job,
       batch->rows = g_steal_pointer (&job->batch);
       job->batch = g_ptr_array_new_full (BATCH_ROWS, g_object_unref);
     }
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, add_batch, batch, batch_free);
+  /* Always through a source: g_main_context_invoke() would run add_batch
+   * on this thread when no thread holds the main context at that moment. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, add_batch, batch, batch_free);
+  g_source_set_static_name (source, "[rd] import batch");
+  g_source_attach (source, job->context);
+  g_source_unref (source);
 }
 
 static void

@@ -193,6 +193,7 @@ start_preview (RdImportDialog *self)
 
   job = g_new0 (Job, 1);
   job->dialog = self;
+  job->context = g_main_context_ref_thread_default ();
   job->import = g_steal_pointer (&self->import);
   job->path = g_strdup (self->path);
   job->db_path = g_strdup (self->db_path);
@@ -588,6 +589,8 @@ rd_import_dialog_can_import (RdImportDialog *self)
 
   g_return_val_if_fail (RD_IS_IMPORT_DIALOG (self), FALSE);
 
+  if (self->context == NULL)
+    return FALSE;
   role = rd_context_get_role (self->context);
   return self->previewed && self->cancellable == NULL && self->import != NULL &&
          self->n_included_errors == 0 && self->counts.n_new + self->counts.n_updated > 0 &&
@@ -634,6 +637,7 @@ rd_import_dialog_start_import (RdImportDialog *self)
 
   job = g_new0 (Job, 1);
   job->dialog = self;
+  job->context = g_main_context_ref_thread_default ();
   job->import = g_steal_pointer (&self->import);
   job->db_path = g_strdup (self->db_path);
   job->operator = g_strdup (operator);
