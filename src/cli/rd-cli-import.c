@@ -56,10 +56,10 @@ on_item (const RdImportItem *item,
 
       if (header != NULL)
         /* TRANSLATORS: a row number of the file, a column's header, and what is wrong */
-        g_print (_("  row %" G_GUINT64_FORMAT ", column “%s”: %s\n"), item->row, header, problem->message);
+        g_print (_("  row %llu, column “%s”: %s\n"), (unsigned long long) item->row, header, problem->message);
       else
         /* TRANSLATORS: a row number of the file and what is wrong */
-        g_print (_("  row %" G_GUINT64_FORMAT ": %s\n"), item->row, problem->message);
+        g_print (_("  row %llu: %s\n"), (unsigned long long) item->row, problem->message);
     }
 }
 
@@ -82,9 +82,9 @@ print_counts (const char           *name,
     g_print (_("%s: %s new, %s updated, %s unchanged, %s with errors\n"),
              name, n_new, n_updated, n_unchanged, n_errors);
   if (counts->n_flagged > 0)
-    g_print (ngettext ("  %" G_GUINT64_FORMAT " case reopened on the platform: flagged for follow-up\n",
-                       "  %" G_GUINT64_FORMAT " cases reopened on the platform: flagged for follow-up\n",
-                       counts->n_flagged), counts->n_flagged);
+    g_print (ngettext ("  %llu case reopened on the platform: flagged for follow-up\n",
+                       "  %llu cases reopened on the platform: flagged for follow-up\n",
+                       counts->n_flagged), (unsigned long long) counts->n_flagged);
 }
 
 /* The profile a file is read with: the saved one named, the channel's, or

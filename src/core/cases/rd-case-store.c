@@ -262,8 +262,13 @@ _rd_case_store_insert_sql (guint    n_rows,
   GString *sql = g_string_new (NULL);
   guint n_params = with_id ? PARAMS_PER_ROW + 1 : PARAMS_PER_ROW;
 
-  g_string_printf (sql, "INSERT INTO cases (" CASE_COLUMNS ", case_no, created_at, created_by%s) VALUES ",
-                   with_id ? ", id" : "");
+  /* The bulk's (with_id): OR ROLLBACK, since a failed bulk is rolled back
+   * whole anyway. An INSERT into a table with triggers (the audit's) that
+   * may abort half-way needs a statement journal, which SQLite writes to a
+   * temporary file; that write per statement was most of an import's time
+   * into a ledger that keeps its indexes. */
+  g_string_printf (sql, "INSERT%s INTO cases (" CASE_COLUMNS ", case_no, created_at, created_by%s) VALUES ",
+                   with_id ? " OR ROLLBACK" : "", with_id ? ", id" : "");
   for (guint r = 0; r < n_rows; r++)
     {
       g_string_append (sql, r ? ", (" : "(");

@@ -126,12 +126,17 @@ _rd_import_compare_new (RdImport  *import,
   if (compare->by_key == NULL)
     return NULL;
   /* The open ids are constants of this program, not user text. */
-  g_string_append (sql, "SELECT id FROM cases WHERE channel = ?1 AND order_no = ?2"
+  /* By the intake's index of channel and order (left to itself, the
+   * planner prefers the ledger's channel index for an ORDER BY and reads
+   * every case of the channel), and sorted here: an ORDER BY builds a
+   * temporary b-tree, which inside the import's write transaction is
+   * written to a temporary file per row. */
+  g_string_append (sql, "SELECT id, requested_at FROM cases INDEXED BY cases_channel_order"
+                        " WHERE channel = ?1 AND order_no = ?2"
                         " AND coalesce (after_sales_no, '') = '' AND status IN (");
   for (guint i = 0; open_ids[i] != NULL; i++)
     g_string_append_printf (sql, "%s'%s'", i ? ", " : "", open_ids[i]);
-  g_string_append (sql, ") AND NOT EXISTS (SELECT 1 FROM case_platform p WHERE p.case_id = cases.id)"
-                        " ORDER BY requested_at DESC, id DESC");
+  g_string_append (sql, ") AND NOT EXISTS (SELECT 1 FROM case_platform p WHERE p.case_id = cases.id)");
   compare->adoptable = rd_store_prepare (store, sql->str, error);
   if (compare->adoptable == NULL)
     return NULL;
@@ -347,6 +352,23 @@ read_facts (RdImportCompare  *compare,
   return TRUE;
 }
 
+typedef struct
+{
+  gint64 id;
+  gint64 requested_at;
+} Adoptable;
+
+static int
+compare_adoptable (gconstpointer a,
+                   gconstpointer b)
+{
+  const Adoptable *x = a, *y = b;
+
+  if (x->requested_at != y->requested_at)
+    return x->requested_at > y->requested_at ? -1 : 1;
+  return x->id > y->id ? -1 : x->id < y->id;
+}
+
 /* The open cases of the channel and order without an after-sales number
  * that no import matched (newest first), less those adopted by rows
  * before. */
@@ -355,7 +377,8 @@ find_adoptable (RdImportCompare  *compare,
                 const RdCase     *c,
                 GError          **error)
 {
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Adoptable));
+  GArray *ids;
   sqlite3_stmt *stmt = compare->adoptable;
   int rc;
 
@@ -363,18 +386,22 @@ find_adoptable (RdImportCompare  *compare,
   sqlite3_bind_text (stmt, 2, c->order_no, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      Adoptable a = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
 
-      if (!g_hash_table_contains (compare->adopted, &id))
-        g_array_append_val (ids, id);
+      if (!g_hash_table_contains (compare->adopted, &a.id))
+        g_array_append_val (found, a);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       rd_store_set_error_from_db (compare->store, rc, error);
-      g_array_unref (ids);
       return NULL;
     }
+  /* Newest first, as the intake's duplicate guard lists them. */
+  g_array_sort (found, compare_adoptable);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), found->len);
+  for (guint i = 0; i < found->len; i++)
+    g_array_append_val (ids, g_array_index (found, Adoptable, i).id);
   return ids;
 }
 
@@ -448,7 +475,7 @@ plan_update (RdImportPlan *plan,
     {
       merge_text (item, "after_sales_no", &after->after_sales_no, given->after_sales_no);
       /* Translators: %s is the case number, RF-2026-000123 */
-      g_ptr_array_add (item->notes, g_strdup_printf (_("the hand-entered case %s: the export’s row is its"),
+      g_ptr_array_add (item->notes, g_strdup_printf (_("matched to the hand-entered case %s"),
                                                      after->case_no));
     }
 
@@ -504,7 +531,7 @@ plan_update (RdImportPlan *plan,
     {
       facts->follow_up = TRUE;
       plan->flagged = TRUE;
-      add_change (item, "follow_up", _("Follow-up"), NULL, _("Yes"));
+      add_change (item, "follow_up", _("Follow-up"), NULL, C_("follow-up", "Flagged"));
       g_ptr_array_add (item->notes, g_strdup (_("reopened on the platform: flagged for follow-up")));
     }
 
@@ -571,7 +598,8 @@ _rd_import_compare_row (RdImportCompare   *compare,
         {
           item->outcome = RD_IMPORT_OUTCOME_UNCHANGED;
           /* Translators: %s is a row number of the file */
-          g_ptr_array_add (item->notes, g_strdup_printf (_("the same as row %" G_GUINT64_FORMAT), (guint64) slot->row));
+          g_ptr_array_add (item->notes, g_strdup_printf (_("the same as row %llu"),
+                                                     (unsigned long long) slot->row));
         }
       else
         {
@@ -580,9 +608,8 @@ _rd_import_compare_row (RdImportCompare   *compare,
           if (column < 0)
             column = rd_import_mapping_get_column (mapping, RD_IMPORT_FIELD_ORDER_NO);
           /* Translators: the after-sales (or order) number, and the row that has it first */
-          add_problem (item, column, g_strdup_printf (_("“%s” is also on row %" G_GUINT64_FORMAT
-                                                        ", with other values: keep one of the two rows"),
-                                                      item->key, (guint64) slot->row));
+          add_problem (item, column, g_strdup_printf (_("“%s” is also on row %llu, with other values: keep one of the two rows"),
+                                                      item->key, (unsigned long long) slot->row));
           item->outcome = RD_IMPORT_OUTCOME_ERROR;
         }
       return g_steal_pointer (&plan);
