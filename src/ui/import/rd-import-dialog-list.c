@@ -15,6 +15,25 @@ typedef const char *(*RowText) (RdImportRow *row);
 
 /* Cells */
 
+/* Tooltips asked for when shown: gtk_widget_set_tooltip_text() on a
+ * visible widget queries the pointer's tooltip at once, and a preview makes
+ * some 200 rows of cells in one go. */
+static gboolean
+on_text_cell_query_tooltip (GtkWidget  *inscription,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard_mode,
+                            GtkTooltip *tooltip,
+                            gpointer    user_data)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (inscription));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_text_cell (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
@@ -24,6 +43,8 @@ setup_text_cell (GtkSignalListItemFactory *factory,
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 4);
+  gtk_widget_set_has_tooltip (inscription, TRUE);
+  g_signal_connect (inscription, "query-tooltip", G_CALLBACK (on_text_cell_query_tooltip), NULL);
   gtk_list_item_set_child (list_item, inscription);
 }
 
@@ -38,7 +59,6 @@ bind_text_cell (GtkSignalListItemFactory *factory,
   const char *value = text (row);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), value);
-  gtk_widget_set_tooltip_text (inscription, value != NULL && *value != '\0' ? value : NULL);
 }
 
 static const char *
@@ -153,6 +173,18 @@ on_leave_out_toggled (GtkCheckButton *check,
     rd_import_row_set_excluded (row, gtk_check_button_get_active (check));
 }
 
+static gboolean
+on_leave_out_query_tooltip (GtkWidget  *check,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard_mode,
+                            GtkTooltip *tooltip,
+                            gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, _("Leave this row out of the import"));
+  return TRUE;
+}
+
 static void
 setup_leave_out_cell (GtkSignalListItemFactory *factory,
                       GtkListItem              *list_item,
@@ -161,7 +193,8 @@ setup_leave_out_cell (GtkSignalListItemFactory *factory,
   GtkWidget *check = gtk_check_button_new ();
 
   gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (check, _("Leave this row out of the import"));
+  gtk_widget_set_has_tooltip (check, TRUE);
+  g_signal_connect (check, "query-tooltip", G_CALLBACK (on_leave_out_query_tooltip), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Leave out"), -1);
   g_signal_connect (check, "toggled", G_CALLBACK (on_leave_out_toggled), list_item);

@@ -41,6 +41,9 @@ struct _RdImportDialog
   guint              n_included_errors;
 
   GListStore        *rows;           /* RdImportRow */
+  GPtrArray         *pending;        /* RdImportRow*, read but not yet in rows (feed_rows) */
+  guint              feed_id;
+  GTask             *finishing;      /* the preview's task, done while rows were pending */
   GtkFilterListModel *filtered;
   GtkCustomFilter   *filter;
 
@@ -78,6 +81,7 @@ typedef struct
   gboolean         set_profile;
   RdImportProfile *profile;       /* NULL: the one detected */
   GPtrArray       *batch;         /* RdImportRow* */
+  guint64          n_rows;        /* made so far */
   char           **headers;
   guint            n_headers;
   /* Import */
@@ -104,6 +108,10 @@ void _rd_import_preview_thread    (GTask        *task,
                                    gpointer      source_object,
                                    gpointer      task_data,
                                    GCancellable *cancellable);
+/* The feeder has put every pending row into the list. */
+void _rd_import_dialog_rows_fed   (RdImportDialog *self);
+/* Drops the rows not yet in the list. */
+void _rd_import_dialog_drop_pending (RdImportDialog *self);
 void _rd_import_apply_thread      (GTask        *task,
                                    gpointer      source_object,
                                    gpointer      task_data,

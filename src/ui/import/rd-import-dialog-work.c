@@ -14,6 +14,13 @@
 #include "rd-import-dialog-private.h"
 
 #define BATCH_ROWS 1000
+#define FIRST_ROWS 250
+#define FIRST_BATCH_ROWS 25
+/* The list's feeder (feed_rows). */
+#define FEED_PRIORITY (GDK_PRIORITY_REDRAW + 10)
+#define FEED_SLOW_ROWS 250
+#define FEED_SLOW_STEP 8
+#define FEED_BUDGET_US (8 * 1000)
 /* The progress bar is told at most this often (µs). */
 #define PROGRESS_INTERVAL (50 * 1000)
 
@@ -67,6 +74,43 @@ count_row (RdImportCounts *counts,
     }
 }
 
+/* Runs on the main loop, below the redraw's priority: moves rows of the
+ * preview into the list. While the list is short, a few at a time: each
+ * row it shows gets its cells made there and then (the list keeps some 200
+ * rows of widgets), and the ready batches of the worker would otherwise
+ * all be spliced in one main-loop iteration. Past that, a splice costs
+ * little and takes whatever is there. */
+static gboolean
+feed_rows (gpointer data)
+{
+  RdImportDialog *self = data;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  gint64 until = g_get_monotonic_time () + FEED_BUDGET_US;
+
+  /* Cancelled (or closed) with rows on their way: they are not shown. */
+  if (self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable))
+    g_ptr_array_set_size (self->pending, 0);
+
+  while (self->pending->len > 0)
+    {
+      guint n = self->pending->len;
+
+      if (n_items < FEED_SLOW_ROWS)
+        n = MIN (n, FEED_SLOW_STEP);
+      g_list_store_splice (self->rows, n_items, 0, self->pending->pdata, n);
+      g_ptr_array_remove_range (self->pending, 0, n);
+      n_items += n;
+      if (g_get_monotonic_time () >= until)
+        break;
+    }
+
+  if (self->pending->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->feed_id = 0;
+  _rd_import_dialog_rows_fed (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Runs on the main loop: a batch of rows (and the progress). */
 static gboolean
 add_batch (gpointer data)
@@ -87,9 +131,10 @@ add_batch (gpointer data)
           if (rd_import_row_get_outcome (row) == RD_IMPORT_OUTCOME_ERROR)
             self->n_included_errors++;
         }
-      g_list_store_splice (self->rows, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0,
-                           batch->rows->pdata, batch->rows->len);
+      g_ptr_array_extend_and_steal (self->pending, g_steal_pointer (&batch->rows));
       _rd_import_dialog_update_counts (self);
+      if (self->feed_id == 0)
+        self->feed_id = g_idle_add_full (FEED_PRIORITY, feed_rows, self, NULL);
     }
 
   if (batch->done > 0)
@@ -143,7 +188,11 @@ on_preview_item (const RdImportItem *item,
   Job *job = user_data;
 
   g_ptr_array_add (job->batch, rd_import_row_new (item, (const char *const *) job->headers, job->n_headers));
-  if (job->batch->len >= BATCH_ROWS)
+  job->n_rows++;
+  /* The first rows in small batches: the list makes the widgets of its
+   * first couple of hundred rows as they arrive, and that, not the
+   * splicing, is what holds the main loop. */
+  if (job->batch->len >= (job->n_rows <= FIRST_ROWS ? FIRST_BATCH_ROWS : BATCH_ROWS))
     send_batch (job, -1, 0);
 }
 

@@ -126,18 +126,15 @@ show_recognised (RdImportDialog *self)
   gtk_label_set_label (self->recognised_label, text);
 }
 
+/* The preview's worker is done and every row it read is in the list (or
+ * dropped). */
 static void
-on_preview_done (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+finish_preview (RdImportDialog *self,
+                GTask          *task)
 {
-  g_autoptr(RdImportDialog) self = user_data;
-  Job *job = g_task_get_task_data (G_TASK (result));
-  gboolean cancelled = g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-
-  g_task_propagate_boolean (G_TASK (result), NULL);
-  if (self->disposed)
-    return;
+  Job *job = g_task_get_task_data (task);
+  gboolean cancelled = g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+                       (self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable));
 
   /* The file comes back whatever happened. */
   g_clear_pointer (&self->import, rd_import_free);
@@ -153,7 +150,7 @@ on_preview_done (GObject      *source,
   if (job->headers != NULL)
     rd_import_columns_set_headers (self->mapping, (const char *const *) job->headers, job->n_headers);
 
-  if (job->error == NULL)
+  if (job->error == NULL && !cancelled)
     {
       self->counts = job->counts;
       self->previewed = TRUE;
@@ -179,6 +176,27 @@ on_preview_done (GObject      *source,
   if (g_error_matches (job->error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_NO_PROFILE) &&
       !map_columns_selected (self))
     gtk_drop_down_set_selected (self->profile_dropdown, self->profile_choices->len);
+}
+
+static void
+on_preview_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RdImportDialog) self = user_data;
+
+  g_task_propagate_boolean (G_TASK (result), NULL);
+  if (self->disposed)
+    return;
+
+  /* Rows still on their way into the list: done when they are in. */
+  if (self->pending->len > 0 && !g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_set_object (&self->finishing, G_TASK (result));
+      return;
+    }
+  _rd_import_dialog_drop_pending (self);
+  finish_preview (self, G_TASK (result));
 }
 
 static void
@@ -225,6 +243,7 @@ start_preview (RdImportDialog *self)
         job->profile = rd_import_profile_copy (g_ptr_array_index (self->profile_choices, selected - 1));
     }
 
+  _rd_import_dialog_drop_pending (self);
   g_list_store_remove_all (self->rows);
   memset (&self->counts, 0, sizeof self->counts);
   self->previewed = FALSE;
@@ -284,6 +303,24 @@ on_apply_done (GObject      *source,
     }
   else
     set_error (self, job->error->message);
+}
+
+void
+_rd_import_dialog_drop_pending (RdImportDialog *self)
+{
+  g_clear_handle_id (&self->feed_id, g_source_remove);
+  g_ptr_array_set_size (self->pending, 0);
+}
+
+void
+_rd_import_dialog_rows_fed (RdImportDialog *self)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->finishing);
+
+  if (task == NULL)
+    return;
+  _rd_import_dialog_drop_pending (self);
+  finish_preview (self, task);
 }
 
 /* Callbacks */
@@ -407,6 +444,10 @@ rd_import_dialog_dispose (GObject *object)
   self->disposed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->feed_id, g_source_remove);
+  g_clear_object (&self->finishing);
+  if (self->pending != NULL)
+    g_ptr_array_set_size (self->pending, 0);
   if (self->rows != NULL)
     g_signal_handlers_disconnect_by_data (self->rows, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_IMPORT_DIALOG);
@@ -425,6 +466,7 @@ rd_import_dialog_finalize (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->rows);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->saved_profiles, g_ptr_array_unref);
   g_clear_pointer (&self->profile_choices, g_ptr_array_unref);
   g_free (self->path);
@@ -492,6 +534,7 @@ rd_import_dialog_init (RdImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->profile_choices = g_ptr_array_new ();
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   _rd_import_dialog_list_init (self);
   g_signal_connect_object (self->rows, "items-changed", G_CALLBACK (on_rows_changed), self,
                            G_CONNECT_SWAPPED);
@@ -674,7 +717,9 @@ rd_import_dialog_cancel (RdImportDialog *self)
   g_return_if_fail (RD_IS_IMPORT_DIALOG (self));
 
   if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+    {
+      g_cancellable_cancel (self->cancellable);
+    }
   else
     gtk_window_close (GTK_WINDOW (self));
 }
