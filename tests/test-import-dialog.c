@@ -15,6 +15,9 @@
 #include <locale.h>
 #include <string.h>
 
+#include "rd-case-pane.h"
+#include "rd-case-store.h"
+#include "rd-import-case.h"
 #include "rd-import-dialog.h"
 #include "rd-import-row.h"
 #include "rd-ledger-page.h"
@@ -337,6 +340,125 @@ test_import_xls (Fixture       *fx,
   wait_for (dialog_gone, fx->window);
 }
 
+/* The label under root that shows text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Imports a Taobao file of the rows (after-sales number, status) through
+ * the core, as the dialog's worker does. */
+static void
+import_core (Fixture           *fx,
+             const char        *name,
+             const char *const *rows)
+{
+  g_autoptr(GString) text = g_string_new ("退款编号,订单编号,买家会员名称,售后类型,是否需要退货,退款状态,买家退款原因,"
+                                          "买家实际支付金额,买家退款金额,退款的申请时间,超时时间\n");
+  g_autofree char *path = g_build_filename (fx->dir, name, NULL);
+  g_autofree char *backups = g_build_filename (fx->dir, "backups", NULL);
+  RdImportOptions options = { "Lina", NULL, FALSE, backups };
+  g_autoptr(RdImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; rows[i] != NULL; i += 2)
+    g_string_append_printf (text, "%s,41000000000000000%02u,tb_buyer,仅退款,否,%s,拍错/多拍,30.00,25.50,"
+                            "2026-11-03 14:05:09,2026-11-05 14:05:09\n", rows[i], i, rows[i + 1]);
+  g_assert_true (g_file_set_contents (path, text->str, -1, &error));
+  import = rd_import_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_import_preview (import, fx->store, NULL, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_import_apply (import, fx->store, &options, NULL, NULL, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+case_of_key (Fixture    *fx,
+             const char *key)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT case_id FROM case_platform WHERE platform_key = '%s'", key);
+
+  return rd_test_raw_int (rd_store_get_db (fx->store), sql);
+}
+
+static void
+test_import_follow_up (Fixture       *fx,
+                       gconstpointer  data)
+{
+  static const char *const first[] = { "AS-A", "买家已经申请退款，等待卖家同意", "AS-C", "买家已经申请退款，等待卖家同意", NULL };
+  static const char *const second[] = { "AS-A", "买家已经申请退款，等待卖家同意", "AS-C", "卖家拒绝退款", NULL };
+  static const char *const third[] = { "AS-A", "买家已经申请退款，等待卖家同意", "AS-C", "买家已经申请退款，等待卖家同意", NULL };
+  RdCasePane *pane = RD_CASE_PANE (rd_test_ui_find_descendant (GTK_WIDGET (fx->window), RD_TYPE_CASE_PANE, NULL));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) c = NULL;
+  GtkWidget *banner, *group;
+  gint64 a, id;
+
+  g_assert_nonnull (pane);
+  import_core (fx, "taobao-1201.csv", first);
+  a = case_of_key (fx, "AS-A");
+  id = case_of_key (fx, "AS-C");
+  c = rd_case_store_get (fx->store, id, &error);
+  g_assert_no_error (error);
+  c->status = RD_CASE_STATUS_REFUSED;
+  g_assert_true (rd_case_store_update (fx->store, c, "Lina", &error));
+  g_assert_no_error (error);
+  import_core (fx, "taobao-1202.csv", second);
+  import_core (fx, "taobao-1203.csv", third);
+
+  /* The reopened case: the banner, and the platform's facts. */
+  rd_case_pane_show_case (pane, id);
+  rd_test_ui_iterate ();
+  banner = rd_test_ui_find_descendant (GTK_WIDGET (pane), GTK_TYPE_REVEALER, "follow-up-banner");
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_widget_get_visible (banner));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_true (find_label (banner, "Reopened on the platform after the shop closed it — follow up") != NULL);
+  group = rd_test_ui_find_descendant (GTK_WIDGET (pane), ADW_TYPE_PREFERENCES_GROUP, "platform-group");
+  g_assert_nonnull (group);
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_true (find_label (group, "买家已经申请退款，等待卖家同意 (Open on the platform)") != NULL);
+  g_assert_true (find_label (group, "¥25.50") != NULL);
+  g_assert_true (find_label (group, "taobao-1203.csv, row 3") != NULL);
+
+  /* A case the platform and the shop agree on: no banner. */
+  rd_case_pane_show_case (pane, a);
+  rd_test_ui_iterate ();
+  g_assert_false (gtk_widget_get_visible (banner));
+  g_assert_true (gtk_widget_get_visible (group));
+
+  /* A hand-entered case: neither. */
+  {
+    g_autoptr(RdCase) hand = rd_case_new ();
+
+    hand->channel = g_strdup ("taobao");
+    hand->order_no = g_strdup ("4100000000000000999");
+    hand->kind = RD_REFUND_KIND_REFUND_ONLY_UNSHIPPED;
+    hand->reason = g_strdup ("changed_mind");
+    hand->payment_method = RD_PAYMENT_METHOD_ALIPAY;
+    hand->amount_paid = 1000;
+    hand->requested_at = 1793000000;
+    g_assert_true (rd_case_store_insert (fx->store, hand, "Lina", &error));
+    g_assert_no_error (error);
+    rd_case_pane_show_case (pane, hand->id);
+    rd_test_ui_iterate ();
+    g_assert_false (gtk_widget_get_visible (banner));
+    g_assert_false (gtk_widget_get_visible (group));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +473,7 @@ main (int   argc,
   g_test_add ("/rd/import-dialog/cancel", Fixture, NULL, fixture_set_up, test_import_cancel, fixture_tear_down);
   g_test_add ("/rd/import-dialog/drop", Fixture, NULL, fixture_set_up, test_import_drop, fixture_tear_down);
   g_test_add ("/rd/import-dialog/xls", Fixture, NULL, fixture_set_up, test_import_xls, fixture_tear_down);
+  g_test_add ("/rd/import-dialog/follow-up", Fixture, NULL, fixture_set_up, test_import_follow_up, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -198,6 +198,18 @@ rd_import_columns_set_headers (RdImportColumns   *self,
 
   g_return_if_fail (RD_IS_IMPORT_COLUMNS (self));
 
+  /* The same file previewed again (a column chosen): the choices stay. */
+  if (n_headers > 0 && n_headers == self->headers->len)
+    {
+      guint i;
+
+      for (i = 0; i < n_headers; i++)
+        if (g_strcmp0 (headers[i], g_ptr_array_index (self->headers, i)) != 0)
+          break;
+      if (i == n_headers)
+        return;
+    }
+
   g_ptr_array_set_size (self->headers, 0);
   /* Translators: a field the file has no column for. */
   gtk_string_list_append (choices, _("(none)"));
