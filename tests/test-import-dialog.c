@@ -260,6 +260,7 @@ test_import_cancel (Fixture       *fx,
 {
   g_autofree char *path = write_taobao_csv (fx->dir, "big.csv", 20000, 0);
   RdImportDialog *dialog;
+  RdImportCounts counts;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.import-file", "s", path));
   dialog = rd_window_get_import_dialog (fx->window);
@@ -269,6 +270,11 @@ test_import_cancel (Fixture       *fx,
   /* The dialog answers: it says so, Import is off, and it closes. */
   g_assert_nonnull (rd_import_dialog_get_error (dialog));
   g_assert_false (rd_import_dialog_can_import (dialog));
+  /* No counts of a preview it did not finish beside an empty list. */
+  rd_import_dialog_get_counts (dialog, &counts);
+  g_assert_cmpuint (counts.n_new + counts.n_updated + counts.n_unchanged + counts.n_errors, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rd_import_dialog_get_rows (dialog)), ==, 0);
+  g_assert_cmpstr (label_of (GTK_WIDGET (dialog), GTK_TYPE_TOGGLE_BUTTON, "new-toggle"), ==, "New 0");
   rd_import_dialog_cancel (dialog);
   wait_for (dialog_gone, fx->window);
 

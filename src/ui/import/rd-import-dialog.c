@@ -159,12 +159,15 @@ finish_preview (RdImportDialog *self,
   else if (cancelled)
     {
       g_list_store_remove_all (self->rows);
+      memset (&self->counts, 0, sizeof self->counts);
+      self->n_included_errors = 0;
       set_error (self, _("The preview was cancelled: nothing was imported."));
     }
   else
     {
       g_list_store_remove_all (self->rows);
       memset (&self->counts, 0, sizeof self->counts);
+      self->n_included_errors = 0;
       set_error (self, job->error->message);
     }
 
