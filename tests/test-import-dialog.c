@@ -194,6 +194,9 @@ test_import_preview_apply_show (Fixture       *fx,
     g_assert_cmpint (rd_import_row_get_outcome (row), ==, RD_IMPORT_OUTCOME_ERROR);
     g_assert_cmpuint (rd_import_row_get_number (row), ==, 14);
     g_assert_cmpstr (rd_import_row_get_problems (row), !=, "");
+    /* The one text column names the problem's column. */
+    g_assert_true (g_str_has_prefix (rd_import_row_get_details (row), "买家退款金额: "));
+    g_assert_nonnull (strstr (rd_import_row_get_details (row), rd_import_row_get_problems (row)));
   }
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (rd_test_ui_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_TOGGLE_BUTTON, "new-toggle")), TRUE);
   rd_test_ui_iterate ();

@@ -136,8 +136,9 @@ rd_import_columns_init (RdImportColumns *self)
   gtk_box_set_spacing (GTK_BOX (self), 12);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self), 6);
 
-  adw_preferences_group_set_title (file, _("Columns of the File"));
-  adw_preferences_group_set_description (file, _("The file was not recognised: say which column holds what. The after-sales number, or the order number with a refund id, is needed to tell the cases apart."));
+  /* What the user came for first; the unit, channel and name after. */
+  adw_preferences_group_set_title (fields, _("Columns of the File"));
+  adw_preferences_group_set_description (fields, _("The file was not recognised: say which column holds what. The after-sales number, or the order number with a refund id, is needed to tell the cases apart."));
 
   /* Translators: the unit of the amounts in a file: yuan (58.50) or fen (5850). */
   gtk_string_list_append (units, _("Yuan (58.50)"));
@@ -182,8 +183,8 @@ rd_import_columns_init (RdImportColumns *self)
       self->field_rows[f] = row;
     }
 
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (file));
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (fields));
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (file));
   rd_import_columns_set_headers (self, NULL, 0);
 }
 

@@ -398,14 +398,8 @@ _rd_import_dialog_list_init (RdImportDialog *self)
               NULL, row_key, width_for (self, C_("import column", "After-Sales No."), "1234567890123456789"));
   add_column (self, C_("import column", "Case No."), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_text_cell),
               NULL, row_case_no, width_for (self, C_("import column", "Case No."), "RF-2026-000000"));
-  add_column (self, C_("import column", "What Changes"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_text_cell),
-              NULL, rd_import_row_get_changes, -1);
-  add_column (self, C_("import column", "Notes"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_text_cell),
-              NULL, rd_import_row_get_notes, 200);
-  add_column (self, C_("import column", "Column"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_text_cell),
-              NULL, rd_import_row_get_problem_columns, 110);
-  add_column (self, C_("import column", "Problem"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_text_cell),
-              NULL, rd_import_row_get_problems, 260);
+  add_column (self, C_("import column", "Details"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_text_cell),
+              NULL, rd_import_row_get_details, -1);
 
   _rd_import_dialog_update_counts (self);
 }

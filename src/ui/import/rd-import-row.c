@@ -19,6 +19,7 @@ struct _RdImportRow
   char         *notes;
   char         *problems;
   char         *problem_columns;
+  char         *details;
   gboolean      excluded;
 };
 
@@ -79,6 +80,7 @@ rd_import_row_finalize (GObject *object)
   g_free (self->notes);
   g_free (self->problems);
   g_free (self->problem_columns);
+  g_free (self->details);
 
   G_OBJECT_CLASS (rd_import_row_parent_class)->finalize (object);
 }
@@ -158,12 +160,22 @@ rd_import_row_new (const RdImportItem *item,
 
   {
     g_autoptr(GPtrArray) messages = g_ptr_array_new ();
+    GString *details = g_string_new (NULL);
 
     for (guint i = 0; item->problems != NULL && i < item->problems->len; i++)
       {
         const RdImportProblem *problem = g_ptr_array_index (item->problems, i);
+        gboolean named = problem->column >= 0 && headers != NULL && (guint) problem->column < n_headers &&
+                         *headers[problem->column] != '\0';
 
         g_ptr_array_add (messages, problem->message);
+        if (details->len > 0)
+          g_string_append (details, _("; "));
+        if (named)
+          /* Translators: a problem of an imported row with its column: "买家退款金额: “五十” is not an amount". */
+          g_string_append_printf (details, _("%s: %s"), headers[problem->column], problem->message);
+        else
+          g_string_append (details, problem->message);
         if (problem->column >= 0 && headers != NULL && (guint) problem->column < n_headers &&
             strstr (columns->str, headers[problem->column]) == NULL)
           {
@@ -173,6 +185,17 @@ rd_import_row_new (const RdImportItem *item,
           }
       }
     self->problems = join_strings (messages);
+    for (guint i = 0; i < 2; i++)
+      {
+        const char *part = i == 0 ? self->changes : self->notes;
+
+        if (*part == '\0')
+          continue;
+        if (details->len > 0)
+          g_string_append (details, _("; "));
+        g_string_append (details, part);
+      }
+    self->details = g_string_free (details, FALSE);
   }
   self->problem_columns = g_string_free (columns, FALSE);
 
@@ -279,6 +302,14 @@ rd_import_row_get_problem_columns (RdImportRow *self)
   g_return_val_if_fail (RD_IS_IMPORT_ROW (self), NULL);
 
   return self->problem_columns;
+}
+
+const char *
+rd_import_row_get_details (RdImportRow *self)
+{
+  g_return_val_if_fail (RD_IS_IMPORT_ROW (self), NULL);
+
+  return self->details;
 }
 
 gboolean

@@ -37,6 +37,10 @@ const char         *rd_import_row_get_problems   (RdImportRow *self);
 /* The header of the columns the problems are in ("退款金额"), joined by
  * ", "; "" when a problem is about the row as a whole or there is none. */
 const char         *rd_import_row_get_problem_columns (RdImportRow *self);
+/* What the preview's one text column shows: each problem with its column
+ * ("买家退款金额: “五十” is not an amount"), then the changes, then the
+ * notes, joined by "; ". */
+const char         *rd_import_row_get_details    (RdImportRow *self);
 
 /* Left out of the import; notify::excluded. */
 gboolean            rd_import_row_get_excluded   (RdImportRow *self);
