@@ -11,9 +11,11 @@
 
 #include <locale.h>
 
+#include "rd-audit.h"
 #include "rd-case-store.h"
 #include "rd-import-case.h"
 #include "rd-import.h"
+#include "rd-operators.h"
 #include "rd-store.h"
 #include "rd-test-ledger.h"
 
@@ -180,6 +182,82 @@ test_facts_and_follow_up (Fixture       *f,
   g_assert_false (follow_up);
 }
 
+/* The count of audit entries of a case by action and operator. */
+static gint64
+audited (Fixture    *f,
+         gint64      id,
+         const char *operator)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit_log WHERE case_id = %" G_GINT64_FORMAT
+                                          " AND action = 'follow-up' AND field = 'follow_up'"
+                                          " AND old_value = '1' AND new_value = '0' AND operator = '%s'",
+                                          id, operator);
+
+  return rd_test_raw_int (rd_store_get_db (f->store), sql);
+}
+
+/* Clearing the flag once followed up: refused to someone who may not edit
+ * cases (the flag stays, nothing audited); done by the operator, with an
+ * audit entry naming them; a second clear writes nothing; a hand-entered
+ * case has no flag to clear; the count follows. */
+static void
+test_clear_follow_up (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char *const first[] = { "AS-A", WAITING, "58.50", "AS-C", WAITING, "30.01", NULL };
+  static const char *const second[] = { "AS-A", WAITING, "58.50", "AS-C", REFUSED, "30.01", NULL };
+  g_autoptr(GError) error = NULL;
+  gboolean follow_up = FALSE;
+  guint count = 99;
+  gint64 a, c;
+
+  import_rows (f, "taobao-1201.csv", first);
+  a = case_id_of (f, "AS-A");
+  c = case_id_of (f, "AS-C");
+  g_assert_true (rd_import_case_count_follow_up (f->store, &count, &error));
+  g_assert_cmpuint (count, ==, 0);
+  refuse (f, c);
+  import_rows (f, "taobao-1202.csv", second);
+  import_rows (f, "taobao-1203.csv", first);
+  g_assert_true (rd_import_case_follow_up (f->store, c, &follow_up, &error));
+  g_assert_true (follow_up);
+  g_assert_true (rd_import_case_count_follow_up (f->store, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 1);
+
+  /* The accountant reads cases but does not edit them. */
+  g_assert_false (rd_import_case_clear_follow_up (f->store, c, "会计", &error));
+  g_assert_error (error, RD_OPERATORS_ERROR, RD_OPERATORS_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_true (rd_import_case_follow_up (f->store, c, &follow_up, &error));
+  g_assert_true (follow_up);
+  g_assert_cmpint (audited (f, c, "会计"), ==, 0);
+
+  g_assert_true (rd_import_case_clear_follow_up (f->store, c, "小王", &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_import_case_follow_up (f->store, c, &follow_up, &error));
+  g_assert_false (follow_up);
+  g_assert_cmpint (audited (f, c, "小王"), ==, 1);
+  g_assert_true (rd_import_case_count_follow_up (f->store, &count, &error));
+  g_assert_cmpuint (count, ==, 0);
+
+  /* Not flagged (any more, or ever): nothing written. */
+  g_assert_true (rd_import_case_clear_follow_up (f->store, c, "小王", &error));
+  g_assert_true (rd_import_case_clear_follow_up (f->store, a, "小王", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (audited (f, c, "小王"), ==, 1);
+  g_assert_cmpint (audited (f, a, "小王"), ==, 0);
+
+  /* A case no import read. */
+  g_assert_false (rd_import_case_clear_follow_up (f->store, 987654, "小王", &error));
+  g_assert_error (error, RD_CASE_STORE_ERROR, RD_CASE_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The audit chain still holds. */
+  g_assert_true (rd_audit_verify (f->store, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_state_names (void)
 {
@@ -199,6 +277,8 @@ main (int   argc,
 
   g_test_add ("/rd/import-case/hand-entered", Fixture, NULL, fixture_set_up, test_hand_entered, fixture_tear_down);
   g_test_add ("/rd/import-case/facts-and-follow-up", Fixture, NULL, fixture_set_up, test_facts_and_follow_up,
+              fixture_tear_down);
+  g_test_add ("/rd/import-case/clear-follow-up", Fixture, NULL, fixture_set_up, test_clear_follow_up,
               fixture_tear_down);
   g_test_add_func ("/rd/import-case/state-names", test_state_names);
 

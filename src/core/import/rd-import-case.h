@@ -44,6 +44,24 @@ gboolean rd_import_case_follow_up  (RdStore            *store,
                                     gboolean           *follow_up,
                                     GError            **error);
 
+/* Clears the case's follow-up flag: the operator followed the reopened
+ * case up. One transaction: the flag and its audit entry ("follow-up",
+ * field follow_up, 1 → 0, by `operator`). `operator` must be the one
+ * signed in and allowed to edit cases (rd_operators_check); the caller
+ * passes the current operator, never a name the user typed. TRUE, and
+ * nothing written, when the case is not flagged; RD_CASE_STORE_ERROR_NOT_FOUND
+ * for a case no import has read. */
+gboolean rd_import_case_clear_follow_up (RdStore     *store,
+                                         gint64       case_id,
+                                         const char  *operator,
+                                         GError     **error);
+
+/* The number of flagged cases (the ledger's "Reopened" filter's count).
+ * Reads the partial index case_platform_follow_up only. */
+gboolean rd_import_case_count_follow_up (RdStore     *store,
+                                         guint       *count,
+                                         GError     **error);
+
 /* The platform's state in words of the user's language ("Open on the
  * platform", "Refunded by the platform", …). */
 const char *rd_import_platform_state_get_name (RdImportPlatformState state);

@@ -60,6 +60,9 @@ typedef struct
   char          *text;              /* free text; NULL or blank = any */
   gint64         import_id;         /* the cases an import created or changed
                                        (rd_import_apply); 0 = any */
+  gboolean       reopened;          /* the cases flagged for follow-up: the shop
+                                       closed them and a later import said the
+                                       platform reopened them (case_platform) */
   RdLedgerSortKey sort;
   gboolean       ascending;         /* FALSE: descending (the default) */
 } RdLedgerFilter;
