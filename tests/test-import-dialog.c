@@ -7,7 +7,9 @@
  * toast's Show filters the ledger to exactly them (its chip goes back);
  * Cancel during a preview leaves a dialog that answers and closes; a file
  * dropped on the window opens the same preview; a .xls gets the core's
- * message; Escape closes.
+ * message; Escape closes. A case the platform reopened shows its banner,
+ * the ledger's Reopened filter counts and lists it, and the banner's
+ * Followed Up clears it as the operator signed in.
  */
 #include "config.h"
 
@@ -412,7 +414,11 @@ test_import_follow_up (Fixture       *fx,
   RdCasePane *pane = RD_CASE_PANE (rd_test_ui_find_descendant (GTK_WIDGET (fx->window), RD_TYPE_CASE_PANE, NULL));
   g_autoptr(GError) error = NULL;
   g_autoptr(RdCase) c = NULL;
-  GtkWidget *banner, *group;
+  GtkWidget *banner, *group, *reopened, *followed;
+  g_autofree char *sql = NULL;
+  RdLedgerPage *ledger;
+  RdLedgerModel *model;
+  gboolean flagged = TRUE;
   gint64 a, id;
 
   g_assert_nonnull (pane);
@@ -441,6 +447,39 @@ test_import_follow_up (Fixture       *fx,
   g_assert_true (find_label (group, "买家已经申请退款，等待卖家同意 (Open on the platform)") != NULL);
   g_assert_true (find_label (group, "¥25.50") != NULL);
   g_assert_true (find_label (group, "taobao-1203.csv, row 3") != NULL);
+
+  /* The ledger's Reopened filter counts it and lists exactly it. */
+  ledger = RD_LEDGER_PAGE (rd_test_ui_find_descendant (GTK_WIDGET (fx->window), RD_TYPE_LEDGER_PAGE, NULL));
+  reopened = rd_test_ui_find_descendant (GTK_WIDGET (ledger), GTK_TYPE_TOGGLE_BUTTON, "reopened-button");
+  g_assert_nonnull (reopened);
+  rd_ledger_page_reload (ledger);
+  wait_for (ledger_loaded, ledger);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (reopened)), ==, "Reopened (1)");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (reopened), TRUE);
+  wait_for (ledger_loaded, ledger);
+  model = rd_ledger_page_get_model (ledger);
+  g_assert_cmpuint (rd_ledger_model_get_count (model), ==, 1);
+  g_assert_cmpint (rd_ledger_model_find_id (model, id), ==, 0);
+
+  /* Followed Up clears the flag as the operator signed in: the banner
+   * goes, the filter lists none, its count goes. */
+  followed = rd_test_ui_find_descendant (banner, GTK_TYPE_BUTTON, "followed-up-button");
+  g_assert_nonnull (followed);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (followed)), ==, "_Followed Up");
+  g_assert_true (gtk_widget_is_sensitive (followed));
+  g_signal_emit_by_name (followed, "clicked");
+  rd_test_ui_iterate ();
+  wait_for (ledger_loaded, ledger);
+  g_assert_false (gtk_widget_get_visible (banner));
+  g_assert_true (rd_import_case_follow_up (fx->store, id, &flagged, &error));
+  g_assert_false (flagged);
+  sql = g_strdup_printf ("SELECT count(*) FROM audit_log WHERE case_id = %" G_GINT64_FORMAT
+                         " AND action = 'follow-up' AND operator = 'Lina' AND new_value = '0'", id);
+  g_assert_cmpint (rd_test_raw_int (rd_store_get_db (fx->store), sql), ==, 1);
+  g_assert_cmpuint (rd_ledger_model_get_count (model), ==, 0);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (reopened)), ==, "Reopened");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (reopened), FALSE);
+  wait_for (ledger_loaded, ledger);
 
   /* A case the platform and the shop agree on: no banner. */
   rd_case_pane_show_case (pane, a);

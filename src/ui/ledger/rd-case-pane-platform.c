@@ -5,7 +5,8 @@
  * said the platform reopened it, and a group "On the Platform" with the
  * platform's status as its file wrote it, what the buyer asks back, and
  * the file and row the case was last read from. Nothing of it shows for a
- * case no import has read.
+ * case no import has read. The banner's Followed Up clears the flag (as
+ * the operator signed in, audited).
  */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 
 #include "rd-case-pane-private.h"
 #include "rd-import-case.h"
+#include "rd-operator-guard.h"
 
 static GtkLabel *
 add_row (AdwPreferencesGroup  *group,
@@ -37,12 +39,34 @@ add_row (AdwPreferencesGroup  *group,
   return GTK_LABEL (label);
 }
 
+static void
+on_followed_up_clicked (GtkButton  *button,
+                        RdCasePane *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *operator;
+
+  if (self->rcase == NULL)
+    return;
+  operator = _rd_case_pane_require_operator (self);
+  if (operator == NULL)
+    return;
+  if (!rd_import_case_clear_follow_up (self->store, self->rcase->id, operator, &error))
+    {
+      _rd_case_pane_show_error (self, _("Follow-Up Not Cleared"), error->message);
+      return;
+    }
+  _rd_case_pane_toast (self, _("Marked as followed up"));
+  _rd_case_pane_changed (self);
+}
+
 void
 _rd_case_pane_platform_build_banner (RdCasePane *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   GtkWidget *label = gtk_label_new (_("Reopened on the platform after the shop closed it — follow up"));
+  GtkWidget *button;
 
   gtk_widget_add_css_class (box, "follow-up-banner");
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -52,6 +76,15 @@ _rd_case_pane_platform_build_banner (RdCasePane *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Follow up"), -1);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
+
+  /* Translators: a button on the banner of a case the platform reopened:
+   * the shop has dealt with it, the flag goes. */
+  button = gtk_button_new_with_mnemonic (_("_Followed Up"));
+  gtk_widget_set_name (button, "followed-up-button");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_followed_up_clicked), self);
+  gtk_box_append (GTK_BOX (box), button);
+  self->followed_up_button = button;
 
   self->follow_up_banner = GTK_REVEALER (gtk_revealer_new ());
   gtk_widget_set_name (GTK_WIDGET (self->follow_up_banner), "follow-up-banner");
@@ -88,6 +121,8 @@ _rd_case_pane_platform_show (RdCasePane *self)
 
   gtk_revealer_set_reveal_child (self->follow_up_banner, facts != NULL && facts->follow_up);
   gtk_widget_set_visible (GTK_WIDGET (self->follow_up_banner), facts != NULL && facts->follow_up);
+  /* Who is signed in may have changed since the pane was built. */
+  rd_operator_guard_widget (self->context, self->followed_up_button, RD_ACTION_EDIT_CASE);
   gtk_widget_set_visible (GTK_WIDGET (self->platform_group), facts != NULL);
   if (facts == NULL)
     return;

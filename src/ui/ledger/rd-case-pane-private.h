@@ -49,6 +49,7 @@ struct _RdCasePane
   GtkButton      *create_intercept_button;
   /* rd-case-pane-platform.c */
   GtkRevealer    *follow_up_banner;
+  GtkWidget      *followed_up_button;
   AdwPreferencesGroup *platform_group;
   AdwActionRow   *platform_status_row;
   AdwActionRow   *platform_refund_row;

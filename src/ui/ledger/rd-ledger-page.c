@@ -15,6 +15,7 @@
 #include "rd-case-pane.h"
 #include "rd-channels.h"
 #include "rd-column-width.h"
+#include "rd-import-case.h"
 #include "rd-ledger-model.h"
 #include "rd-ledger-page.h"
 #include "rd-ledger-footer.h"
@@ -61,6 +62,7 @@ struct _RdLedgerPage
   GtkSearchEntry      *search_entry;
   GtkToggleButton     *due_soon_button;
   GtkToggleButton     *follow_up_button;
+  GtkToggleButton     *reopened_button;
   GtkWidget           *import_chip;
   GtkLabel            *import_chip_label;
   GtkDropDown         *month_dropdown;
@@ -325,7 +327,7 @@ filter_is_empty (const RdLedgerFilter *filter)
   return filter->year == 0 && filter->status == RD_CASE_STATUS_NONE &&
          filter->kind == RD_REFUND_KIND_NONE && filter->channel == NULL &&
          filter->reason == NULL && filter->due_within_hours == 0 &&
-         !filter->follow_up && filter->import_id == 0 && (filter->text == NULL || *filter->text == '\0');
+         !filter->follow_up && !filter->reopened && filter->import_id == 0 && (filter->text == NULL || *filter->text == '\0');
 }
 
 static RdLedgerFilter *
@@ -372,6 +374,7 @@ build_filter (RdLedgerPage *self)
   if (gtk_toggle_button_get_active (self->due_soon_button))
     filter->due_within_hours = DUE_SOON_HOURS;
   filter->follow_up = gtk_toggle_button_get_active (self->follow_up_button);
+  filter->reopened = gtk_toggle_button_get_active (self->reopened_button);
   filter->import_id = self->import_id;
 
   rd_ledger_filter_set_text (filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -438,6 +441,26 @@ update_footer (RdLedgerPage *self)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
   else
     gtk_stack_set_visible_child_name (self->list_stack, "no-match");
+}
+
+/* The Reopened filter's count of flagged cases: read on the main loop, a
+ * count of the few rows of a partial index (case_platform_follow_up). */
+static void
+update_reopened_count (RdLedgerPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  guint count = 0;
+
+  if (self->store != NULL && !rd_import_case_count_follow_up (self->store, &count, &error))
+    g_debug ("The reopened cases cannot be counted: %s", error->message);
+
+  if (count > 0)
+    /* Translators: the ledger's filter of the cases the platform reopened, with their number. */
+    label = g_strdup_printf (C_("filter", "Reopened (%u)"), count);
+  else
+    label = g_strdup (C_("filter", "Reopened"));
+  gtk_button_set_label (GTK_BUTTON (self->reopened_button), label);
 }
 
 static GtkWidget *
@@ -582,6 +605,7 @@ on_model_replaced (RdLedgerPage  *self,
     }
   self->to_top = FALSE;
   select_shown_case (self, self->pending_case_id != 0);
+  update_reopened_count (self);
 }
 
 static void
@@ -902,6 +926,7 @@ rd_ledger_page_class_init (RdLedgerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, due_soon_button);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, follow_up_button);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, reopened_button);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, import_chip);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, import_chip_label);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, month_dropdown);
@@ -1038,6 +1063,7 @@ rd_ledger_page_set_store (RdLedgerPage  *self,
     }
 
   update_footer (self);
+  update_reopened_count (self);
   return TRUE;
 }
 
@@ -1084,6 +1110,14 @@ rd_ledger_page_show_due_soon (RdLedgerPage *self)
   g_return_if_fail (RD_IS_LEDGER_PAGE (self));
 
   gtk_toggle_button_set_active (self->due_soon_button, TRUE);
+}
+
+void
+rd_ledger_page_show_reopened (RdLedgerPage *self)
+{
+  g_return_if_fail (RD_IS_LEDGER_PAGE (self));
+
+  gtk_toggle_button_set_active (self->reopened_button, TRUE);
 }
 
 void

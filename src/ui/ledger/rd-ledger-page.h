@@ -36,6 +36,8 @@ void           rd_ledger_page_show_case     (RdLedgerPage  *self,
 
 /* Shows the Due Soon list (the other filters left as they are). */
 void           rd_ledger_page_show_due_soon (RdLedgerPage  *self);
+/* Turns on the filter of the cases the platform reopened (follow-up). */
+void           rd_ledger_page_show_reopened (RdLedgerPage  *self);
 
 RdLedgerModel *rd_ledger_page_get_model     (RdLedgerPage  *self);
 RdCasePane    *rd_ledger_page_get_case_pane (RdLedgerPage  *self);
