@@ -507,6 +507,35 @@ test_import_follow_up (Fixture       *fx,
   }
 }
 
+/* An import whose cases include parcels still on their way to the buyer:
+ * its toast says how many may need intercepting (only this import's). */
+static void
+test_import_proposals_toast (Fixture       *fx,
+                             gconstpointer  data)
+{
+  static const char text[] =
+    "退款编号,订单编号,买家会员名称,售后类型,是否需要退货,退款状态,买家退款原因,买家实际支付金额,"
+    "买家退款金额,退款的申请时间,超时时间,退货物流单号,发货物流信息\n"
+    "AS-S1,4100000000000000005,tb_s1,仅退款,否,买家已经申请退款，等待卖家同意,拍错/多拍,58.50,58.50,"
+    "2026-11-03 14:05:09,2026-11-05 14:05:09,,中通快递 ZT1234567890\n"
+    "AS-S2,4100000000000000006,tb_s2,仅退款,否,买家已经申请退款，等待卖家同意,拍错/多拍,30.00,30.00,"
+    "2026-11-03 15:05:09,2026-11-05 15:05:09,,圆通速递 YT5550001112\n"
+    "AS-U,4100000000000000007,tb_u,仅退款,否,买家已经申请退款，等待卖家同意,拍错/多拍,20.00,20.00,"
+    "2026-11-03 16:05:09,2026-11-05 16:05:09,,\n";
+  g_autofree char *path = g_build_filename (fx->dir, "taobao-1204.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  RdImportDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  dialog = open_preview (fx, path);
+  g_assert_true (rd_import_dialog_can_import (dialog));
+  g_signal_emit_by_name (rd_test_ui_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "import-button"), "clicked");
+  wait_for (dialog_gone, fx->window);
+  g_assert_nonnull (find_label (GTK_WIDGET (fx->window),
+                                "Imported 3 new and 0 updated cases from taobao-1204.csv; "
+                                "2 parcels may need intercepting"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -521,6 +550,8 @@ main (int   argc,
   g_test_add ("/rd/import-dialog/cancel", Fixture, NULL, fixture_set_up, test_import_cancel, fixture_tear_down);
   g_test_add ("/rd/import-dialog/drop", Fixture, NULL, fixture_set_up, test_import_drop, fixture_tear_down);
   g_test_add ("/rd/import-dialog/xls", Fixture, NULL, fixture_set_up, test_import_xls, fixture_tear_down);
+  g_test_add ("/rd/import-dialog/proposals-toast", Fixture, NULL, fixture_set_up, test_import_proposals_toast,
+              fixture_tear_down);
   g_test_add ("/rd/import-dialog/follow-up", Fixture, NULL, fixture_set_up, test_import_follow_up, fixture_tear_down);
 
   return g_test_run ();

@@ -479,19 +479,21 @@ show_intercept_action (GtkWidget  *widget,
 }
 
 /* The import is committed: the ledger shows it, and its toast offers the
- * imported cases. */
+ * imported cases and says how many parcels may need intercepting (the
+ * Intercepts page lists them). */
 static void
 on_import_dialog_imported (RdWindow       *self,
                            gint64          import_id,
                            guint64         n_new,
                            guint64         n_updated,
+                           guint           n_proposed,
                            RdImportDialog *dialog)
 {
   g_autofree char *name = g_filename_display_basename (rd_import_dialog_get_path (dialog));
 
   rd_window_show_page (self, "ledger");
   rd_ledger_page_reload (self->ledger_page);
-  rd_ledger_page_toast_import (self->ledger_page, import_id, name, n_new, n_updated);
+  rd_ledger_page_toast_import (self->ledger_page, import_id, name, n_new, n_updated, n_proposed);
 }
 
 static void

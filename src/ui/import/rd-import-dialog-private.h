@@ -88,6 +88,7 @@ typedef struct
   char            *operator;
   GHashTable      *excluded;      /* gint64* row numbers */
   gint64           import_id;
+  guint            n_proposed;    /* of its cases, proposed for the intercept register */
   /* Both */
   RdImportCounts   counts;
   gint64           last_progress;

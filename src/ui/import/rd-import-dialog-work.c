@@ -253,6 +253,36 @@ out:
   g_task_return_boolean (task, TRUE);
 }
 
+/* How many of the cases the import created or changed are proposed for the
+ * intercept register (a parcel still on its way to the buyer). */
+static guint
+count_proposed (RdStore *store,
+                gint64   import_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) proposals = rd_import_list_intercept_proposals (store, &error);
+  g_autoptr(GArray) cases = NULL;
+  g_autoptr(GHashTable) proposed = NULL;
+  guint n = 0;
+
+  if (proposals != NULL && proposals->len > 0)
+    cases = rd_import_list_cases (store, import_id, &error);
+  if (cases == NULL)
+    {
+      if (error != NULL)
+        g_warning ("The intercept proposals of import %" G_GINT64_FORMAT " cannot be read: %s",
+                   import_id, error->message);
+      return 0;
+    }
+  proposed = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < proposals->len; i++)
+    g_hash_table_add (proposed, &g_array_index (proposals, gint64, i));
+  for (guint i = 0; i < cases->len; i++)
+    if (g_hash_table_contains (proposed, &g_array_index (cases, gint64, i)))
+      n++;
+  return n;
+}
+
 void
 _rd_import_apply_thread (GTask        *task,
               gpointer      source_object,
@@ -271,8 +301,9 @@ _rd_import_apply_thread (GTask        *task,
     }
   options.operator = job->operator;
   options.excluded_rows = job->excluded;
-  rd_import_apply (job->import, store, &options, NULL, NULL, on_progress, job,
-                   cancellable, &job->counts, &job->import_id, &job->error);
+  if (rd_import_apply (job->import, store, &options, NULL, NULL, on_progress, job,
+                       cancellable, &job->counts, &job->import_id, &job->error))
+    job->n_proposed = count_proposed (store, job->import_id);
   g_task_return_boolean (task, TRUE);
 }
 

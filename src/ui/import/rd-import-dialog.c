@@ -283,7 +283,7 @@ on_apply_done (GObject      *source,
   if (job->error == NULL)
     {
       g_signal_emit (self, signals[SIGNAL_IMPORTED], 0, job->import_id,
-                     job->counts.n_new, job->counts.n_updated);
+                     job->counts.n_new, job->counts.n_updated, job->n_proposed);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
@@ -495,10 +495,11 @@ rd_import_dialog_class_init (RdImportDialogClass *klass)
    * @import_id: the import's id in the ledger
    * @n_new: cases created
    * @n_updated: cases changed
+   * @n_proposed: of those, cases proposed for the intercept register
    */
   signals[SIGNAL_IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                           0, NULL, NULL, NULL, G_TYPE_NONE, 3,
-                                           G_TYPE_INT64, G_TYPE_UINT64, G_TYPE_UINT64);
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 4,
+                                           G_TYPE_INT64, G_TYPE_UINT64, G_TYPE_UINT64, G_TYPE_UINT);
 
   g_type_ensure (RD_TYPE_IMPORT_COLUMNS);
 

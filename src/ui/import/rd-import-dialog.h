@@ -11,7 +11,8 @@
  * out before Import is possible. The import is done as the operator signed
  * in; the dialog closes when the operator changes.
  *
- * Emits "imported" (import id, new, updated cases) when the import is
+ * Emits "imported" (import id, new, updated cases, cases proposed for the
+ * intercept register) when the import is
  * committed, then closes.
  */
 #pragma once

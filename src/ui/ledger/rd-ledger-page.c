@@ -1168,7 +1168,8 @@ rd_ledger_page_toast_import (RdLedgerPage *self,
                              gint64        import_id,
                              const char   *file_name,
                              guint64       n_new,
-                             guint64       n_updated)
+                             guint64       n_updated,
+                             guint         n_proposed)
 {
   g_autofree char *n_new_text = NULL;
   g_autofree char *n_updated_text = NULL;
@@ -1193,6 +1194,18 @@ rd_ledger_page_toast_import (RdLedgerPage *self,
                                      "Imported %s and %s updated cases from %s",
                                      (gulong) (n_new + n_updated)),
                            new_text, n_updated_text, file_name);
+  if (n_proposed > 0)
+    {
+      g_autofree char *imported = g_steal_pointer (&title);
+      /* Translators: added to a finished import's toast: cases of the import
+       * whose parcel is still on its way to the buyer (the Intercepts page lists them). */
+      g_autofree char *parcels = g_strdup_printf (ngettext ("%u parcel may need intercepting",
+                                                            "%u parcels may need intercepting", n_proposed),
+                                                  n_proposed);
+
+      /* Translators: "Imported … from taobao-1201.csv; 2 parcels may need intercepting". */
+      title = g_strdup_printf (_("%s; %s"), imported, parcels);
+    }
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Show"));
   adw_toast_set_action_name (toast, "ledger.show-import");

@@ -53,12 +53,14 @@ void           rd_ledger_page_show_import   (RdLedgerPage  *self,
                                              const char    *file_name);
 gint64         rd_ledger_page_get_import    (RdLedgerPage  *self);
 /* The toast of a finished import: "Imported 12 new and 3 updated cases
- * from FILE", whose Show does rd_ledger_page_show_import. */
+ * from FILE" (and, when n_proposed > 0, "2 parcels may need
+ * intercepting"), whose Show does rd_ledger_page_show_import. */
 void           rd_ledger_page_toast_import  (RdLedgerPage  *self,
                                              gint64         import_id,
                                              const char    *file_name,
                                              guint64        n_new,
-                                             guint64        n_updated);
+                                             guint64        n_updated,
+                                             guint          n_proposed);
 AdwToastOverlay *rd_ledger_page_get_toast_overlay (RdLedgerPage *self);
 
 G_END_DECLS
