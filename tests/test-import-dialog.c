@@ -20,6 +20,7 @@
 #include "rd-case-pane.h"
 #include "rd-case-store.h"
 #include "rd-import-case.h"
+#include "rd-import-columns.h"
 #include "rd-import-dialog.h"
 #include "rd-import-row.h"
 #include "rd-ledger-page.h"
@@ -507,6 +508,36 @@ test_import_follow_up (Fixture       *fx,
   }
 }
 
+/* The column mapping is built only when needed: not for a file the
+ * import recognised; for one it did not, at once, revealed, with the
+ * file's header cells to choose from. */
+static void
+test_import_mapping_lazy (Fixture       *fx,
+                          gconstpointer  data)
+{
+  g_autofree char *known = write_taobao_csv (fx->dir, "taobao-1201.csv", 3, 0);
+  g_autofree char *unknown = g_build_filename (fx->dir, "shop-list.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  RdImportDialog *dialog;
+  GtkWidget *mapping;
+
+  dialog = open_preview (fx, known);
+  g_assert_null (rd_test_ui_find_descendant (GTK_WIDGET (dialog), RD_TYPE_IMPORT_COLUMNS, NULL));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rd_test_ui_iterate ();
+
+  g_assert_true (g_file_set_contents (unknown, "单号,客户,金额\nA1,张三,10.00\n", -1, &error));
+  dialog = open_preview (fx, unknown);
+  mapping = rd_test_ui_find_descendant (GTK_WIDGET (dialog), RD_TYPE_IMPORT_COLUMNS, NULL);
+  g_assert_nonnull (mapping);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (mapping, GTK_TYPE_REVEALER))));
+  g_assert_true (gtk_widget_get_sensitive (mapping));
+  rd_import_columns_set_header (RD_IMPORT_COLUMNS (mapping), RD_IMPORT_FIELD_ORDER_NO, "单号");
+  g_assert_cmpstr (rd_import_columns_get_header (RD_IMPORT_COLUMNS (mapping), RD_IMPORT_FIELD_ORDER_NO), ==, "单号");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rd_test_ui_iterate ();
+}
+
 /* An import whose cases include parcels still on their way to the buyer:
  * its toast says how many may need intercepting (only this import's). */
 static void
@@ -550,6 +581,8 @@ main (int   argc,
   g_test_add ("/rd/import-dialog/cancel", Fixture, NULL, fixture_set_up, test_import_cancel, fixture_tear_down);
   g_test_add ("/rd/import-dialog/drop", Fixture, NULL, fixture_set_up, test_import_drop, fixture_tear_down);
   g_test_add ("/rd/import-dialog/xls", Fixture, NULL, fixture_set_up, test_import_xls, fixture_tear_down);
+  g_test_add ("/rd/import-dialog/mapping-lazy", Fixture, NULL, fixture_set_up, test_import_mapping_lazy,
+              fixture_tear_down);
   g_test_add ("/rd/import-dialog/proposals-toast", Fixture, NULL, fixture_set_up, test_import_proposals_toast,
               fixture_tear_down);
   g_test_add ("/rd/import-dialog/follow-up", Fixture, NULL, fixture_set_up, test_import_follow_up, fixture_tear_down);

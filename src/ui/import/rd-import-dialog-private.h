@@ -56,7 +56,12 @@ struct _RdImportDialog
   GtkDropDown       *profile_dropdown;
   GtkLabel          *error_label;
   GtkRevealer       *mapping_revealer;
+  GtkScrolledWindow *mapping_scrolled;
+  /* The column mapping, built when first needed (Map Columns… chosen, or
+   * the file not recognised): it costs the dialog's opening 20–60 ms. */
   RdImportColumns   *mapping;
+  char             **file_headers;   /* the last preview's header cells (a cell may be NULL) */
+  guint              n_file_headers;
   GtkToggleButton   *new_button;
   GtkToggleButton   *updated_button;
   GtkToggleButton   *unchanged_button;

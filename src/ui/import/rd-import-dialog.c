@@ -50,11 +50,22 @@ set_running (RdImportDialog *self,
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->profile_box), !running);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->mapping), !running);
+  if (self->mapping != NULL)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->mapping), !running);
   _rd_import_dialog_update_import_button (self);
 }
 
 static void start_preview (RdImportDialog *self);
+static RdImportColumns *ensure_mapping (RdImportDialog *self);
+
+static void
+clear_file_headers (RdImportDialog *self)
+{
+  for (guint i = 0; i < self->n_file_headers; i++)
+    g_free (self->file_headers[i]);
+  g_clear_pointer (&self->file_headers, g_free);
+  self->n_file_headers = 0;
+}
 
 /* The dropdown of profiles: the one detected, each built-in, each saved
  * generic profile, and Map Columns. */
@@ -148,7 +159,15 @@ finish_preview (RdImportDialog *self,
     }
 
   if (job->headers != NULL)
-    rd_import_columns_set_headers (self->mapping, (const char *const *) job->headers, job->n_headers);
+    {
+      clear_file_headers (self);
+      self->file_headers = g_steal_pointer (&job->headers);
+      self->n_file_headers = job->n_headers;
+      job->n_headers = 0;
+      if (self->mapping != NULL)
+        rd_import_columns_set_headers (self->mapping, (const char *const *) self->file_headers,
+                                       self->n_file_headers);
+    }
 
   if (job->error == NULL && !cancelled)
     {
@@ -228,7 +247,7 @@ start_preview (RdImportDialog *self)
       job->set_profile = TRUE;
       if (map_columns_selected (self))
         {
-          job->profile = rd_import_columns_build (self->mapping, &error);
+          job->profile = rd_import_columns_build (ensure_mapping (self), &error);
           if (job->profile == NULL)
             {
               self->import = g_steal_pointer (&job->import);
@@ -335,6 +354,8 @@ on_profile_selected (RdImportDialog *self)
 
   if (self->filling_profiles)
     return;
+  if (map)
+    ensure_mapping (self);
   gtk_revealer_set_reveal_child (self->mapping_revealer, map);
   start_preview (self);
 }
@@ -365,6 +386,24 @@ on_mapping_save (RdImportDialog  *self,
   fill_profiles (self, rd_import_profile_get_id (profile));
   gtk_revealer_set_reveal_child (self->mapping_revealer, FALSE);
   start_preview (self);
+}
+
+/* The column mapping, built the first time it is needed, with the
+ * header of the file as the last preview read it. */
+static RdImportColumns *
+ensure_mapping (RdImportDialog *self)
+{
+  if (self->mapping != NULL)
+    return self->mapping;
+
+  self->mapping = g_object_new (RD_TYPE_IMPORT_COLUMNS, NULL);
+  g_signal_connect_object (self->mapping, "changed", G_CALLBACK (on_mapping_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mapping, "save", G_CALLBACK (on_mapping_save), self, G_CONNECT_SWAPPED);
+  if (self->file_headers != NULL)
+    rd_import_columns_set_headers (self->mapping, (const char *const *) self->file_headers, self->n_file_headers);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mapping), self->cancellable == NULL);
+  gtk_scrolled_window_set_child (self->mapping_scrolled, GTK_WIDGET (self->mapping));
+  return self->mapping;
 }
 
 static void
@@ -472,6 +511,7 @@ rd_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->saved_profiles, g_ptr_array_unref);
   g_clear_pointer (&self->profile_choices, g_ptr_array_unref);
+  clear_file_headers (self);
   g_free (self->path);
   g_free (self->db_path);
   g_free (self->error_text);
@@ -501,8 +541,6 @@ rd_import_dialog_class_init (RdImportDialogClass *klass)
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 4,
                                            G_TYPE_INT64, G_TYPE_UINT64, G_TYPE_UINT64, G_TYPE_UINT);
 
-  g_type_ensure (RD_TYPE_IMPORT_COLUMNS);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rd-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RdImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, RdImportDialog, cancel_button);
@@ -512,7 +550,7 @@ rd_import_dialog_class_init (RdImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdImportDialog, profile_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RdImportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, RdImportDialog, mapping_revealer);
-  gtk_widget_class_bind_template_child (widget_class, RdImportDialog, mapping);
+  gtk_widget_class_bind_template_child (widget_class, RdImportDialog, mapping_scrolled);
   gtk_widget_class_bind_template_child (widget_class, RdImportDialog, new_button);
   gtk_widget_class_bind_template_child (widget_class, RdImportDialog, updated_button);
   gtk_widget_class_bind_template_child (widget_class, RdImportDialog, unchanged_button);
@@ -523,7 +561,6 @@ rd_import_dialog_class_init (RdImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdImportDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, RdImportDialog, leave_out_button);
   gtk_widget_class_bind_template_callback (widget_class, on_profile_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_mapping_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_import_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_button_clicked);
@@ -541,8 +578,6 @@ rd_import_dialog_init (RdImportDialog *self)
   self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   _rd_import_dialog_list_init (self);
   g_signal_connect_object (self->rows, "items-changed", G_CALLBACK (on_rows_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->mapping, "save", G_CALLBACK (on_mapping_save), self,
                            G_CONNECT_SWAPPED);
 }
 
