@@ -4,7 +4,9 @@
  * speaks dollars and stores cents; the footer's totals on a ledger with
  * yuan, dollar and yen parcels are one per currency, each labelled, never
  * added; a parcel that came back with a number nobody registered is in the
- * Not Matched view and leaves it when matched to its case.
+ * Not Matched view and leaves it when matched to its case; imported cases
+ * whose parcel is on its way are proposed above the list and added to the
+ * register through the new-intercept dialog.
  */
 #include "config.h"
 
@@ -13,6 +15,8 @@
 
 #include "rd-case-store.h"
 #include "rd-case-store-workflow.h"
+#include "rd-import.h"
+#include "rd-intercept-proposals.h"
 #include "rd-intercepts.h"
 #include "rd-intercepts-page.h"
 #include "rd-test-ledger.h"
@@ -134,6 +138,24 @@ find_button (GtkWidget  *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A label under widget with exactly text. */
+static GtkWidget *
+find_label_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_text (child, text);
 
       if (found != NULL)
         return found;
@@ -358,6 +380,122 @@ test_unmatched_view (Fixture       *f,
   g_assert_cmpstr (((RdIntercept *) linked->pdata[1])->tracking_no, ==, "YT0099887766");
 }
 
+static gboolean
+page_loading (Fixture *f)
+{
+  return rd_intercepts_page_is_loading (f->page);
+}
+
+static void
+wait_loaded (Fixture *f)
+{
+  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  rd_test_ui_iterate ();
+  while (page_loading (f))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  rd_test_ui_iterate ();
+}
+
+/* Imports a Taobao export: two refund-only cases whose parcel had left
+ * (an outbound tracking number), one that had not. */
+static void
+import_shipped (Fixture *f)
+{
+  static const char text[] =
+    "退款编号,订单编号,买家会员名称,售后类型,是否需要退货,退款状态,买家退款原因,买家实际支付金额,"
+    "买家退款金额,退款的申请时间,超时时间,退货物流单号,发货物流信息\n"
+    "AS-S1,4100000000000000005,tb_s1,仅退款,否,买家已经申请退款，等待卖家同意,拍错/多拍,58.50,58.50,"
+    "2026-11-03 14:05:09,2026-11-05 14:05:09,,中通快递 ZT1234567890\n"
+    "AS-S2,4100000000000000006,tb_s2,仅退款,否,买家已经申请退款，等待卖家同意,拍错/多拍,30.00,30.00,"
+    "2026-11-03 15:05:09,2026-11-05 15:05:09,,圆通速递 YT5550001112\n"
+    "AS-U,4100000000000000007,tb_u,仅退款,否,买家已经申请退款，等待卖家同意,拍错/多拍,20.00,20.00,"
+    "2026-11-03 16:05:09,2026-11-05 16:05:09,,\n";
+  g_autofree char *path = g_build_filename (f->dir, "taobao-1201.csv", NULL);
+  g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
+  RdImportOptions options = { "店长", NULL, FALSE, backups };
+  g_autoptr(RdImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  import = rd_import_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_import_preview (import, f->store, NULL, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_import_apply (import, f->store, &options, NULL, NULL, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The imported cases whose parcel is on its way to the buyer: the banner
+ * counts them, Review lists them, and Add to Register… opens the
+ * new-intercept dialog prefilled from the case; once created, the case
+ * leaves the proposals. Nothing shows on a ledger without any. */
+static void
+test_import_proposals (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) linked = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *proposals, *review, *list, *add, *entry;
+  AdwMessageDialog *dialog;
+  gint64 first_case;
+
+  proposals = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), RD_TYPE_INTERCEPTS_PAGE,
+                                                         "proposals"));
+  g_assert_nonnull (proposals);
+  gtk_window_present (f->window);
+  wait_loaded (f);
+  g_assert_false (gtk_widget_get_visible (proposals));
+
+  import_shipped (f);
+  rd_intercepts_page_refresh (f->page);
+  wait_loaded (f);
+  g_assert_true (gtk_widget_get_visible (proposals));
+  g_assert_cmpuint (rd_intercept_proposals_get_n (RD_INTERCEPT_PROPOSALS (proposals)), ==, 2);
+  g_assert_nonnull (find_label_text (proposals, "2 imported cases have a parcel on its way to the buyer"));
+
+  review = rd_test_ui_find_descendant (proposals, GTK_TYPE_TOGGLE_BUTTON, "proposals-review-button");
+  g_assert_nonnull (review);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (review), TRUE);
+  rd_test_ui_iterate ();
+  list = rd_test_ui_find_descendant (proposals, GTK_TYPE_LIST_BOX, "proposals-list");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (rd_test_ui_find_descendant (proposals, GTK_TYPE_REVEALER,
+                                                                                          NULL))));
+  g_assert_true (gtk_widget_is_sensitive (list));
+  /* Newest first: S2 was asked for an hour after S1. */
+  g_assert_nonnull (find_label_text (list, "tb_s2 · parcel YT5550001112"));
+  g_assert_nonnull (find_label_text (list, "tb_s1 · parcel ZT1234567890"));
+  g_assert_null (find_label_text (list, "tb_u · parcel —"));
+
+  add = rd_test_ui_find_descendant (list, GTK_TYPE_BUTTON, "proposal-add-button");
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  rd_test_ui_iterate ();
+  dialog = rd_test_ui_find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "New Intercept");
+  entry = rd_test_ui_find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "YT5550001112");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+  adw_message_dialog_response (dialog, "create");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_loaded (f);
+
+  first_case = rd_test_raw_int (rd_store_get_db (f->store),
+                                "SELECT case_id FROM case_platform WHERE platform_key = 'AS-S2'");
+  linked = rd_intercepts_list_for_case (f->store, first_case, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linked->len, ==, 1);
+  g_assert_cmpstr (((RdIntercept *) linked->pdata[0])->tracking_no, ==, "YT5550001112");
+  g_assert_cmpuint (rd_intercept_proposals_get_n (RD_INTERCEPT_PROPOSALS (proposals)), ==, 1);
+  g_assert_nonnull (find_label_text (proposals, "1 imported case has a parcel on its way to the buyer"));
+  g_assert_null (find_label_text (list, "tb_s2 · parcel YT5550001112"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +510,7 @@ main (int   argc,
   ADD ("usd-claim-dialog", test_usd_claim_dialog);
   ADD ("footer-per-currency", test_footer_per_currency);
   ADD ("unmatched-view", test_unmatched_view);
+  ADD ("import-proposals", test_import_proposals);
 #undef ADD
 
   return g_test_run ();

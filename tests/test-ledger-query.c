@@ -455,6 +455,55 @@ test_import_filter (Fixture       *f,
   FINDS (filter, 4, 1, 5, 2, 3);
 }
 
+/* The cases flagged for follow-up (case_platform.follow_up): only those,
+ * with the other criteria, counted from the cases, copied with the filter;
+ * a case read by an import but not flagged is not among them. */
+static void
+test_reopened_filter (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RdLedgerFilter) filter = rd_ledger_filter_new ();
+  g_autoptr(RdLedgerFilter) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  guint count = 0;
+
+  g_assert_true (rd_store_begin (f->store, &error));
+  sql = g_strdup_printf ("INSERT INTO imports (id, file_name, sha256, profile, channel, at, operator)"
+                         " VALUES (1, 'a.csv', 'x', 'taobao', 'taobao', 1, 'tester');"
+                         " INSERT INTO case_platform (case_id, channel, platform_key, platform_state, follow_up,"
+                         " import_id, row) VALUES"
+                         " (%" G_GINT64_FORMAT ", 'taobao', 'A1', 'open', 1, 1, 2),"
+                         " (%" G_GINT64_FORMAT ", 'taobao', 'A2', 'open', 1, 1, 3),"
+                         " (%" G_GINT64_FORMAT ", 'taobao', 'A3', 'closed', 0, 1, 4);",
+                         f->ids[2], f->ids[5], f->ids[3]);
+  g_assert_true (rd_store_exec (f->store, sql, &error));
+  g_assert_true (rd_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  filter->reopened = TRUE;
+  FINDS (filter, 5, 2);
+  g_assert_true (rd_ledger_query_count (rd_store_get_db (f->store), filter, NULL, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 2);
+
+  filter->channel = g_strdup ("taobao");
+  copy = rd_ledger_filter_copy (filter);
+  g_assert_true (copy->reopened);
+  FINDS (copy, 5);
+
+  /* Cleared in the table: no longer listed. */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("UPDATE case_platform SET follow_up = 0 WHERE case_id = %" G_GINT64_FORMAT, f->ids[5]);
+  g_assert_true (rd_store_exec (f->store, sql, &error));
+  FINDS_NONE (copy);
+  g_clear_pointer (&filter->channel, g_free);
+  FINDS (filter, 2);
+
+  filter->reopened = FALSE;
+  FINDS (filter, 4, 1, 5, 2, 3);
+}
+
 static void
 test_sorts (Fixture       *f,
             gconstpointer  data)
@@ -659,6 +708,7 @@ main (int    argc,
   ADD ("sums-overflow", test_sums_overflow);
   ADD ("filters", test_filters);
   ADD ("import-filter", test_import_filter);
+  ADD ("reopened-filter", test_reopened_filter);
   ADD ("sorts", test_sorts);
   ADD ("search", test_search);
   ADD ("search-intercepts", test_search_intercepts);

@@ -203,6 +203,7 @@ rd_application_startup (GApplication *app)
   } accels[] = {
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.open-ledger", { "<Control>o", NULL } },
+    { "win.import", { "<Control>i", NULL } },
     { "app.shortcuts", { "<Control>question", "F1", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-calculator-page.h"
+#include "rd-import-dialog.h"
 #include "rd-intake-page.h"
 #include "rd-intercepts-page.h"
 #include "rd-ledger-page.h"
@@ -42,6 +43,10 @@ struct _RdWindow
   GtkLabel             *operator_label;
   RdInterceptsPage     *intercepts_page;
   RdCalculatorPage     *calculator_page;
+
+  /* Import (win.import, a file dropped on the window). */
+  GtkFileChooserNative *import_chooser;
+  RdImportDialog       *import_dialog;   /* weak: the one open */
 };
 
 G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -484,6 +489,105 @@ show_intercept_action (GtkWidget  *widget,
   rd_intercepts_page_show_intercept (self->intercepts_page, g_variant_get_int64 (parameter));
 }
 
+/* The import is committed: the ledger shows it, and its toast offers the
+ * imported cases and says how many parcels may need intercepting (the
+ * Intercepts page lists them). */
+static void
+on_import_dialog_imported (RdWindow       *self,
+                           gint64          import_id,
+                           guint64         n_new,
+                           guint64         n_updated,
+                           guint           n_proposed,
+                           RdImportDialog *dialog)
+{
+  g_autofree char *name = g_filename_display_basename (rd_import_dialog_get_path (dialog));
+
+  rd_window_show_page (self, "ledger");
+  rd_ledger_page_reload (self->ledger_page);
+  rd_ledger_page_toast_import (self->ledger_page, import_id, name, n_new, n_updated, n_proposed);
+}
+
+static void
+on_import_chooser_response (RdWindow             *self,
+                            int                   response,
+                            GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        rd_window_import_file (self, path);
+    }
+  g_clear_object (&self->import_chooser);
+}
+
+/* win.import (Ctrl+I): a file of the platforms' after-sales lists, chosen. */
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  g_autoptr(GtkFileFilter) lists = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->import_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->import_dialog));
+      return;
+    }
+
+  g_clear_object (&self->import_chooser);
+  self->import_chooser = gtk_file_chooser_native_new (_("Import an After-Sales List"), GTK_WINDOW (self),
+                                                      GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (lists, _("After-sales lists (CSV, XLSX)"));
+  gtk_file_filter_add_suffix (lists, "csv");
+  gtk_file_filter_add_suffix (lists, "xlsx");
+  gtk_file_filter_add_suffix (lists, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->import_chooser), lists);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->import_chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->import_chooser), lists);
+  g_signal_connect_object (self->import_chooser, "response", G_CALLBACK (on_import_chooser_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->import_chooser));
+}
+
+/* win.import-file (s): the preview of that file, without the chooser. */
+static void
+import_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  rd_window_import_file (RD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* A file dropped on the window: its preview (the first file of several). */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         RdWindow      *self)
+{
+  GSList *files;
+  g_autofree char *path = NULL;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  if (files == NULL || files->data == NULL)
+    return FALSE;
+  path = g_file_get_path (G_FILE (files->data));
+  if (path == NULL)
+    return FALSE;
+  rd_window_import_file (self, path);
+  return TRUE;
+}
+
 static gboolean
 rd_window_close_request (GtkWindow *window)
 {
@@ -501,6 +605,10 @@ rd_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->settings, self);
 
   g_clear_object (&self->watch);
+  if (self->import_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->import_chooser));
+  g_clear_object (&self->import_chooser);
+  g_clear_weak_pointer (&self->import_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
@@ -638,6 +746,9 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-due-soon", NULL, show_due_soon_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_install_action (widget_class, "win.import-file", "s", import_file_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
@@ -649,7 +760,12 @@ rd_window_class_init (RdWindowClass *klass)
 static void
 rd_window_init (RdWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_object (self->calculator_page, "case-applied",
                            G_CALLBACK (on_calculator_case_applied), self, G_CONNECT_SWAPPED);
 }
@@ -732,4 +848,37 @@ rd_window_reload (RdWindow *self)
     if (reports != NULL && gtk_widget_get_mapped (reports))
       rd_reports_page_refresh (RD_REPORTS_PAGE (reports));
   }
+}
+
+void
+rd_window_import_file (RdWindow   *self,
+                       const char *path)
+{
+  RdImportDialog *dialog;
+
+  g_return_if_fail (RD_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  /* One import at a time: the open one stays (it may be importing). */
+  if (self->import_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->import_dialog));
+      return;
+    }
+  if (rd_context_get_store (self->context) == NULL)
+    return;
+
+  dialog = rd_import_dialog_new (GTK_WINDOW (self), self->context, path);
+  g_set_weak_pointer (&self->import_dialog, dialog);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_dialog_imported), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+RdImportDialog *
+rd_window_get_import_dialog (RdWindow *self)
+{
+  g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
+
+  return self->import_dialog;
 }

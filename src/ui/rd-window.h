@@ -1,13 +1,15 @@
 /* rd-window.h
  *
  * The main window: a header bar with the view switcher, the current operator
- * and the primary menu, and the five pages in an AdwViewStack.
+ * and the primary menu, and the five pages in an AdwViewStack; a file
+ * dropped on it is imported (its preview first).
  */
 #pragma once
 
 #include <adwaita.h>
 
 #include "rd-context.h"
+#include "rd-import-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -38,5 +40,13 @@ RdContext  *rd_window_get_context      (RdWindow       *self);
  * shown (the others read the ledger again when they are shown). Done by
  * itself when another process changes the file (RdStoreWatch). */
 void        rd_window_reload           (RdWindow       *self);
+
+/* The import preview of path (what win.import-file and a file dropped on
+ * the window do; win.import asks for the file first). One at a time: while
+ * one is open it is shown instead. */
+void        rd_window_import_file      (RdWindow       *self,
+                                        const char     *path);
+/* The import dialog open, or NULL. */
+RdImportDialog *rd_window_get_import_dialog (RdWindow  *self);
 
 G_END_DECLS

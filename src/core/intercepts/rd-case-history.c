@@ -462,6 +462,8 @@ rd_case_history_describe_change (const char *action,
                             !is_empty (new_value) ? new_value : "—");
   if (g_str_equal (action, "import") && g_strcmp0 (field, "follow_up") == 0)
     return g_strdup (_("Reopened on the platform: flagged for follow-up"));
+  if (g_str_equal (action, "follow-up") && g_strcmp0 (field, "follow_up") == 0)
+    return g_strdup (_("Followed up: the reopened case is no longer flagged"));
   if (g_str_equal (action, "import") && g_strcmp0 (field, "platform_status") == 0)
     {
       if (is_empty (old_value))

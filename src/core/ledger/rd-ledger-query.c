@@ -311,6 +311,15 @@ build_where (const RdLedgerFilter *filter,
         g_string_append (sql, " AND 0");
     }
 
+  if (filter->reopened)
+    {
+      /* Through the partial index case_platform_follow_up (version 14). */
+      if (version >= 14)
+        g_string_append (sql, " AND id IN (SELECT case_id FROM case_platform WHERE follow_up = 1)");
+      else
+        g_string_append (sql, " AND 0");
+    }
+
   if (filter->follow_up)
     {
       g_autofree char *date = rd_time_format_local_date (now);
@@ -885,7 +894,7 @@ rd_ledger_query_run_range (sqlite3               *db,
 
 /* Whether the running totals (case_totals, schema version 13) answer the
  * filter: month, status, kind, channel and reason are their columns; text,
- * deadline, follow-up and import are not. */
+ * deadline, follow-up, import and reopened are not. */
 static gboolean
 totals_answer (sqlite3              *db,
                const RdLedgerFilter *filter)
@@ -896,6 +905,7 @@ totals_answer (sqlite3              *db,
          filter->requested_from == 0 && filter->requested_to == 0 &&
          filter->payment_method == RD_PAYMENT_METHOD_NONE && filter->ids == NULL &&
          filter->reasons == NULL && filter->report_set == RD_LEDGER_REPORT_SET_NONE &&
+         !filter->reopened &&
          schema_version (db) >= 13;
 }
 

@@ -83,6 +83,9 @@ typedef struct
                                        them; NULL = any (reports: the shop's
                                        fault, the other reasons) */
   RdLedgerReportSet report_set;     /* NONE = any */
+  gboolean       reopened;          /* the cases flagged for follow-up: the shop
+                                       closed them and a later import said the
+                                       platform reopened them (case_platform) */
   RdLedgerSortKey sort;
   gboolean       ascending;         /* FALSE: descending (the default) */
 } RdLedgerFilter;

@@ -6,7 +6,9 @@
  * the selected parcel or claim in the action bar, with the policy's advice
  * (nudge the courier, treat as lost, refuse with the signing proof) above
  * it; a parcel that came back with a number nobody registered is matched
- * to its case ("Match to Case…"); and warehouse scan mode, which fills the
+ * to its case ("Match to Case…"); above the list, the imported cases
+ * whose parcel is still on its way to the buyer (rd-intercept-proposals.c),
+ * each added through the same new-intercept dialog; and warehouse scan mode, which fills the
  * page. Every write goes
  * through rd-intercepts.h; the page only reads again afterwards.
  */
@@ -16,9 +18,12 @@
 
 #include "rd-operator-guard.h"
 #include "rd-intercept-dialogs.h"
+#include "rd-import.h"
 #include "rd-intercept-item.h"
+#include "rd-intercept-proposals.h"
 #include "rd-intercepts.h"
 #include "rd-intercepts-page.h"
+#include "rd-case-store.h"
 #include "rd-money-totals.h"
 #include "rd-scan-mode.h"
 
@@ -55,6 +60,7 @@ struct _RdInterceptsPage
   GtkColumnView      *claims_view;
   AdwStatusPage      *empty_page;
   GtkLabel           *hint_label;
+  RdInterceptProposals *proposals;
   GtkLabel           *footer_label;
   GtkBox             *actions_box;
   RdScanMode         *scan_mode;
@@ -107,6 +113,7 @@ update_buttons (RdInterceptsPage *self)
   rd_operator_guard_widget (self->context, self->new_button, RD_ACTION_INTERCEPT);
   rd_operator_guard_widget (self->context, self->scan_button, RD_ACTION_SCAN);
   rd_operator_guard_widget (self->context, GTK_WIDGET (self->actions_box), RD_ACTION_INTERCEPT);
+  rd_intercept_proposals_guard (self->proposals, self->context);
 }
 
 /* A dialog whose answer is written as the operator: closed when they go. */
@@ -214,6 +221,8 @@ typedef struct
   RdInterceptCounts counts;
   GPtrArray        *items;     /* RdInterceptItem */
   char             *footer;
+  GPtrArray        *proposals; /* RdCase: the first imported cases proposed for the register */
+  guint             n_proposals;
 } Loaded;
 
 static void
@@ -221,6 +230,7 @@ loaded_free (Loaded *loaded)
 {
   rd_intercept_counts_clear (&loaded->counts);
   g_clear_pointer (&loaded->items, g_ptr_array_unref);
+  g_clear_pointer (&loaded->proposals, g_ptr_array_unref);
   g_free (loaded->footer);
   g_free (loaded);
 }
@@ -275,6 +285,37 @@ parcels_footer (RdInterceptsView         view,
   return g_strdup_printf (ngettext ("%u parcel", "%u parcels", n), n);
 }
 
+/* The imported cases with a parcel on its way to the buyer and not in the
+ * register (rd_import_list_intercept_proposals): their number and the
+ * first ones. A failure leaves the banner out, not the register. */
+static void
+load_proposals (RdStore *store,
+                Loaded  *loaded)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = rd_import_list_intercept_proposals (store, &error);
+
+  loaded->proposals = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_case_free);
+  if (ids == NULL)
+    {
+      g_warning ("The intercept proposals cannot be read: %s", error->message);
+      return;
+    }
+  loaded->n_proposals = ids->len;
+  for (guint i = 0; i < ids->len && loaded->proposals->len < RD_INTERCEPT_PROPOSALS_MAX_SHOWN; i++)
+    {
+      RdCase *rcase = rd_case_store_get (store, g_array_index (ids, gint64, i), &error);
+
+      if (rcase == NULL)
+        {
+          g_warning ("A proposed case cannot be read: %s", error->message);
+          g_clear_error (&error);
+          continue;
+        }
+      g_ptr_array_add (loaded->proposals, rcase);
+    }
+}
+
 /* Reads what the page shows of view, on any thread (store is used by this
  * thread alone). */
 static Loaded *
@@ -298,6 +339,7 @@ load_register (RdStore           *store,
   loaded->items = g_ptr_array_new_with_free_func (g_object_unref);
   if (!rd_intercepts_count (store, policy, now, &loaded->counts, error))
     return NULL;
+  load_proposals (store, loaded);
 
   if (view == RD_INTERCEPTS_VIEW_CLAIMS)
     {
@@ -379,6 +421,7 @@ show_loaded (RdInterceptsPage *self,
   set_button_label (self->losses_button, _("Losses"), loaded->counts.n_losses);
   set_button_label (self->unmatched_button, _("Not Matched"), loaded->counts.n_unmatched);
   set_button_label (self->all_button, _("All"), loaded->counts.n_all);
+  rd_intercept_proposals_set (self->proposals, loaded->proposals, loaded->n_proposals);
 
   /* Only the rows that show something else are replaced: the same rows
    * at the start and at the end stay (a refresh a minute later changes a
@@ -810,6 +853,16 @@ on_selection_changed (RdInterceptsPage *self)
   update_actions (self);
 }
 
+/* Add to Register… of an imported case: the same dialog as Create
+ * Intercept of a case in the ledger. */
+static void
+on_proposal_add_case (RdInterceptsPage     *self,
+                      gint64                case_id,
+                      RdInterceptProposals *proposals)
+{
+  rd_intercepts_page_create_for_case (self, case_id);
+}
+
 static void
 on_view_toggled (RdInterceptsPage *self,
                  GtkToggleButton  *button)
@@ -942,6 +995,7 @@ rd_intercepts_page_class_init (RdInterceptsPageClass *klass)
   widget_class->unmap = rd_intercepts_page_unmap;
 
   g_type_ensure (RD_TYPE_SCAN_MODE);
+  g_type_ensure (RD_TYPE_INTERCEPT_PROPOSALS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rd-intercepts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, mode_stack);
@@ -956,12 +1010,14 @@ rd_intercepts_page_class_init (RdInterceptsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, claims_view);
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, proposals);
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, footer_label);
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, actions_box);
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, scan_mode);
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, RdInterceptsPage, scan_button);
   gtk_widget_class_bind_template_callback (widget_class, on_view_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_proposal_add_case);
   gtk_widget_class_bind_template_callback (widget_class, on_scan_mode_leave);
 
   gtk_widget_class_install_action (widget_class, "intercepts.new", NULL, new_action);

@@ -47,6 +47,16 @@ struct _RdCasePane
   AdwPreferencesGroup *intercepts_group;
   GtkListBox     *intercepts_list;
   GtkButton      *create_intercept_button;
+  /* rd-case-pane-platform.c */
+  GtkRevealer    *follow_up_banner;
+  GtkWidget      *followed_up_button;
+  AdwPreferencesGroup *platform_group;
+  AdwActionRow   *platform_status_row;
+  AdwActionRow   *platform_refund_row;
+  AdwActionRow   *platform_source_row;
+  GtkLabel       *platform_status_label;
+  GtkLabel       *platform_refund_label;
+  GtkLabel       *platform_source_label;
 
   /* Template children */
   GtkButton      *back_button;
@@ -100,6 +110,12 @@ void        _rd_case_pane_templates_class_init (GtkWidgetClass *widget_class);
 void        _rd_case_pane_update_templates_menu (RdCasePane *self);
 /* rd-case-edit-dialog.c: the case.edit action (the Edit… button). */
 void        _rd_case_pane_edit_class_init (GtkWidgetClass *widget_class);
+
+/* rd-case-pane-platform.c: what the platform's exports said of the case. */
+void        _rd_case_pane_platform_build_banner (RdCasePane          *self);
+void        _rd_case_pane_platform_build_group  (RdCasePane          *self,
+                                                 AdwPreferencesGroup *group);
+void        _rd_case_pane_platform_show  (RdCasePane      *self);
 
 /* rd-case-pane-timeline.c */
 void        _rd_case_pane_show_timeline  (RdCasePane      *self);

@@ -465,6 +465,7 @@ show_current (RdCasePane *self)
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
   show_payouts (self);
   show_fields (self);
+  _rd_case_pane_platform_show (self);
   show_breakdown (self);
   show_evidence (self);
   show_attachments (self);
@@ -577,6 +578,7 @@ rd_case_pane_init (RdCasePane *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  _rd_case_pane_platform_build_banner (self);
   group = add_group (self, _("Case"));
   add_info_row (self, group, INFO_CHANNEL, _("Channel"));
   add_info_row (self, group, INFO_ORDER_NO, _("Order number"));
@@ -597,6 +599,8 @@ rd_case_pane_init (RdCasePane *self)
   add_info_row (self, group, INFO_REFUSAL, _("Refusal reason"));
   add_info_row (self, group, INFO_RESOLUTION, _("Resolution"));
   add_info_row (self, group, INFO_NOTES, _("Notes"));
+
+  _rd_case_pane_platform_build_group (self, add_group (self, _("On the Platform")));
 
   group = add_group (self, _("Amounts"));
   add_info_row (self, group, INFO_PAID, _("Paid by the buyer"));

@@ -15,6 +15,7 @@
 #include "rd-case-pane.h"
 #include "rd-channels.h"
 #include "rd-column-width.h"
+#include "rd-import-case.h"
 #include "rd-ledger-model.h"
 #include "rd-ledger-page.h"
 #include "rd-ledger-footer.h"
@@ -53,6 +54,12 @@ struct _RdLedgerPage
   RdLedgerFilter      *report_filter;
   GtkWidget           *report_chip;
   GtkLabel            *report_chip_label;
+  /* The list shows the cases of this import (0: none), from this file. */
+  gint64               import_id;
+  char                *import_name;
+  /* The last import's toast: its Show button. */
+  gint64               toast_import_id;
+  char                *toast_import_name;
 
   /* Template children */
   AdwToastOverlay     *toast_overlay;
@@ -61,6 +68,9 @@ struct _RdLedgerPage
   GtkSearchEntry      *search_entry;
   GtkToggleButton     *due_soon_button;
   GtkToggleButton     *follow_up_button;
+  GtkToggleButton     *reopened_button;
+  GtkWidget           *import_chip;
+  GtkLabel            *import_chip_label;
   GtkDropDown         *month_dropdown;
   GtkDropDown         *status_dropdown;
   GtkDropDown         *kind_dropdown;
@@ -323,7 +333,7 @@ filter_is_empty (const RdLedgerFilter *filter)
   return filter->year == 0 && filter->status == RD_CASE_STATUS_NONE &&
          filter->kind == RD_REFUND_KIND_NONE && filter->channel == NULL &&
          filter->reason == NULL && filter->due_within_hours == 0 &&
-         !filter->follow_up && filter->import_id == 0 && (filter->text == NULL || *filter->text == '\0') &&
+         !filter->follow_up && !filter->reopened && filter->import_id == 0 && (filter->text == NULL || *filter->text == '\0') &&
          filter->requested_from == 0 && filter->requested_to == 0 &&
          filter->payment_method == RD_PAYMENT_METHOD_NONE && filter->ids == NULL;
 }
@@ -384,6 +394,8 @@ build_filter (RdLedgerPage *self)
   if (gtk_toggle_button_get_active (self->due_soon_button))
     filter->due_within_hours = DUE_SOON_HOURS;
   filter->follow_up = gtk_toggle_button_get_active (self->follow_up_button);
+  filter->reopened = gtk_toggle_button_get_active (self->reopened_button);
+  filter->import_id = self->import_id;
 
   rd_ledger_filter_set_text (filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
@@ -449,6 +461,26 @@ update_footer (RdLedgerPage *self)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
   else
     gtk_stack_set_visible_child_name (self->list_stack, "no-match");
+}
+
+/* The Reopened filter's count of flagged cases: read on the main loop, a
+ * count of the few rows of a partial index (case_platform_follow_up). */
+static void
+update_reopened_count (RdLedgerPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  guint count = 0;
+
+  if (self->store != NULL && !rd_import_case_count_follow_up (self->store, &count, &error))
+    g_debug ("The reopened cases cannot be counted: %s", error->message);
+
+  if (count > 0)
+    /* Translators: the ledger's filter of the cases the platform reopened, with their number. */
+    label = g_strdup_printf (C_("filter", "Reopened (%u)"), count);
+  else
+    label = g_strdup (C_("filter", "Reopened"));
+  gtk_button_set_label (GTK_BUTTON (self->reopened_button), label);
 }
 
 static GtkWidget *
@@ -605,6 +637,7 @@ on_model_replaced (RdLedgerPage  *self,
     }
   self->to_top = FALSE;
   select_shown_case (self, self->pending_case_id != 0);
+  update_reopened_count (self);
 }
 
 static void
@@ -817,6 +850,24 @@ on_settings_channels_changed (RdLedgerPage *self)
 }
 
 static void
+on_import_chip_close (RdLedgerPage *self)
+{
+  rd_ledger_page_show_import (self, 0, NULL);
+}
+
+/* ledger.show-import: the toast's Show. */
+static void
+show_import_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RdLedgerPage *self = RD_LEDGER_PAGE (widget);
+
+  if (self->toast_import_id > 0)
+    rd_ledger_page_show_import (self, self->toast_import_id, self->toast_import_name);
+}
+
+static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -863,6 +914,8 @@ rd_ledger_page_finalize (GObject *object)
   g_clear_pointer (&self->channel_ids, g_ptr_array_unref);
   g_clear_pointer (&self->months, g_array_unref);
   g_clear_pointer (&self->report_filter, rd_ledger_filter_free);
+  g_free (self->import_name);
+  g_free (self->toast_import_name);
 
   G_OBJECT_CLASS (rd_ledger_page_parent_class)->finalize (object);
 }
@@ -907,6 +960,9 @@ rd_ledger_page_class_init (RdLedgerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, due_soon_button);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, follow_up_button);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, reopened_button);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, import_chip);
+  gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, import_chip_label);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, month_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RdLedgerPage, kind_dropdown);
@@ -945,8 +1001,10 @@ rd_ledger_page_class_init (RdLedgerPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_case_pane_back);
   gtk_widget_class_bind_template_callback (widget_class, on_case_pane_case_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_chip_close);
 
   gtk_widget_class_install_action (widget_class, "ledger.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "ledger.show-import", NULL, show_import_action);
 }
 
 static void
@@ -1039,6 +1097,7 @@ rd_ledger_page_set_store (RdLedgerPage  *self,
     }
 
   update_footer (self);
+  update_reopened_count (self);
   return TRUE;
 }
 
@@ -1085,6 +1144,14 @@ rd_ledger_page_show_due_soon (RdLedgerPage *self)
   g_return_if_fail (RD_IS_LEDGER_PAGE (self));
 
   gtk_toggle_button_set_active (self->due_soon_button, TRUE);
+}
+
+void
+rd_ledger_page_show_reopened (RdLedgerPage *self)
+{
+  g_return_if_fail (RD_IS_LEDGER_PAGE (self));
+
+  gtk_toggle_button_set_active (self->reopened_button, TRUE);
 }
 
 void
@@ -1142,6 +1209,10 @@ rd_ledger_page_show_filter (RdLedgerPage         *self,
       g_autofree char *text = g_strdup_printf (_("From Reports: %s"), title != NULL ? title : "");
 
       self->report_filter = rd_ledger_filter_copy (filter);
+      /* One chip at a time: a report's cases replace an import's. */
+      self->import_id = 0;
+      g_clear_pointer (&self->import_name, g_free);
+      gtk_widget_set_visible (self->import_chip, FALSE);
       gtk_label_set_label (self->report_chip_label, text);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->report_chip_label), text);
       adw_leaflet_set_visible_child_name (self->leaflet, "list");
@@ -1156,4 +1227,100 @@ rd_ledger_page_get_report_filter (RdLedgerPage *self)
   g_return_val_if_fail (RD_IS_LEDGER_PAGE (self), NULL);
 
   return self->report_filter;
+}
+
+void
+rd_ledger_page_show_import (RdLedgerPage *self,
+                            gint64        import_id,
+                            const char   *file_name)
+{
+  g_return_if_fail (RD_IS_LEDGER_PAGE (self));
+
+  self->import_id = MAX (import_id, 0);
+  if (self->import_id > 0 && self->report_filter != NULL)
+    {
+      /* One chip at a time: an import's cases replace a report's. */
+      g_clear_pointer (&self->report_filter, rd_ledger_filter_free);
+      gtk_widget_set_visible (self->report_chip, FALSE);
+    }
+  g_free (self->import_name);
+  self->import_name = g_strdup (import_id > 0 ? file_name : NULL);
+  if (self->import_id > 0)
+    {
+      /* Translators: above the ledger's list when it shows the cases of one
+       * import: "From import taobao-1201.csv". */
+      g_autofree char *text = g_strdup_printf (_("From import %s"), file_name != NULL ? file_name : "");
+
+      gtk_label_set_label (self->import_chip_label, text);
+      gtk_widget_set_tooltip_text (self->import_chip, text);
+      adw_leaflet_set_visible_child_name (self->leaflet, "list");
+    }
+  gtk_widget_set_visible (self->import_chip, self->import_id > 0);
+  run_query (self);
+}
+
+gint64
+rd_ledger_page_get_import (RdLedgerPage *self)
+{
+  g_return_val_if_fail (RD_IS_LEDGER_PAGE (self), 0);
+
+  return self->import_id;
+}
+
+void
+rd_ledger_page_toast_import (RdLedgerPage *self,
+                             gint64        import_id,
+                             const char   *file_name,
+                             guint64       n_new,
+                             guint64       n_updated,
+                             guint         n_proposed)
+{
+  g_autofree char *n_new_text = NULL;
+  g_autofree char *n_updated_text = NULL;
+  g_autofree char *new_text = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (RD_IS_LEDGER_PAGE (self));
+
+  self->toast_import_id = import_id;
+  g_free (self->toast_import_name);
+  self->toast_import_name = g_strdup (file_name);
+
+  n_new_text = g_strdup_printf ("%" G_GUINT64_FORMAT, n_new);
+  n_updated_text = g_strdup_printf ("%" G_GUINT64_FORMAT, n_updated);
+  /* Translators: the first half of "Imported 12 new and 3 updated cases from FILE". */
+  new_text = g_strdup_printf (ngettext ("%s new", "%s new", (gulong) n_new), n_new_text);
+  /* Translators: a finished import: "Imported 12 new and 3 updated cases
+   * from taobao-1201.csv"; the first %s is "12 new", the second the
+   * number of cases updated, the third the file. */
+  title = g_strdup_printf (ngettext ("Imported %s and %s updated case from %s",
+                                     "Imported %s and %s updated cases from %s",
+                                     (gulong) (n_new + n_updated)),
+                           new_text, n_updated_text, file_name);
+  if (n_proposed > 0)
+    {
+      g_autofree char *imported = g_steal_pointer (&title);
+      /* Translators: added to a finished import's toast: cases of the import
+       * whose parcel is still on its way to the buyer (the Intercepts page lists them). */
+      g_autofree char *parcels = g_strdup_printf (ngettext ("%u parcel may need intercepting",
+                                                            "%u parcels may need intercepting", n_proposed),
+                                                  n_proposed);
+
+      /* Translators: "Imported … from taobao-1201.csv; 2 parcels may need intercepting". */
+      title = g_strdup_printf (_("%s; %s"), imported, parcels);
+    }
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "ledger.show-import");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+AdwToastOverlay *
+rd_ledger_page_get_toast_overlay (RdLedgerPage *self)
+{
+  g_return_val_if_fail (RD_IS_LEDGER_PAGE (self), NULL);
+
+  return self->toast_overlay;
 }

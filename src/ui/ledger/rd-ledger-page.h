@@ -36,6 +36,8 @@ void           rd_ledger_page_show_case     (RdLedgerPage  *self,
 
 /* Shows the Due Soon list (the other filters left as they are). */
 void           rd_ledger_page_show_due_soon (RdLedgerPage  *self);
+/* Turns on the filter of the cases the platform reopened (follow-up). */
+void           rd_ledger_page_show_reopened (RdLedgerPage  *self);
 
 RdLedgerModel *rd_ledger_page_get_model     (RdLedgerPage  *self);
 RdCasePane    *rd_ledger_page_get_case_pane (RdLedgerPage  *self);
@@ -51,5 +53,22 @@ void           rd_ledger_page_show_filter   (RdLedgerPage         *self,
                                              const char           *title);
 /* The filter shown by rd_ledger_page_show_filter, or NULL. */
 const RdLedgerFilter *rd_ledger_page_get_report_filter (RdLedgerPage *self);
+/* Shows only the cases the import import_id created or changed (0: every
+ * case again), with a chip "From import FILE ✕" above the list that goes
+ * back. */
+void           rd_ledger_page_show_import   (RdLedgerPage  *self,
+                                             gint64         import_id,
+                                             const char    *file_name);
+gint64         rd_ledger_page_get_import    (RdLedgerPage  *self);
+/* The toast of a finished import: "Imported 12 new and 3 updated cases
+ * from FILE" (and, when n_proposed > 0, "2 parcels may need
+ * intercepting"), whose Show does rd_ledger_page_show_import. */
+void           rd_ledger_page_toast_import  (RdLedgerPage  *self,
+                                             gint64         import_id,
+                                             const char    *file_name,
+                                             guint64        n_new,
+                                             guint64        n_updated,
+                                             guint          n_proposed);
+AdwToastOverlay *rd_ledger_page_get_toast_overlay (RdLedgerPage *self);
 
 G_END_DECLS
