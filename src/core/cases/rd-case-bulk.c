@@ -4,7 +4,9 @@
  *  - ids: max (id) + 1 onwards, as SQLite gives them (no AUTOINCREMENT);
  *  - case numbers: the case_numbers counters read once, counted in memory,
  *    written back at commit;
- *  - the cases: inserted here, in multi-row statements;
+ *  - the cases: inserted here, in multi-row statements, with the audit's
+ *    TEMP trigger of their inserts set aside (rd_audit_pause_inserts):
+ *    their rows are read back per batch for the audit side;
  *  - audit and search: written meanwhile by the two side threads into
  *    scratch ledgers (rd-case-bulk-side.c), copied in at commit; the audit
  *    chain continues from audit_head, which is written at commit;
@@ -359,6 +361,9 @@ begin (RdStore     *store,
       !rd_store_exec (store, "UPDATE case_count SET n = n WHERE id = 1", error) ||
       !read_state (bulk, error) ||
       !set_aside_triggers (bulk, error) ||
+      /* The cases' rows are read back per batch instead (no statement
+       * journal: see rd_audit_pause_inserts). */
+      !rd_audit_pause_inserts (store, "cases", error) ||
       (rebuild_indexes && !set_aside_indexes (bulk, error)) ||
       (bulk->insert = rd_store_prepare (store, insert_sql, error)) == NULL ||
       !rd_bulk_side_start (bulk->audit, error) ||
@@ -513,6 +518,7 @@ rd_case_bulk_add_full (RdCaseBulk      *bulk,
   rd_audit_collect_rows (bulk->store, TRUE);
   for (guint start = 0; ok && start < n; start += ROWS_PER_INSERT)
     ok = insert_cases (bulk, cases + start, MIN (ROWS_PER_INSERT, n - start), error);
+  ok = ok && (n == 0 || rd_audit_collect_inserted (bulk->store, "cases", "id", cases[0]->id, cases[n - 1]->id, error));
   for (guint i = 0; ok && i < n; i++)
     ok = rd_bulk_totals_add (bulk->totals, cases[i], error);
   if (ok && func != NULL)
@@ -697,7 +703,8 @@ rd_case_bulk_finish (RdCaseBulk  *bulk,
        copy_search (bulk, error) &&
        fill_from (bulk, rd_store_name_grams_fill_sql, error) &&
        rd_bulk_totals_write (bulk->totals, error) &&
-       write_counters (bulk, error);
+       write_counters (bulk, error) &&
+       rd_audit_resume_inserts (bulk->store, "cases", error);
 
   for (guint i = 0; ok && i < bulk->trigger_sql->len; i++)
     ok = rd_store_exec (bulk->store, g_ptr_array_index (bulk->trigger_sql, i), error);

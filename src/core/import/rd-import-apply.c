@@ -183,6 +183,26 @@ write_with_new_cases (RdStore    *store,
       plan->item->case_id = cases[i]->id;
       plan->item->case_no = g_strdup (cases[i]->case_no);
     }
+  /* Their audit rows (the TEMP triggers of these inserts are set aside
+   * while the bulk runs): the batch's ids are consecutive and new. */
+  return n == 0 ||
+         (rd_audit_collect_inserted (store, "case_platform", "case_id", cases[0]->id, cases[n - 1]->id, error) &&
+          rd_audit_collect_inserted (store, "case_imports", "case_id", cases[0]->id, cases[n - 1]->id, error));
+}
+
+/* The TEMP triggers of the inserts written with the new cases: set aside
+ * in the transaction while the bulk runs (a rollback puts them back). */
+static const char * const new_case_tables[] = { "case_platform", "case_imports" };
+
+static gboolean
+pause_inserts (RdStore   *store,
+               gboolean   pause,
+               GError   **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (new_case_tables); i++)
+    if (!(pause ? rd_audit_pause_inserts (store, new_case_tables[i], error)
+                : rd_audit_resume_inserts (store, new_case_tables[i], error)))
+      return FALSE;
   return TRUE;
 }
 
@@ -559,6 +579,7 @@ rd_import_apply (RdImport              *import,
         rd_store_exec (store, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KB), NULL);
       ok = ok &&
            (apply.bulk = rd_case_bulk_begin (store, apply.operator, error)) != NULL &&
+           pause_inserts (store, TRUE, error) &&
            next_import_id (&apply, error) &&
            (apply.compare = _rd_import_compare_new (import, store, error)) != NULL &&
            _rd_import_read_rows (import, on_apply_row, &apply, progress, progress_data, cancellable, error) &&
@@ -566,6 +587,7 @@ rd_import_apply (RdImport              *import,
       g_clear_pointer (&apply.compare, _rd_import_compare_free);
       ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, error) &&
            rd_case_bulk_finish (apply.bulk, error) &&
+           pause_inserts (store, FALSE, error) &&
            write_updates (&apply, error);
       if (ok && apply.counts.n_new + apply.counts.n_updated == 0)
         /* The ledger has meanwhile what the file says: nothing to write. */
