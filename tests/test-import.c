@@ -582,6 +582,8 @@ test_killed (Fixture       *f,
   assert_sound (f);
 }
 
+#define CASES_INDEXES "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases' AND sql IS NOT NULL"
+
 static void
 test_bad_row (Fixture       *f,
               gconstpointer  data)
@@ -594,7 +596,9 @@ test_bad_row (Fixture       *f,
   g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
   RdImportOptions options = { "tester", NULL, FALSE, backups };
   RdImportCounts counts = { 0 };
+  gint64 n_indexes = rd_test_raw_int (rd_store_get_db (f->store), CASES_INDEXES);
 
+  g_assert_cmpint (n_indexes, >=, 9);
   import = rd_import_new (path, &error);
   g_assert_no_error (error);
   g_assert_true (rd_import_preview (import, f->store, NULL, NULL, NULL, NULL, NULL, &counts, &error));
@@ -614,6 +618,9 @@ test_bad_row (Fixture       *f,
   g_assert_cmpuint (counts.n_new, ==, 9999);
   g_assert_cmpuint (counts.n_errors, ==, 1);
   g_assert_cmpint (rd_store_count_cases (f->store, NULL), ==, 9999);
+  /* So many new cases against the ledger: its indexes were created again
+   * at the end, every one of them. */
+  g_assert_cmpint (rd_test_raw_int (rd_store_get_db (f->store), CASES_INDEXES), ==, n_indexes);
   assert_sound (f);
 }
 

@@ -254,11 +254,16 @@ set_aside_triggers (RdCaseBulk  *bulk,
  * case_no stays). */
 static gboolean
 set_aside_indexes (RdCaseBulk  *bulk,
+                   const char  *keep,
                    GError     **error)
 {
-  return set_aside (bulk, "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-                          " AND tbl_name = 'cases' AND sql IS NOT NULL ORDER BY name",
-                    "INDEX", bulk->cases_index_sql, error);
+  char *sql = sqlite3_mprintf ("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                               " AND tbl_name = 'cases' AND sql IS NOT NULL AND name IS NOT %Q"
+                               " ORDER BY name", keep);
+  gboolean ok = set_aside (bulk, sql, "INDEX", bulk->cases_index_sql, error);
+
+  sqlite3_free (sql);
+  return ok;
 }
 
 static gboolean
@@ -327,6 +332,7 @@ static RdCaseBulk *
 begin (RdStore     *store,
        const char  *operator,
        gboolean     rebuild_indexes,
+       const char  *keep_index,
        GError     **error)
 {
   RdCaseBulk *bulk;
@@ -364,7 +370,7 @@ begin (RdStore     *store,
       /* The cases' rows are read back per batch instead (no statement
        * journal: see rd_audit_pause_inserts). */
       !rd_audit_pause_inserts (store, "cases", error) ||
-      (rebuild_indexes && !set_aside_indexes (bulk, error)) ||
+      (rebuild_indexes && !set_aside_indexes (bulk, keep_index, error)) ||
       (bulk->insert = rd_store_prepare (store, insert_sql, error)) == NULL ||
       !rd_bulk_side_start (bulk->audit, error) ||
       !rd_bulk_side_start (bulk->search, error))
@@ -380,7 +386,7 @@ rd_case_bulk_begin (RdStore     *store,
                     const char  *operator,
                     GError     **error)
 {
-  return begin (store, operator, FALSE, error);
+  return begin (store, operator, FALSE, NULL, error);
 }
 
 RdCaseBulk *
@@ -388,7 +394,16 @@ rd_case_bulk_begin_rebuilding (RdStore     *store,
                                const char  *operator,
                                GError     **error)
 {
-  return begin (store, operator, TRUE, error);
+  return begin (store, operator, TRUE, NULL, error);
+}
+
+RdCaseBulk *
+rd_case_bulk_begin_rebuilding_keeping (RdStore     *store,
+                                       const char  *operator,
+                                       const char  *keep_index,
+                                       GError     **error)
+{
+  return begin (store, operator, TRUE, keep_index, error);
 }
 
 /* The local year of t, and the next number in it. */

@@ -442,6 +442,26 @@ next_import_id (Apply   *apply,
   return TRUE;
 }
 
+/* Many new cases against the ledger (as many as half the cases it has):
+ * the bulk drops the indexes of the cases table and creates them again at
+ * the end, one sort each instead of as many insertions into each. The
+ * preview's count says how many; without a preview, the indexes stay. */
+static gboolean
+rebuild_indexes (RdImport *import,
+                 RdStore  *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 n_cases;
+
+  if (!import->previewed || import->preview_counts.n_new < 5000)
+    return FALSE;
+  stmt = rd_store_prepare (store, "SELECT n FROM case_count WHERE id = 1", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  n_cases = sqlite3_column_int64 (stmt, 0);
+  return (gint64) import->preview_counts.n_new * 2 >= n_cases;
+}
+
 /* The connection's cache_size setting; 0 when it cannot be read. */
 static gint64
 get_cache_size (RdStore *store)
@@ -578,7 +598,10 @@ rd_import_apply (RdImport              *import,
       if (cache_size != 0)
         rd_store_exec (store, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KB), NULL);
       ok = ok &&
-           (apply.bulk = rd_case_bulk_begin (store, apply.operator, error)) != NULL &&
+           (apply.bulk = rebuild_indexes (import, store)
+                         /* The adoptable cases are looked up by it. */
+                         ? rd_case_bulk_begin_rebuilding_keeping (store, apply.operator, "cases_channel_order", error)
+                                                          : rd_case_bulk_begin (store, apply.operator, error)) != NULL &&
            pause_inserts (store, TRUE, error) &&
            next_import_id (&apply, error) &&
            (apply.compare = _rd_import_compare_new (import, store, error)) != NULL &&
