@@ -34,7 +34,8 @@ import openpyxl
 
 EXPONENTS = {"JPY": 0, "KRW": 0, "KWD": 3}
 SYMBOLS = {"CNY": "¥", "USD": "$", "JPY": "JP¥", "HKD": "HK$", "EUR": "€"}
-N_TRAILING_SHEETS = 4   # Summary, Intercepts, Claims, About
+N_TRAILING_SHEETS = 4   # Summary, Intercepts, Claims, About (and Report after Summary)
+REPORT_NAMES = ("Report", "报表")
 COL_ORDER_NO, COL_REQUESTED, COL_PAID, COL_CURRENCY, COL_AMOUNT_PAID, COL_REFUND = 1, 7, 8, 9, 10, 11
 
 failures = []
@@ -103,11 +104,69 @@ def check_print_setup(wb):
             fail("%s: rows repeated on each page %r, expected the header row (1:1)" % (ws.title, titles))
 
 
+def check_report(args, ws):
+    """The Report sheet: its table of the refunds requested in the period
+    (a row per currency: code, cases, amount paid, refund amount) is the
+    database's to the minor unit whatever the export's basis; every amount
+    has its currency's format; no cell is a formula; and the charts are
+    native Excel charts over its cells: a column chart (per day), a line
+    (the trend), a doughnut (reasons), a bar chart (channels)."""
+    expected = {k: v for k, v in db_totals(args.db, args.year, args.month, "requested").items() if v[0] > 0}
+    got = {}
+    in_totals = False
+    for cells in ws.iter_rows():
+        row = [c.value for c in cells] + [None] * 4
+        if row[0] in ("Refunds requested in the period", "期间内申请的退款单"):
+            in_totals = True
+            continue
+        if in_totals and isinstance(row[0], str) and re.fullmatch(r"[A-Z]{3}", row[0]):
+            cur = row[0]
+            check_format(cells[2], cur, "Report")
+            check_format(cells[3], cur, "Report")
+            got[cur] = (int(row[1]), minor(row[2], cur), minor(row[3], cur))
+        elif in_totals and row[0] not in ("Currency", "币种"):
+            break
+    if got != expected:
+        fail("Report totals %r != database %r" % (got, expected))
+    if args.report_cases is not None:
+        for cells in ws.iter_rows():
+            row = [c.value for c in cells] + [None] * 4
+            if row[0] in ("Caused by the shop", "商家原因") and row[1] != args.report_cases:
+                fail("Report: caused by the shop %r, expected %r" % (row[1], args.report_cases))
+    # Charts: the drawing of the sheet names its charts; each chart's kind
+    # and the cells its series read, on this sheet.
+    kinds = set()
+    with zipfile.ZipFile(args.xlsx) as z:
+        for name in z.namelist():
+            if re.fullmatch(r"xl/charts/chart\d+\.xml", name):
+                xml = z.read(name).decode("utf-8")
+                for kind in ("barChart", "doughnutChart", "lineChart"):
+                    if "<c:%s>" % kind in xml:
+                        direction = re.search(r'<c:barDir val="(\w+)"', xml)
+                        kinds.add(kind if kind != "barChart" else (direction.group(1) if direction else "col"))
+                refs = re.findall(r"<c:f>([^<]*)</c:f>", xml)
+                for ref in refs:
+                    if ws.title not in ref:
+                        fail("%s: a series reads %r, not the Report sheet" % (name, ref))
+    want = {"col", "bar", "doughnutChart", "lineChart"}
+    if got and not want <= kinds:
+        fail("Report charts %r, expected at least %r" % (sorted(kinds), sorted(want)))
+
+
 def check(args):
     wb = openpyxl.load_workbook(args.xlsx)
     sheets = wb.worksheets
+    report = None
+    if len(sheets) > N_TRAILING_SHEETS + 1 and sheets[-N_TRAILING_SHEETS].title in REPORT_NAMES:
+        # A month or a year: the Report sheet after Summary.
+        report = sheets[-N_TRAILING_SHEETS]
+        sheets = [ws for ws in sheets if ws is not report]
     ledger_sheets = sheets[:-N_TRAILING_SHEETS]
     summary, _intercepts, _claims, about = sheets[-N_TRAILING_SHEETS:]
+    if args.year and report is None:
+        fail("no Report sheet after Summary")
+    if report is not None:
+        check_report(args, report)
     expected = db_totals(args.db, args.year, args.month, args.basis)
 
     if args.sheet_names is not None and ",".join(wb.sheetnames) != args.sheet_names:
@@ -369,6 +428,7 @@ def main():
     c.add_argument("--ledger-sheets", type=int)
     c.add_argument("--text", action="append")
     c.add_argument("--sheet-names", help="the sheets' names, comma-separated")
+    c.add_argument("--report-cases", type=int, help="the Report sheet's count of cases caused by the shop")
     m = sub.add_parser("compare")
     m.add_argument("a")
     m.add_argument("b")

@@ -254,7 +254,7 @@ test_paid_month (Fixture       *fx,
 
   run_checker ((const char *[]) { "check", out, fx->db, "--year", "2026", "--month", "10",
                                   "--basis", "paid", "--ledger-sheets", "1",
-                                  "--sheet-names", "Ledger,Summary,Intercepts,Claims,About",
+                                  "--sheet-names", "Ledger,Summary,Report,Intercepts,Claims,About",
                                   "--text", "=1+1", "--text", "-42", "--text", "+8613800138000",
                                   "--text", "@boss", "--text", "123456789012345678901",
                                   "--text", "张三", "--text", "9999999999999999999",
@@ -321,7 +321,7 @@ test_more_rows_than_a_sheet (Fixture       *fx,
   run_checker ((const char *[]) { "check", out, fx->db, "--year", "2026", "--month", "10",
                                   "--basis", "requested", "--ledger-sheets", "3",
                                   "--sheet-names",
-                                  "Ledger,Ledger (2),Ledger (3),Summary,Intercepts,Claims,About",
+                                  "Ledger,Ledger (2),Ledger (3),Summary,Report,Intercepts,Claims,About",
                                   NULL });
 }
 
@@ -648,7 +648,7 @@ test_cli_chinese (Fixture       *fx,
   g_assert_nonnull (strstr (out, "CNY"));
   run_checker ((const char *[]) { "check", path, fx->db, "--year", "2026", "--month", "10",
                                   "--basis", "requested",
-                                  "--sheet-names", "明细,汇总,拦截,理赔,说明",
+                                  "--sheet-names", "明细,汇总,报表,拦截,理赔,说明",
                                   "--text", "张三", "--text", "钱七", NULL });
 }
 

@@ -1,6 +1,7 @@
 /* test-store-migrate.c
  *
- * A ledger written by the previous schema version (tests/fixtures/ledger-v13.sql:
+ * A ledger written by the previous schema version (tests/fixtures/ledger-v14.sql:
+ * ledger-v13.sql opened once at version 14; ledger-v13.sql:
  * ledger-v12.sql opened once at version 13; ledger-v12.sql:
  * ledger-v11.sql — the version-10 fixture migrated to version 11 by the store, then
  * a claim filed on case 3's intercept and that case's refund paid at version
@@ -15,7 +16,8 @@
  * test-export-plans), and the migrated ledger's workbook has the month's
  * rows. Version 13's buyer-name grams and running totals are filled for
  * every case and equal what they are derived from. Version 14's import
- * tables are there, empty, and in the audit chain. When a version is appended, dump a fixture at the version before it
+ * tables are there, empty, and in the audit chain. Version 15's order
+ * counts table is there, empty, and a count set in it is audited. When a version is appended, dump a fixture at the version before it
  * and point this test at it.
  */
 #include "config.h"
@@ -31,8 +33,8 @@
 #include "rd-store.h"
 #include "rd-test-ledger.h"
 
-#define FIXTURE         "ledger-v13.sql"
-#define FIXTURE_VERSION 13
+#define FIXTURE         "ledger-v14.sql"
+#define FIXTURE_VERSION 14
 #define N_CASES         8
 
 static char *
@@ -256,7 +258,7 @@ test_migrate_from_previous (void)
   /* A copy at the old version was made first. */
   g_assert_nonnull (rd_store_get_backup_path (store));
   backup_name = g_path_get_basename (rd_store_get_backup_path (store));
-  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v13-"));
+  g_assert_true (g_str_has_prefix (backup_name, "ledger.db.backup-v14-"));
 
   /* Every case kept, field for field; the counter and the audit chain agree. */
   db = rd_store_get_db (store);
@@ -268,7 +270,7 @@ test_migrate_from_previous (void)
   g_assert_no_error (error);
   /* Version 11: the entries of version 10 verify in the first encoding, those
    * written at version 11 in the second, every case is in the chain with its
-   * row; versions 12, 13 and 14 change no row and add no entry. */
+   * row; versions 12 to 15 change no row and add no entry. */
   g_assert_cmpint (rd_test_raw_int (db, "SELECT format2_from FROM audit_head"), ==, N_CASES + 1);
   /* The rows of the cases: one each from version 11's migration, and three
    * more of case 3 (its claim's remedy, its payout, paid). */
@@ -284,6 +286,8 @@ test_migrate_from_previous (void)
                                         " 'case_platform', 'case_imports', 'import_profiles', 'case_platform_key')"), ==, 5);
   g_assert_cmpint (rd_test_raw_int (db, "SELECT (SELECT count(*) FROM imports) + (SELECT count(*) FROM case_platform)"
                                         " + (SELECT count(*) FROM case_imports) + (SELECT count(*) FROM import_profiles)"), ==, 0);
+  /* Version 15: the shop's order counts, empty, in the audit chain. */
+  g_assert_cmpint (rd_test_raw_int (db, "SELECT count(*) FROM order_counts"), ==, 0);
   assert_migrated_export (path);
   g_assert_true (rd_store_check_integrity (store, &error));
   g_assert_no_error (error);

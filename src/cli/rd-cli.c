@@ -23,6 +23,7 @@ static const Command commands[] = {
   { "find", rd_cli_find, N_("Print the case numbers whose order, after-sales or tracking number or buyer name contains a text") },
   { "import", rd_cli_import, N_("Take platforms’ after-sales exports (CSV or Excel) into the ledger: new cases, updates, all or nothing") },
   { "export", rd_cli_export, N_("Write a month’s refunds to an Excel workbook for the accountant") },
+  { "report", rd_cli_report, N_("Print what a month’s refunds say: totals per day, kind, reason, channel; losses; speed; intercepts; refund rate") },
   { "backup", rd_cli_backup, N_("Copy the ledger into a backups folder and check the copy") },
   { "restore", rd_cli_restore, N_("Put a checked backup in place of the ledger, keeping the current one as a backup") },
   { "intercepts", rd_cli_intercepts, N_("Print the intercept register: parcels due before the platform’s deadline, stalled parcels, losses") },

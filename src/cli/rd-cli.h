@@ -55,6 +55,8 @@ int       rd_cli_import          (int           argc,
 int       rd_cli_intercepts      (int           argc,
                                   char        **argv);
 
+int       rd_cli_report          (int           argc,
+                                  char        **argv);
 int       rd_cli_backup          (int           argc,
                                   char        **argv);
 int       rd_cli_restore         (int           argc,

@@ -17,7 +17,11 @@
  *    (cases_name_grams_ai, case_totals_ai, schema version 13): the grams of
  *    the new cases are written at commit in one statement, in the order of
  *    the table's key; their totals are added up in memory while they are
- *    inserted (rd-case-bulk-totals.c), and added to the table at commit.
+ *    inserted (rd-case-bulk-totals.c), and added to the table at commit;
+ *  - and those of the report's derived tables (report_totals_ai,
+ *    report_lost_ai, and audit_log's case_decisions_audit_ai, schema
+ *    version 15): written at commit from the new cases and their audit
+ *    entries by the migration's own statements (rd_store_report_fill_sqls).
  * The copies at commit are INSERT INTO t SELECT * FROM scratch.t, which
  * SQLite does as a copy of whole records when t has no triggers and the
  * connection checks no foreign keys (off for the bulk: the audit entries
@@ -245,7 +249,8 @@ set_aside_triggers (RdCaseBulk  *bulk,
                     GError     **error)
 {
   return set_aside (bulk, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-                          " AND (name IN ('cases_search_ai', 'case_count_ai', 'cases_name_grams_ai', 'case_totals_ai')"
+                          " AND (name IN ('cases_search_ai', 'case_count_ai', 'cases_name_grams_ai', 'case_totals_ai',"
+                          " 'report_totals_ai', 'report_lost_ai')"
                           " OR tbl_name IN ('case_text', 'audit_log')) ORDER BY name",
                     "TRIGGER", bulk->trigger_sql, error);
 }
@@ -582,6 +587,20 @@ fill_from (RdCaseBulk  *bulk,
   return step_reset (bulk, stmt, error);
 }
 
+/* The report's derived tables for the new cases and their audit entries
+ * (schema version 15), after the audit entries are copied. */
+static gboolean
+fill_report (RdCaseBulk  *bulk,
+             GError     **error)
+{
+  if (rd_store_get_schema_version (bulk->store) < 15)
+    return TRUE;
+  for (guint i = 0; rd_store_report_fill_sqls[i] != NULL; i++)
+    if (!fill_from (bulk, rd_store_report_fill_sqls[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 write_counters (RdCaseBulk  *bulk,
                 GError     **error)
@@ -717,6 +736,7 @@ rd_case_bulk_finish (RdCaseBulk  *bulk,
        rd_bulk_side_finish (bulk->search, error) &&
        copy_search (bulk, error) &&
        fill_from (bulk, rd_store_name_grams_fill_sql, error) &&
+       fill_report (bulk, error) &&
        rd_bulk_totals_write (bulk->totals, error) &&
        write_counters (bulk, error) &&
        rd_audit_resume_inserts (bulk->store, "cases", error);

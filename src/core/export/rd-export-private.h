@@ -56,6 +56,8 @@ typedef struct
   lxw_format            *header_format;
   lxw_format            *datetime_format;
   lxw_format            *bold_format;
+  lxw_format            *hours_format;    /* 0.0 */
+  lxw_format            *percent_format;  /* 0.0% */
   GHashTable            *money_formats;   /* code → RdExportMoneyFormat */
 
   gint64                 period_start;    /* Unix seconds; 0/G_MAXINT64 for all */
@@ -176,6 +178,11 @@ gboolean    _rd_export_write_ledger       (RdExportContext *ctx,
 gboolean    _rd_export_write_summary      (RdExportContext *ctx,
                                            GError         **error);
 gboolean    _rd_export_write_about        (RdExportContext *ctx,
+                                           GError         **error);
+
+/* rd-export-report.c: the Report sheet, the figures of rd-report.h for the
+ * period with charts over them (none for the whole ledger). */
+gboolean    _rd_export_write_report       (RdExportContext *ctx,
                                            GError         **error);
 
 /* rd-export-register.c: the intercept register's parcels registered in the

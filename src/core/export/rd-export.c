@@ -256,6 +256,10 @@ create_workbook (RdExportContext  *ctx,
   format_set_bottom (ctx->header_format, LXW_BORDER_THIN);
   ctx->bold_format = workbook_add_format (ctx->workbook);
   format_set_bold (ctx->bold_format);
+  ctx->hours_format = workbook_add_format (ctx->workbook);
+  format_set_num_format (ctx->hours_format, "0.0");
+  ctx->percent_format = workbook_add_format (ctx->workbook);
+  format_set_num_format (ctx->percent_format, "0.0%");
   ctx->datetime_format = workbook_add_format (ctx->workbook);
   format_set_num_format (ctx->datetime_format, "yyyy-mm-dd hh:mm");
 
@@ -277,6 +281,7 @@ write_sheets (RdExportContext  *ctx,
 {
   return _rd_export_write_ledger (ctx, error) &&
          _rd_export_write_summary (ctx, error) &&
+         _rd_export_write_report (ctx, error) &&
          _rd_export_write_intercepts (ctx, error) &&
          _rd_export_write_claims (ctx, error) &&
          _rd_export_write_about (ctx, error);

@@ -7,6 +7,10 @@
  *                       holds continue on "Ledger (2)", "Ledger (3)", …
  *   Summary (汇总)      count, amount paid and refund amount by kind, reason,
  *                       channel and payment method, with totals per currency
+ *   Report (报表)       the Reports page's figures (rd-report.h) of the cases
+ *                       requested in the period, with the period before, and
+ *                       native charts over them (not for the whole ledger);
+ *                       with the "requested" basis its totals are Summary's
  *   Intercepts (拦截)   the intercept register's parcels registered in the
  *                       period (whatever the basis)
  *   Claims (理赔)       the courier claims filed in the period

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "rd-ledger-query.h"
+#include "rd-report-sql.h"
 #include "rd-money.h"
 #include "rd-money-totals.h"
 #include "rd-store.h"
@@ -227,6 +228,77 @@ build_where (const RdLedgerFilter *filter,
       add_int (params, now + (gint64) filter->due_within_hours * 3600);
     }
 
+  if (filter->requested_from != 0)
+    {
+      g_string_append (sql, " AND requested_at >= ?");
+      add_int (params, filter->requested_from);
+    }
+
+  if (filter->requested_to != 0)
+    {
+      g_string_append (sql, " AND requested_at < ?");
+      add_int (params, filter->requested_to);
+    }
+
+  if (filter->payment_method != RD_PAYMENT_METHOD_NONE)
+    {
+      g_string_append (sql, " AND payment_method = ?");
+      add_text (params, rd_payment_method_to_id (filter->payment_method));
+    }
+
+  if (filter->reasons != NULL)
+    {
+      g_string_append (sql, " AND reason IN (NULL");
+      for (guint i = 0; filter->reasons[i] != NULL; i++)
+        {
+          g_string_append (sql, ", ?");
+          add_text (params, filter->reasons[i]);
+        }
+      g_string_append (sql, ")");
+    }
+
+  switch (filter->report_set)
+    {
+    case RD_LEDGER_REPORT_SET_NO_RETURN:
+      g_string_append (sql, " AND " RD_REPORT_SQL_NO_RETURN ("cases"));
+      break;
+    case RD_LEDGER_REPORT_SET_COMPENSATION:
+      g_string_append (sql, " AND " RD_REPORT_SQL_COMPENSATION ("cases"));
+      break;
+    case RD_LEDGER_REPORT_SET_DEADLINE_MISSED:
+      /* The derived table of schema version 15: none before it. */
+      if (version >= 15)
+        {
+          g_string_append (sql, " AND (" RD_REPORT_SQL_DECIDED_LATE ("cases") " OR "
+                                RD_REPORT_SQL_OPEN_LATE ("cases", "?") ")");
+          add_int (params, now);
+        }
+      else
+        g_string_append (sql, " AND 0");
+      break;
+    case RD_LEDGER_REPORT_SET_OVERDUE:
+      g_string_append (sql, " AND " RD_REPORT_SQL_OVERDUE ("cases", "?"));
+      add_int (params, now);
+      break;
+    case RD_LEDGER_REPORT_SET_NONE:
+    default:
+      break;
+    }
+
+  if (filter->ids != NULL)
+    {
+      /* The ids as one bound JSON array: a figure of a report names a few
+       * thousand cases at most. */
+      g_autoptr(GString) list = g_string_new ("[");
+
+      for (guint i = 0; i < filter->ids->len; i++)
+        g_string_append_printf (list, i == 0 ? "%" G_GINT64_FORMAT : ",%" G_GINT64_FORMAT,
+                                g_array_index (filter->ids, gint64, i));
+      g_string_append_c (list, ']');
+      g_string_append (sql, " AND id IN (SELECT value FROM json_each (?))");
+      add_text (params, list->str);
+    }
+
   if (filter->import_id != 0)
     {
       /* The cases of one import (schema version 14); none before it. */
@@ -387,6 +459,12 @@ rd_ledger_filter_copy (const RdLedgerFilter *self)
   copy->channel = g_strdup (self->channel);
   copy->reason = g_strdup (self->reason);
   copy->text = g_strdup (self->text);
+  copy->reasons = g_strdupv (self->reasons);
+  if (self->ids != NULL)
+    {
+      copy->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->ids->len);
+      g_array_append_vals (copy->ids, self->ids->data, self->ids->len);
+    }
   return copy;
 }
 
@@ -398,6 +476,8 @@ rd_ledger_filter_free (RdLedgerFilter *self)
   g_free (self->channel);
   g_free (self->reason);
   g_free (self->text);
+  g_strfreev (self->reasons);
+  g_clear_pointer (&self->ids, g_array_unref);
   g_free (self);
 }
 
@@ -813,6 +893,9 @@ totals_answer (sqlite3              *db,
   g_autofree char *text = normalize_text (filter->text);
 
   return text == NULL && filter->due_within_hours <= 0 && !filter->follow_up && filter->import_id == 0 &&
+         filter->requested_from == 0 && filter->requested_to == 0 &&
+         filter->payment_method == RD_PAYMENT_METHOD_NONE && filter->ids == NULL &&
+         filter->reasons == NULL && filter->report_set == RD_LEDGER_REPORT_SET_NONE &&
          schema_version (db) >= 13;
 }
 

@@ -43,6 +43,18 @@ typedef enum
 #define RD_TYPE_LEDGER_FILTER (rd_ledger_filter_get_type ())
 
 /* Every criterion set is required (AND); the zero value of each means "any". */
+/* A set of cases a report's figure names (issue 15), by the conditions of
+ * src/core/store/rd-report-sql.h. */
+typedef enum
+{
+  RD_LEDGER_REPORT_SET_NONE,
+  RD_LEDGER_REPORT_SET_NO_RETURN,        /* refunds granted without a return */
+  RD_LEDGER_REPORT_SET_COMPENSATION,     /* granted as compensation */
+  RD_LEDGER_REPORT_SET_DEADLINE_MISSED,  /* decided after the platform's
+                                            deadline, or open past it at `now` */
+  RD_LEDGER_REPORT_SET_OVERDUE,          /* open past the deadline at `now` */
+} RdLedgerReportSet;
+
 typedef struct
 {
   int            year;              /* month filter, local time; 0 = any */
@@ -60,6 +72,17 @@ typedef struct
   char          *text;              /* free text; NULL or blank = any */
   gint64         import_id;         /* the cases an import created or changed
                                        (rd_import_apply); 0 = any */
+  gint64         requested_from;    /* requested_at ≥ this (Unix seconds);
+                                       0 = no bound (reports: a day, a range) */
+  gint64         requested_to;      /* requested_at < this; 0 = no bound */
+  RdPaymentMethod payment_method;   /* NONE = any */
+  GArray        *ids;               /* gint64 case ids, the cases a report's
+                                       figure names (losses, intercepts);
+                                       NULL = any, empty = none */
+  char         **reasons;           /* reason ids (NULL-terminated): any of
+                                       them; NULL = any (reports: the shop's
+                                       fault, the other reasons) */
+  RdLedgerReportSet report_set;     /* NONE = any */
   RdLedgerSortKey sort;
   gboolean       ascending;         /* FALSE: descending (the default) */
 } RdLedgerFilter;

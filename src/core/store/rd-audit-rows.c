@@ -54,6 +54,7 @@ static const AuditedTable audited_tables[] = {
   { "case_platform", N_("platform facts of case %s"), NULL },
   { "case_imports", N_("case of import %s"), NULL },
   { "import_profiles", N_("import profile %s"), NULL },
+  { "order_counts", N_("order count %s"), NULL },
 };
 
 #define COLLECTOR_KEY "rd-audit-row-collector"

@@ -23,6 +23,7 @@ extern const char rd_workflow_schema_sql[];
 extern const char rd_intercepts_schema_sql[];
 extern const char rd_ledger_schema_sql[];
 extern const char rd_import_schema_sql[];
+extern const char rd_report_schema_sql[];
 
 /* The SQL of migration `version` (1 … rd_store_get_latest_version ()). */
 const char *_rd_store_schema_get_migration        (int                 version);

@@ -304,6 +304,12 @@ static const char * const migrations[] = {
    * saved generic profiles (rd-store-schema-import.c). New tables, all in
    * the audit chain; no existing row changes. */
   rd_import_schema_sql,
+
+  /* Version 15: the Reports page (issue 15): the shop's order counts per
+   * month and channel, and the derived tables and indexes that answer a
+   * period's figures without walking its cases (rd-store-schema-report.c;
+   * figures: docs/performance.md, "Reports"). */
+  rd_report_schema_sql,
 };
 
 /* Tests replace the list to exercise a failing migration. */

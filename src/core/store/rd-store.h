@@ -91,6 +91,19 @@ int         rd_store_get_latest_version   (void);
  * (bulk writing): one statement that writes what it would have written for
  * the cases whose id is ?1 or more (rd-store-schema-ledger.c). */
 extern const char rd_store_name_grams_fill_sql[];
+/* For a writer that sets the insert triggers of cases report_totals_ai and
+ * report_lost_ai and the triggers of audit_log aside (bulk writing): the
+ * statements, in order, NULL-terminated, that write the report's derived
+ * tables for the cases whose id is ?1 or more and their audit entries
+ * (rd-store-schema-report.c). */
+extern const char * const rd_store_report_fill_sqls[];
+/* Recomputes the report's derived tables (schema version 15) from the
+ * cases, the audit log and the intercepts, and compares them with the
+ * stored ones: TRUE with *difference NULL when they are equal, else a
+ * description of what differs (for tests and checks; writes nothing). */
+gboolean    rd_store_report_tables_check  (RdStore           *self,
+                                           char             **difference,
+                                           GError           **error);
 /* The copy made before this open migrated the file, or NULL. */
 const char *rd_store_get_backup_path      (RdStore           *self);
 gboolean    rd_store_is_read_only         (RdStore           *self);
