@@ -350,6 +350,38 @@ test_failed_check_removed (Fixture       *f,
   g_assert_cmpuint (count_files (f->folder, ".db"), ==, 0);
 }
 
+/* The backup before an import is checked lightly (it opens, has the
+ * snapshot's pages, audit head and case count) but is the same full copy:
+ * the audit chain of the copy verifies, its record holds the head. A
+ * damage inside the ledger the light check does not read is copied as it
+ * is, and found by the full check of that copy. */
+static void
+test_import_backup (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(RdBackupInfo) info = NULL;
+  g_autoptr(RdBackupInfo) damaged = NULL;
+  g_autoptr(GError) error = NULL;
+
+  info = rd_store_backup_now (f->store, f->folder, RD_BACKUP_REASON_IMPORT, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (info->reason, ==, RD_BACKUP_REASON_IMPORT);
+  g_assert_cmpint (info->n_cases, ==, 3);
+  g_assert_cmpint (info->audit_last_id, ==, rd_test_raw_int (rd_store_get_db (f->store), "SELECT last_id FROM audit_head"));
+  g_assert_cmpint (info->audit_entries, ==, rd_test_raw_int (rd_store_get_db (f->store), "SELECT count(*) FROM audit_log"));
+  g_assert_cmpuint (strlen (info->audit_last_hash), ==, 64);
+  g_assert_true (g_file_test (info->record_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (rd_store_backup_check (info->path, NULL, &error));
+  g_assert_no_error (error);
+  assert_ledger_verifies (info->path, 3);
+
+  rd_test_raw_exec (rd_store_get_db (f->store), "UPDATE audit_log SET new_value = '99' WHERE id = 1");
+  damaged = rd_store_backup_now (f->store, f->folder, RD_BACKUP_REASON_IMPORT, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (rd_store_backup_check (damaged->path, NULL, &error));
+  g_assert_error (error, RD_AUDIT_ERROR, RD_AUDIT_ERROR_TAMPERED);
+}
+
 typedef struct
 {
   GMainLoop    *loop;
@@ -426,6 +458,7 @@ main (int    argc,
   ADD ("/rd/backup/daily-once", test_daily_once);
   ADD ("/rd/backup/prune", test_prune);
   ADD ("/rd/backup/failed-check-removed", test_failed_check_removed);
+  ADD ("/rd/backup/import-backup", test_import_backup);
   ADD ("/rd/backup/async", test_async);
 #undef ADD
   g_test_add_func ("/rd/backup/daily-empty", test_daily_empty);

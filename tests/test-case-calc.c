@@ -89,6 +89,7 @@ test_reason_fault (void)
     { "missing_parts",      RD_FAULT_MERCHANT,  TRUE },
     { "size_not_fit",       RD_FAULT_BUYER,     FALSE },
     { "ordered_by_mistake", RD_FAULT_BUYER,     FALSE },
+    { "other",              RD_FAULT_BUYER,     FALSE },
     { "no such reason",     RD_FAULT_NONE,      FALSE },
     { "",                   RD_FAULT_NONE,      FALSE },
     { NULL,                 RD_FAULT_NONE,      FALSE },

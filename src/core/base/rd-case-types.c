@@ -100,6 +100,9 @@ static const RdRefundReason refund_reasons[] = {
   { "missing_parts",      N_("Missing parts"),                          RD_FAULT_MERCHANT },
   { "size_not_fit",       N_("Size does not fit"),                      RD_FAULT_BUYER },
   { "ordered_by_mistake", N_("Ordered by mistake"),                     RD_FAULT_BUYER },
+  /* What an import stores when the platform gives no reason; the buyer's,
+   * as a shop's own reason with no fault counts (rd-shop-lists.c). */
+  { "other",              N_("Other"),                                  RD_FAULT_BUYER },
   { NULL, NULL, RD_FAULT_NONE }
 };
 

@@ -23,6 +23,14 @@
 #define AUDIT_ROWS_PER_INSERT 90
 #define AUDIT_PARAMS 10
 #define TEXT_ROWS_PER_INSERT 250
+/* Batches pushed and not yet written: the bulk waits beyond this, so that
+ * a side that lags keeps no more than a few batches in memory. */
+#define MAX_QUEUED 4
+/* The scratch ledgers' page caches, in KiB: the audit log and the search
+ * texts are appended in key order, and need little; a search index built
+ * there (a new ledger's) merges its terms in the cache. */
+#define SIDE_CACHE_KB 8192
+#define SIDE_INDEX_CACHE_KB 131072
 
 struct _RdBulkBatch
 {
@@ -42,6 +50,9 @@ struct _RdBulkSide
   GThread        *thread;
   GAsyncQueue    *queue;      /* of RdBulkBatch, then the sentinel */
   GError         *error;      /* the thread's first */
+  GMutex          lock;
+  GCond           written;    /* a batch was taken off the queue and done */
+  guint           queued;     /* batches pushed and not yet done (lock) */
   gint            stop;       /* atomic: drop what is left */
 
   sqlite3_stmt   *insert;     /* a full statement of rows */
@@ -275,6 +286,8 @@ rd_bulk_side_new (RdBulkSideKind   kind,
   int fd, rc;
 
   side->kind = kind;
+  g_mutex_init (&side->lock);
+  g_cond_init (&side->written);
   side->queue = g_async_queue_new ();
 
   /* Next to the ledger: the same disk, and what the ledger may use. */
@@ -300,7 +313,7 @@ rd_bulk_side_new (RdBulkSideKind   kind,
   sqlite3_extended_result_codes (side->db, 1);
   /* Large pages: written once and read once, in order. */
   if (!side_exec (side, "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-                        " PRAGMA cache_size = -131072", error) ||
+                        " PRAGMA cache_size = -" G_STRINGIFY (SIDE_CACHE_KB), error) ||
       !create_tables (side, ledger_db, error))
     return NULL;
   return g_steal_pointer (&side);
@@ -533,6 +546,10 @@ side_thread (gpointer data)
         ok = side->kind == RD_BULK_SIDE_AUDIT ? write_audit (side, batch, &error)
                                               : write_text (side, batch, &error);
       rd_bulk_batch_unref (batch);
+      g_mutex_lock (&side->lock);
+      side->queued--;
+      g_cond_signal (&side->written);
+      g_mutex_unlock (&side->lock);
     }
 
   g_clear_pointer (&side->insert, sqlite3_finalize);
@@ -558,7 +575,8 @@ rd_bulk_side_start (RdBulkSide  *side,
   else
     sql = insert_sql (TEXT_INSERT, TEXT_ROWS_PER_INSERT, 2);
   side->insert = side_prepare (side, sql, error);
-  if (side->insert == NULL)
+  if (side->insert == NULL ||
+      (side->build_index && !side_exec (side, "PRAGMA cache_size = -" G_STRINGIFY (SIDE_INDEX_CACHE_KB), error)))
     return FALSE;
   /* A batch at a time, in one statement: FTS5 indexes many rows of one
    * statement far faster than one row per statement. */
@@ -577,6 +595,11 @@ rd_bulk_side_push (RdBulkSide  *side,
 {
   g_return_if_fail (side->thread != NULL);
 
+  g_mutex_lock (&side->lock);
+  while (side->queued >= MAX_QUEUED)
+    g_cond_wait (&side->written, &side->lock);
+  side->queued++;
+  g_mutex_unlock (&side->lock);
   g_async_queue_push (side->queue, rd_bulk_batch_ref (batch));
 }
 
@@ -642,6 +665,8 @@ rd_bulk_side_free (RdBulkSide *side)
     }
   g_clear_error (&side->error);
   g_async_queue_unref (side->queue);
+  g_mutex_clear (&side->lock);
+  g_cond_clear (&side->written);
   g_free (side->audit_last_hash);
   g_free (side->operator);
   g_free (side->path);

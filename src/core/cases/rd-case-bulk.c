@@ -4,7 +4,9 @@
  *  - ids: max (id) + 1 onwards, as SQLite gives them (no AUTOINCREMENT);
  *  - case numbers: the case_numbers counters read once, counted in memory,
  *    written back at commit;
- *  - the cases: inserted here, in multi-row statements;
+ *  - the cases: inserted here, in multi-row statements, with the audit's
+ *    TEMP trigger of their inserts set aside (rd_audit_pause_inserts):
+ *    their rows are read back per batch for the audit side;
  *  - audit and search: written meanwhile by the two side threads into
  *    scratch ledgers (rd-case-bulk-side.c), copied in at commit; the audit
  *    chain continues from audit_head, which is written at commit;
@@ -257,11 +259,16 @@ set_aside_triggers (RdCaseBulk  *bulk,
  * case_no stays). */
 static gboolean
 set_aside_indexes (RdCaseBulk  *bulk,
+                   const char  *keep,
                    GError     **error)
 {
-  return set_aside (bulk, "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-                          " AND tbl_name = 'cases' AND sql IS NOT NULL ORDER BY name",
-                    "INDEX", bulk->cases_index_sql, error);
+  char *sql = sqlite3_mprintf ("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                               " AND tbl_name = 'cases' AND sql IS NOT NULL AND name IS NOT %Q"
+                               " ORDER BY name", keep);
+  gboolean ok = set_aside (bulk, sql, "INDEX", bulk->cases_index_sql, error);
+
+  sqlite3_free (sql);
+  return ok;
 }
 
 static gboolean
@@ -330,6 +337,7 @@ static RdCaseBulk *
 begin (RdStore     *store,
        const char  *operator,
        gboolean     rebuild_indexes,
+       const char  *keep_index,
        GError     **error)
 {
   RdCaseBulk *bulk;
@@ -364,7 +372,10 @@ begin (RdStore     *store,
       !rd_store_exec (store, "UPDATE case_count SET n = n WHERE id = 1", error) ||
       !read_state (bulk, error) ||
       !set_aside_triggers (bulk, error) ||
-      (rebuild_indexes && !set_aside_indexes (bulk, error)) ||
+      /* The cases' rows are read back per batch instead (no statement
+       * journal: see rd_audit_pause_inserts). */
+      !rd_audit_pause_inserts (store, "cases", error) ||
+      (rebuild_indexes && !set_aside_indexes (bulk, keep_index, error)) ||
       (bulk->insert = rd_store_prepare (store, insert_sql, error)) == NULL ||
       !rd_bulk_side_start (bulk->audit, error) ||
       !rd_bulk_side_start (bulk->search, error))
@@ -380,7 +391,7 @@ rd_case_bulk_begin (RdStore     *store,
                     const char  *operator,
                     GError     **error)
 {
-  return begin (store, operator, FALSE, error);
+  return begin (store, operator, FALSE, NULL, error);
 }
 
 RdCaseBulk *
@@ -388,7 +399,16 @@ rd_case_bulk_begin_rebuilding (RdStore     *store,
                                const char  *operator,
                                GError     **error)
 {
-  return begin (store, operator, TRUE, error);
+  return begin (store, operator, TRUE, NULL, error);
+}
+
+RdCaseBulk *
+rd_case_bulk_begin_rebuilding_keeping (RdStore     *store,
+                                       const char  *operator,
+                                       const char  *keep_index,
+                                       GError     **error)
+{
+  return begin (store, operator, TRUE, keep_index, error);
 }
 
 /* The local year of t, and the next number in it. */
@@ -518,6 +538,7 @@ rd_case_bulk_add_full (RdCaseBulk      *bulk,
   rd_audit_collect_rows (bulk->store, TRUE);
   for (guint start = 0; ok && start < n; start += ROWS_PER_INSERT)
     ok = insert_cases (bulk, cases + start, MIN (ROWS_PER_INSERT, n - start), error);
+  ok = ok && (n == 0 || rd_audit_collect_inserted (bulk->store, "cases", "id", cases[0]->id, cases[n - 1]->id, error));
   for (guint i = 0; ok && i < n; i++)
     ok = rd_bulk_totals_add (bulk->totals, cases[i], error);
   if (ok && func != NULL)
@@ -717,7 +738,8 @@ rd_case_bulk_finish (RdCaseBulk  *bulk,
        fill_from (bulk, rd_store_name_grams_fill_sql, error) &&
        fill_report (bulk, error) &&
        rd_bulk_totals_write (bulk->totals, error) &&
-       write_counters (bulk, error);
+       write_counters (bulk, error) &&
+       rd_audit_resume_inserts (bulk->store, "cases", error);
 
   for (guint i = 0; ok && i < bulk->trigger_sql->len; i++)
     ok = rd_store_exec (bulk->store, g_ptr_array_index (bulk->trigger_sql, i), error);

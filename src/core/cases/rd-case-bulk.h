@@ -28,6 +28,13 @@ RdCaseBulk *rd_case_bulk_begin  (RdStore     *store,
 RdCaseBulk *rd_case_bulk_begin_rebuilding (RdStore     *store,
                                            const char  *operator,
                                            GError     **error);
+/* The same, but the index keep_index of the cases table stays (and is kept
+ * up to date as the cases go in): for a writer that looks cases up by it
+ * meanwhile (an import, by channel and order). */
+RdCaseBulk *rd_case_bulk_begin_rebuilding_keeping (RdStore     *store,
+                                                   const char  *operator,
+                                                   const char  *keep_index,
+                                                   GError     **error);
 /* Validates and writes n cases; sets their id and case_no. After an error,
  * rd_case_bulk_abort. */
 gboolean    rd_case_bulk_add    (RdCaseBulk  *bulk,

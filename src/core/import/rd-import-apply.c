@@ -183,6 +183,26 @@ write_with_new_cases (RdStore    *store,
       plan->item->case_id = cases[i]->id;
       plan->item->case_no = g_strdup (cases[i]->case_no);
     }
+  /* Their audit rows (the TEMP triggers of these inserts are set aside
+   * while the bulk runs): the batch's ids are consecutive and new. */
+  return n == 0 ||
+         (rd_audit_collect_inserted (store, "case_platform", "case_id", cases[0]->id, cases[n - 1]->id, error) &&
+          rd_audit_collect_inserted (store, "case_imports", "case_id", cases[0]->id, cases[n - 1]->id, error));
+}
+
+/* The TEMP triggers of the inserts written with the new cases: set aside
+ * in the transaction while the bulk runs (a rollback puts them back). */
+static const char * const new_case_tables[] = { "case_platform", "case_imports" };
+
+static gboolean
+pause_inserts (RdStore   *store,
+               gboolean   pause,
+               GError   **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (new_case_tables); i++)
+    if (!(pause ? rd_audit_pause_inserts (store, new_case_tables[i], error)
+                : rd_audit_resume_inserts (store, new_case_tables[i], error)))
+      return FALSE;
   return TRUE;
 }
 
@@ -422,6 +442,26 @@ next_import_id (Apply   *apply,
   return TRUE;
 }
 
+/* Many new cases against the ledger (as many as half the cases it has):
+ * the bulk drops the indexes of the cases table and creates them again at
+ * the end, one sort each instead of as many insertions into each. The
+ * preview's count says how many; without a preview, the indexes stay. */
+static gboolean
+rebuild_indexes (RdImport *import,
+                 RdStore  *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 n_cases;
+
+  if (!import->previewed || import->preview_counts.n_new < 5000)
+    return FALSE;
+  stmt = rd_store_prepare (store, "SELECT n FROM case_count WHERE id = 1", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  n_cases = sqlite3_column_int64 (stmt, 0);
+  return (gint64) import->preview_counts.n_new * 2 >= n_cases;
+}
+
 /* The connection's cache_size setting; 0 when it cannot be read. */
 static gint64
 get_cache_size (RdStore *store)
@@ -558,7 +598,11 @@ rd_import_apply (RdImport              *import,
       if (cache_size != 0)
         rd_store_exec (store, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KB), NULL);
       ok = ok &&
-           (apply.bulk = rd_case_bulk_begin (store, apply.operator, error)) != NULL &&
+           (apply.bulk = rebuild_indexes (import, store)
+                         /* The adoptable cases are looked up by it. */
+                         ? rd_case_bulk_begin_rebuilding_keeping (store, apply.operator, "cases_channel_order", error)
+                                                          : rd_case_bulk_begin (store, apply.operator, error)) != NULL &&
+           pause_inserts (store, TRUE, error) &&
            next_import_id (&apply, error) &&
            (apply.compare = _rd_import_compare_new (import, store, error)) != NULL &&
            _rd_import_read_rows (import, on_apply_row, &apply, progress, progress_data, cancellable, error) &&
@@ -566,6 +610,7 @@ rd_import_apply (RdImport              *import,
       g_clear_pointer (&apply.compare, _rd_import_compare_free);
       ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, error) &&
            rd_case_bulk_finish (apply.bulk, error) &&
+           pause_inserts (store, FALSE, error) &&
            write_updates (&apply, error);
       if (ok && apply.counts.n_new + apply.counts.n_updated == 0)
         /* The ledger has meanwhile what the file says: nothing to write. */

@@ -39,6 +39,9 @@
 #include "rd-intercept-types.h"
 #include "rd-import-private.h"
 
+/* The reason of a new case whose row gives none (rd_refund_reason_list). */
+#define NO_REASON_ID "other"
+
 typedef struct
 {
   guint64 key;      /* 0: empty slot */
@@ -653,6 +656,13 @@ _rd_import_compare_row (RdImportCompare   *compare,
         {
           item->outcome = RD_IMPORT_OUTCOME_NEW;
           plan->after = rd_case_copy (given);
+          if (plan->after->reason == NULL || *plan->after->reason == '\0')
+            {
+              /* The platform gave none (no such column, or an empty
+               * cell): a case needs one. */
+              g_free (plan->after->reason);
+              plan->after->reason = g_strdup (NO_REASON_ID);
+            }
           plan->facts_after.exists = TRUE;
           plan->facts_after.channel = g_strdup (given->channel);
           plan->facts_after.key = g_strdup (key);
@@ -689,7 +699,11 @@ _rd_import_compare_row (RdImportCompare   *compare,
         }
     }
 
-  if (!plan->record->reason_known && item->outcome == RD_IMPORT_OUTCOME_NEW)
+  if ((given->reason == NULL || *given->reason == '\0') && item->outcome == RD_IMPORT_OUTCOME_NEW)
+    /* Translators: %s is the name of the default reason, "Other" */
+    g_ptr_array_add (item->notes, g_strdup_printf (_("no reason in the file: stored as “%s”"),
+                                                   rd_refund_reason_get_name (NO_REASON_ID)));
+  else if (!plan->record->reason_known && item->outcome == RD_IMPORT_OUTCOME_NEW)
     /* Translators: %s is the buyer's reason as the file writes it */
     g_ptr_array_add (item->notes, g_strdup_printf (_("reason “%s” is not in the table: kept as written"),
                                                    given->reason != NULL ? given->reason : ""));

@@ -319,6 +319,126 @@ on_audit_row (sqlite3_context  *context,
   g_free (row.state);
 }
 
+/* The TEMP trigger that records each insert into table (t its columns). */
+static char *
+insert_trigger_sql (const char         *table,
+                    const TableColumns *t)
+{
+  g_autofree char *quoted = quote_identifier (table);
+  g_autofree char *new_key = key_sql (t, "new");
+  g_autofree char *new_columns = columns_sql (t, "new");
+
+  return g_strdup_printf ("DROP TRIGGER IF EXISTS temp.rd_audit_%s_ai;\n"
+                          "CREATE TEMP TRIGGER rd_audit_%s_ai AFTER INSERT ON main.%s BEGIN\n"
+                          "  SELECT rd_audit_row ('%s', %s, %s);\n"
+                          "END;",
+                          table, table, quoted, table, new_key, new_columns);
+}
+
+static const AuditedTable *
+find_audited (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (audited_tables); i++)
+    if (g_str_equal (audited_tables[i].table, table))
+      return &audited_tables[i];
+  return NULL;
+}
+
+gboolean
+rd_audit_pause_inserts (RdStore     *store,
+                        const char  *table,
+                        GError     **error)
+{
+  g_autofree char *sql = NULL;
+  const AuditedTable *audited;
+
+  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
+  audited = find_audited (table);
+  g_return_val_if_fail (audited != NULL, FALSE);
+
+  /* A name of the table above, not user text. */
+  sql = g_strdup_printf ("DROP TRIGGER IF EXISTS temp.rd_audit_%s_ai", audited->table);
+  return rd_store_exec (store, sql, error);
+}
+
+gboolean
+rd_audit_resume_inserts (RdStore     *store,
+                         const char  *table,
+                         GError     **error)
+{
+  g_auto(TableColumns) t = { NULL };
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *sql = NULL;
+  const AuditedTable *audited;
+
+  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
+  audited = find_audited (table);
+  g_return_val_if_fail (audited != NULL, FALSE);
+
+  if (!read_table_columns (store, audited->table, &t, &local_error))
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  sql = insert_trigger_sql (audited->table, &t);
+  return rd_store_exec (store, sql, error);
+}
+
+gboolean
+rd_audit_collect_inserted (RdStore     *store,
+                           const char  *table,
+                           const char  *column,
+                           gint64       from,
+                           gint64       to,
+                           GError     **error)
+{
+  g_auto(TableColumns) t = { NULL };
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *quoted_column = NULL;
+  g_autofree char *keys = NULL;
+  g_autofree char *columns = NULL;
+  g_autofree char *sql = NULL;
+  const AuditedTable *audited;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (column != NULL, FALSE);
+  audited = find_audited (table);
+  g_return_val_if_fail (audited != NULL, FALSE);
+
+  if (!read_table_columns (store, audited->table, &t, &local_error))
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  quoted = quote_identifier (audited->table);
+  quoted_column = quote_identifier (column);
+  keys = key_sql (&t, quoted);
+  columns = columns_sql (&t, quoted);
+  /* The same call as the trigger's, on the rows as they are now. */
+  sql = g_strdup_printf ("SELECT rd_audit_row ('%s', %s, %s) FROM main.%s WHERE %s BETWEEN ?1 AND ?2 ORDER BY %s",
+                         audited->table, keys, columns, quoted, quoted_column, quoted_column);
+  stmt = rd_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  if (rc != SQLITE_DONE)
+    {
+      rd_store_set_error_from_db (store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _rd_audit_rows_install (RdStore  *store,
                         GError  **error)

@@ -129,6 +129,28 @@ gboolean       rd_audit_record_row       (RdStore           *store,
                                           const RdAuditRow  *row,
                                           const char        *operator,
                                           GError           **error);
+/* For a writer that inserts many rows of an audited table in a
+ * transaction (the bulk writer, an import): the TEMP trigger that records
+ * each insert into table is set aside — a statement into a table with that
+ * trigger keeps a statement journal, a temporary file written page by page
+ * — and put back by rd_audit_resume_inserts (a rollback of the
+ * transaction also puts it back). Meanwhile the writer records the rows it
+ * inserted by rd_audit_collect_inserted: the rows of table whose column
+ * (an integer one) is between from and to, in its order, as the trigger
+ * would have recorded them (into the collector while collecting). Updates
+ * and removals are still recorded by their triggers. */
+gboolean       rd_audit_pause_inserts    (RdStore      *store,
+                                          const char   *table,
+                                          GError      **error);
+gboolean       rd_audit_resume_inserts   (RdStore      *store,
+                                          const char   *table,
+                                          GError      **error);
+gboolean       rd_audit_collect_inserted (RdStore      *store,
+                                          const char   *table,
+                                          const char   *column,
+                                          gint64        from,
+                                          gint64        to,
+                                          GError      **error);
 /* Sets the entry's case_id, action, field, old_value and new_value
  * (pointing into row). */
 void           rd_audit_row_to_entry     (const RdAuditRow  *row,

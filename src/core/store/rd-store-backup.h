@@ -5,6 +5,16 @@
  * and the audit chain's verification on the copy; a copy that fails is
  * deleted and the failure reported), with a small record beside it.
  *
+ * The backup before an import (RD_BACKUP_REASON_IMPORT) is the same copy,
+ * checked lightly, since the full check reads every page and every row
+ * (a minute for a million cases, before each import): the copy opens as a
+ * ledger of the same schema, holds as many pages as the snapshot it was
+ * copied from, and ends with that snapshot's audit chain head (the head's
+ * entry is there, with the head's hash) and case count. That proves the
+ * copy is the ledger as it was, not that the ledger was sound: a damage
+ * the ledger already had is copied as it is (rd_store_backup_check on
+ * the copy, or a restore, which checks in full, finds it).
+ *
  * Where: a folder (by default "backups" next to the ledger) holding
  * "<ledger>-YYYYMMDD-HHMMSS.db" (local time; "<ledger>" is the ledger's file
  * name without ".db") and its record "<ledger>-YYYYMMDD-HHMMSS.ini", a key
