@@ -1,11 +1,10 @@
 /* test-store-migrate.c
  *
  * A ledger written by the previous schema version (tests/fixtures/ledger-v14.sql:
- * ledger-v13.sql opened once at version 14; ledger-v13.sql:
- * ledger-v12.sql opened once at version 13; ledger-v12.sql:
  * ledger-v11.sql — the version-10 fixture migrated to version 11 by the store, then
  * a claim filed on case 3's intercept and that case's refund paid at version
- * 11 — opened once at version 12) opens in
+ * 11 — opened once at each of versions 12, 13 and 14 in turn; the
+ * intermediate dumps were removed once no test read them) opens in
  * this build: migrated forward to the latest version with a backup first,
  * every case and audit entry kept and the chain verifying, the ledger's
  * indexes with their currency column consistent with the data (the totals
